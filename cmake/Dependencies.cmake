@@ -1,0 +1,27 @@
+# Every external library, found once, exposed as an imported target. Each layer links only what it
+# needs (see src/<layer>/CMakeLists.txt).
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(SQLiteCpp REQUIRED)           # Debian ships a config package; the target is "SQLiteCpp"
+find_package(CLI11 REQUIRED)
+find_package(PkgConfig REQUIRED)
+
+# libharu: no CMake config and no pkg-config file on Debian 12.
+find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
+find_library(HPDF_LIBRARY NAMES hpdf libhpdf REQUIRED)
+add_library(hpdf::hpdf UNKNOWN IMPORTED)
+set_target_properties(hpdf::hpdf PROPERTIES
+  IMPORTED_LOCATION "${HPDF_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
+
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+
+if(HIPRX_BUILD_APP)
+  # CMake 3.25's FindwxWidgets has no imported target: wrap its variables in one.
+  find_package(wxWidgets 3.2 REQUIRED COMPONENTS core base)
+  add_library(hiprx_wx INTERFACE)
+  target_include_directories(hiprx_wx SYSTEM INTERFACE ${wxWidgets_INCLUDE_DIRS})
+  target_compile_definitions(hiprx_wx INTERFACE ${wxWidgets_DEFINITIONS})
+  target_compile_options(hiprx_wx INTERFACE ${wxWidgets_CXX_FLAGS})
+  target_link_libraries(hiprx_wx INTERFACE ${wxWidgets_LIBRARIES})
+endif()

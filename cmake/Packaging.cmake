@@ -1,0 +1,13 @@
+# Install rules and the Debian package (cpack -G DEB).
+set(CPACK_GENERATOR "DEB")
+set(CPACK_PACKAGE_NAME "hiprx")
+set(CPACK_PACKAGE_VENDOR "HipRx")
+set(CPACK_PACKAGE_CONTACT "HipRx maintainers <maintainers@hiprx.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+set(CPACK_STRIP_FILES ON)
+include(CPack)

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// plan(): from an analysis and the exercise library to a small, dosed home program that never holds
+// an exercise a precaution forbids. The therapist then edits it; an issued program is immutable.
+#pragma once
+
+#include "core/analysis.h"
+#include "core/exercise.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hiprx::core {
+
+/// One exercise in a program, with its own dose and the reason it is there.
+struct ProgramItem {
+    std::string exerciseId;
+    std::string name;
+    ExerciseKind kind = ExerciseKind::Stretch;
+    std::vector<MuscleGroup> targets;
+    ExerciseSide side = ExerciseSide::None;
+    Dose dose;
+    std::string notes;                   ///< per-exercise note from the therapist
+    std::vector<std::string> basis;      ///< e.g. "tight hip_flexors left (R-TIGHT-HIPFLEX-EXT)"
+
+    friend bool operator==(const ProgramItem&, const ProgramItem&) = default;
+};
+
+/// An exercise left out, and exactly why.
+struct Exclusion {
+    std::string exerciseId;
+    std::string name;
+    std::string cause;          ///< precaution id (e.g. "tha_posterior") or caution rule id
+    MovementDemand demand = MovementDemand::HipFlexionPast90;
+    std::string reason;         ///< "tha_posterior: hip flexion past 90°"
+
+    friend bool operator==(const Exclusion&, const Exclusion&) = default;
+};
+
+struct Program {
+    std::vector<ProgramItem> items;
+    std::vector<Exclusion> excluded;
+    Urgency referralLevel = Urgency::None;
+    /// True when an emergency red flag withholds every exercise.
+    bool withheld = false;
+    /// Messages for the clinician: more than 8 exercises, urgent referral needs acknowledgement…
+    std::vector<std::string> warnings;
+
+    friend bool operator==(const Program&, const Program&) = default;
+};
+
+struct PlanOptions {
+    int maxExercises = 6;   ///< the suggestion is cut to this many
+    int minExercises = 3;   ///< general exercises are added up to this many when findings are few
+};
+
+/// Number of exercises past which the program warns that it may be too many to follow.
+constexpr std::size_t kProgramWarnAbove = 8;
+
+/// Builds the suggested program. Deterministic.
+Program plan(const Analysis& analysis, const ExerciseLibrary& library, const PlanOptions& options = {});
+
+/// Why `exercise` may not be given with these precautions and cautions; empty when it may.
+std::vector<Exclusion> exclusionsFor(const Exercise& exercise, const std::set<Precaution>& precautions,
+                                     const std::vector<FindingCaution>& cautions = {});
+
+/// The movement demands a precaution forbids, and the clinical reason in one line.
+std::set<MovementDemand> forbiddenDemands(Precaution precaution);
+std::string_view precautionRationale(Precaution precaution) noexcept;
+
+/// The dose for an exercise given the patient's age and irritability (starts from the exercise's
+/// default, then adjusts: older adults hold stretches longer; high irritability means fewer sets,
+/// shorter holds and gentler range).
+Dose doseFor(const Exercise& exercise, const Analysis& analysis);
+
+/// Warnings about an edited program (too many exercises, forbidden exercises put back by hand,
+/// emergency referral). Used by the app and before issuing.
+std::vector<std::string> reviewProgram(const Program& program, const Analysis& analysis,
+                                       const ExerciseLibrary& library);
+
+/// Problems with a program's doses and sides, each naming its path (`program[2].dose.sets: 0 is
+/// outside 1–10`).
+std::vector<FieldProblem> validateProgram(const Program& program);
+
+} // namespace hiprx::core

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The HipRx database: one SQLite file (WAL, foreign keys, busy timeout, mode 0600) whose schema is
+// the ordered list of migrations in db/migrations, compiled into the binary and tracked by
+// PRAGMA user_version. SQLiteCpp stays behind this header.
+#pragma once
+
+#include "core/error.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace hiprx::store {
+
+/// A database could not be opened, migrated, read or written. The message says what and what to do;
+/// it never contains patient data.
+class StorageError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The file was written by a newer HipRx: it is refused and left untouched.
+class SchemaTooNewError : public StorageError {
+public:
+    SchemaTooNewError(int fileVersion, int knownVersion);
+    int fileVersion() const noexcept { return m_fileVersion; }
+
+private:
+    int m_fileVersion;
+};
+
+class Database {
+public:
+    /// Opens (creating it with mode 0600, and its folder, when missing) and migrates to the latest
+    /// schema, each migration in its own transaction. Throws SchemaTooNewError for a newer file and
+    /// StorageError for anything else.
+    static Database open(const std::filesystem::path& path);
+    /// Opens an existing file without creating or migrating it; used to inspect a backup.
+    static Database openExisting(const std::filesystem::path& path);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    const std::filesystem::path& path() const noexcept;
+    /// PRAGMA user_version of the open file.
+    int schemaVersion() const;
+    /// Number of migrations compiled into this binary.
+    static int latestSchemaVersion() noexcept;
+
+    /// Runs `work` inside one transaction: committed when it returns, rolled back when it throws.
+    void transaction(const std::function<void()>& work);
+
+    /// Online copy of the open database to `target` (SQLite backup API); the target is written
+    /// atomically (temporary file then rename) with mode 0600.
+    void backupTo(const std::filesystem::path& target) const;
+    /// Replaces the file at `databasePath` with the backup at `backup` after checking that the
+    /// backup is a HipRx database this binary can read; the current file is kept beside it as
+    /// `<name>.before-restore`. No connection to `databasePath` may be open.
+    static void restore(const std::filesystem::path& backup, const std::filesystem::path& databasePath);
+
+    struct Impl;
+    Impl& impl() const noexcept { return *m_impl; }
+
+private:
+    explicit Database(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace hiprx::store

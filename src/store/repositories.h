@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Repositories: the only way the app and the CLI read and write HipRx data. All SQL lives behind
+// these classes (a PostgreSQL backend could implement the same interface later).
+#pragma once
+
+#include "core/assessment.h"
+#include "core/exercise.h"
+#include "core/program.h"
+#include "store/database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hiprx::store {
+
+/// A stored visit: its row id, its patient, the full assessment and when it was last saved.
+struct VisitRecord {
+    std::int64_t id = 0;
+    std::int64_t patientId = 0;
+    core::Assessment assessment;   ///< patient section filled from the patient row
+    std::string updatedAt;         ///< ISO 8601 UTC
+};
+
+/// A short row for lists.
+struct VisitSummary {
+    std::int64_t id = 0;
+    std::string date;              ///< YYYY-MM-DD or empty
+    std::string clinician;
+    std::string complaint;
+    int issuedPrograms = 0;
+};
+
+/// An issued program: immutable once stored. A change issues a new version.
+struct IssuedProgram {
+    std::int64_t id = 0;
+    std::int64_t visitId = 0;
+    int version = 0;               ///< 1, 2, … per visit
+    std::string issuedAt;          ///< ISO 8601 UTC
+    std::string clinician;
+    core::Program program;
+    std::string acknowledgement;   ///< the clinician's acknowledgement of an urgent referral, if any
+};
+
+/// Who is acting, written into the audit log.
+struct Actor {
+    std::string clinician;         ///< e.g. "J. Park, PT"; may be empty
+};
+
+class PatientRepository {
+public:
+    explicit PatientRepository(Database& db) : m_db(db) {}
+
+    /// Validates and inserts; returns the new id. Throws InputError with every problem.
+    std::int64_t create(const core::Patient& patient, const Actor& actor);
+    /// Validates and updates the row `patient.id`. Throws InputError, or StorageError when missing.
+    void update(const core::Patient& patient, const Actor& actor);
+    std::optional<core::Patient> find(std::int64_t id);
+    std::optional<core::Patient> findByExternalId(const std::string& externalId);
+    /// Case- and accent-insensitive match on name words, birth date (YYYY-MM-DD or a prefix of it)
+    /// or external id; an empty query lists the most recently updated. At most `limit` rows.
+    std::vector<core::Patient> search(const std::string& query, int limit = 50);
+    std::int64_t count();
+
+private:
+    Database& m_db;
+};
+
+class VisitRepository {
+public:
+    explicit VisitRepository(Database& db) : m_db(db) {}
+
+    /// Validates and stores a new visit for the patient; returns its id.
+    std::int64_t create(std::int64_t patientId, const core::Assessment& assessment, const Actor& actor);
+    /// Validates and replaces the findings of a visit. Programs already issued for it are kept as
+    /// they were given.
+    void update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor);
+    std::optional<VisitRecord> find(std::int64_t visitId);
+    /// Newest first.
+    std::vector<VisitSummary> listForPatient(std::int64_t patientId);
+
+    /// Issues a program for a visit as the next version; returns the stored record.
+    IssuedProgram issueProgram(std::int64_t visitId, const core::Program& program, const Actor& actor,
+                               const std::string& acknowledgement = {});
+    /// Every issued version for a visit, oldest first.
+    std::vector<IssuedProgram> programs(std::int64_t visitId);
+    std::optional<IssuedProgram> latestProgram(std::int64_t visitId);
+
+private:
+    Database& m_db;
+};
+
+/// The exercise library: built-in exercises (loaded from db/exercises.json, refreshed when the data
+/// changes) and the clinic's own.
+class ExerciseRepository {
+public:
+    explicit ExerciseRepository(Database& db) : m_db(db) {}
+
+    /// Inserts or replaces every built-in exercise in one transaction; clinic exercises are kept.
+    void syncBuiltins(const std::vector<core::Exercise>& builtins);
+    /// Adds or replaces a clinic exercise (builtin = false). Throws InputError when its id is a
+    /// built-in id or the record is incomplete.
+    void saveClinicExercise(const core::Exercise& exercise, const Actor& actor);
+    void removeClinicExercise(const std::string& id, const Actor& actor);
+    core::ExerciseLibrary load();
+
+private:
+    Database& m_db;
+};
+
+/// Clinic settings as key → JSON text (branding, therapist, norm set, page size, SMTP without
+/// password…). The meaning of each key belongs to the layer that uses it.
+class SettingsRepository {
+public:
+    explicit SettingsRepository(Database& db) : m_db(db) {}
+    std::optional<std::string> get(const std::string& key);
+    void set(const std::string& key, const std::string& value, const Actor& actor);
+
+private:
+    Database& m_db;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;          ///< ISO 8601 UTC
+    std::string clinician;
+    std::string action;      ///< e.g. "patient.create", "visit.update", "program.issue"
+    std::string entity;      ///< e.g. "patient"
+    std::int64_t entityId = 0;
+    std::string detail;      ///< what changed, by field name (never field values of patient data)
+};
+
+class AuditLog {
+public:
+    explicit AuditLog(Database& db) : m_db(db) {}
+    std::vector<AuditEntry> recent(int limit = 100);
+    std::vector<AuditEntry> forEntity(const std::string& entity, std::int64_t id);
+
+private:
+    Database& m_db;
+};
+
+} // namespace hiprx::store
