@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hiprx::core {
@@ -168,6 +169,19 @@ constexpr Range kPsfsScoreRange{0, 10};
 constexpr std::size_t kPsfsMaxItems = 5;
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxTextLength = 4000;
+
+/// "0–180" (en dash; a negative bound keeps its ASCII minus: "-45–60").
+std::string rangeText(Range range);
+/// The standard out-of-range problem: `path: value is outside min–max`.
+FieldProblem outsideRangeProblem(const std::string& path, long long value, Range range);
+
+/// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
+bool isValidUtf8(std::string_view text) noexcept;
+/// Number of Unicode code points in well-formed UTF-8 (what length limits count).
+std::size_t utf8Length(std::string_view text) noexcept;
+/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces. It only
+/// catches typing errors; it does not prove the address exists.
+bool isEmailAddress(std::string_view text) noexcept;
 
 /// Every problem with an assessment at once, each naming its field path and the allowed values
 /// (`rom.left.hip_flexion: 400 is outside 0–180`). Empty when the assessment may be saved.

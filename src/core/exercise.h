@@ -4,6 +4,7 @@
 // default dose. The built-in library is data (db/exercises.json); clinics add their own.
 #pragma once
 
+#include "core/error.h"
 #include "core/vocabulary.h"
 
 #include <optional>
@@ -61,7 +62,7 @@ struct Exercise {
 };
 
 /// Problems with one exercise record (used for clinic-added exercises and the built-in data).
-std::vector<struct FieldProblem> validateExercise(const Exercise& exercise, const std::string& prefix);
+std::vector<FieldProblem> validateExercise(const Exercise& exercise, const std::string& prefix);
 
 /// The set of exercises a plan may draw on, in a stable order (by id).
 class ExerciseLibrary {

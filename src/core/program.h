@@ -25,6 +25,16 @@ struct ProgramItem {
     std::string notes;                   ///< per-exercise note from the therapist
     std::vector<std::string> basis;      ///< e.g. "tight hip_flexors left (R-TIGHT-HIPFLEX-EXT)"
 
+    // A snapshot of the exercise's instructions, copied from the library when the item is made, so
+    // that an issued program reprints exactly even after the library changes.
+    std::string startPosition;
+    std::vector<std::string> steps;
+    std::string keyCue;
+    std::string stopIf;
+    std::vector<std::string> equipment;
+    std::string figureId;
+    std::string videoUrl;
+
     friend bool operator==(const ProgramItem&, const ProgramItem&) = default;
 };
 
@@ -58,6 +68,10 @@ struct PlanOptions {
 
 /// Number of exercises past which the program warns that it may be too many to follow.
 constexpr std::size_t kProgramWarnAbove = 8;
+
+/// A program item for `exercise` with its default dose adjusted for this analysis and a snapshot of
+/// its instructions; used by plan() and when the therapist adds an exercise by hand.
+ProgramItem makeItem(const Exercise& exercise, ExerciseSide side, const Analysis& analysis);
 
 /// Builds the suggested program. Deterministic.
 Program plan(const Analysis& analysis, const ExerciseLibrary& library, const PlanOptions& options = {});

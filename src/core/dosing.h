@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The numbers doseFor() adjusts a default dose with (clinical facts §6.4 and §7), named so that tests
+// and documentation use the same values.
+#pragma once
+
+namespace hiprx::core {
+
+constexpr int kOlderAdultAge = 65;          ///< from this age the older-adult dosing applies
+constexpr int kOlderStretchHoldS = 45;      ///< ACSM: 30–60 s holds may help older adults more
+constexpr int kOlderStretchMaxHoldS = 60;
+constexpr int kOlderStrengthMinReps = 10;   ///< ACSM: older or deconditioned adults start at 10–15 reps
+constexpr int kOlderStrengthMaxReps = 15;
+constexpr int kHighIrritabilityMaxHoldS = 15;   ///< short holds while tissue is sensitised
+constexpr int kHighIrritabilityMaxReps = 10;
+constexpr int kModerateIrritabilityMaxHoldS = 30;
+
+} // namespace hiprx::core

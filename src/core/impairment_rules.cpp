@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Each rule reads one kind of finding on one side and concludes an impairment on that same side, so
+// a left finding can never produce a right impairment. Rules that conclude the same muscle, kind and
+// side are merged into one impairment carrying all their evidence. Thresholds and their sources are
+// in the rule table below and in clinical facts §1–3 and §8.
+#include "core/impairment_rules.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+namespace hiprx::core {
+
+namespace {
+
+constexpr RuleInfo kRules[] = {
+    {"R-TIGHT-HIPFLEX-EXT", "hip extension below 10°", "tight hip flexors, same side",
+     "The one-joint hip flexors stop the thigh going behind the body; under 10° of extension is the usual "
+     "clinical cut-off for short hip flexors (it can also be a tight anterior capsule)",
+     "Kendall norm 10°; Roach et al. 2015 IJSPT 10:13 (LBP extension deficit); facts §8"},
+    {"R-TIGHT-HIPFLEX-ASYM", "hip extension at least 14° less than the other side",
+     "tight hip flexors, the more limited side",
+     "A side difference of at least 10° that is also beyond the measurement error (MDC 13°) is unlikely "
+     "to be noise",
+     "Ellison, Rose & Sahrmann 1990 (10°); Pua et al. 2008 SEM 4.7° → MDC 13°; facts §1.3–1.4"},
+    {"R-TIGHT-HIPFLEX-THOMAS", "Thomas test (iliopsoas) positive", "tight hip flexors, same side",
+     "The thigh not reaching the table in the Thomas position shows short one-joint hip flexors (poor "
+     "accuracy without pelvic control, so it is read with the ROM)",
+     "EXECP protocol (BMC Sports Sci Med Rehabil 2021, Table 4); Vigotsky 2016; facts §2"},
+    {"R-TIGHT-RECFEM-THOMAS", "modified Thomas: knee flexion under about 80° (rectus femoris) positive",
+     "tight rectus femoris, same side",
+     "With the thigh on the table, a knee that will not bend to about 80° shows a short two-joint hip "
+     "flexor",
+     "Kendall hip-flexor length test; EXECP (knee < 67°); facts §2"},
+    {"R-TIGHT-RECFEM-ELY", "Ely's test positive", "tight rectus femoris, same side",
+     "The hip lifting as the knee is bent prone shows a short rectus femoris (if it reproduces back or "
+     "thigh pain, consider femoral nerve irritation instead)",
+     "Ely's test (physiotutors; Peeler & Anderson 2008); facts §2"},
+    {"R-TIGHT-TFL-OBER", "Ober's test positive", "tight TFL / iliotibial band, same side",
+     "A leg that stays up in abduction points to short lateral hip tissues (TFL/ITB, also gluteus "
+     "medius/minimus and capsule)",
+     "Ober's test; Reese & Bandy 2003 JOSPT; facts §2 and §8"},
+    {"R-TIGHT-TFL-THOMAS", "modified Thomas: thigh drifts into abduction", "tight TFL / iliotibial band, "
+     "same side",
+     "The thigh drifting out as the hip extends shows a short TFL (a sign, not a length measure)",
+     "Kendall hip-flexor length test; EXECP; facts §2"},
+    {"R-TIGHT-HAM-SLR", "passive straight-leg raise below 70°, no neural signs on that side",
+     "tight hamstrings, same side",
+     "Below 70° is a strict cut-off for short hamstrings; Kendall's norm is about 80°. Not applied when "
+     "neural signs could explain the limit",
+     "Kendall; Gajdosik 1993 JOSPT (pubmed 8268964); common clinical practice (70°); facts §2 and §8"},
+    {"R-TIGHT-HAM-POPLITEAL", "90/90 popliteal angle more than 20° short of full extension, no neural "
+     "signs on that side",
+     "tight hamstrings, same side",
+     "With the hip at 90°, a knee that stays more than 20° short of straight shows short hamstrings",
+     "Gajdosik & Lusin 1983 Phys Ther; facts §2 and §8"},
+    {"R-NOTE-HAM-NEURAL",
+     "low SLR or large popliteal angle with slump positive, SLR positive (radicular pain), radiating leg "
+     "pain, numbness/tingling or symptoms in both legs",
+     "note: hamstring tightness not concluded",
+     "A limit that reproduces nerve symptoms is neural tension, which stretching the hamstrings can "
+     "aggravate; treat it as neurodynamic",
+     "Magee (SLR not a pure hamstring test); facts §2 and §8"},
+    {"R-TIGHT-PIRI-FAIR", "FAIR test positive", "tight or irritable piriformis, same side",
+     "Flexion, adduction and internal rotation reproducing buttock pain points to the piriformis / deep "
+     "gluteal region; stretch gently if the sciatic nerve is irritable",
+     "Fishman et al. 2002 (Sn 0.88, Sp 0.83); facts §2 and §8"},
+    {"R-TIGHT-PIRI-IR-ASYM",
+     "hip internal rotation at least 12° less than the other side, with internal rotation and flexion "
+     "still within norms",
+     "tight piriformis / deep external rotators, the more limited side",
+     "The deep external rotators limit internal rotation; a one-sided loss with otherwise normal range "
+     "points to them rather than to the joint",
+     "Ellison 1990 (rotation asymmetry); Cibulka 1998 Spine 23:1009; facts §1.3"},
+    {"R-TIGHT-ADD-ABD", "hip abduction below the norm minus measurement error (34° with AAOS)",
+     "tight adductors, same side",
+     "The adductors are the main check on abduction; a value more than one MDC under the norm is "
+     "limited",
+     "AAOS norm 45°; Pua 2008 MDC; facts §1 and §8 (abduction < 40°)"},
+    {"R-TIGHT-ADD-ASYM", "hip abduction at least 12° less than the other side", "tight adductors, the "
+     "more limited side",
+     "A side difference of at least 10° and beyond the MDC (11°) is unlikely to be measurement noise",
+     "Ellison 1990; Pua 2008; facts §1.3–1.4 and §8"},
+    {"R-TIGHT-ADD-FABER", "FABER (Patrick) positive", "tight adductors, same side",
+     "A restricted figure-4 position (knee high) most often reflects adductor or iliopsoas length; FABER "
+     "pain can also come from the hip joint or SI joint, so read it with the other findings",
+     "BJSM consensus table; facts §2 and §8"},
+    {"R-WEAK-GMED-MMT", "gluteus medius manual muscle test below 4", "weak gluteus medius, same side",
+     "Grade below 4/5 for hip abduction is hip-abductor weakness",
+     "MRC/Oxford scale; Allison et al. 2016 MSSE; facts §3 and §8"},
+    {"R-WEAK-GMED-TREND", "Trendelenburg sign positive (standing on the tested leg)",
+     "weak gluteus medius, stance side",
+     "The opposite side of the pelvis dropping in single-leg stance shows the stance-side abductors "
+     "cannot hold the pelvis level",
+     "Trendelenburg (wikism; Bird 2001); facts §2 and §8"},
+    {"R-WEAK-GMAX-MMT", "gluteus maximus manual muscle test below 4", "weak gluteus maximus, same side",
+     "Grade below 4/5 for hip extension is hip-extensor weakness",
+     "MRC/Oxford scale; facts §3 and §8"},
+    {"R-WEAK-HIPFLEX-MMT", "hip flexor manual muscle test below 4", "weak hip flexors, same side",
+     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+    {"R-WEAK-ADD-MMT", "adductor manual muscle test below 4", "weak adductors, same side",
+     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+    {"R-WEAK-HAM-MMT", "hamstring manual muscle test below 4", "weak hamstrings, same side",
+     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+    {"R-WEAK-QUAD-MMT", "quadriceps manual muscle test below 4", "weak quadriceps, same side",
+     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+    {"R-WEAK-HIPER-MMT", "hip external rotator manual muscle test below 4",
+     "weak piriformis / deep external rotators, same side", "Grade below 4/5 is weakness",
+     "MRC/Oxford scale; facts §3"},
+    {"R-WEAK-CORE-PLANK", "prone plank hold under 30 s", "weak core (trunk endurance)",
+     "Under 30 s is well below the non-athlete mean of 83 s (and the men's mean minus one SD, 52 s); the "
+     "cut-off is lenient because the norms come from young adults",
+     "Strand et al. 2014 J Hum Kinet 40:93; facts §3.3"},
+    {"R-WEAK-CORE-SIDEBRIDGE", "side-bridge hold under 25 s on either side", "weak core (trunk endurance)",
+     "Under 25 s is less than half of the 54–55 s reported for healthy adults",
+     "Anderson 2014 via MAT; McGill 1999; facts §3.3"},
+    {"R-WEAK-CORE-SIDEBRIDGE-ASYM",
+     "side-bridge hold on one side more than 10% (and at least 3 s) shorter than the other",
+     "weak core (trunk endurance), asymmetric",
+     "Healthy side bridges are about equal (ratio ≈ 1.0); a clear side difference is a lateral "
+     "endurance deficit. 10% rather than McGill's quoted 5% allows for stopwatch error",
+     "McGill 1999 Arch Phys Med Rehabil 80:941; MAT summary; facts §3.3"},
+    {"R-WEAK-CORE-RATIO",
+     "trunk flexor / extensor hold ratio at or above 1.0, or side bridge / extensor at or above 0.75",
+     "weak core (trunk endurance imbalance)",
+     "McGill's healthy ratios are flexor/extensor under 1.0 and side bridge/extensor under 0.75",
+     "McGill 1999; MAT summary; facts §3.3"},
+    {"R-TIGHT-CAPSULE-IR", "hip internal rotation below the norm minus measurement error (34° with AAOS)",
+     "hip joint / capsular restriction, same side (mobility, not stretching)",
+     "Internal rotation is the movement a stiff joint or capsule loses first; loss below the norm points "
+     "to the joint (OA, FAI) or femoral retroversion, not to a muscle",
+     "Cyriax capsular pattern (Klässbo 2003); Kouyoumdjian 2012 norms; Prather 2017; facts §2 and §8"},
+    {"R-TIGHT-CAPSULE-IRFLEX", "hip internal rotation reduced (below norm or by side) together with "
+     "flexion below the norm minus measurement error",
+     "hip joint / capsular restriction, same side (mobility, not stretching)",
+     "Limited internal rotation with limited flexion is the joint pattern used by the ACR hip-OA criteria",
+     "ACR clinical criteria (Altman 1991); facts §2 and §8"},
+    {"R-NOTE-CAPSULE", "hip joint / capsular restriction concluded",
+     "note: joint mobility rather than muscle stretching",
+     "A joint-level restriction is not changed by stretching muscles; use joint mobility work and check "
+     "femoral version (Craig's test) before chasing the range",
+     "Craig's test (Magee); facts §8"},
+    {"R-CAUTION-INTRA-ARTICULAR", "FADIR, scour or log roll positive",
+     "avoid hip flexion past 90°, adduction past the midline and internal rotation",
+     "A positive intra-articular test means deep flexion with adduction and internal rotation is likely "
+     "to provoke the joint (impingement, labrum)",
+     "Reiman 2015; Pålsson 2020; facts §2 and §8"},
+    {"R-NOTE-INTRA-ARTICULAR", "FADIR, scour or log roll positive",
+     "note: orthopaedic opinion if symptoms persist",
+     "Persistent mechanical hip symptoms with positive joint tests deserve an orthopaedic opinion",
+     "Common clinical practice; facts §5 tier 3"},
+};
+
+const std::string kDeg = "°";
+
+std::string sideId(Side side) { return std::string(toId(side)); }
+
+std::string gradeText(const StrengthGrade& grade)
+{
+    std::string text = std::to_string(grade.base);
+    if (grade.modifier > 0)
+        text += '+';
+    else if (grade.modifier < 0)
+        text += '-';
+    return text;
+}
+
+const RuleInfo& rule(std::string_view id)
+{
+    for (const auto& info : kRules)
+        if (info.id == id)
+            return info;
+    return kRules[0]; // unreachable: every id used below is in the table (a test checks this)
+}
+
+std::optional<int> romOf(const Assessment& a, Side side, Movement movement)
+{
+    const auto& values = a.rom[side];
+    const auto it = values.find(movement);
+    return it == values.end() ? std::nullopt : std::optional<int>(it->second);
+}
+
+const TestResult* testOf(const Assessment& a, Side side, SpecialTest test)
+{
+    const auto& results = a.tests[side];
+    const auto it = results.find(test);
+    return it == results.end() ? nullptr : &it->second;
+}
+
+bool positive(const Assessment& a, Side side, SpecialTest test)
+{
+    const TestResult* result = testOf(a, side, test);
+    return result && result->isPositive();
+}
+
+/// Collects impairments, merging those with the same muscle, kind and side.
+class Collector {
+public:
+    void add(MuscleGroup muscle, ImpairmentKind kind, std::optional<Side> side, std::string_view ruleId,
+             std::string evidence)
+    {
+        auto it = std::find_if(m_items.begin(), m_items.end(), [&](const Impairment& i) {
+            return i.muscle == muscle && i.kind == kind && i.side == side;
+        });
+        if (it == m_items.end()) {
+            Impairment impairment;
+            impairment.muscle = muscle;
+            impairment.kind = kind;
+            impairment.side = side;
+            impairment.rationale = std::string(rule(ruleId).rationale);
+            m_items.push_back(std::move(impairment));
+            it = m_items.end() - 1;
+        }
+        if (std::find(it->rules.begin(), it->rules.end(), ruleId) == it->rules.end())
+            it->rules.emplace_back(ruleId);
+        if (std::find(it->evidence.begin(), it->evidence.end(), evidence) == it->evidence.end())
+            it->evidence.push_back(std::move(evidence));
+    }
+
+    std::vector<Impairment> take()
+    {
+        // Midline before left before right: nullopt compares lowest.
+        std::stable_sort(m_items.begin(), m_items.end(), [](const Impairment& x, const Impairment& y) {
+            return std::tie(x.muscle, x.kind, x.side) < std::tie(y.muscle, y.kind, y.side);
+        });
+        return std::move(m_items);
+    }
+
+private:
+    std::vector<Impairment> m_items;
+};
+
+std::string romEvidence(Movement movement, Side side, int value, NormSet norms)
+{
+    const int limit = limitedBelow(norms, movement);
+    std::string text = std::string(toId(movement)) + " " + sideId(side) + " " + std::to_string(value) + kDeg;
+    if (movement == Movement::HipExtension)
+        return text + " (norm ≥ " + std::to_string(limit) + kDeg + ")";
+    const auto setNorm = norm(norms, movement);
+    text += " (limited below " + std::to_string(limit) + kDeg;
+    if (setNorm)
+        text += ": " + std::string(normSetLabel(norms)) + " norm " + std::to_string(setNorm->degrees) + kDeg +
+                " minus " + std::to_string(measurementErrorDegrees(movement)) + kDeg + " measurement error";
+    return text + ")";
+}
+
+std::string asymmetryEvidence(Movement movement, Side side, int value, int other)
+{
+    return std::string(toId(movement)) + " " + sideId(side) + " " + std::to_string(value) + kDeg + " vs " +
+           sideId(opposite(side)) + " " + std::to_string(other) + kDeg + " (difference " +
+           std::to_string(other - value) + kDeg + " ≥ " + std::to_string(asymmetryThreshold(movement)) + kDeg +
+           ")";
+}
+
+bool below(const Assessment& a, Side side, Movement movement, NormSet norms)
+{
+    const auto value = romOf(a, side, movement);
+    return value && *value < limitedBelow(norms, movement);
+}
+
+/// True when this side measures at least the asymmetry threshold less than the other.
+bool lowerBySide(const Assessment& a, Side side, Movement movement)
+{
+    const auto value = romOf(a, side, movement);
+    const auto other = romOf(a, opposite(side), movement);
+    return value && other && *other - *value >= asymmetryThreshold(movement);
+}
+
+/// A ROM movement that points to a tight muscle when below the limit or lower than the other side.
+void romRules(const Assessment& a, NormSet norms, Collector& out, Movement movement, MuscleGroup muscle,
+              std::string_view belowRule, std::string_view asymRule)
+{
+    for (Side side : kSides) {
+        const auto value = romOf(a, side, movement);
+        if (!value)
+            continue;
+        if (below(a, side, movement, norms))
+            out.add(muscle, ImpairmentKind::Tight, side, belowRule, romEvidence(movement, side, *value, norms));
+        if (lowerBySide(a, side, movement))
+            out.add(muscle, ImpairmentKind::Tight, side, asymRule,
+                    asymmetryEvidence(movement, side, *value, *romOf(a, opposite(side), movement)));
+    }
+}
+
+void testRule(const Assessment& a, Collector& out, SpecialTest test, MuscleGroup muscle, ImpairmentKind kind,
+              std::string_view ruleId)
+{
+    for (Side side : kSides)
+        if (positive(a, side, test))
+            out.add(muscle, kind, side, ruleId, std::string(toId(test)) + " " + sideId(side) + " positive");
+}
+
+void strengthRule(const Assessment& a, Collector& out, StrengthMuscle tested, MuscleGroup muscle,
+                  std::string_view ruleId)
+{
+    for (Side side : kSides) {
+        const auto& grades = a.strength[side];
+        const auto it = grades.find(tested);
+        if (it != grades.end() && it->second.ordinal() < kMmtWeakBelowOrdinal)
+            out.add(muscle, ImpairmentKind::Weak, side, ruleId,
+                    std::string(toId(tested)) + " " + sideId(side) + " " + gradeText(it->second) + " (below 4)");
+    }
+}
+
+/// Neural signs on one side: the reasons hamstring tightness is not concluded there.
+std::vector<std::string> neuralSigns(const Assessment& a, Side side)
+{
+    std::vector<std::string> signs;
+    if (positive(a, side, SpecialTest::Slump))
+        signs.push_back("slump " + sideId(side) + " positive");
+    if (positive(a, side, SpecialTest::Slr))
+        signs.push_back("slr " + sideId(side) + " positive (radicular pain reproduced)");
+    // The red-flag list does not say which leg, so these count for both sides.
+    for (RedFlag flag : {RedFlag::RadiatingLegPain, RedFlag::LegNumbnessTingling, RedFlag::BilateralNeuroSymptoms})
+        if (a.redFlags.count(flag))
+            signs.push_back(std::string(toId(flag)) + " recorded");
+    return signs;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator)
+{
+    std::string text;
+    for (const auto& part : parts) {
+        if (!text.empty())
+            text += separator;
+        text += part;
+    }
+    return text;
+}
+
+void hamstringRules(const Assessment& a, Collector& out, std::vector<ClinicalNote>& notes)
+{
+    for (Side side : kSides) {
+        std::vector<std::pair<std::string_view, std::string>> findings;
+        if (const TestResult* slr = testOf(a, side, SpecialTest::Slr); slr && slr->measured() &&
+                                                                        *slr->measured() < kSlrCutOffDegrees)
+            findings.emplace_back("R-TIGHT-HAM-SLR", "slr " + sideId(side) + " " + std::to_string(slr->angle) + kDeg +
+                                                         " (< " + std::to_string(kSlrCutOffDegrees) + kDeg + ")");
+        if (const TestResult* pop = testOf(a, side, SpecialTest::PoplitealAngle);
+            pop && pop->measured() && *pop->measured() > kPoplitealCutOffDegrees)
+            findings.emplace_back("R-TIGHT-HAM-POPLITEAL",
+                                  "popliteal_angle " + sideId(side) + " " + std::to_string(pop->angle) + kDeg +
+                                      " (> " + std::to_string(kPoplitealCutOffDegrees) + kDeg + ")");
+        if (findings.empty())
+            continue;
+        const auto signs = neuralSigns(a, side);
+        if (signs.empty()) {
+            for (auto& [ruleId, evidence] : findings)
+                out.add(MuscleGroup::Hamstrings, ImpairmentKind::Tight, side, ruleId, std::move(evidence));
+            continue;
+        }
+        std::vector<std::string> limits;
+        for (const auto& finding : findings)
+            limits.push_back(finding.second);
+        notes.push_back({"R-NOTE-HAM-NEURAL",
+                         "Hamstring tightness not concluded on the " + sideId(side) + ": " + joined(limits, ", ") +
+                             " may be limited by neural tension (" + joined(signs, "; ") +
+                             "). Treat it as neurodynamic; hamstring stretching is not suggested."});
+    }
+}
+
+void piriformisRotationRule(const Assessment& a, NormSet norms, Collector& out)
+{
+    for (Side side : kSides) {
+        if (!lowerBySide(a, side, Movement::HipInternalRotation))
+            continue;
+        // A loss below the norm or with flexion loss is the joint's (capsule rules), not the rotators'.
+        if (below(a, side, Movement::HipInternalRotation, norms) || below(a, side, Movement::HipFlexion, norms))
+            continue;
+        out.add(MuscleGroup::Piriformis, ImpairmentKind::Tight, side, "R-TIGHT-PIRI-IR-ASYM",
+                asymmetryEvidence(Movement::HipInternalRotation, side,
+                                  *romOf(a, side, Movement::HipInternalRotation),
+                                  *romOf(a, opposite(side), Movement::HipInternalRotation)));
+    }
+}
+
+void capsuleRules(const Assessment& a, NormSet norms, Collector& out, std::vector<ClinicalNote>& notes)
+{
+    std::vector<std::string> sides;
+    for (Side side : kSides) {
+        const auto ir = romOf(a, side, Movement::HipInternalRotation);
+        if (!ir)
+            continue;
+        const bool irBelow = below(a, side, Movement::HipInternalRotation, norms);
+        const bool irReduced = irBelow || lowerBySide(a, side, Movement::HipInternalRotation);
+        const bool flexionBelow = below(a, side, Movement::HipFlexion, norms);
+        if (irReduced && flexionBelow) {
+            const std::string irEvidence =
+                irBelow ? romEvidence(Movement::HipInternalRotation, side, *ir, norms)
+                        : asymmetryEvidence(Movement::HipInternalRotation, side, *ir,
+                                            *romOf(a, opposite(side), Movement::HipInternalRotation));
+            out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX", irEvidence);
+            out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX",
+                    romEvidence(Movement::HipFlexion, side, *romOf(a, side, Movement::HipFlexion), norms));
+        }
+        if (irBelow)
+            out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IR",
+                    romEvidence(Movement::HipInternalRotation, side, *ir, norms));
+        if (irBelow || (irReduced && flexionBelow))
+            sides.push_back(sideId(side));
+    }
+    if (!sides.empty())
+        notes.push_back({"R-NOTE-CAPSULE",
+                         "Hip joint restriction (" + joined(sides, ", ") +
+                             "): stretching muscles will not restore it. Use joint mobility work, consider "
+                             "manual therapy, and check femoral version (Craig's test) before pushing the range."});
+}
+
+void coreRules(const Assessment& a, Collector& out)
+{
+    const auto add = [&](std::string_view ruleId, std::string evidence) {
+        out.add(MuscleGroup::Core, ImpairmentKind::Weak, std::nullopt, ruleId, std::move(evidence));
+    };
+    const Endurance& e = a.endurance;
+    if (e.plankHoldS && *e.plankHoldS < kPlankLowS)
+        add("R-WEAK-CORE-PLANK",
+            "plank_hold_s " + std::to_string(*e.plankHoldS) + " s (< " + std::to_string(kPlankLowS) + " s)");
+    for (Side side : kSides) {
+        const auto hold = e.sideBridgeHoldS[side];
+        if (hold && *hold < kSideBridgeLowS)
+            add("R-WEAK-CORE-SIDEBRIDGE", "side_bridge_hold_s " + sideId(side) + " " + std::to_string(*hold) +
+                                              " s (< " + std::to_string(kSideBridgeLowS) + " s)");
+    }
+    for (Side side : kSides) {
+        const auto shorter = e.sideBridgeHoldS[side];
+        const auto longer = e.sideBridgeHoldS[opposite(side)];
+        if (!shorter || !longer || *shorter >= *longer)
+            continue;
+        const int gap = *longer - *shorter;
+        if (gap >= kSideBridgeAsymmetryMinS && gap * 100 > *longer * kSideBridgeAsymmetryPercent)
+            add("R-WEAK-CORE-SIDEBRIDGE-ASYM",
+                "side_bridge_hold_s " + sideId(side) + " " + std::to_string(*shorter) + " s vs " +
+                    sideId(opposite(side)) + " " + std::to_string(*longer) + " s (more than " +
+                    std::to_string(kSideBridgeAsymmetryPercent) + "% shorter)");
+    }
+    if (e.trunkExtensorHoldS && *e.trunkExtensorHoldS > 0) {
+        const int ext = *e.trunkExtensorHoldS;
+        if (e.trunkFlexorHoldS && *e.trunkFlexorHoldS >= ext)
+            add("R-WEAK-CORE-RATIO", "trunk_flexor_hold_s " + std::to_string(*e.trunkFlexorHoldS) +
+                                         " s / trunk_extensor_hold_s " + std::to_string(ext) + " s ≥ 1.0");
+        const auto left = e.sideBridgeHoldS.left;
+        const auto right = e.sideBridgeHoldS.right;
+        if (left && right && (*left + *right) * 100 >= 2 * ext * 75)
+            add("R-WEAK-CORE-RATIO", "mean side_bridge_hold_s " + std::to_string((*left + *right) / 2) +
+                                         " s / trunk_extensor_hold_s " + std::to_string(ext) + " s ≥ 0.75");
+    }
+}
+
+void intraArticularRules(const Assessment& a, std::vector<FindingCaution>& cautions,
+                         std::vector<ClinicalNote>& notes)
+{
+    std::vector<std::string> positives;
+    for (Side side : kSides)
+        for (SpecialTest test : {SpecialTest::Fadir, SpecialTest::Scour, SpecialTest::LogRoll})
+            if (positive(a, side, test))
+                positives.push_back(std::string(toId(test)) + " " + sideId(side) + " positive");
+    if (positives.empty())
+        return;
+    const std::string reason = joined(positives, ", ");
+    cautions.push_back({"R-CAUTION-INTRA-ARTICULAR", reason,
+                        {MovementDemand::HipFlexionPast90, MovementDemand::HipAdductionPastMidline,
+                         MovementDemand::HipInternalRotation}});
+    notes.push_back({"R-NOTE-INTRA-ARTICULAR",
+                     "Possible intra-articular hip problem (" + reason +
+                         "): exercises avoid deep flexion, crossing the midline and internal rotation. If "
+                         "symptoms persist, suggest an orthopaedic opinion."});
+}
+
+} // namespace
+
+ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
+{
+    ImpairmentFindings result;
+    Collector out;
+
+    romRules(a, norms, out, Movement::HipExtension, MuscleGroup::HipFlexors, "R-TIGHT-HIPFLEX-EXT",
+             "R-TIGHT-HIPFLEX-ASYM");
+    testRule(a, out, SpecialTest::ThomasIliopsoas, MuscleGroup::HipFlexors, ImpairmentKind::Tight,
+             "R-TIGHT-HIPFLEX-THOMAS");
+    testRule(a, out, SpecialTest::ThomasRectusFemoris, MuscleGroup::RectusFemoris, ImpairmentKind::Tight,
+             "R-TIGHT-RECFEM-THOMAS");
+    testRule(a, out, SpecialTest::Ely, MuscleGroup::RectusFemoris, ImpairmentKind::Tight, "R-TIGHT-RECFEM-ELY");
+    testRule(a, out, SpecialTest::Ober, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-OBER");
+    testRule(a, out, SpecialTest::ThomasTfl, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-THOMAS");
+    hamstringRules(a, out, result.notes);
+    testRule(a, out, SpecialTest::Fair, MuscleGroup::Piriformis, ImpairmentKind::Tight, "R-TIGHT-PIRI-FAIR");
+    piriformisRotationRule(a, norms, out);
+    romRules(a, norms, out, Movement::HipAbduction, MuscleGroup::Adductors, "R-TIGHT-ADD-ABD", "R-TIGHT-ADD-ASYM");
+    testRule(a, out, SpecialTest::Faber, MuscleGroup::Adductors, ImpairmentKind::Tight, "R-TIGHT-ADD-FABER");
+    strengthRule(a, out, StrengthMuscle::GluteusMedius, MuscleGroup::GluteusMedius, "R-WEAK-GMED-MMT");
+    testRule(a, out, SpecialTest::Trendelenburg, MuscleGroup::GluteusMedius, ImpairmentKind::Weak,
+             "R-WEAK-GMED-TREND");
+    strengthRule(a, out, StrengthMuscle::GluteusMaximus, MuscleGroup::GluteusMaximus, "R-WEAK-GMAX-MMT");
+    strengthRule(a, out, StrengthMuscle::HipFlexors, MuscleGroup::HipFlexors, "R-WEAK-HIPFLEX-MMT");
+    strengthRule(a, out, StrengthMuscle::Adductors, MuscleGroup::Adductors, "R-WEAK-ADD-MMT");
+    strengthRule(a, out, StrengthMuscle::Hamstrings, MuscleGroup::Hamstrings, "R-WEAK-HAM-MMT");
+    strengthRule(a, out, StrengthMuscle::Quadriceps, MuscleGroup::Quadriceps, "R-WEAK-QUAD-MMT");
+    strengthRule(a, out, StrengthMuscle::HipExternalRotators, MuscleGroup::Piriformis, "R-WEAK-HIPER-MMT");
+    coreRules(a, out);
+    capsuleRules(a, norms, out, result.notes);
+    intraArticularRules(a, result.cautions, result.notes);
+
+    result.impairments = out.take();
+    return result;
+}
+
+std::span<const RuleInfo> impairmentRules() noexcept { return kRules; }
+
+} // namespace hiprx::core

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/irritability.h"
+
+#include <algorithm>
+
+namespace hiprx::core {
+
+namespace {
+
+constexpr RuleInfo kRules[] = {
+    {"R-IRRIT-CLINICIAN", "irritability recorded by the clinician", "that level",
+     "The clinician's judgement weighs more than any single score (it includes how fast symptoms settle)",
+     "SINSS irritability, Kelley et al. 2013 JOSPT 43(5); facts §6.4"},
+    {"R-IRRIT-NPRS", "no recorded irritability: worst NPRS in 24 h (or current NPRS) ≥ 7 high, 4–6 moderate, ≤ 3 low",
+     "irritability from the pain bands",
+     "The SINSS pain bands separate presentations by how much loading they tolerate",
+     "Kelley et al. 2013; Wilson et al. 2023 J Man Manip Ther; facts §6.4"},
+    {"R-IRRIT-NIGHT", "no recorded irritability and constant or night pain", "one level higher",
+     "Consistent night or rest pain is a feature of high irritability", "Kelley et al. 2013; facts §6.4"},
+    {"R-PREC-HIGH-IRRIT", "irritability judged high", "precaution acute_high_irritability",
+     "Highly irritable tissue tolerates only gentle range and low dose; end-range stretching and heavy "
+     "loading are deferred",
+     "Kelley et al. 2013; physio-pedia Severity; facts §6.4 and §8"},
+};
+
+Irritability raised(Irritability level)
+{
+    return level == Irritability::Low ? Irritability::Moderate : Irritability::High;
+}
+
+} // namespace
+
+IrritabilityJudgement judgeIrritability(const Pain& pain, const std::set<RedFlag>& redFlags)
+{
+    IrritabilityJudgement judgement;
+    if (pain.irritability) {
+        judgement.level = *pain.irritability;
+        judgement.basis.push_back("irritability recorded by the clinician: " + std::string(toId(*pain.irritability)) +
+                                  " (R-IRRIT-CLINICIAN)");
+        return judgement;
+    }
+
+    // The worst score of the last day reflects what the tissue tolerates better than the score now;
+    // the current score stands in when the worst was not asked.
+    std::optional<int> score;
+    std::string scoreName;
+    if (pain.nprsWorst24h) {
+        score = pain.nprsWorst24h;
+        scoreName = "nprs_worst_24h";
+    }
+    if (pain.nprsNow && (!score || *pain.nprsNow > *score)) {
+        score = pain.nprsNow;
+        scoreName = "nprs_now";
+    }
+    if (!score) {
+        judgement.level = Irritability::Low;
+        judgement.basis.push_back("no pain score or irritability recorded: taken as low; record them to adjust "
+                                  "the doses (R-IRRIT-NPRS)");
+    } else if (*score >= 7) {
+        judgement.level = Irritability::High;
+        judgement.basis.push_back(scoreName + " " + std::to_string(*score) + " ≥ 7: high (R-IRRIT-NPRS)");
+    } else if (*score >= 4) {
+        judgement.level = Irritability::Moderate;
+        judgement.basis.push_back(scoreName + " " + std::to_string(*score) + " in 4–6: moderate (R-IRRIT-NPRS)");
+    } else {
+        judgement.level = Irritability::Low;
+        judgement.basis.push_back(scoreName + " " + std::to_string(*score) + " ≤ 3: low (R-IRRIT-NPRS)");
+    }
+
+    if (redFlags.count(RedFlag::NightPainConstant) && judgement.level != Irritability::High) {
+        judgement.level = raised(judgement.level);
+        judgement.basis.push_back("night_pain_constant recorded: raised to " + std::string(toId(judgement.level)) +
+                                  " (R-IRRIT-NIGHT)");
+    }
+    return judgement;
+}
+
+std::span<const RuleInfo> irritabilityRules() noexcept { return kRules; }
+
+} // namespace hiprx::core

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The one table of normative hip ROM. The figures are the usual textbook tabulations (clinical
+// facts §1.1); most were recalled rather than read in the primary text, which each source string
+// says, so a clinic can check them before relying on them.
+#include "core/norms.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hiprx::core {
+
+namespace {
+
+constexpr std::string_view kAaos1965 =
+    "AAOS 1965, Joint Motion: Method of Measuring and Recording (textbook tabulation, recalled)";
+constexpr std::string_view kAaos1994 =
+    "AAOS 1994, Greene & Heckman, Clinical Measurement of Joint Motion (recalled)";
+constexpr std::string_view kAma = "AMA Guides to the Evaluation of Permanent Impairment, 5th ed. (recalled)";
+constexpr std::string_view kKendall = "Kendall, McCreary & Provance, Muscles: Testing and Function (recalled)";
+constexpr std::string_view kBooneAzen =
+    "Boone & Azen 1979, JBJS 61-A, 109 healthy males, active ROM (means, recalled)";
+constexpr std::string_view kRoachMiles =
+    "Roach & Miles 1991, Phys Ther 71:656, NHANES-I adults 25-74 y, active ROM (means, recalled)";
+
+using M = Movement;
+using S = NormSet;
+
+// Roach & Miles report no adduction value, so that row has five entries.
+constexpr NormValue kNorms[] = {
+    {S::Aaos, M::HipFlexion, 120, kAaos1965},
+    {S::Aaos, M::HipExtension, 30, kAaos1965},
+    {S::Aaos, M::HipAbduction, 45, kAaos1965},
+    {S::Aaos, M::HipAdduction, 30, kAaos1965},
+    {S::Aaos, M::HipInternalRotation, 45, kAaos1965},
+    {S::Aaos, M::HipExternalRotation, 45, kAaos1965},
+    {S::Aaos1994, M::HipFlexion, 120, kAaos1994},
+    {S::Aaos1994, M::HipExtension, 20, kAaos1994},
+    {S::Aaos1994, M::HipAbduction, 45, kAaos1994},
+    {S::Aaos1994, M::HipAdduction, 30, kAaos1994},
+    {S::Aaos1994, M::HipInternalRotation, 35, kAaos1994},
+    {S::Aaos1994, M::HipExternalRotation, 45, kAaos1994},
+    {S::Ama, M::HipFlexion, 100, kAma},
+    {S::Ama, M::HipExtension, 30, kAma},
+    {S::Ama, M::HipAbduction, 40, kAma},
+    {S::Ama, M::HipAdduction, 20, kAma},
+    {S::Ama, M::HipInternalRotation, 40, kAma},
+    {S::Ama, M::HipExternalRotation, 50, kAma},
+    {S::Kendall, M::HipFlexion, 125, kKendall},
+    {S::Kendall, M::HipExtension, 10, kKendall},
+    {S::Kendall, M::HipAbduction, 45, kKendall},
+    {S::Kendall, M::HipAdduction, 10, kKendall},
+    {S::Kendall, M::HipInternalRotation, 45, kKendall},
+    {S::Kendall, M::HipExternalRotation, 45, kKendall},
+    {S::BooneAzen, M::HipFlexion, 122, kBooneAzen},
+    {S::BooneAzen, M::HipExtension, 10, kBooneAzen},
+    {S::BooneAzen, M::HipAbduction, 46, kBooneAzen},
+    {S::BooneAzen, M::HipAdduction, 27, kBooneAzen},
+    {S::BooneAzen, M::HipInternalRotation, 47, kBooneAzen},
+    {S::BooneAzen, M::HipExternalRotation, 47, kBooneAzen},
+    {S::RoachMiles, M::HipFlexion, 121, kRoachMiles},
+    {S::RoachMiles, M::HipExtension, 19, kRoachMiles},
+    {S::RoachMiles, M::HipAbduction, 42, kRoachMiles},
+    {S::RoachMiles, M::HipInternalRotation, 32, kRoachMiles},
+    {S::RoachMiles, M::HipExternalRotation, 32, kRoachMiles},
+};
+
+struct SetInfo {
+    NormSet set;
+    std::string_view id;
+    std::string_view label;
+};
+
+constexpr SetInfo kSets[] = {
+    {S::Aaos, "aaos", "AAOS (1965)"},
+    {S::Aaos1994, "aaos_1994", "AAOS (1994, Greene & Heckman)"},
+    {S::Ama, "ama", "AMA Guides (5th ed.)"},
+    {S::Kendall, "kendall", "Kendall, McCreary & Provance"},
+    {S::BooneAzen, "boone_azen", "Boone & Azen (1979)"},
+    {S::RoachMiles, "roach_miles", "Roach & Miles (1991)"},
+};
+
+constexpr std::array<NormSet, 6> kSetOrder = {S::Aaos, S::Aaos1994, S::Ama, S::Kendall, S::BooneAzen,
+                                              S::RoachMiles};
+
+// Hip extension is judged against a fixed clinical cut-off: many clinics call < 10° limited, which
+// is also Kendall's norm and the threshold the clinical facts use for short hip flexors (§8).
+constexpr int kHipExtensionCutOff = 10;
+
+// Side-to-side differences below this are treated as equal (Ellison, Rose & Sahrmann 1990).
+constexpr int kMinAsymmetry = 10;
+
+} // namespace
+
+std::span<const NormSet> normSets() noexcept { return kSetOrder; }
+
+std::string_view normSetId(NormSet set) noexcept
+{
+    for (const auto& info : kSets)
+        if (info.set == set)
+            return info.id;
+    return {};
+}
+
+std::string_view normSetLabel(NormSet set) noexcept
+{
+    for (const auto& info : kSets)
+        if (info.set == set)
+            return info.label;
+    return {};
+}
+
+std::optional<NormSet> normSetFromId(std::string_view id) noexcept
+{
+    for (const auto& info : kSets)
+        if (info.id == id)
+            return info.set;
+    return std::nullopt;
+}
+
+std::optional<NormValue> norm(NormSet set, Movement movement) noexcept
+{
+    for (const auto& value : kNorms)
+        if (value.set == set && value.movement == movement)
+            return value;
+    return std::nullopt;
+}
+
+int measurementErrorDegrees(Movement movement) noexcept
+{
+    // MDC95 = 1.96 × √2 × SEM ≈ 2.77 × SEM, from the intrarater SEMs of Pua et al. 2008 (hip OA):
+    // flexion 3.5° → 10°, extension 4.7° → 13°. The other movements fall inside the reported SEM range
+    // of 3.1–4.7°; its middle, 4.0°, gives 11°.
+    switch (movement) {
+    case Movement::HipFlexion:
+        return 10;
+    case Movement::HipExtension:
+        return 13;
+    case Movement::HipAbduction:
+    case Movement::HipAdduction:
+    case Movement::HipInternalRotation:
+    case Movement::HipExternalRotation:
+        return 11;
+    }
+    return 11;
+}
+
+int limitedBelow(NormSet set, Movement movement) noexcept
+{
+    if (movement == Movement::HipExtension)
+        return kHipExtensionCutOff;
+    // A set without a value for this movement (Roach & Miles: adduction) falls back to AAOS, the
+    // default set, rather than never calling the movement limited.
+    auto value = norm(set, movement);
+    if (!value)
+        value = norm(NormSet::Aaos, movement);
+    const int normDegrees = value ? value->degrees : 0;
+    // A value within one MDC of the norm cannot be told apart from a normal hip.
+    return std::max(0, normDegrees - measurementErrorDegrees(movement));
+}
+
+int asymmetryThreshold(Movement movement) noexcept
+{
+    // At least 10° and strictly more than the MDC (clinical facts §1.3–1.4).
+    return std::max(kMinAsymmetry, measurementErrorDegrees(movement) + 1);
+}
+
+} // namespace hiprx::core

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Precautions as data: each forbids movement demands, never exercises by name, so any exercise tagged
+// with its demands is screened the same way (clinical facts §6). The mapping is a contract with the
+// exercise library's tags; change it only together with them.
+#include "core/program.h"
+
+#include <array>
+
+namespace hiprx::core {
+
+namespace {
+
+using D = MovementDemand;
+
+// Up to seven demands per precaution; `count` says how many of the slots are used.
+struct PrecautionRule {
+    Precaution precaution;
+    std::array<MovementDemand, 7> forbidden;
+    std::size_t count;
+    std::string_view rationale;
+};
+
+constexpr PrecautionRule kRules[] = {
+    {Precaution::ThaPosterior,
+     {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation}}, 3,
+     "Posterior-approach hip replacement: flexion past 90°, crossing the midline and turning the hip in "
+     "(worst together) can dislocate it; follow the surgeon's protocol (facts §6.1)."},
+    {Precaution::ThaAnterior,
+     {{D::HipExtensionPastNeutral, D::HipExternalRotationEndRange}}, 2,
+     "Anterior-approach hip replacement: extension behind the body line, above all with the hip turned out, "
+     "stresses the front of the new joint (facts §6.1)."},
+    {Precaution::ThaLateral,
+     {{D::ResistedHipAbduction, D::HipAdductionPastMidline}}, 2,
+     "Lateral-approach hip replacement: the abductors were detached and repaired, so no resisted abduction "
+     "early on and no crossing the midline (facts §6.1)."},
+    {Precaution::HipFractureRecent,
+     {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::DeepEndRangeStretch,
+      D::HeavyLoad, D::SingleLegLoading, D::Kneeling}}, 7,
+     "Recent hip fracture or fixation: avoid the dislocation position (flexion + adduction + internal "
+     "rotation), end-range stretching, heavy or one-leg loading and kneeling until the surgeon clears it."},
+    {Precaution::Osteoporosis,
+     {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
+     "Osteoporosis: loaded or end-range spinal flexion, end-range twisting, body weight on the ribs or spine "
+     "and maximal lifts risk vertebral fracture (Too Fit To Fracture, facts §6.2)."},
+    {Precaution::Pregnancy,
+     {{D::LongSupineLying, D::ProneLying, D::DeepEndRangeStretch}}, 3,
+     "Pregnancy: after the first trimester lying on the back can compress the vena cava, lying face down is "
+     "impractical, and relaxin makes deep end-range stretches unwise (ACOG CO 804, facts §6.3)."},
+    {Precaution::AcuteHighIrritability,
+     {{D::DeepEndRangeStretch, D::DynamicEndRange, D::HeavyLoad}}, 3,
+     "Highly irritable pain: end-range and heavy loading provoke symptoms that linger; use gentle range, "
+     "short holds and low load (Kelley 2013, facts §6.4)."},
+    {Precaution::Hypermobility,
+     {{D::DeepEndRangeStretch, D::DynamicEndRange}}, 2,
+     "Hypermobility: hanging at end range adds laxity without benefit; favour control and strength "
+     "(facts §6.5)."},
+    {Precaution::RecentLumbarSurgery,
+     {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
+     "Recent lumbar surgery: follow the surgeon's restrictions; no loaded flexion, end-range twisting, "
+     "pressure over the operated area or heavy lifting (facts §6.6)."},
+};
+
+constexpr const PrecautionRule* ruleFor(Precaution precaution) noexcept
+{
+    for (const auto& rule : kRules)
+        if (rule.precaution == precaution)
+            return &rule;
+    return nullptr;
+}
+
+} // namespace
+
+std::set<MovementDemand> forbiddenDemands(Precaution precaution)
+{
+    const PrecautionRule* rule = ruleFor(precaution);
+    if (!rule)
+        return {};
+    return std::set<MovementDemand>(rule->forbidden.begin(), rule->forbidden.begin() + rule->count);
+}
+
+std::string_view precautionRationale(Precaution precaution) noexcept
+{
+    const PrecautionRule* rule = ruleFor(precaution);
+    return rule ? rule->rationale : std::string_view{};
+}
+
+std::vector<Exclusion> exclusionsFor(const Exercise& exercise, const std::set<Precaution>& precautions,
+                                     const std::vector<FindingCaution>& cautions)
+{
+    std::vector<Exclusion> out;
+    // Demands in their enum order within each cause keep the list stable.
+    for (Precaution precaution : precautions)
+        for (MovementDemand demand : forbiddenDemands(precaution))
+            if (exercise.demands.count(demand))
+                out.push_back({exercise.id, exercise.name, std::string(toId(precaution)), demand,
+                               std::string(toId(precaution)) + ": " + std::string(label(demand))});
+    for (const auto& caution : cautions)
+        for (MovementDemand demand : caution.avoid)
+            if (exercise.demands.count(demand))
+                out.push_back({exercise.id, exercise.name, caution.rule, demand,
+                               caution.reason + ": " + std::string(label(demand))});
+    return out;
+}
+
+} // namespace hiprx::core

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Every red flag has a tier (the vocabulary's default urgency) and two texts: one telling the
+// clinician what the flag may mean and what to do, one telling the patient in plain words. The tiers
+// follow the IFOMPT framework, NHS Lothian pathways and NICE CKS as summarised in clinical facts §5:
+// emergency = same day (emergency department / on-call team), urgent = medical review within days
+// before loading exercise, routine = mention to the doctor and continue cautious care.
+//
+// Combinations raise the tier where two findings together describe one serious condition. The
+// suspected_aaa flag on its own records a suspicion (risk profile, pain not reproduced by movement,
+// pulsatile mass) and is urgent (ultrasound within days); with severe unrelenting pain or an inability
+// to stand it may be expanding or leaking, which is a same-day emergency.
+#include "core/referral_rules.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace hiprx::core {
+
+namespace {
+
+constexpr const char* kEmergencyPatient = " Do not start the exercises.";
+
+struct FlagRule {
+    RedFlag flag;
+    Urgency level;
+    std::string_view rule;
+    std::string_view clinician;
+    std::string_view patient;
+    std::string_view source;
+};
+
+constexpr FlagRule kFlagRules[] = {
+    {RedFlag::SaddleAnaesthesia, Urgency::Emergency, "R-FLAG-SADDLE-ANAESTHESIA",
+     "Saddle numbness can be an early sign of cauda equina syndrome: arrange same-day emergency assessment "
+     "(emergency department or on-call spinal team) and do not start exercise.",
+     "Numbness around your bottom or between your legs must be checked today. Go to an emergency department "
+     "now.",
+     "NHS Lothian RefHelp; AHCPR 1994; facts §5 tier 1"},
+    {RedFlag::BladderBowelDysfunction, Urgency::Emergency, "R-FLAG-BLADDER-BOWEL",
+     "New retention, incontinence or loss of bowel control with back pain may mean cauda equina compression: "
+     "same-day emergency referral.",
+     "New trouble passing or holding urine or stools must be checked today. Go to an emergency department now.",
+     "NHS Lothian RefHelp; AHCPR 1994; facts §5 tier 1"},
+    {RedFlag::BilateralNeuroSymptoms, Urgency::Emergency, "R-FLAG-BILATERAL-NEURO",
+     "Numbness, tingling or weakness in both legs suggests a central problem (cauda equina or cord) rather "
+     "than one nerve root: same-day emergency assessment.",
+     "Numbness, tingling or weakness in both legs must be checked today. Go to an emergency department now.",
+     "NHS Lothian RefHelp; facts §5 tier 1"},
+    {RedFlag::ProgressiveNeuroDeficit, Urgency::Emergency, "R-FLAG-PROGRESSIVE-NEURO",
+     "Worsening weakness or numbness needs same-day discussion with the on-call spinal or neurosurgical team.",
+     "Weakness or numbness that is getting worse must be checked today. Go to an emergency department now.",
+     "NHS Lothian primary-care lumbar red flags; facts §5 tier 1"},
+    {RedFlag::SexualDysfunctionNew, Urgency::Emergency, "R-FLAG-SEXUAL-DYSFUNCTION",
+     "New sexual dysfunction with back pain is a possible cauda equina sign: same-day emergency assessment.",
+     "A new change in sexual function together with back pain must be checked today. Go to an emergency "
+     "department now.",
+     "NHS Lothian RefHelp; facts §5 tier 1"},
+    {RedFlag::HistoryOfCancer, Urgency::Urgent, "R-FLAG-CANCER",
+     "A past or current cancer is the most consistent risk factor for spinal malignancy: ask for medical "
+     "review within days before loading exercise.",
+     "Because you have had cancer, please see your doctor about this pain before you start the exercises.",
+     "AHCPR 1994; g-care Gloucestershire red flags; facts §5 tier 2"},
+    {RedFlag::UnexplainedWeightLoss, Urgency::Urgent, "R-FLAG-WEIGHT-LOSS",
+     "Unexplained weight loss with back or hip pain raises the chance of malignancy or systemic disease: "
+     "medical review within days.",
+     "Losing weight without trying should be checked by your doctor. Please see them before you start the "
+     "exercises.",
+     "AHCPR 1994; facts §5 tier 2"},
+    {RedFlag::FeverOrUnwell, Urgency::Urgent, "R-FLAG-FEVER",
+     "Fever, chills or feeling systemically unwell with the pain may mean infection: prompt medical review.",
+     "A fever or feeling generally unwell along with this pain should be checked by a doctor before you start "
+     "the exercises. If you feel much worse, get help the same day.",
+     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+    {RedFlag::IvDrugUseOrImmunosuppressed, Urgency::Urgent, "R-FLAG-INFECTION-RISK",
+     "IV drug use, immunosuppression or a recent bacterial infection raise the risk of spinal or joint "
+     "infection: medical review within days.",
+     "Because of your health history, please see a doctor about this pain before you start the exercises.",
+     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+    {RedFlag::SignificantTrauma, Urgency::Urgent, "R-FLAG-TRAUMA",
+     "Pain that began with a fall, accident or blow needs a fracture screen (imaging if indicated) before "
+     "any loading.",
+     "Your pain started after a fall or an injury. Please have a doctor check for a broken bone before you "
+     "start the exercises.",
+     "AHCPR 1994; NHS Lothian vertebral fracture pathway; facts §5 tier 2"},
+    {RedFlag::UnableToBearWeight, Urgency::Urgent, "R-FLAG-NON-WEIGHT-BEARING",
+     "Inability to bear weight needs medical assessment for fracture, infection or a slipped epiphysis "
+     "before exercise.",
+     "You cannot put weight on your leg. Please see a doctor before you start any exercises.",
+     "Common clinical practice; AAFP 2017 (Peck); facts §5"},
+    {RedFlag::OsteoporosisOrSteroids, Urgency::Routine, "R-FLAG-OSTEOPOROSIS",
+     "Osteoporosis or long-term corticosteroids raise fracture risk: keep the osteoporosis precautions (no "
+     "loaded or end-range spinal flexion, no end-range twisting) and mention it at routine medical review.",
+     "Because your bones may be more fragile, follow the exercise instructions closely and tell your doctor "
+     "about this pain at your next visit.",
+     "Too Fit To Fracture (Giangregorio 2014); facts §5 and §6.2"},
+    {RedFlag::NightPainConstant, Urgency::Urgent, "R-FLAG-NIGHT-PAIN",
+     "Constant or night pain not eased by rest or a change of position is non-mechanical and can point to "
+     "malignancy, infection or inflammatory disease: medical review within days.",
+     "Pain that keeps going at night or does not ease with rest should be checked by a doctor. Please see "
+     "them before you start the exercises.",
+     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+    {RedFlag::AgeOver50NewPain, Urgency::Routine, "R-FLAG-AGE-OVER-50",
+     "A first episode after 50 slightly raises the chance of a serious cause; it matters mostly with other "
+     "flags (cancer, weight loss, trauma). Review if it does not improve.",
+     "Because this pain is new after the age of 50, let your doctor know about it, especially if it is not "
+     "getting better.",
+     "AHCPR 1994; facts §5 tier 2 (malignancy)"},
+    {RedFlag::RadiatingLegPain, Urgency::Routine, "R-FLAG-RADIATING-PAIN",
+     "Pain below the knee suggests nerve-root involvement (sciatica): check neurology, avoid provoking "
+     "neural tension, routine medical review if it does not settle.",
+     "Pain that travels down your leg should be checked by your doctor if it does not settle. Stop any "
+     "exercise that sends pain down the leg.",
+     "NICE NG59; facts §5 tier 3"},
+    {RedFlag::LegNumbnessTingling, Urgency::Routine, "R-FLAG-NUMBNESS",
+     "Numbness or tingling in one leg suggests nerve-root irritation: check dermatomes, reflexes and power; "
+     "routine review unless it spreads or weakness appears.",
+     "If the numbness or tingling in your leg spreads, gets worse, or comes with weakness, see a doctor "
+     "straight away.",
+     "NICE CKS sciatica; facts §5 tier 3"},
+    {RedFlag::LegWeakness, Urgency::Urgent, "R-FLAG-LEG-WEAKNESS",
+     "New weakness in one leg: test myotomes; a grade of 3/5 or less, or weakness that is getting worse, "
+     "needs urgent neurosurgical discussion.",
+     "New weakness in your leg should be seen by a doctor soon. Please see them before you start the "
+     "exercises.",
+     "NHS Lothian (motor grade ≤ 3); facts §3.1 and §5 tier 2"},
+    {RedFlag::SeverePainNoRelief, Urgency::Routine, "R-FLAG-SEVERE-PAIN",
+     "Severe pain not eased by rest or simple painkillers: review the diagnosis and pain relief with the "
+     "doctor.",
+     "If your pain stays severe even with rest and painkillers, please see your doctor.",
+     "Seeds 000/002 warning signs; facts §5 tier 3 and §10.7"},
+    {RedFlag::NoImprovement, Urgency::Routine, "R-FLAG-NO-IMPROVEMENT",
+     "No improvement after some weeks of care: reconsider the diagnosis and refer for medical review "
+     "(failure to improve after about a month is also a malignancy screening item).",
+     "Because your pain has not improved, please book a check-up with your doctor.",
+     "g-care Gloucestershire; facts §5 tier 3"},
+    {RedFlag::ChildHipPainLimp, Urgency::Urgent, "R-FLAG-CHILD-HIP",
+     "Hip, groin, thigh or knee pain or a limp in a child or adolescent may be a slipped capital femoral "
+     "epiphysis or Perthes disease: X-rays (AP and frog-leg) before any stretching or loading.",
+     "Hip or knee pain or a limp in a young person needs a doctor's check and an X-ray before you start "
+     "any exercises.",
+     "Peck, AAFP 2017;95:779; facts §5 tier 2"},
+    {RedFlag::SuspectedAaa, Urgency::Urgent, "R-FLAG-AAA",
+     "Suspected abdominal aortic aneurysm (older smoker, pain not reproduced by movement, pulsatile mass): "
+     "urgent ultrasound or vascular referral within days.",
+     "Your therapist would like a doctor to check the large blood vessel in your belly. Please see a doctor "
+     "in the next few days, before you start the exercises. If you get sudden severe pain or feel faint, "
+     "call emergency services.",
+     "JOSPT 2014;44(7):500; RACGP AFP 2013; facts §5 tiers 1–2"},
+};
+
+struct ComboRule {
+    std::string_view id;
+    std::string_view rule;
+    Urgency level;
+    std::string_view condition;
+    std::string_view clinician;
+    std::string_view patient;
+    std::string_view source;
+};
+
+enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
+             kAaaSymptomatic, kChildHip };
+
+constexpr ComboRule kComboRules[] = {
+    {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
+     "significant_trauma with osteoporosis_or_steroids, the osteoporosis precaution, or age 50 or over",
+     "Trauma in a person at fracture risk (osteoporosis, long-term steroids or age 50+): a fracture is "
+     "possible even after minor trauma; arrange imaging before any loading.",
+     "After your fall or injury a bone could be broken, even if the injury seemed small. Please see a doctor "
+     "for an X-ray before you start the exercises.",
+     "AHCPR 1994; NHS Lothian vertebral fracture pathway; facts §5 tier 2"},
+    {"fall_unable_to_bear_weight", "R-COMBO-FALL-NWB", Urgency::Emergency,
+     "significant_trauma with unable_to_bear_weight",
+     "Unable to bear weight after trauma: possible hip or pelvic fracture; same-day emergency assessment.",
+     "You cannot put weight on your leg after a fall or injury. Go to an emergency department today.",
+     "Common clinical practice; facts §5 tier 1 (suspected hip fracture)"},
+    {"malignancy_risk", "R-COMBO-MALIGNANCY", Urgency::Urgent,
+     "history_of_cancer with age over 50 or age_over_50_new_pain",
+     "Past cancer with new pain after 50 is the combination most linked to spinal metastases: arrange "
+     "medical review within days and do not load until cleared; act the same day if neurological signs "
+     "appear.",
+     "Because you have had cancer and this pain is new, please see your doctor within the next few days, "
+     "before you start the exercises. If your legs become weak or numb, or you have trouble with your "
+     "bladder or bowels, go to an emergency department straight away.",
+     "AHCPR 1994; NICE CKS (metastases: review within days); facts §5 tier 2"},
+    {"possible_cord_compression", "R-COMBO-CORD-COMPRESSION", Urgency::Emergency,
+     "history_of_cancer with leg_weakness, progressive_neuro_deficit, bilateral_neuro_symptoms or "
+     "bladder_bowel_dysfunction",
+     "Known or past cancer with neurological symptoms: possible metastatic spinal cord compression; same-day "
+     "referral (MSCC pathway or emergency department).",
+     "Because you have had cancer and now have changes in leg strength, feeling or bladder or bowel control, "
+     "go to an emergency department today.",
+     "NHS Lothian MSCC pathway; facts §5 tier 1"},
+    {"infection_risk", "R-COMBO-INFECTION", Urgency::Urgent,
+     "fever_or_unwell with iv_drug_use_or_immunosuppressed",
+     "Fever in a person who injects drugs or is immunosuppressed: possible spinal or joint infection; "
+     "medical review the same or next day.",
+     "A fever together with your health history means this pain could be an infection. Please see a doctor "
+     "today or tomorrow, before you start the exercises.",
+     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+    {"radiculopathy_with_weakness", "R-COMBO-RADICULOPATHY-MOTOR", Urgency::Urgent,
+     "radiating_leg_pain with leg_weakness",
+     "Sciatica with motor loss: urgent neurological review (urgent neurosurgical discussion if grade ≤ 3/5 "
+     "or getting worse).",
+     "Leg pain together with new leg weakness should be seen by a doctor in the next few days. Please see "
+     "them before you start the exercises.",
+     "NHS Lothian; facts §3.1 and §5 tier 2"},
+    {"aaa_symptomatic", "R-COMBO-AAA-SYMPTOMATIC", Urgency::Emergency,
+     "suspected_aaa with severe_pain_no_relief or unable_to_bear_weight",
+     "Suspected aneurysm with severe unrelenting pain or collapse-like inability to stand: possible "
+     "expansion or rupture; emergency services now.",
+     "Severe pain with a possible problem in the large blood vessel in your belly is an emergency. Call "
+     "emergency services or go to an emergency department now.",
+     "BMJ Best Practice; JOSPT 2014;44(7):500; facts §5 tier 1"},
+    {"child_hip_emergency", "R-COMBO-CHILD-HIP", Urgency::Emergency,
+     "child_hip_pain_limp with unable_to_bear_weight or fever_or_unwell",
+     "Child or adolescent with hip pain who cannot bear weight or has a fever: possible septic arthritis or "
+     "unstable slipped epiphysis; same-day emergency assessment.",
+     "A young person with hip pain who cannot stand on the leg or has a fever must be seen today. Go to an "
+     "emergency department now.",
+     "Kocher criteria (wikem); Peck AAFP 2017; facts §5 tier 1"},
+};
+
+std::string_view tierConclusion(Urgency level)
+{
+    switch (level) {
+    case Urgency::Emergency:
+        return "emergency: same-day referral, program withheld";
+    case Urgency::Urgent:
+        return "urgent: medical review within days, before starting exercise";
+    case Urgency::Routine:
+        return "routine: mention at medical review, continue cautious care";
+    case Urgency::None:
+        break;
+    }
+    return "none";
+}
+
+const std::vector<RuleInfo>& ruleRows()
+{
+    static const std::vector<RuleInfo> rows = [] {
+        std::vector<RuleInfo> out;
+        for (const auto& r : kFlagRules)
+            out.push_back({r.rule, label(r.flag), tierConclusion(r.level), r.clinician, r.source});
+        for (const auto& c : kComboRules)
+            out.push_back({c.rule, c.condition, tierConclusion(c.level), c.clinician, c.source});
+        return out;
+    }();
+    return rows;
+}
+
+RedFlagWarning fromCombo(const ComboRule& combo, std::vector<RedFlag> flags)
+{
+    return {std::string(combo.id), std::move(flags), combo.level, std::string(combo.clinician),
+            std::string(combo.patient) + (combo.level == Urgency::Emergency ? kEmergencyPatient : ""),
+            std::string(combo.rule)};
+}
+
+} // namespace
+
+Urgency defaultUrgency(RedFlag flag) noexcept
+{
+    for (const auto& r : kFlagRules)
+        if (r.flag == flag)
+            return r.level;
+    return Urgency::Urgent;
+}
+
+Referral assessReferral(const std::set<RedFlag>& flags, std::optional<int> ageYears,
+                        const std::set<Precaution>& precautions)
+{
+    const auto has = [&](RedFlag flag) { return flags.count(flag) > 0; };
+    std::vector<RedFlagWarning> warnings;
+
+    // Combinations first, so that within one level the combined warning reads before its parts.
+    if (has(RedFlag::SignificantTrauma)) {
+        std::vector<RedFlag> behind{RedFlag::SignificantTrauma};
+        if (has(RedFlag::OsteoporosisOrSteroids))
+            behind.push_back(RedFlag::OsteoporosisOrSteroids);
+        const bool older = ageYears && *ageYears >= 50;
+        if (behind.size() > 1 || older || precautions.count(Precaution::Osteoporosis))
+            warnings.push_back(fromCombo(kComboRules[kFracture], behind));
+        if (has(RedFlag::UnableToBearWeight))
+            warnings.push_back(fromCombo(kComboRules[kFallNonWeightBearing],
+                                         {RedFlag::SignificantTrauma, RedFlag::UnableToBearWeight}));
+    }
+    if (has(RedFlag::HistoryOfCancer)) {
+        std::vector<RedFlag> neuro{RedFlag::HistoryOfCancer};
+        for (RedFlag flag : {RedFlag::LegWeakness, RedFlag::ProgressiveNeuroDeficit, RedFlag::BilateralNeuroSymptoms,
+                             RedFlag::BladderBowelDysfunction})
+            if (has(flag))
+                neuro.push_back(flag);
+        if (neuro.size() > 1)
+            warnings.push_back(fromCombo(kComboRules[kCordCompression], neuro));
+        if ((ageYears && *ageYears > 50) || has(RedFlag::AgeOver50NewPain)) {
+            std::vector<RedFlag> behind{RedFlag::HistoryOfCancer};
+            if (has(RedFlag::AgeOver50NewPain))
+                behind.push_back(RedFlag::AgeOver50NewPain);
+            warnings.push_back(fromCombo(kComboRules[kMalignancy], behind));
+        }
+    }
+    if (has(RedFlag::FeverOrUnwell) && has(RedFlag::IvDrugUseOrImmunosuppressed))
+        warnings.push_back(
+            fromCombo(kComboRules[kInfection], {RedFlag::FeverOrUnwell, RedFlag::IvDrugUseOrImmunosuppressed}));
+    if (has(RedFlag::RadiatingLegPain) && has(RedFlag::LegWeakness))
+        warnings.push_back(
+            fromCombo(kComboRules[kRadiculopathyMotor], {RedFlag::RadiatingLegPain, RedFlag::LegWeakness}));
+    if (has(RedFlag::SuspectedAaa)) {
+        std::vector<RedFlag> behind{RedFlag::SuspectedAaa};
+        for (RedFlag flag : {RedFlag::SeverePainNoRelief, RedFlag::UnableToBearWeight})
+            if (has(flag))
+                behind.push_back(flag);
+        if (behind.size() > 1)
+            warnings.push_back(fromCombo(kComboRules[kAaaSymptomatic], behind));
+    }
+    if (has(RedFlag::ChildHipPainLimp)) {
+        std::vector<RedFlag> behind{RedFlag::ChildHipPainLimp};
+        for (RedFlag flag : {RedFlag::UnableToBearWeight, RedFlag::FeverOrUnwell})
+            if (has(flag))
+                behind.push_back(flag);
+        if (behind.size() > 1)
+            warnings.push_back(fromCombo(kComboRules[kChildHip], behind));
+    }
+
+    for (const auto& r : kFlagRules)
+        if (has(r.flag))
+            warnings.push_back({std::string(toId(r.flag)), {r.flag}, r.level, std::string(r.clinician),
+                                std::string(r.patient) + (r.level == Urgency::Emergency ? kEmergencyPatient : ""),
+                                std::string(r.rule)});
+
+    std::stable_sort(warnings.begin(), warnings.end(),
+                     [](const RedFlagWarning& x, const RedFlagWarning& y) { return x.level > y.level; });
+    Referral referral;
+    referral.level = warnings.empty() ? Urgency::None : warnings.front().level;
+    referral.warnings = std::move(warnings);
+    return referral;
+}
+
+std::span<const RuleInfo> referralRules() noexcept { return ruleRows(); }
+
+} // namespace hiprx::core
