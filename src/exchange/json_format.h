@@ -30,24 +30,36 @@ inline constexpr std::string_view kExercisesFormat = "hiprx-exercises/1";
 /// everything core::validate() finds. `today` bounds dates.
 core::Assessment readAssessment(std::string_view json, const core::Date& today);
 
-/// Writes an assessment in the hiprx-assessment/1 format (pretty-printed, UTF-8). Reading the result
-/// back gives an equal Assessment.
+/// Writes an assessment in the hiprx-assessment/1 format (pretty-printed, UTF-8, "format" first, only
+/// the sections and values that are present). Reading the result back gives an equal Assessment
+/// (except Patient::id, the database id, which is not part of the format). Throws Error when a text
+/// is not valid UTF-8.
 std::string writeAssessment(const core::Assessment& assessment);
 
-/// Writes the hiprx-plan/1 result of analysing and planning one assessment.
+/// Writes the hiprx-plan/1 result of analysing and planning one assessment: referral (with every
+/// warning), irritability, precautions, impairments (a midline impairment has "side": "none"),
+/// program, excluded, withheld, warnings, notes and cautions. Throws Error on text that is not UTF-8.
 std::string writePlan(const core::Analysis& analysis, const core::Program& program);
 
-/// A program as stored with an issued visit; round-trips exactly.
+/// A program as stored with an issued visit (hiprx-program/1: referral_level, withheld, program —
+/// items shaped as in the plan plus their instruction snapshot —, excluded, warnings); round-trips
+/// exactly.
 std::string writeProgram(const core::Program& program);
+/// Reads a hiprx-program/1 document; throws InputError listing every problem (shape, ids and
+/// core::validateProgram).
 core::Program readProgram(std::string_view json);
 
 /// Reads an exercise library file; every exercise is checked with core::validateExercise and ids
 /// must be unique. `builtin` marks where the exercises come from.
 std::vector<core::Exercise> readExercises(std::string_view json, bool builtin);
+/// Writes the library with every key of every exercise (the `builtin` flag is not written).
 std::string writeExercises(const std::vector<core::Exercise>& exercises);
 
 /// Clinic branding as given to the CLI (`--branding FILE.json`) and stored in the settings.
+/// Every key is optional; accent_color must be #RRGGBB and email an address. Throws InputError.
 core::Branding readBranding(std::string_view json);
+/// Writes every key (clinic_name, address, phone, email, website, logo, accent_color,
+/// therapist_name, therapist_credentials).
 std::string writeBranding(const core::Branding& branding);
 
 } // namespace hiprx::exchange
