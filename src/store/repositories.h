@@ -20,14 +20,14 @@ namespace hiprx::store {
 struct VisitRecord {
     std::int64_t id = 0;
     std::int64_t patientId = 0;
-    core::Assessment assessment;   ///< patient section filled from the patient row
-    std::string updatedAt;         ///< ISO 8601 UTC
+    core::Assessment assessment; ///< patient section filled from the patient row
+    std::string updatedAt;       ///< ISO 8601 UTC
 };
 
 /// A short row for lists.
 struct VisitSummary {
     std::int64_t id = 0;
-    std::string date;              ///< YYYY-MM-DD or empty
+    std::string date; ///< YYYY-MM-DD or empty
     std::string clinician;
     std::string complaint;
     int issuedPrograms = 0;
@@ -37,16 +37,17 @@ struct VisitSummary {
 struct IssuedProgram {
     std::int64_t id = 0;
     std::int64_t visitId = 0;
-    int version = 0;               ///< 1, 2, … per visit
-    std::string issuedAt;          ///< ISO 8601 UTC
+    int version = 0;      ///< 1, 2, … per visit
+    std::string issuedAt; ///< ISO 8601 UTC
     std::string clinician;
     core::Program program;
-    std::string acknowledgement;   ///< the clinician's acknowledgement of an urgent referral, if any
+    std::string acknowledgement; ///< the clinician's acknowledgement of an urgent referral, if any
+    std::vector<std::uint8_t> pdf; ///< the exact PDF given to the patient; empty if none was stored
 };
 
 /// Who is acting, written into the audit log.
 struct Actor {
-    std::string clinician;         ///< e.g. "J. Park, PT"; may be empty
+    std::string clinician; ///< e.g. "J. Park, PT"; may be empty
 };
 
 class PatientRepository {
@@ -81,9 +82,11 @@ public:
     /// Newest first.
     std::vector<VisitSummary> listForPatient(std::int64_t patientId);
 
-    /// Issues a program for a visit as the next version; returns the stored record.
+    /// Issues a program for a visit as the next version, with the PDF given to the patient; returns
+    /// the stored record.
     IssuedProgram issueProgram(std::int64_t visitId, const core::Program& program, const Actor& actor,
-                               const std::string& acknowledgement = {});
+                               const std::string& acknowledgement = {},
+                               const std::vector<std::uint8_t>& pdf = {});
     /// Every issued version for a visit, oldest first.
     std::vector<IssuedProgram> programs(std::int64_t visitId);
     std::optional<IssuedProgram> latestProgram(std::int64_t visitId);
@@ -124,12 +127,12 @@ private:
 
 struct AuditEntry {
     std::int64_t id = 0;
-    std::string at;          ///< ISO 8601 UTC
+    std::string at; ///< ISO 8601 UTC
     std::string clinician;
-    std::string action;      ///< e.g. "patient.create", "visit.update", "program.issue"
-    std::string entity;      ///< e.g. "patient"
+    std::string action; ///< e.g. "patient.create", "visit.update", "program.issue"
+    std::string entity; ///< e.g. "patient"
     std::int64_t entityId = 0;
-    std::string detail;      ///< what changed, by field name (never field values of patient data)
+    std::string detail; ///< what changed, by field name (never field values of patient data)
 };
 
 class AuditLog {

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Private to the store: the SQLiteCpp connection behind Database, and the one place where SQLite
+// exceptions become StorageError. Never included by other layers.
+#pragma once
+
+#include "core/date.h"
+#include "store/database.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace hiprx::store {
+
+struct Database::Impl {
+    Impl(const std::filesystem::path& file, int flags);
+
+    SQLite::Database db;
+    std::filesystem::path path;
+    bool readOnly = false;
+    int transactionDepth = 0; ///< >0 inside Database::transaction; nested calls use savepoints
+};
+
+namespace detail {
+
+/// Current time as ISO 8601 UTC with milliseconds (`2026-11-20T09:15:02.123Z`), so "most recently
+/// updated" orders edits made within one second.
+std::string nowUtc();
+
+/// Today's local calendar date: the bound for dates entered by the user.
+core::Date localToday();
+
+/// Runs `work`; an SQLite error becomes StorageError("Could not <what>: <SQLite's reason>"). SQLite's
+/// reasons name tables, columns and constraints, never values.
+template <typename Work> decltype(auto) guarded(std::string_view what, Work&& work)
+{
+    try {
+        return work();
+    } catch (const SQLite::Exception& e) {
+        throw StorageError("Could not " + std::string(what) + ": " + e.what() + ".");
+    }
+}
+
+} // namespace detail
+} // namespace hiprx::store

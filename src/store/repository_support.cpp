@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/repository_support.h"
+
+namespace hiprx::store::detail {
+
+void appendAudit(SQLite::Database& db, const Actor& actor, std::string_view action, std::string_view entity,
+                 std::optional<std::int64_t> entityId, const std::string& detail)
+{
+    SQLite::Statement insert(db, "INSERT INTO audit_log (at, clinician, action, entity, entity_id, detail) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, nowUtc());
+    insert.bind(2, actor.clinician);
+    insert.bind(3, std::string(action));
+    insert.bind(4, std::string(entity));
+    if (entityId)
+        insert.bind(5, static_cast<std::int64_t>(*entityId));
+    else
+        insert.bind(5);
+    insert.bind(6, detail);
+    insert.exec();
+}
+
+void bindTextOrNull(SQLite::Statement& statement, int index, const std::string& value)
+{
+    if (value.empty())
+        statement.bind(index);
+    else
+        statement.bind(index, value);
+}
+
+std::string text(const SQLite::Column& column)
+{
+    return column.isNull() ? std::string() : column.getString();
+}
+
+std::string joinNames(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const auto& name : names) {
+        if (!out.empty())
+            out += ", ";
+        out += name;
+    }
+    return out;
+}
+
+void throwIfProblems(std::vector<FieldProblem> problems)
+{
+    if (!problems.empty())
+        throw InputError(std::move(problems));
+}
+
+} // namespace hiprx::store::detail

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Private to the store: small helpers the repositories share (audit rows, NULL-able columns).
+#pragma once
+
+#include "store/database_impl.h"
+#include "store/repositories.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hiprx::store::detail {
+
+/// The connection behind a Database.
+inline SQLite::Database& connection(Database& db)
+{
+    return db.impl().db;
+}
+
+/// Appends one audit row. `detail` names fields or counts; callers never pass patient data.
+void appendAudit(SQLite::Database& db, const Actor& actor, std::string_view action, std::string_view entity,
+                 std::optional<std::int64_t> entityId, const std::string& detail);
+
+/// Binds text, or NULL when it is empty.
+void bindTextOrNull(SQLite::Statement& statement, int index, const std::string& text);
+
+/// A column as text; "" for NULL.
+std::string text(const SQLite::Column& column);
+
+/// "a, b, c".
+std::string joinNames(const std::vector<std::string>& names);
+
+/// Throws InputError when `problems` is not empty.
+void throwIfProblems(std::vector<FieldProblem> problems);
+
+} // namespace hiprx::store::detail
