@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Pagination, kept apart from drawing so it can be tested on numbers alone. Every block's height
+// is known before it is placed; a block that fits on a page is never split (an exercise card
+// stays whole); a block taller than a page starts on a fresh page and breaks only between rows.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace hiprx::render {
+
+/// The sizes pagination needs to know about one block.
+struct BlockMetrics {
+    std::vector<float> rows;    ///< heights of the rows; a split falls only between rows
+    std::size_t headerRows = 0; ///< leading rows repeated at the top of each continuation (table heads)
+    float padTop = 0;
+    float padBottom = 0;
+    float gapAfter = 0;        ///< space before the next block on the same page
+    bool keepWithNext = false; ///< a heading: never left alone at the bottom of a page
+
+    float height() const;
+};
+
+/// The usable vertical band of a page, y measured down from the page top.
+struct PageArea {
+    float top = 0;
+    float bottom = 0;
+};
+
+/// One piece of a block on one page. Rows [firstRow, endRow) are drawn after the repeated header
+/// rows when `continued`.
+struct Fragment {
+    std::size_t block = 0;
+    std::size_t page = 0;
+    float top = 0;
+    float height = 0;
+    std::size_t firstRow = 0;
+    std::size_t endRow = 0;
+    bool continued = false; ///< an earlier fragment of this block is on an earlier page
+    bool continues = false; ///< a later fragment follows on the next page
+};
+
+/// Places `blocks` in order on pages whose usable areas are `first` (page 1) and `next` (the rest).
+/// Returns the fragments in drawing order; the last fragment's page + 1 is the page count.
+std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea first, PageArea next);
+
+} // namespace hiprx::render

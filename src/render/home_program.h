@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The patient's home program as a PDF: clinic header, patient and therapist, the referral box
+// (an emergency replaces the whole program), how to exercise safely, one card per exercise with
+// its dose, a two-week log, and a footer on every page. It reads only the Program it is given
+// (which carries a snapshot of each exercise's instructions), never the library, so an issued
+// program prints the same years later.
+#pragma once
+
+#include "core/analysis.h"
+#include "core/assessment.h"
+#include "core/branding.h"
+#include "core/program.h"
+#include "render/canvas.h"
+#include "render/page_template.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace hiprx::render {
+
+/// Everything printed on one home program.
+struct HomeProgramInput {
+    core::Patient patient;
+    std::string date; ///< the day the program is issued, YYYY-MM-DD
+    core::Branding branding;
+    core::Referral referral; ///< level none prints no referral box
+    core::Program program;
+};
+
+/// Files the renderer reads.
+struct RenderResources {
+    std::filesystem::path templatesDir;
+    std::filesystem::path fontRegular;
+    /// Empty (the default): bold is drawn by stroking the regular face, so only one font is
+    /// embedded (about 95 KB instead of 185 KB per file, and twice as fast). Set it to embed a
+    /// real bold face instead.
+    std::filesystem::path fontBold;
+    /// Draws exercise figures; null = no figures (cards then use their full width for text).
+    const FigureDrawer* figures = nullptr;
+};
+
+/// Resources with the templates in `templatesDir` and DejaVu Sans from fonts-dejavu-core
+/// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf), with synthesised bold.
+RenderResources defaultResources(const std::filesystem::path& templatesDir);
+
+/// The home program as PDF bytes. Throws RenderError when a template, font or logo cannot be used
+/// or libharu fails; messages name the file, never the patient.
+std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageSize size,
+                                            const RenderResources& resources);
+
+/// Writes `bytes` to `file` atomically: a temporary file beside it, then a rename, so a reader
+/// never sees half a PDF. Throws RenderError naming the file.
+void writeFile(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file);
+
+} // namespace hiprx::render

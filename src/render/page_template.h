@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The look and the fixed wording of the home program, read from templates/ so a clinic can change
+// them without a rebuild: page-a4.ini and page-letter.ini hold geometry, fonts, colours and section
+// order; wording.ini holds every fixed sentence. The format is in templates/README.md.
+#pragma once
+
+#include "render/color.h"
+
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hiprx::render {
+
+enum class PageSize { A4, Letter };
+
+/// The parts of the document below the header band, in the order a template lists them.
+enum class Section { Patient, Referral, HowTo, Exercises, AdherenceLog };
+
+/// Geometry, type sizes and colours of one paper size. Lengths are in points (1/72 inch).
+struct PageStyle {
+    float width = 0, height = 0;
+    float marginLeft = 0, marginRight = 0, marginTop = 0, marginBottom = 0;
+
+    float headerHeight = 0; ///< the accent band on page 1
+    float logoMaxWidth = 0;
+    float sectionGap = 0; ///< space after a section
+    float cardGap = 0;    ///< space between exercise cards
+    float cardPadding = 0;
+    float cardRadius = 0;
+    float qrSize = 0; ///< side of the QR code square
+    float figureWidth = 0, figureHeight = 0;
+    float logRowHeight = 0; ///< a row of the adherence log
+    float logBoxSize = 0;   ///< a tick box
+
+    float fontClinic = 0, fontTitle = 0, fontHeading = 0, fontCardTitle = 0, fontBody = 0, fontSmall = 0;
+    float lineSpacing = 0; ///< line height as a multiple of the font size
+
+    Rgb text, muted, rule, cardBorder, stop, emergency, urgent, routine;
+
+    std::vector<Section> sections;
+};
+
+/// What the referral box says at one urgency.
+struct ReferralWording {
+    std::string heading;
+    std::string intro;
+    std::string action;
+    std::string closing;
+};
+
+/// Every fixed sentence of the home program. `{name}` placeholders are filled at render time.
+struct Wording {
+    // [document]
+    std::string title, emergencyTitle, patientLabel, dateLabel, therapistLabel, runningHeader;
+    // [referral.*]
+    ReferralWording emergency, urgent, routine;
+    // [how_to]
+    std::string howToHeading;
+    std::vector<std::string> howToPoints;
+    std::string stopHeading;
+    std::vector<std::string> stopPoints;
+    // [exercises]
+    std::string exercisesHeading, exercisesIntro;
+    // [card]
+    std::string startLabel, keyCueLabel, stopIfLabel, equipmentLabel, notesLabel, videoCaption;
+    std::string sideLeft, sideRight, sideBoth;
+    // [dose]
+    std::string setsRepsLabel, setsReps, holdLabel, restLabel, oftenLabel, loadLabel;
+    std::string secondOne, seconds, minuteOne, minutes, minutesSeconds;
+    std::string perDayOne, perDayTwo, perDayMany, daysEvery, daysOne, daysMany, often;
+    // [log]
+    std::string logHeading, logIntro, logExercise, logWeek, logPainRow;
+    // [footer]
+    std::string footerContact, footerPage;
+};
+
+/// A paper size's style with the wording.
+struct PageTemplate {
+    PageStyle style;
+    Wording words;
+};
+
+/// Parses a page style file. Throws RenderError "file:line: …" for an unknown section or key, a
+/// repeated key, a bad number or colour, an unknown section name; "file: …" for a missing key.
+PageStyle parsePageStyle(std::string_view text, const std::string& fileName);
+
+/// Parses a wording file, with the same rules.
+Wording parseWording(std::string_view text, const std::string& fileName);
+
+/// Reads page-a4.ini or page-letter.ini and wording.ini from `templatesDir`. Throws RenderError.
+PageTemplate loadPageTemplate(const std::filesystem::path& templatesDir, PageSize size);
+
+/// `pattern` with each `{key}` replaced by its value; unknown placeholders stay as they are.
+std::string fillPlaceholders(std::string_view pattern,
+                             std::initializer_list<std::pair<std::string_view, std::string_view>> values);
+
+} // namespace hiprx::render

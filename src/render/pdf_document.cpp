@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/pdf_document.h"
+
+#include "render/render_error.h"
+#include "render/text_layout.h"
+
+#include <algorithm>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+namespace hiprx::render {
+namespace {
+
+// libharu calls this from C. It must not throw or longjmp: it only records what went wrong, and
+// PdfDocument::check() turns that into an exception back in C++.
+void recordHaruError(HPDF_STATUS error, HPDF_STATUS detail, void* userData)
+{
+    auto* state = static_cast<PdfDocument::ErrorState*>(userData);
+    if (state->error == 0) { // keep the first error: later ones are usually its consequences
+        state->error = error;
+        state->detail = detail;
+    }
+}
+
+std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& file, std::string_view kind)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        throw RenderError(std::string(kind) + " file not found: " + file.string());
+    std::ifstream in(file, std::ios::binary);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof())
+        throw RenderError(std::string(kind) + " file could not be read: " + file.string());
+    return bytes;
+}
+
+// Our own rounded-rectangle path: libharu has arcs but no rounded rectangle. Bezier control
+// distance 0.5523 × r approximates a quarter circle.
+void roundedPath(HPDF_Page page, float left, float bottom, float width, float height, float r)
+{
+    const float k = 0.5523F * r;
+    const float right = left + width;
+    const float top = bottom + height;
+    HPDF_Page_MoveTo(page, left + r, bottom);
+    HPDF_Page_LineTo(page, right - r, bottom);
+    HPDF_Page_CurveTo(page, right - r + k, bottom, right, bottom + r - k, right, bottom + r);
+    HPDF_Page_LineTo(page, right, top - r);
+    HPDF_Page_CurveTo(page, right, top - r + k, right - r + k, top, right - r, top);
+    HPDF_Page_LineTo(page, left + r, top);
+    HPDF_Page_CurveTo(page, left + r - k, top, left, top - r + k, left, top - r);
+    HPDF_Page_LineTo(page, left, bottom + r);
+    HPDF_Page_CurveTo(page, left, bottom + r - k, left + r - k, bottom, left + r, bottom);
+    HPDF_Page_ClosePath(page);
+}
+
+} // namespace
+
+std::string describeHaruError(unsigned long error, unsigned long detail)
+{
+    std::string what;
+    switch (error) {
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        what = "out of memory";
+        break;
+    case HPDF_FILE_IO_ERROR:
+        what = "a file could not be read or written";
+        break;
+    case HPDF_FILE_OPEN_ERROR:
+        what = "a file could not be opened";
+        break;
+    case HPDF_LIBPNG_ERROR:
+    case HPDF_INVALID_PNG_IMAGE:
+        what = "the PNG image could not be read (use an 8-bit, non-interlaced PNG)";
+        break;
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+        what = "the JPEG image could not be read";
+        break;
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+        what = "the font does not allow embedding";
+        break;
+    case HPDF_TTF_INVALID_CMAP:
+    case HPDF_TTF_INVALID_FOMAT:
+    case HPDF_TTF_MISSING_TABLE:
+    case HPDF_INVALID_FONTDEF_DATA:
+        what = "the font is not a usable TrueType file";
+        break;
+    case HPDF_PAGE_INVALID_FONT_SIZE:
+        what = "a font size is out of range";
+        break;
+    case HPDF_PAGE_INVALID_SIZE:
+        what = "the page size is out of range";
+        break;
+    case HPDF_ZLIB_ERROR:
+        what = "compression failed";
+        break;
+    case HPDF_INVALID_DOCUMENT:
+        what = "the document is in an error state";
+        break;
+    default:
+        what = "libharu reported an error";
+        break;
+    }
+    char code[48];
+    std::snprintf(code, sizeof code, " (libharu 0x%04lX, detail %lu)", error, detail);
+    return what + code;
+}
+
+PdfPage::PdfPage(PdfDocument& document, HPDF_Page page, float width, float height)
+    : m_document(&document), m_page(page), m_width(width), m_height(height)
+{
+}
+
+void PdfPage::fillRect(const Box& box, const Rgb& color)
+{
+    HPDF_Page_SetRGBFill(m_page, color.r, color.g, color.b);
+    HPDF_Page_Rectangle(m_page, box.x, pdfY(box.y + box.height), box.width, box.height);
+    HPDF_Page_Fill(m_page);
+    m_document->check("drawing a filled box");
+}
+
+void PdfPage::strokeRect(const Box& box, const Rgb& color, float lineWidth)
+{
+    HPDF_Page_SetRGBStroke(m_page, color.r, color.g, color.b);
+    HPDF_Page_SetLineWidth(m_page, lineWidth);
+    HPDF_Page_Rectangle(m_page, box.x, pdfY(box.y + box.height), box.width, box.height);
+    HPDF_Page_Stroke(m_page);
+    m_document->check("drawing a box");
+}
+
+void PdfPage::roundedRect(const Box& box, float radius, const Rgb* fill, const Rgb* stroke, float lineWidth)
+{
+    if (fill == nullptr && stroke == nullptr)
+        return;
+    if (fill != nullptr)
+        HPDF_Page_SetRGBFill(m_page, fill->r, fill->g, fill->b);
+    if (stroke != nullptr) {
+        HPDF_Page_SetRGBStroke(m_page, stroke->r, stroke->g, stroke->b);
+        HPDF_Page_SetLineWidth(m_page, lineWidth);
+    }
+    roundedPath(m_page, box.x, pdfY(box.y + box.height), box.width, box.height, radius);
+    if (fill != nullptr && stroke != nullptr)
+        HPDF_Page_FillStroke(m_page);
+    else if (fill != nullptr)
+        HPDF_Page_Fill(m_page);
+    else
+        HPDF_Page_Stroke(m_page);
+    m_document->check("drawing a rounded box");
+}
+
+void PdfPage::line(Point from, Point to, const Rgb& color, float lineWidth)
+{
+    HPDF_Page_SetRGBStroke(m_page, color.r, color.g, color.b);
+    HPDF_Page_SetLineWidth(m_page, lineWidth);
+    HPDF_Page_MoveTo(m_page, from.x, pdfY(from.y));
+    HPDF_Page_LineTo(m_page, to.x, pdfY(to.y));
+    HPDF_Page_Stroke(m_page);
+    m_document->check("drawing a line");
+}
+
+void PdfPage::fillCircle(Point centre, float radius, const Rgb& color)
+{
+    HPDF_Page_SetRGBFill(m_page, color.r, color.g, color.b);
+    HPDF_Page_Circle(m_page, centre.x, pdfY(centre.y), radius);
+    HPDF_Page_Fill(m_page);
+    m_document->check("drawing a circle");
+}
+
+void PdfPage::text(float x, float baseline, std::string_view text, const TextStyle& style)
+{
+    if (text.empty())
+        return;
+    const std::string zeroTerminated(text);
+    HPDF_Page_SetRGBFill(m_page, style.color.r, style.color.g, style.color.b);
+    if (style.face.syntheticBold) {
+        // Stroking the outline in the fill colour thickens each stem by the line width.
+        HPDF_Page_SetRGBStroke(m_page, style.color.r, style.color.g, style.color.b);
+        HPDF_Page_SetLineWidth(m_page, style.size * 0.045F);
+    }
+    HPDF_Page_BeginText(m_page);
+    HPDF_Page_SetFontAndSize(m_page, style.face.font, style.size);
+    HPDF_Page_SetTextRenderingMode(m_page, style.face.syntheticBold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+    HPDF_Page_TextOut(m_page, x, pdfY(baseline), zeroTerminated.c_str());
+    HPDF_Page_EndText(m_page);
+    m_document->check("writing text");
+}
+
+void PdfPage::image(const PdfImage& image, const Box& box)
+{
+    HPDF_Page_DrawImage(m_page, image.image, box.x, pdfY(box.y + box.height), box.width, box.height);
+    m_document->check("placing an image");
+}
+
+PdfDocument::PdfDocument() : m_error(std::make_unique<ErrorState>())
+{
+    m_doc = HPDF_New(recordHaruError, m_error.get());
+    if (m_doc == nullptr)
+        throw RenderError("the PDF library could not start (out of memory?)");
+    HPDF_SetCompressionMode(m_doc, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(m_doc);
+    HPDF_SetCurrentEncoder(m_doc, "UTF-8");
+    check("starting a PDF document");
+}
+
+PdfDocument::~PdfDocument()
+{
+    HPDF_Free(m_doc);
+}
+
+void PdfDocument::check(std::string_view what)
+{
+    if (m_error->error == 0)
+        return;
+    const ErrorState seen = *m_error;
+    *m_error = {};
+    HPDF_ResetError(m_doc);
+    throw RenderError(std::string(what) + ": " + describeHaruError(seen.error, seen.detail));
+}
+
+FontFace PdfDocument::loadTrueType(const std::filesystem::path& file)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        throw RenderError("font file not found: " + file.string());
+    const std::string path = file.string();
+    const char* name = HPDF_LoadTTFontFromFile(m_doc, path.c_str(), HPDF_TRUE);
+    check("loading font " + path);
+    HPDF_Font font = HPDF_GetFont(m_doc, name, "UTF-8");
+    check("loading font " + path);
+    if (font == nullptr)
+        throw RenderError("font could not be loaded: " + path);
+    return FontFace{font, false};
+}
+
+PdfImage PdfDocument::loadImage(const std::filesystem::path& file)
+{
+    const auto bytes = readWholeFile(file, "image");
+    const auto size = static_cast<HPDF_UINT>(bytes.size());
+    HPDF_Image image = nullptr;
+    if (bytes.size() >= 8 && bytes[0] == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')
+        image = HPDF_LoadPngImageFromMem(m_doc, bytes.data(), size);
+    else if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        image = HPDF_LoadJpegImageFromMem(m_doc, bytes.data(), size);
+    else
+        throw RenderError("image is neither PNG nor JPEG: " + file.string());
+    check("loading image " + file.string());
+    if (image == nullptr)
+        throw RenderError("image could not be loaded: " + file.string());
+    // libharu compresses a PNG's colour data but writes its alpha channel (the SMask) raw: 23 KB
+    // for a 240×96 logo. The stream is an ordinary dictionary; asking for Flate fixes that.
+    if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT)))
+        smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_ResetError(m_doc); // a missing SMask is reported as an error; it is not one here
+    *m_error = {};
+    const HPDF_Point pixels = HPDF_Image_GetSize(image);
+    check("loading image " + file.string());
+    if (pixels.x <= 0 || pixels.y <= 0)
+        throw RenderError("image has no pixels: " + file.string());
+    return PdfImage{image, pixels.x, pixels.y};
+}
+
+PdfPage PdfDocument::addPage(float width, float height)
+{
+    HPDF_Page page = HPDF_AddPage(m_doc);
+    check("adding a page");
+    HPDF_Page_SetWidth(page, width);
+    HPDF_Page_SetHeight(page, height);
+    check("sizing a page");
+    return PdfPage(*this, page, width, height);
+}
+
+void PdfDocument::setInfo(std::string_view title, std::string_view author, std::string_view subject)
+{
+    // Info strings go through the current (UTF-8) encoder.
+    const auto set = [this](HPDF_InfoType type, std::string_view value) {
+        if (value.empty())
+            return;
+        const std::string text(value);
+        HPDF_SetInfoAttr(m_doc, type, text.c_str());
+        check("setting document information");
+    };
+    set(HPDF_INFO_TITLE, title);
+    set(HPDF_INFO_AUTHOR, author);
+    set(HPDF_INFO_SUBJECT, subject);
+    set(HPDF_INFO_CREATOR, "HipRx");
+}
+
+float PdfDocument::textWidth(const FontFace& face, float size, std::string_view text)
+{
+    auto& advances = m_advances[face.font];
+    float units = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = std::min(text.size() - i, utf8SequenceLength(lead));
+        char32_t code = length == 1 ? lead : lead & (0xFFU >> (length + 1));
+        for (std::size_t k = 1; k < length; ++k)
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+        auto found = advances.find(code);
+        if (found == advances.end()) {
+            const HPDF_TextWidth width =
+                HPDF_Font_TextWidth(face.font, reinterpret_cast<const HPDF_BYTE*>(text.data() + i),
+                                    static_cast<HPDF_UINT>(length));
+            check("measuring text");
+            found = advances.emplace(code, static_cast<float>(width.width)).first;
+        }
+        units += found->second;
+        i += length;
+    }
+    // Widths are in 1/1000 of the font size (libharu applies no kerning, so they simply add up).
+    // Synthetic bold's stroke reaches only half a line width past each end, less than a space, so
+    // it is left out: widths must add up word by word.
+    return units * size / 1000.0F;
+}
+
+std::vector<std::uint8_t> PdfDocument::save()
+{
+    HPDF_SaveToStream(m_doc);
+    check("writing the PDF");
+    std::vector<std::uint8_t> out(HPDF_GetStreamSize(m_doc));
+    HPDF_ResetStream(m_doc);
+    std::size_t filled = 0;
+    while (filled < out.size()) {
+        auto chunk = static_cast<HPDF_UINT32>(out.size() - filled);
+        const HPDF_STATUS status = HPDF_ReadFromStream(m_doc, out.data() + filled, &chunk);
+        filled += chunk;
+        if (status == HPDF_STREAM_EOF || chunk == 0)
+            break;
+        check("reading the PDF back");
+    }
+    // Reaching the end of the stream is reported as an error too; it is not one here.
+    *m_error = {};
+    HPDF_ResetError(m_doc);
+    out.resize(filled);
+    return out;
+}
+
+} // namespace hiprx::render
