@@ -2,7 +2,7 @@
 add_library(hiprx_warnings INTERFACE)
 target_compile_options(hiprx_warnings INTERFACE
   $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-    -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough>)
+    -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough>)
 
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)

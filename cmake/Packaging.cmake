@@ -1,4 +1,13 @@
 # Install rules and the Debian package (cpack -G DEB).
+# Data files go to <prefix>/share/hiprx, where AppPaths finds them relative to the executable.
+set(HIPRX_INSTALL_DATADIR "${CMAKE_INSTALL_DATADIR}/hiprx")
+install(DIRECTORY templates/ DESTINATION "${HIPRX_INSTALL_DATADIR}/templates")
+install(FILES db/exercises.json DESTINATION "${HIPRX_INSTALL_DATADIR}/db")
+install(DIRECTORY assets/ DESTINATION "${HIPRX_INSTALL_DATADIR}/assets" PATTERN "screenshots" EXCLUDE)
+install(FILES installer/hiprx.desktop DESTINATION "${CMAKE_INSTALL_DATADIR}/applications")
+install(FILES installer/hiprx.png DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps")
+install(FILES LICENSE DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "hiprx")
 set(CPACK_PACKAGE_VENDOR "HipRx")

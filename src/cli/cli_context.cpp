@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/cli_context.h"
+
+#include "core/error.h"
+#include "exchange/json_format.h"
+#include "store/app_paths.h"
+#include "store/repositories.h"
+
+#include <charconv>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace hiprx::cli {
+
+core::Date today()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return core::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::string readTextFile(const std::filesystem::path& path, const std::string& field)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError(field, field + ": cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void writeTextFile(const std::filesystem::path& path, const std::string& text)
+{
+    if (path == "-") {
+        std::cout << text;
+        return;
+    }
+    auto temp = path;
+    temp += ".partial";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw InputError("output", "cannot write " + path.string());
+        out << text;
+        if (!out.flush())
+            throw Error("writing " + path.string() + " failed");
+    }
+    std::filesystem::rename(temp, path);
+}
+
+store::Database openDatabase(const CommonOptions& options)
+{
+    const auto path = options.dbPath.empty() ? store::AppPaths().databasePath()
+                                             : std::filesystem::path(options.dbPath);
+    auto db = store::Database::open(path);
+    store::ExerciseRepository(db).syncBuiltins(loadBuiltinLibrary().all());
+    return db;
+}
+
+core::ExerciseLibrary loadBuiltinLibrary()
+{
+    const auto file = store::AppPaths().exerciseLibraryFile();
+    return core::ExerciseLibrary(exchange::readExercises(readTextFile(file, "exercise library"), true));
+}
+
+std::int64_t parseId(const std::string& text, const std::string& field)
+{
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0)
+        throw InputError(field, field + ": \"" + text + "\" is not a record number (a whole number from 1)");
+    return id;
+}
+
+} // namespace hiprx::cli

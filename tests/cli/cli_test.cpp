@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_runner.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sys/stat.h>
+
+namespace hiprx::test {
+namespace {
+
+using nlohmann::json;
+
+const char* kAssessment = R"({
+  "format": "hiprx-assessment/1",
+  "patient": {"id": "MRN-0042", "name": "Łucja Ångström-Straße", "birth_date": "1961-04-02", "sex": "female"},
+  "visit": {"date": "2026-11-20", "clinician": "J. Park, PT", "affected_side": "left", "complaint": "stiff hip"},
+  "rom": {"left": {"hip_flexion": 105, "hip_extension": 0}, "right": {"hip_flexion": 120, "hip_extension": 15}},
+  "pain": {"nprs_now": 4, "nprs_best_24h": 2, "nprs_worst_24h": 6, "irritability": "moderate"},
+  "tests": {"left": {"thomas_iliopsoas": "positive", "slr": 65}, "right": {"thomas_iliopsoas": "negative"}},
+  "strength": {"left": {"gluteus_medius": "3+"}, "right": {"gluteus_medius": "5"}}
+})";
+
+class CliTest : public testing::Test {
+protected:
+    ScratchDir scratch;
+    std::string db() const { return scratch.file("clinic.sqlite").string(); }
+    CliResult cli(std::vector<std::string> args)
+    {
+        args.insert(args.end(), {"--db", db()});
+        return runCli(scratch, args);
+    }
+    std::int64_t importSample()
+    {
+        const auto file = scratch.write("a.json", kAssessment);
+        const auto r = cli({"import", file.string(), "--json"});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return json::parse(r.out).at("visit_id").get<std::int64_t>();
+    }
+};
+
+TEST_F(CliTest, HelpWorksEverywhereAndExitsZero)
+{
+    for (const char* cmd : {"", "init", "import", "patients", "show", "export", "plan", "issue", "pdf", "library",
+                            "backup", "restore"}) {
+        std::vector<std::string> args;
+        if (*cmd)
+            args.push_back(cmd);
+        args.push_back("--help");
+        const auto r = runCli(scratch, args);
+        EXPECT_EQ(r.exitCode, 0) << cmd;
+        EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;
+    }
+}
+
+TEST_F(CliTest, UnknownCommandOrOptionIsBadInput)
+{
+    EXPECT_EQ(runCli(scratch, {"frobnicate"}).exitCode, 2);
+    EXPECT_EQ(runCli(scratch, {"patients", "--no-such-option"}).exitCode, 2);
+    EXPECT_EQ(runCli(scratch, {}).exitCode, 2);
+}
+
+TEST_F(CliTest, InitCreatesAPrivateDatabase)
+{
+    const auto r = cli({"init"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    struct stat st {};
+    ASSERT_EQ(stat(db().c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_NE(r.out.find("exercises"), std::string::npos);
+}
+
+TEST_F(CliTest, InitWithoutDbUsesTheUserDataDirectory)
+{
+    const auto r = runCli(scratch, {"init"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(scratch.path() / "xdg" / "hiprx" / "hiprx.sqlite"));
+}
+
+TEST_F(CliTest, ImportStoresPatientAndVisitAndFindsThemAgain)
+{
+    importSample();
+    const auto found = cli({"patients", "angstrom", "--json"});
+    ASSERT_EQ(found.exitCode, 0) << found.err;
+    const auto list = json::parse(found.out);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["name"], "Łucja Ångström-Straße");
+
+    const auto shown = cli({"show", "MRN-0042", "--json"});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err;
+    EXPECT_EQ(json::parse(shown.out)["visits"].size(), 1u);
+}
+
+TEST_F(CliTest, ReimportingTheSamePatientAddsAVisitNotAPatient)
+{
+    importSample();
+    importSample();
+    const auto list = json::parse(cli({"patients", "--json"}).out);
+    ASSERT_EQ(list.size(), 1u);
+    const auto shown = json::parse(cli({"show", "MRN-0042", "--json"}).out);
+    EXPECT_EQ(shown["visits"].size(), 2u);
+}
+
+TEST_F(CliTest, ExportedVisitReimportsToTheSameAssessment)
+{
+    const auto visit = importSample();
+    const auto exported = scratch.file("exported.json");
+    ASSERT_EQ(cli({"export", "--visit", std::to_string(visit), "-o", exported.string()}).exitCode, 0);
+    const auto again = scratch.file("again.json");
+    const auto second = json::parse(cli({"import", exported.string(), "--json"}).out)["visit_id"].get<int>();
+    ASSERT_EQ(cli({"export", "--visit", std::to_string(second), "-o", again.string()}).exitCode, 0);
+    EXPECT_EQ(json::parse(readFile(exported)), json::parse(readFile(again)));
+}
+
+TEST_F(CliTest, BadAssessmentIsRejectedWithTheFieldPathAndNothingIsStored)
+{
+    const auto bad = scratch.write("bad.json", R"({"patient": {"name": "Test Patient"},
+        "rom": {"left": {"hip_flexion": 400}}, "pain": {"nprs_now": 11}})");
+    const auto r = cli({"import", bad.string()});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("rom.left.hip_flexion"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("pain.nprs_now"), std::string::npos) << r.err;
+    EXPECT_EQ(json::parse(cli({"patients", "--json"}).out).size(), 0u);
+}
+
+TEST_F(CliTest, MalformedEmptyAndMissingFilesAreBadInput)
+{
+    EXPECT_EQ(cli({"import", scratch.write("m.json", "{\"patient\": ").string()}).exitCode, 2);
+    EXPECT_EQ(cli({"import", scratch.write("e.json", "").string()}).exitCode, 2);
+    const auto missing = cli({"import", scratch.file("nope.json").string()});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("nope.json"), std::string::npos);
+}
+
+TEST_F(CliTest, UnknownPatientIsBadInput)
+{
+    const auto r = cli({"show", "999"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("PATIENT"), std::string::npos);
+}
+
+TEST_F(CliTest, PlanWritesTheContractJsonAndAPdf)
+{
+    const auto file = scratch.write("a.json", kAssessment);
+    const auto out = scratch.file("plan.json");
+    const auto pdf = scratch.file("plan.pdf");
+    const auto r = runCli(scratch, {"plan", file.string(), "--json", out.string(), "--pdf", pdf.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto plan = json::parse(readFile(out));
+    EXPECT_EQ(plan["format"], "hiprx-plan/1");
+    for (const char* key : {"referral", "impairments", "program", "excluded"})
+        EXPECT_TRUE(plan.contains(key)) << key;
+    EXPECT_EQ(readFile(pdf).rfind("%PDF-", 0), 0u);
+}
+
+TEST_F(CliTest, PlanRejectsUnknownPageSizeAndNorms)
+{
+    const auto file = scratch.write("a.json", kAssessment);
+    EXPECT_EQ(runCli(scratch, {"plan", file.string(), "--page", "a5"}).exitCode, 2);
+    EXPECT_EQ(runCli(scratch, {"plan", file.string(), "--norms", "nonsense"}).exitCode, 2);
+}
+
+TEST_F(CliTest, IssuedProgramReprintsByteForByte)
+{
+    const auto visit = std::to_string(importSample());
+    const auto none = cli({"pdf", visit, "--out", scratch.file("none.pdf").string()});
+    EXPECT_EQ(none.exitCode, 2) << "no program issued yet";
+    ASSERT_EQ(cli({"issue", visit}).exitCode, 0);
+    const auto first = scratch.file("first.pdf");
+    const auto second = scratch.file("second.pdf");
+    ASSERT_EQ(cli({"pdf", visit, "--out", first.string()}).exitCode, 0);
+    ASSERT_EQ(cli({"pdf", visit, "--out", second.string(), "--version", "1"}).exitCode, 0);
+    EXPECT_EQ(readFile(first), readFile(second));
+    EXPECT_EQ(readFile(first).rfind("%PDF-", 0), 0u);
+}
+
+TEST_F(CliTest, UrgentReferralNeedsAcknowledgementBeforeIssuing)
+{
+    auto doc = json::parse(kAssessment);
+    doc["red_flags"] = {"unexplained_weight_loss"};
+    const auto file = scratch.write("urgent.json", doc.dump());
+    const auto visit = std::to_string(json::parse(cli({"import", file.string(), "--json"}).out)["visit_id"].get<int>());
+    const auto refused = cli({"issue", visit});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_NE(refused.err.find("--acknowledge"), std::string::npos);
+    EXPECT_EQ(cli({"issue", visit, "--acknowledge", "advised GP review this week"}).exitCode, 0);
+}
+
+TEST_F(CliTest, BackupAndRestoreRoundTrip)
+{
+    importSample();
+    const auto backup = scratch.file("backup.sqlite");
+    ASSERT_EQ(cli({"backup", backup.string()}).exitCode, 0);
+    importSample(); // a second visit after the backup
+    ASSERT_EQ(json::parse(cli({"show", "MRN-0042", "--json"}).out)["visits"].size(), 2u);
+    const auto r = cli({"restore", backup.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(json::parse(cli({"show", "MRN-0042", "--json"}).out)["visits"].size(), 1u);
+    EXPECT_TRUE(std::filesystem::exists(db() + ".before-restore"));
+}
+
+TEST_F(CliTest, RestoreOfAMissingOrForeignFileIsRefused)
+{
+    EXPECT_EQ(cli({"restore", scratch.file("missing.sqlite").string()}).exitCode, 2);
+    const auto junk = scratch.write("junk.sqlite", "this is not a database");
+    EXPECT_NE(cli({"restore", junk.string()}).exitCode, 0);
+}
+
+TEST_F(CliTest, LibraryListsAndFilters)
+{
+    const auto all = json::parse(runCli(scratch, {"library", "--json"}).out);
+    ASSERT_GE(all["exercises"].size(), 60u);
+    const auto stretches = json::parse(runCli(scratch, {"library", "--json", "--kind", "stretch"}).out);
+    for (const auto& ex : stretches["exercises"])
+        EXPECT_EQ(ex["kind"], "stretch");
+    EXPECT_EQ(runCli(scratch, {"library", "--kind", "yoga"}).exitCode, 2);
+}
+
+} // namespace
+} // namespace hiprx::test
