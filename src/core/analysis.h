@@ -25,6 +25,9 @@ struct Impairment {
     std::vector<std::string> evidence;  ///< e.g. "hip_extension left 0° (norm ≥ 10°)"
     std::vector<std::string> rules;     ///< ids of every rule that produced it, first is primary
     std::string rationale;              ///< the primary rule's one-line rationale
+    /// For weakness found by manual muscle testing: the weakest grade behind it. The planner matches
+    /// the difficulty of strengthening exercises to it.
+    std::optional<StrengthGrade> grade;
 
     friend bool operator==(const Impairment&, const Impairment&) = default;
 };

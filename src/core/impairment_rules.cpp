@@ -218,6 +218,16 @@ public:
             it->evidence.push_back(std::move(evidence));
     }
 
+    /// Records a manual muscle test grade behind the impairment added last for this muscle and side;
+    /// the weakest grade is kept.
+    void noteGrade(MuscleGroup muscle, Side side, const StrengthGrade& grade)
+    {
+        for (Impairment& i : m_items)
+            if (i.muscle == muscle && i.kind == ImpairmentKind::Weak && i.side == side &&
+                (!i.grade || grade.ordinal() < i.grade->ordinal()))
+                i.grade = grade;
+    }
+
     std::vector<Impairment> take()
     {
         // Midline before left before right: nullopt compares lowest.
@@ -297,9 +307,11 @@ void strengthRule(const Assessment& a, Collector& out, StrengthMuscle tested, Mu
     for (Side side : kSides) {
         const auto& grades = a.strength[side];
         const auto it = grades.find(tested);
-        if (it != grades.end() && it->second.ordinal() < kMmtWeakBelowOrdinal)
+        if (it != grades.end() && it->second.ordinal() < kMmtWeakBelowOrdinal) {
             out.add(muscle, ImpairmentKind::Weak, side, ruleId,
                     std::string(toId(tested)) + " " + sideId(side) + " " + gradeText(it->second) + " (below 4)");
+            out.noteGrade(muscle, side, it->second);
+        }
     }
 }
 

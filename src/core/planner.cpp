@@ -7,9 +7,15 @@
 //    (a joint restriction is not a muscle to stretch).
 //  * An exercise any precaution or finding caution forbids is never picked; every forbidden exercise
 //    that suited an impairment is listed in `excluded` with the reason.
-//  * Among suitable exercises the one serving the most impairments wins, then the most specific one
-//    (fewest targets that match no finding), then stretch over mobility over self-release
-//    (self-release is an adjunct), then the id, so the result is deterministic.
+//  * For weakness, the exercise's difficulty must fit the muscle's strength first. Difficulty is the
+//    exercise's step in the library's progression chains (no easier version = step 0, one easier
+//    version below it = step 1, …). A grade of 3+ or less (moves against gravity, little or no
+//    resistance) starts at step 0, 4− and 4 at step 1, stronger at step 2; weakness found without a
+//    grade (Trendelenburg, endurance holds) at step 1. Loading a muscle beyond its grade invites
+//    substitution and pain (facts §3.1: grade 3 = against gravity only).
+//  * Then the one serving the most impairments wins, then the most specific one (fewest targets that
+//    match no finding), then stretch over mobility over self-release (self-release is an adjunct),
+//    then the id, so the result is deterministic.
 //  * Impairments are served in order of how much evidence they have (more rules first, then the
 //    analysis order). First round: one exercise per impairment not already served, up to
 //    maxExercises. Second round, only while the program has fewer than minExercises: a second exercise
@@ -21,6 +27,7 @@
 #include "core/program.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 
@@ -212,6 +219,37 @@ private:
         }
     }
 
+    /// Step of an exercise in its progression chain: 0 when the library has no easier version of it.
+    int difficulty(const Exercise& exercise)
+    {
+        if (auto it = m_difficulty.find(exercise.id); it != m_difficulty.end())
+            return it->second;
+        m_difficulty[exercise.id] = 0; // guards against a cycle in the easier/harder links
+        int step = 0;
+        for (const std::string& id : exercise.easier)
+            if (const Exercise* easier = m_library.find(id))
+                step = step == 0 ? difficulty(*easier) + 1 : std::min(step, difficulty(*easier) + 1);
+        return m_difficulty[exercise.id] = step;
+    }
+
+    /// How far an exercise's difficulty is from what the need's strength allows (0 for tightness).
+    int difficultyMismatch(const Exercise& exercise, const Need& need)
+    {
+        if (need.kind != ImpairmentKind::Weak)
+            return 0;
+        std::optional<int> weakest;
+        for (const Impairment* impairment : need.impairments)
+            if (impairment->grade && (!weakest || impairment->grade->ordinal() < *weakest))
+                weakest = impairment->grade->ordinal();
+        const StrengthGrade threePlus{3, +1};
+        const StrengthGrade four{4, 0};
+        const int target = !weakest                          ? 1
+                           : *weakest <= threePlus.ordinal() ? 0
+                           : *weakest <= four.ordinal()      ? 1
+                                                             : 2;
+        return std::abs(difficulty(exercise) - target);
+    }
+
     /// Allowed exercises for a need, best first.
     std::vector<const Exercise*> candidates(const Need& need)
     {
@@ -220,6 +258,10 @@ private:
             if (suits(exercise, need) && !forbidden(exercise))
                 out.push_back(&exercise);
         std::stable_sort(out.begin(), out.end(), [&](const Exercise* a, const Exercise* b) {
+            const int da = difficultyMismatch(*a, need);
+            const int db = difficultyMismatch(*b, need);
+            if (da != db)
+                return da < db;
             const int ca = coverage(*a);
             const int cb = coverage(*b);
             if (ca != cb)
@@ -361,6 +403,7 @@ private:
     const ExerciseLibrary& m_library;
     const PlanOptions& m_options;
     std::vector<Need> m_needs;
+    std::map<std::string, int> m_difficulty;
     std::vector<Choice> m_chosen;
     std::map<std::string, bool, std::less<>> m_forbidden;
 };

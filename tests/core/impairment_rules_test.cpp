@@ -257,7 +257,15 @@ TEST(ImpairmentRules, GluteusMediusBelowFourIsWeak)
     const Impairment& i = impairmentAt(result, MG::GluteusMedius, K::Weak, L);
     EXPECT_EQ(i.rules, std::vector<std::string>{"R-WEAK-GMED-MMT"});
     EXPECT_TRUE(contains(i.evidence, "gluteus_medius left 3+ (below 4)"));
+    EXPECT_EQ(i.grade, grade(3, +1)) << "the planner needs the grade to pick a fitting difficulty";
     EXPECT_FALSE(hasImpairment(result, MG::GluteusMedius, K::Weak, R));
+}
+
+TEST(ImpairmentRules, WeaknessFromTrendelenburgAloneHasNoGrade)
+{
+    auto a = person();
+    a.tests.left[T::Trendelenburg] = TestResult::positive();
+    EXPECT_FALSE(impairmentAt(run(a), MG::GluteusMedius, K::Weak, L).grade.has_value());
 }
 
 TEST(ImpairmentRules, FourMinusCountsAsBelowFour)

@@ -187,14 +187,18 @@ TEST(Planner, CapsularRestrictionGetsMobilityNeverStretching)
 
 TEST(Planner, PrefersAnExerciseServingSeveralImpairments)
 {
-    const auto program = plan(withImpairments({impairment(MG::GluteusMedius, IK::Weak, R, "R-WEAK-GMED-MMT"),
-                                               impairment(MG::Core, IK::Weak, std::nullopt, "R-WEAK-CORE-PLANK")}),
-                              testLibrary());
+    // Grade 3: side_plank and clamshell_isometric both sit at the bottom of their progressions, so
+    // difficulty does not decide and the one serving two impairments wins.
+    auto medius = impairment(MG::GluteusMedius, IK::Weak, R, "R-WEAK-GMED-MMT");
+    medius.grade = StrengthGrade{3, 0};
+    const auto program =
+        plan(withImpairments({medius, impairment(MG::Core, IK::Weak, std::nullopt, "R-WEAK-CORE-PLANK")}),
+             testLibrary());
     ASSERT_FALSE(program.items.empty());
     EXPECT_EQ(program.items[0].exerciseId, "side_plank");
     EXPECT_EQ(program.items[0].basis.size(), 2u);
-    EXPECT_EQ(ids(program), (std::vector<std::string>{"side_plank", "clamshell", "plank"}));
-    EXPECT_EQ(item(program, "clamshell")->side, ExerciseSide::Right);
+    EXPECT_EQ(ids(program), (std::vector<std::string>{"side_plank", "clamshell_isometric", "plank"}));
+    EXPECT_EQ(item(program, "clamshell_isometric")->side, ExerciseSide::Right);
 }
 
 TEST(Planner, PrefersTheMoreSpecificExercise)
@@ -430,6 +434,75 @@ TEST(ValidateProgram, MissingOrDuplicateExercise)
     ASSERT_EQ(problems.size(), 2u);
     EXPECT_EQ(problems[0].path, "program[0].exercise");
     EXPECT_EQ(problems[1].path, "program[2].exercise");
+}
+
+} // namespace
+} // namespace hiprx::core
+
+namespace hiprx::core {
+namespace {
+
+/// A progression chain for gluteus medius: isometric (step 0) → clamshell (1) → step-down (2), plus a
+/// step-down that also serves gluteus maximus, which used to win on coverage alone.
+ExerciseLibrary gradedLibrary()
+{
+    using test::exercise;
+    auto isometric = exercise("isometric_abduction", ExerciseKind::Strengthen, {MuscleGroup::GluteusMedius});
+    auto clamshell = exercise("clamshell", ExerciseKind::Strengthen, {MuscleGroup::GluteusMedius});
+    clamshell.easier = {"isometric_abduction"};
+    auto stepDown = exercise("step_down", ExerciseKind::Strengthen,
+                             {MuscleGroup::GluteusMedius, MuscleGroup::GluteusMaximus}, {MovementDemand::SingleLegLoading});
+    stepDown.easier = {"clamshell"};
+    auto bridge = exercise("glute_bridge", ExerciseKind::Strengthen, {MuscleGroup::GluteusMaximus});
+    bridge.easier = {"glute_sets"};
+    auto sets = exercise("glute_sets", ExerciseKind::Strengthen, {MuscleGroup::GluteusMaximus});
+    return ExerciseLibrary({isometric, clamshell, stepDown, bridge, sets});
+}
+
+Analysis weakGluteals(std::optional<StrengthGrade> medius, std::optional<StrengthGrade> maximus)
+{
+    Analysis analysis;
+    analysis.ageYears = 70;
+    auto med = test::impairment(MuscleGroup::GluteusMedius, ImpairmentKind::Weak, Side::Left, "R-WEAK-GMED-MMT");
+    med.grade = medius;
+    auto max = test::impairment(MuscleGroup::GluteusMaximus, ImpairmentKind::Weak, Side::Left, "R-WEAK-GMAX-MMT");
+    max.grade = maximus;
+    analysis.impairments = {max, med};
+    return analysis;
+}
+
+bool has(const Program& program, const std::string& id)
+{
+    return std::any_of(program.items.begin(), program.items.end(),
+                       [&](const ProgramItem& i) { return i.exerciseId == id; });
+}
+
+TEST(Planner, GradeThreeWeaknessStartsAtTheBottomOfTheProgression)
+{
+    const auto program = plan(weakGluteals(StrengthGrade{3, 0}, StrengthGrade{3, 1}), gradedLibrary());
+    EXPECT_TRUE(has(program, "isometric_abduction"));
+    EXPECT_TRUE(has(program, "glute_sets"));
+    EXPECT_FALSE(has(program, "step_down")) << "a single-leg exercise is too hard at grade 3";
+}
+
+TEST(Planner, GradeFourMinusWeaknessGetsTheMiddleStep)
+{
+    const auto program = plan(weakGluteals(StrengthGrade{4, -1}, StrengthGrade{4, -1}), gradedLibrary());
+    EXPECT_TRUE(has(program, "clamshell"));
+    EXPECT_TRUE(has(program, "glute_bridge"));
+}
+
+TEST(Planner, WeaknessWithoutAGradeGetsTheMiddleStep)
+{
+    const auto program = plan(weakGluteals(std::nullopt, std::nullopt), gradedLibrary());
+    EXPECT_TRUE(has(program, "clamshell"));
+    EXPECT_TRUE(has(program, "glute_bridge"));
+}
+
+TEST(Planner, NearNormalStrengthMayTakeTheHardestStep)
+{
+    const auto program = plan(weakGluteals(StrengthGrade{4, 1}, StrengthGrade{4, 1}), gradedLibrary());
+    EXPECT_TRUE(has(program, "step_down"));
 }
 
 } // namespace
