@@ -64,6 +64,8 @@ public:
     /// or external id; an empty query lists the most recently updated. At most `limit` rows.
     std::vector<core::Patient> search(const std::string& query, int limit = 50);
     std::int64_t count();
+    /// Recomputes every patient's search tokens; for tools that load patients in bulk with SQL.
+    void rebuildSearchIndex();
 
 private:
     Database& m_db;

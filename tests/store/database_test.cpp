@@ -400,3 +400,33 @@ TEST(Database, OpenExistingIsReadOnlyAndNeverCreates)
     EXPECT_EQ(readOnly.schemaVersion(), Database::latestSchemaVersion());
     EXPECT_THROW(PatientRepository(readOnly).create(samplePatient(), {}), StorageError);
 }
+
+TEST(Database, PatientsStoredBeforeTheSearchIndexAreFoundAfterUpgrading)
+{
+    TempDir dir;
+    const fs::path file = dir / "v4.sqlite";
+    applyMigrations(file, migrations(), 4); // the schema before patient_search_tokens
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO patients (external_id, name, name_key, birth_date, sex, email, phone, created_at, "
+                 "updated_at) VALUES ('MRN-77', 'Tomás Álvarez-Ruiz', 'tomas alvarez ruiz', '1961-04-02', "
+                 "'male', '', '', 'x', 'x')");
+    }
+    Database db = Database::open(file);
+    PatientRepository patients(db);
+    for (const char* query : {"alvarez", "ÁLV", "ruiz tom", "1961-04", "mrn-7", "Alvarez-Ruiz"})
+        EXPECT_EQ(patients.search(query).size(), 1u) << query;
+    EXPECT_TRUE(patients.search("perez").empty());
+}
+
+TEST(Database, RebuildingTheSearchIndexFindsBulkLoadedPatients)
+{
+    TempDir dir;
+    Database db = Database::open(dir / "bulk.sqlite");
+    db.impl().db.exec("INSERT INTO patients (name, name_key, sex, email, phone, created_at, updated_at) "
+                      "VALUES ('Ana Ruiz', 'ana ruiz', 'female', '', '', 'x', 'x')");
+    PatientRepository patients(db);
+    EXPECT_TRUE(patients.search("ruiz").empty()) << "rows written around the repository have no tokens yet";
+    patients.rebuildSearchIndex();
+    EXPECT_EQ(patients.search("ruiz").size(), 1u);
+}
