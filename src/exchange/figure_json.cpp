@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exchange/figure_json.h"
+
+#include "exchange/json_support.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace hiprx::exchange {
+namespace {
+
+using detail::childPath;
+using detail::indexPath;
+using detail::Json;
+using detail::JsonReader;
+
+std::string joinNames(const std::vector<std::string_view>& names)
+{
+    std::string out;
+    for (auto n : names)
+        out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+std::optional<double> readNumber(JsonReader& r, const Json& v, const std::string& path)
+{
+    if (!v.is_number()) {
+        r.problem(path, "expected a number, got " + detail::describe(v));
+        return std::nullopt;
+    }
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || std::abs(d) > 1000) {
+        r.problem(path, detail::describe(v) + " is outside \u22121000\u20131000");
+        return std::nullopt;
+    }
+    return d;
+}
+
+std::optional<core::BodyPoint> readPoint(JsonReader& r, const Json& v, const std::string& path)
+{
+    const auto name = r.text(v, path);
+    if (!name)
+        return std::nullopt;
+    const auto point = core::parseBodyPoint(*name);
+    if (!point)
+        r.problem(path, "unknown body point \"" + *name + "\" (expected e.g. right_knee, right_hand, pelvis, head)");
+    return point;
+}
+
+/// One frame: {"base": …, "pose": {joint: degrees}, "shift_x": n}. `previous` is the start frame
+/// when reading the end frame (an end without "base" starts from the start pose).
+std::optional<core::BasePose> readFrame(JsonReader& r, const Json& v, const std::string& path,
+                                        const std::optional<core::BasePose>& previous)
+{
+    if (!r.expectObject(v, path))
+        return std::nullopt;
+    r.checkKeys(v, path, {"base", "pose", "shift_x"});
+    std::optional<core::BasePose> frame = previous;
+    if (v.contains("base")) {
+        const auto name = r.text(v["base"], childPath(path, "base"));
+        if (name) {
+            frame = core::basePose(*name);
+            if (!frame)
+                r.problem(childPath(path, "base"),
+                          "unknown base pose \"" + *name + "\" (expected one of " + joinNames(core::basePoseNames()) + ")");
+        }
+    } else if (!previous) {
+        r.problem(childPath(path, "base"), "required");
+    }
+    if (!frame)
+        return std::nullopt;
+    if (v.contains("shift_x"))
+        if (auto d = readNumber(r, v["shift_x"], childPath(path, "shift_x")))
+            frame->pose.shiftX = *d;
+    if (v.contains("pose")) {
+        const std::string posePath = childPath(path, "pose");
+        if (r.expectObject(v["pose"], posePath))
+            for (const auto& [key, value] : v["pose"].items()) {
+                const std::string jointPath = childPath(posePath, key);
+                const auto joint = core::parseJoint(key);
+                if (!joint) {
+                    r.problem(jointPath, "unknown joint (expected e.g. pelvis, spine, neck, right_hip, right_knee, "
+                                         "right_ankle, right_shoulder, right_elbow, and the left ones)");
+                    continue;
+                }
+                if (auto d = readNumber(r, value, jointPath))
+                    frame->pose[*joint] = *d;
+            }
+    }
+    return frame;
+}
+
+std::optional<core::Prop> readProp(JsonReader& r, const Json& v, const std::string& path)
+{
+    if (!r.expectObject(v, path))
+        return std::nullopt;
+    r.checkKeys(v, path, {"type", "at", "to", "side", "height", "offset_x", "anchor", "start_only"});
+    core::Prop prop;
+    if (!r.require(v, path, "type"))
+        return std::nullopt;
+    const auto type = r.text(v["type"], childPath(path, "type"));
+    if (!type)
+        return std::nullopt;
+    const auto kind = core::parsePropKind(*type);
+    if (!kind) {
+        std::vector<std::string_view> names;
+        for (int i = 0; i <= static_cast<int>(core::PropKind::Band); ++i)
+            names.push_back(core::propKindName(static_cast<core::PropKind>(i)));
+        r.problem(childPath(path, "type"), "unknown prop \"" + *type + "\" (expected one of " + joinNames(names) + ")");
+        return std::nullopt;
+    }
+    prop.kind = *kind;
+    if (v.contains("at"))
+        prop.at = readPoint(r, v["at"], childPath(path, "at"));
+    if (v.contains("to"))
+        prop.to = readPoint(r, v["to"], childPath(path, "to"));
+    if (v.contains("side")) {
+        const auto side = r.text(v["side"], childPath(path, "side"));
+        if (side && *side != "behind" && *side != "front")
+            r.problem(childPath(path, "side"), "expected behind or front, got \"" + *side + "\"");
+        prop.behind = !side || *side == "behind";
+    }
+    if (v.contains("height"))
+        prop.height = readNumber(r, v["height"], childPath(path, "height")).value_or(0);
+    if (v.contains("offset_x"))
+        prop.offsetX = readNumber(r, v["offset_x"], childPath(path, "offset_x")).value_or(0);
+    if (v.contains("start_only"))
+        prop.startOnly = r.boolean(v["start_only"], childPath(path, "start_only")).value_or(false);
+    if (v.contains("anchor")) {
+        const std::string a = childPath(path, "anchor");
+        if (!v["anchor"].is_array() || v["anchor"].size() != 2) {
+            r.problem(a, "expected [x, y] in figure units");
+        } else {
+            const auto x = readNumber(r, v["anchor"][0], indexPath(a, 0));
+            const auto y = readNumber(r, v["anchor"][1], indexPath(a, 1));
+            if (x && y)
+                prop.anchor = core::Vec2{*x, *y};
+        }
+    }
+    return prop;
+}
+
+} // namespace
+
+core::FigureSpec readFigure(std::string_view json, const std::string& label, std::string_view expectedId)
+{
+    JsonReader r;
+    core::FigureSpec spec;
+    auto prefixed = [&label](const std::vector<FieldProblem>& problems) {
+        std::vector<FieldProblem> out;
+        for (const auto& p : problems)
+            out.push_back({label + ": " + p.path, label + ": " + p.message});
+        return out;
+    };
+    Json root;
+    try {
+        root = detail::parseDocument(json);
+    } catch (const InputError& e) {
+        throw InputError(prefixed(e.problems()));
+    }
+    if (!r.expectObject(root, "")) {
+        throw InputError(prefixed(r.problems()));
+    }
+    r.checkKeys(root, "", {"format", "exercise", "start", "end", "props", "highlight", "arrow", "arrow_bend", "planted", "floor", "note"});
+    r.checkFormat(root, kFigureFormat, "a figure");
+    if (r.require(root, "", "exercise"))
+        if (auto id = r.text(root["exercise"], "exercise")) {
+            spec.id = *id;
+            if (!expectedId.empty() && *id != expectedId)
+                r.problem("exercise", "\"" + *id + "\" does not match the file name (" + std::string(expectedId) + ")");
+        }
+    std::optional<core::BasePose> start;
+    if (r.require(root, "", "start"))
+        start = readFrame(r, root["start"], "start", std::nullopt);
+    std::optional<core::BasePose> end = start;
+    if (root.contains("end") && start)
+        end = readFrame(r, root["end"], "end", start);
+    if (start && end) {
+        spec.view = start->view;
+        spec.start = start->pose;
+        spec.end = end->pose;
+        if (end->view != start->view)
+            r.problem("end.base", "a front-view base cannot follow a side-view start (or the other way round)");
+    }
+    if (root.contains("props") && r.expectArray(root["props"], "props"))
+        for (std::size_t i = 0; i < root["props"].size(); ++i)
+            if (auto prop = readProp(r, root["props"][i], indexPath("props", i)))
+                spec.props.push_back(*prop);
+    if (root.contains("highlight"))
+        if (auto list = r.textList(root["highlight"], "highlight"))
+            spec.highlight = *list;
+    if (root.contains("arrow") && !root["arrow"].is_null())
+        spec.arrow = readPoint(r, root["arrow"], "arrow");
+    if (root.contains("arrow_bend"))
+        if (auto d = readNumber(r, root["arrow_bend"], "arrow_bend"))
+            spec.arrowBend = std::clamp(*d, -1.0, 1.0);
+    if (root.contains("planted"))
+        spec.planted = readPoint(r, root["planted"], "planted");
+    if (root.contains("floor"))
+        spec.floor = r.boolean(root["floor"], "floor").value_or(true);
+    if (root.contains("note"))
+        (void)r.text(root["note"], "note");
+    if (r.problems().empty())
+        r.mergeUncovered(core::checkFigure(spec));
+    if (!r.problems().empty())
+        throw InputError(prefixed(r.problems()));
+    return spec;
+}
+
+std::map<std::string, core::FigureSpec> readFigureDir(const std::filesystem::path& dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw Error("figure folder " + dir.string() + " does not exist");
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".json")
+            files.push_back(entry.path());
+    if (ec)
+        throw Error("cannot read the figure folder " + dir.string() + ": " + ec.message());
+    std::sort(files.begin(), files.end());
+    std::map<std::string, core::FigureSpec> out;
+    std::vector<FieldProblem> problems;
+    for (const auto& file : files) {
+        const std::string id = file.stem().string();
+        const std::string label =
+            (dir.parent_path().filename() / dir.filename() / file.filename()).generic_string();
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in) {
+            problems.push_back({label, label + ": cannot be read (figure for exercise " + id + ")"});
+            continue;
+        }
+        try {
+            out.emplace(id, readFigure(text.str(), label, id));
+        } catch (const InputError& e) {
+            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+        }
+    }
+    if (!problems.empty())
+        throw InputError(problems);
+    return out;
+}
+
+} // namespace hiprx::exchange
