@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+namespace hiprx::core {
+
+/// How a connection to the mail server is protected.
+enum class SmtpSecurity {
+    StartTls,    ///< plain connection upgraded with STARTTLS, refused if the server cannot (port 587)
+    ImplicitTls, ///< TLS from the first byte, smtps:// (port 465)
+    None,        ///< no encryption: only for a relay on this machine or a trusted local network
+};
+
+/// The clinic's outgoing mail server. Kept here, beside Branding, because the exchange layer stores
+/// it as JSON and the delivery layer sends with it. The password is never part of it: it lives in
+/// the OS secret store (app) or an environment variable (CLI).
+struct SmtpSettings {
+    std::string host;
+    int port = 587;
+    SmtpSecurity security = SmtpSecurity::StartTls;
+    std::string user;          ///< empty = the server needs no login
+    std::string senderName;    ///< shown to the patient, e.g. the clinic's name
+    std::string senderAddress; ///< the From address
+    int timeoutSeconds = 60;   ///< for the whole exchange with the server
+
+    friend bool operator==(const SmtpSettings&, const SmtpSettings&) = default;
+};
+
+} // namespace hiprx::core
