@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/history_panel.h"
+
+#include "app/chart_view.h"
+#include "app/wx_text.h"
+
+#include "core/dose_text.h"
+#include "render/chart.h"
+#include "render/home_program.h"
+#include "render/progress_report.h"
+#include "store/app_paths.h"
+#include "store/history_queries.h"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace hiprx::app {
+
+namespace {
+
+std::string number(double v)
+{
+    char buf[32];
+    if (std::abs(v - std::round(v)) < 1e-9)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string changeText(const std::optional<core::Change>& c)
+{
+    if (!c)
+        return "—";
+    return (c->delta > 0 ? "+" : "") + number(c->delta) + "  " + std::string(core::verdictText(c->verdict));
+}
+
+std::string dateText(const std::optional<core::Date>& d)
+{
+    return d ? d->iso() : "(no date)";
+}
+
+wxListCtrl* makeList(wxWindow* parent, std::initializer_list<std::pair<const char*, int>> columns)
+{
+    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
+    int i = 0;
+    for (const auto& [title, width] : columns)
+        list->InsertColumn(i++, toWx(title), wxLIST_FORMAT_LEFT, width);
+    return list;
+}
+
+} // namespace
+
+HistoryPanel::HistoryPanel(wxWindow* parent, store::Database& db, std::int64_t patientId,
+                           HistoryOptions options)
+    : wxPanel(parent), m_db(db), m_patientId(patientId), m_options(std::move(options))
+{
+    if (auto p = store::PatientRepository(db).find(patientId))
+        m_patient = *p;
+    m_history = core::buildHistory(store::loadVisitHistory(db, patientId), m_options.norms);
+    m_programs = store::loadIssuedPrograms(db, patientId);
+
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(
+        this, wxID_ANY,
+        toWx("History — " + m_patient.name + "  (" + std::to_string(m_history.visits.size()) + " visits)"));
+    title->SetFont(title->GetFont().Bold().Scaled(1.2F));
+    top->Add(title, 0, wxALL, 8);
+    auto* step =
+        new wxStaticText(this, wxID_ANY,
+                         toWx("Suggested next step for the program: " +
+                              std::string(core::progressionStepId(core::suggestStep(m_history))) +
+                              ". Changes count only when larger than the measurement error of the measure."));
+    top->Add(step, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(new wxStaticText(this, wxID_ANY, "Visits"), 0, wxBOTTOM, 2);
+    m_visits =
+        makeList(this, {{"Date", 95}, {"Visit", 50}, {"Clinician", 110}, {"Alerts", 50}, {"Programs", 65}});
+    left->Add(m_visits, 2, wxEXPAND | wxBOTTOM, 6);
+    left->Add(new wxStaticText(this, wxID_ANY, "Measures at the selected visit"), 0, wxBOTTOM, 2);
+    m_measures =
+        makeList(this, {{"Measure", 170}, {"Value", 55}, {"Since previous", 190}, {"Since first", 190}});
+    left->Add(m_measures, 3, wxEXPAND | wxBOTTOM, 4);
+    m_alerts = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    m_alerts->SetForegroundColour(wxColour(160, 20, 20));
+    left->Add(m_alerts, 0, wxEXPAND | wxBOTTOM, 4);
+    body->Add(left, 5, wxEXPAND | wxLEFT | wxRIGHT, 8);
+
+    m_chartArea = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxSize(640, 420), wxVSCROLL);
+    m_chartArea->SetScrollRate(0, 20);
+    m_chartArea->SetBackgroundColour(*wxWHITE);
+    body->Add(m_chartArea, 6, wxEXPAND | wxRIGHT, 8);
+    top->Add(body, 1, wxEXPAND);
+
+    auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    m_programList =
+        makeList(this, {{"Visit date", 95}, {"Version", 60}, {"Issued", 170}, {"Exercises", 260}});
+    m_programList->SetMinSize(wxSize(-1, 110));
+    bottom->Add(m_programList, 1, wxEXPAND | wxRIGHT, 8);
+    auto* buttons = new wxBoxSizer(wxVERTICAL);
+    auto* reprintButton = new wxButton(this, wxID_ANY, toWx("&Reprint as issued…"));
+    auto* reportButton = new wxButton(this, wxID_ANY, toWx("Progress &report…"));
+    auto* nextButton = new wxButton(this, wxID_ANY, toWx("&Next program…"));
+    buttons->Add(reprintButton, 0, wxEXPAND | wxBOTTOM, 4);
+    buttons->Add(reportButton, 0, wxEXPAND | wxBOTTOM, 4);
+    buttons->Add(nextButton, 0, wxEXPAND);
+    bottom->Add(buttons, 0);
+    top->Add(bottom, 0, wxEXPAND | wxALL, 8);
+    SetSizer(top);
+
+    fillTimeline();
+    fillPrograms();
+    buildCharts();
+
+    reprintButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onReprint(); });
+    reprintButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(m_programList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) >= 0);
+    });
+    reportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onReport(); });
+    reportButton->Enable(!m_history.visits.empty());
+    nextButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onNextProgram(); });
+    nextButton->Enable(m_options.library != nullptr && !m_programs.empty());
+    m_visits->Bind(wxEVT_LIST_ITEM_SELECTED,
+                   [this](wxListEvent& e) { selectVisit(static_cast<std::size_t>(e.GetIndex())); });
+    m_programList->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { onReprint(); });
+}
+
+int HistoryPanel::visitRows() const
+{
+    return m_visits->GetItemCount();
+}
+int HistoryPanel::programRows() const
+{
+    return m_programList->GetItemCount();
+}
+int HistoryPanel::measureRows() const
+{
+    return m_measures->GetItemCount();
+}
+
+void HistoryPanel::fillTimeline()
+{
+    m_visits->DeleteAllItems();
+    for (std::size_t i = 0; i < m_history.visits.size(); ++i) {
+        const core::VisitProgress& v = m_history.visits[i];
+        int programs = 0;
+        for (const auto& p : m_programs)
+            programs += p.visitId == v.visitId ? 1 : 0;
+        const long row = m_visits->InsertItem(static_cast<long>(i), toWx(dateText(v.date)));
+        m_visits->SetItem(row, 1, toWx(std::to_string(v.visitId)));
+        m_visits->SetItem(row, 2, toWx(v.clinician));
+        m_visits->SetItem(row, 3, v.alerts.empty() ? wxString() : toWx(std::to_string(v.alerts.size())));
+        m_visits->SetItem(row, 4, programs == 0 ? wxString() : toWx(std::to_string(programs)));
+        if (!v.alerts.empty())
+            m_visits->SetItemTextColour(row, wxColour(160, 20, 20));
+    }
+    if (!m_history.visits.empty()) {
+        const long last = static_cast<long>(m_history.visits.size() - 1);
+        m_visits->SetItemState(last, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        m_visits->EnsureVisible(last);
+        selectVisit(m_history.visits.size() - 1);
+    }
+}
+
+void HistoryPanel::selectVisit(std::size_t index)
+{
+    m_measures->DeleteAllItems();
+    if (index >= m_history.visits.size())
+        return;
+    const core::VisitProgress& v = m_history.visits[index];
+    long row = 0;
+    for (const core::MeasureValue& mv : v.values) {
+        const long r = m_measures->InsertItem(row++, toWx(mv.measure.label()));
+        m_measures->SetItem(r, 1, toWx(number(mv.value) + std::string(mv.measure.unit())));
+        m_measures->SetItem(r, 2, toWx(changeText(mv.sincePrevious)));
+        m_measures->SetItem(r, 3, toWx(changeText(mv.sinceBaseline)));
+        const auto& c = mv.sincePrevious ? mv.sincePrevious : mv.sinceBaseline;
+        if (c && c->verdict == core::Verdict::Improved)
+            m_measures->SetItemTextColour(r, wxColour(20, 110, 40));
+        else if (c && c->verdict == core::Verdict::Worse)
+            m_measures->SetItemTextColour(r, wxColour(170, 20, 20));
+    }
+    std::string alerts;
+    for (const core::Alert& a : v.alerts)
+        alerts += (alerts.empty() ? "" : "\n") + ("⚠ " + a.message);
+    m_alerts->SetLabel(toWx(alerts));
+    m_alerts->Wrap(560);
+    Layout();
+}
+
+void HistoryPanel::fillPrograms()
+{
+    m_programList->DeleteAllItems();
+    long row = 0;
+    for (const store::IssuedProgram& p : m_programs) {
+        std::string date;
+        for (const auto& v : m_history.visits)
+            if (v.visitId == p.visitId)
+                date = dateText(v.date);
+        std::string names;
+        for (const auto& item : p.program.items)
+            names += (names.empty() ? "" : ", ") + item.name;
+        const long r = m_programList->InsertItem(row++, toWx(date));
+        m_programList->SetItem(r, 1, toWx(std::to_string(p.version)));
+        m_programList->SetItem(r, 2, toWx(p.issuedAt));
+        m_programList->SetItem(r, 3, toWx(names));
+    }
+}
+
+void HistoryPanel::buildCharts()
+{
+    auto* grid = new wxGridSizer(2, 6, 6);
+    for (render::ChartSpec& spec : render::historyCharts(m_history)) {
+        auto* view = new ChartView(m_chartArea, std::move(spec));
+        m_charts.push_back(view);
+        grid->Add(view, 1, wxEXPAND);
+    }
+    if (m_charts.empty())
+        grid->Add(new wxStaticText(m_chartArea, wxID_ANY, "No measurements recorded yet."), 0, wxALL, 12);
+    m_chartArea->SetSizer(grid);
+    m_chartArea->FitInside();
+}
+
+void HistoryPanel::reprint(std::size_t index, const std::filesystem::path& file) const
+{
+    const store::IssuedProgram& p = m_programs.at(index);
+    if (p.pdf.empty())
+        throw Error("program version " + std::to_string(p.version) + " was issued without a stored PDF");
+    render::writeFile(p.pdf, file);
+}
+
+void HistoryPanel::writeProgressReport(const std::filesystem::path& file) const
+{
+    render::ProgressReportInput input;
+    input.patient = m_patient;
+    const auto& last = m_history.visits.back();
+    input.date = last.date ? last.date->iso() : std::string();
+    input.branding = m_options.branding;
+    input.history = m_history;
+    // The program in force: the latest issued at the latest visit that has one.
+    for (auto v = m_history.visits.rbegin(); v != m_history.visits.rend() && !input.program; ++v)
+        for (auto p = m_programs.rbegin(); p != m_programs.rend(); ++p)
+            if (p->visitId == v->visitId) {
+                input.program = p->program;
+                break;
+            }
+    const auto pdf = render::renderProgressReport(input, m_options.pageSize,
+                                                  render::defaultResources(store::AppPaths().templatesDir()));
+    render::writeFile(pdf, file);
+}
+
+std::optional<core::NextProgram> HistoryPanel::suggestNextProgram() const
+{
+    if (!m_options.library || m_programs.empty())
+        return std::nullopt;
+    // m_programs runs oldest visit first, versions in order: the last is the one in force.
+    return core::suggestNextProgram(m_programs.back().program, *m_options.library,
+                                    core::suggestStep(m_history));
+}
+
+void HistoryPanel::onReprint()
+{
+    const long row = m_programList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0)
+        return;
+    wxFileDialog dialog(
+        this, "Save the program as issued", wxEmptyString,
+        toWx("home-program-v" + std::to_string(m_programs[static_cast<std::size_t>(row)].version) + ".pdf"),
+        "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    try {
+        reprint(static_cast<std::size_t>(row), fromWx(dialog.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(toWx(std::string("The program could not be saved: ") + e.what()), "HipRx",
+                     wxOK | wxICON_ERROR, this);
+    }
+}
+
+void HistoryPanel::onReport()
+{
+    wxFileDialog dialog(this, "Save the progress report", wxEmptyString, "progress-report.pdf",
+                        "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    try {
+        writeProgressReport(fromWx(dialog.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(toWx(std::string("The progress report could not be written: ") + e.what()), "HipRx",
+                     wxOK | wxICON_ERROR, this);
+    }
+}
+
+void HistoryPanel::onNextProgram()
+{
+    const auto next = suggestNextProgram();
+    if (!next)
+        return;
+    std::string text = "Suggested step: " + std::string(core::progressionStepId(next->step)) + "\n\n";
+    for (const core::ItemSuggestion& s : next->items) {
+        text += "• " + s.current.name + " → " + s.suggested.name + " (" +
+                core::describeDose(s.suggested.dose) + "): " + s.reason + "\n";
+        if (!s.harder.empty() || !s.easier.empty())
+            text += "    harder: " + (s.harder.empty() ? std::string("—") : s.harder.front()) +
+                    "   easier: " + (s.easier.empty() ? std::string("—") : s.easier.front()) + "\n";
+    }
+    if (!m_options.startNextVisit) {
+        wxMessageBox(toWx(text), "Next program", wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    if (wxMessageBox(toWx(text + "\nStart a new visit with this program?"), "Next program",
+                     wxYES_NO | wxICON_QUESTION, this) == wxYES)
+        m_options.startNextVisit(*next);
+}
+
+void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId, HistoryOptions options)
+{
+    wxDialog dialog(parent, wxID_ANY, "History", wxDefaultPosition, wxSize(1200, 760),
+                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER | wxMAXIMIZE_BOX);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new HistoryPanel(&dialog, db, patientId, std::move(options)), 1, wxEXPAND);
+    sizer->Add(dialog.CreateStdDialogButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
+    dialog.SetSizer(sizer);
+    dialog.SetEscapeId(wxID_CLOSE);
+    dialog.ShowModal();
+}
+
+} // namespace hiprx::app

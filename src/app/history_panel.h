@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Patient → History…: the timeline of visits with each measure's change and verdict, the alerts,
+// a chart per movement (both sides against the norm band), pain, LEFS and PSFS, and every program
+// issued, reprintable exactly as it was given (the stored PDF bytes). From here the therapist writes
+// the progress report and asks for the next program, stepped from the last one.
+#pragma once
+
+#include "core/branding.h"
+#include "core/exercise.h"
+#include "core/progress.h"
+#include "core/progression.h"
+#include "render/page_template.h"
+#include "store/repositories.h"
+
+#include <wx/panel.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+class wxListCtrl;
+class wxListEvent;
+class wxScrolledWindow;
+class wxStaticText;
+
+namespace hiprx::app {
+
+class ChartView;
+
+/// What the history needs besides the database; defaults suit a test.
+struct HistoryOptions {
+    core::NormSet norms = core::NormSet::Aaos;
+    render::PageSize pageSize = render::PageSize::A4;
+    core::Branding branding;
+    /// The library the next program's harder/easier exercises come from; null disables the button.
+    const core::ExerciseLibrary* library = nullptr;
+    /// Called with the suggested next program when the therapist accepts it (the lead opens a new
+    /// visit with it). Null hides the button.
+    std::function<void(const core::NextProgram&)> startNextVisit;
+};
+
+class HistoryPanel : public wxPanel {
+public:
+    /// Reads the patient's visits and programs. Throws StorageError when they cannot be read.
+    HistoryPanel(wxWindow* parent, store::Database& db, std::int64_t patientId, HistoryOptions options = {});
+
+    const core::History& history() const noexcept { return m_history; }
+    const std::vector<store::IssuedProgram>& programs() const noexcept { return m_programs; }
+    /// Rows of the visit timeline and of the programs list.
+    int visitRows() const;
+    int programRows() const;
+    /// The chart windows (one per chart with data).
+    const std::vector<ChartView*>& charts() const noexcept { return m_charts; }
+
+    /// Shows the measures and alerts of one visit (index into history().visits).
+    void selectVisit(std::size_t index);
+    /// Rows in the selected visit's measure list.
+    int measureRows() const;
+
+    /// Writes the stored PDF of programs()[index] to `file`, byte for byte. Throws on write errors.
+    void reprint(std::size_t index, const std::filesystem::path& file) const;
+    /// Renders the one-page progress report at the latest visit to `file`. Throws RenderError.
+    void writeProgressReport(const std::filesystem::path& file) const;
+    /// The next program from the last one issued, stepped as core::suggestStep says; nothing when no
+    /// program was issued or no library was given.
+    std::optional<core::NextProgram> suggestNextProgram() const;
+
+private:
+    void fillTimeline();
+    void fillPrograms();
+    void buildCharts();
+    void onReprint();
+    void onReport();
+    void onNextProgram();
+
+    store::Database& m_db;
+    std::int64_t m_patientId;
+    HistoryOptions m_options;
+    core::Patient m_patient;
+    core::History m_history;
+    std::vector<store::IssuedProgram> m_programs;
+
+    wxListCtrl* m_visits = nullptr;
+    wxListCtrl* m_measures = nullptr;
+    wxStaticText* m_alerts = nullptr;
+    wxListCtrl* m_programList = nullptr;
+    wxScrolledWindow* m_chartArea = nullptr;
+    std::vector<ChartView*> m_charts;
+};
+
+/// A resizable dialog around a HistoryPanel (what Patient → History… opens); modal.
+void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId,
+                       HistoryOptions options = {});
+
+} // namespace hiprx::app
