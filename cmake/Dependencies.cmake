@@ -5,6 +5,7 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(SQLiteCpp REQUIRED)           # Debian ships a config package; the target is "SQLiteCpp"
 find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
+find_package(CURL REQUIRED)              # SMTP for src/delivery; the target is CURL::libcurl
 
 # libharu: no CMake config and no pkg-config file on Debian 12.
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
@@ -24,4 +25,8 @@ if(HIPRX_BUILD_APP)
   target_compile_definitions(hiprx_wx INTERFACE ${wxWidgets_DEFINITIONS})
   target_compile_options(hiprx_wx INTERFACE ${wxWidgets_CXX_FLAGS})
   target_link_libraries(hiprx_wx INTERFACE ${wxWidgets_LIBRARIES})
+  # poppler-cpp (GPL) rasterises the PDF's own pages for printing and preview.
+  if(NOT TARGET PkgConfig::POPPLER_CPP)
+    pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+  endif()
 endif()

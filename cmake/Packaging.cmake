@@ -6,7 +6,7 @@ install(FILES db/exercises.json DESTINATION "${HIPRX_INSTALL_DATADIR}/db")
 install(DIRECTORY assets/ DESTINATION "${HIPRX_INSTALL_DATADIR}/assets" PATTERN "screenshots" EXCLUDE)
 install(FILES installer/hiprx.desktop DESTINATION "${CMAKE_INSTALL_DATADIR}/applications")
 install(FILES installer/hiprx.png DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps")
-install(FILES LICENSE DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES LICENSE README.md DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/hiprx")
 
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "hiprx")

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The HipRx desktop application object: opens the user's database and shows the main window.
-// Errors at start-up become a dialog that says what failed and what to do, never a crash.
+// The HipRx desktop application object: one instance per user, opens the user's database and shows
+// the main window. Errors at start-up become a dialog that says what failed and what to do, never a
+// crash.
 #include "app/main_frame.h"
+#include "app/settings.h"
 #include "app/wx_text.h"
 
 #include "store/app_paths.h"
@@ -10,6 +12,9 @@
 
 #include <wx/app.h>
 #include <wx/msgdlg.h>
+#include <wx/snglinst.h>
+
+#include <memory>
 
 namespace hiprx::app {
 
@@ -21,13 +26,27 @@ public:
             return false;
         SetAppName("hiprx");
         SetAppDisplayName("HipRx");
+        // Two copies writing drafts for the same visit would overwrite each other's typing.
+        m_single = std::make_unique<wxSingleInstanceChecker>();
+        if (m_single->IsAnotherRunning()) {
+            wxMessageBox("HipRx is already open. Switch to its window (it may be behind others).", "HipRx",
+                         wxOK | wxICON_INFORMATION);
+            return false;
+        }
+        std::filesystem::path path;
         try {
-            auto db = store::Database::open(store::AppPaths().databasePath());
+            const std::string chosen = Settings().databasePath();
+            path = chosen.empty() ? store::AppPaths().databasePath() : std::filesystem::path(chosen);
+            auto db = store::Database::open(path);
             auto* frame = new MainFrame(std::move(db));
             frame->Show();
+            // First run: after the window is up, offer the demo patient.
+            frame->CallAfter([frame] { frame->offerDemoPatient(); });
             return true;
         } catch (const std::exception& e) {
-            wxMessageBox(toWx(std::string("HipRx could not open its database.\n\n") + e.what()),
+            wxMessageBox(toWx(std::string("HipRx could not open its database.\n\n") + e.what() +
+                              "\n\nCheck that the folder exists and you may write to it; to use another "
+                              "file, set HIPRX_DB or change the database file in Settings."),
                          "HipRx", wxOK | wxICON_ERROR);
             return false;
         }
@@ -44,6 +63,9 @@ public:
         }
         return true; // keep running
     }
+
+private:
+    std::unique_ptr<wxSingleInstanceChecker> m_single;
 };
 
 } // namespace hiprx::app

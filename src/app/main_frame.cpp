@@ -1,62 +1,144 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/main_frame.h"
+#include "app/assessment_form.h"
+#include "app/patient_dialog.h"
+#include "app/settings.h"
+#include "app/settings_dialog.h"
+#include "app/today.h"
 #include "app/wx_text.h"
 
+#include "exchange/figure_json.h"
+#include "exchange/json_format.h"
+#include "store/app_paths.h"
+#include "store/draft_repository.h"
 #include "store/repositories.h"
 
 #include <wx/aboutdlg.h>
+#include <wx/artprov.h>
+#include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/panel.h>
+#include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/toolbar.h>
+
+#include <fstream>
+#include <sstream>
 
 namespace hiprx::app {
 
 namespace {
 
-enum MenuId { kIdFindPatient = wxID_HIGHEST + 1 };
+enum Page { kListPage = 0, kPatientPage = 1, kVisitPage = 2 };
+
+std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error("Could not read " + path.string() + ".");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 } // namespace
 
 MainFrame::MainFrame(store::Database database)
     : wxFrame(nullptr, wxID_ANY, "HipRx", wxDefaultPosition, wxSize(960, 640)), m_db(std::move(database))
 {
+    m_prompts.confirm = [this](const wxString& q) {
+        return wxMessageBox(q, "HipRx", wxYES_NO | wxICON_QUESTION, this) == wxYES;
+    };
+    m_prompts.error = [this](const wxString& m) { wxMessageBox(m, "HipRx", wxOK | wxICON_WARNING, this); };
+    m_prompts.status = [this](const wxString& s) { SetStatusText(s); };
+
+    const Settings settings;
+    SetSize(FromDIP(settings.windowSize()));
+    if (settings.windowMaximized())
+        Maximize();
+
+    loadLibrary();
     buildMenus();
-
-    auto* panel = new wxPanel(this);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* heading = new wxStaticText(panel, wxID_ANY, "Patients");
-    heading->SetFont(heading->GetFont().Scaled(1.4f).Bold());
-    m_search = new wxSearchCtrl(panel, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
-    m_search->SetDescriptiveText("Search by name, birth date (1961-04) or record number");
-    m_search->ShowCancelButton(true);
-    m_patients = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_patients->AppendColumn("Name", wxLIST_FORMAT_LEFT, FromDIP(320));
-    m_patients->AppendColumn("Born", wxLIST_FORMAT_LEFT, FromDIP(120));
-    m_patients->AppendColumn("External id", wxLIST_FORMAT_LEFT, FromDIP(160));
-
-    sizer->Add(heading, wxSizerFlags().Border(wxALL, FromDIP(12)));
-    sizer->Add(m_search, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
-    sizer->Add(m_patients, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
-    panel->SetSizer(sizer);
-
+    buildToolbar();
     CreateStatusBar();
-    SetStatusText(toWx("Database: " + m_db.path().string()));
 
-    m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { refreshPatients(); });
-    m_search->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { m_search->Clear(); });
+    m_book = new wxSimplebook(this);
+    m_book->AddPage(buildListPage(m_book), "Patients");
+    m_book->AddPage(buildPatientPage(m_book), "Patient");
+    m_visitHolder = new wxPanel(m_book);
+    m_visitHolder->SetSizer(new wxBoxSizer(wxVERTICAL));
+    m_book->AddPage(m_visitHolder, "Visit");
+
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
     refreshPatients();
+    refreshRecentMenu();
+    SetStatusText(toWx("Database: " + m_db.path().string()));
+}
+
+MainFrame::~MainFrame()
+{
+    // The pages use m_db (the visit page writes its draft as it closes): destroy them while it is open.
+    m_visit = nullptr;
+    DestroyChildren();
+}
+
+void MainFrame::setPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
+
+void MainFrame::loadLibrary()
+{
+    // The built-in library comes from the data folder; the clinic's own exercises from the database.
+    try {
+        const auto builtins = exchange::readExercises(readFile(store::AppPaths().exerciseLibraryFile()), true);
+        store::ExerciseRepository(m_db).syncBuiltins(builtins);
+    } catch (const std::exception&) {
+        // Keep whatever library the database already holds; an empty one only limits suggestions.
+    }
+    m_library = store::ExerciseRepository(m_db).load();
+    std::map<std::string, core::FigureSpec> figures;
+    try {
+        figures = exchange::readFigureDir(store::AppPaths().assetsDir() / "figures");
+    } catch (const std::exception&) {
+        // Without figures the cards and the builder show text only; nothing else depends on them.
+    }
+    render::FigureStyle style; // figures take the clinic's accent colour, as on the printout
+    try {
+        if (const auto json = store::SettingsRepository(m_db).get("branding"))
+            if (const auto accent = render::Rgb::parse(exchange::readBranding(*json).accentColor))
+                style.accent = *accent;
+    } catch (const std::exception&) {
+    }
+    m_figures = std::make_unique<render::FigureLibrary>(std::move(figures), style);
 }
 
 void MainFrame::buildMenus()
 {
     auto* file = new wxMenu;
+    file->Append(wxID_NEW, toWx("&New patient…\tCtrl+N"), "Add a patient");
+    file->Append(wxID_SAVE, "&Save visit\tCtrl+S", "Save the findings of the open visit");
+    file->Append(kIdSavePdf, toWx("Save P&DF…\tCtrl+Shift+S"), "Save the home program as a PDF file");
+    file->AppendSeparator();
+    file->Append(wxID_PRINT, toWx("&Print…\tCtrl+P"), "Print the home program");
+    file->Append(wxID_PRINT_SETUP, toWx("Page Set&up…"), "Paper and printer");
+    file->Append(kIdEmail, toWx("&Email program…\tCtrl+E"), "Send the home program to the patient");
+    file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, toWx("Se&ttings…\tCtrl+,"), "Clinic branding, norms, page size, database");
+    file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q", "Close HipRx");
+
     auto* patient = new wxMenu;
     patient->Append(kIdFindPatient, toWx("&Find…\tCtrl+F"), "Search the patient list");
+    patient->Append(kIdEditPatient, toWx("&Edit patient…"), "Correct the open patient's details");
+    patient->Append(kIdNewVisit, "New &visit\tCtrl+Shift+N", "Start an assessment for the open patient");
+    patient->Append(kIdHistory, toWx("&History…\tCtrl+H"), "Earlier visits and programs of the open patient");
+    patient->AppendSeparator();
+    m_recentMenu = new wxMenu;
+    patient->AppendSubMenu(m_recentMenu, "&Recent patients");
+    patient->Append(kIdBackToList, "&Back to patient list\tAlt+Home", "Show the patient list");
+
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, "&About HipRx", "Version and licence");
 
@@ -68,7 +150,139 @@ void MainFrame::buildMenus()
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::onAbout, this, wxID_ABOUT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_search->SetFocus(); }, kIdFindPatient);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPatientList(); m_search->SetFocus(); }, kIdFindPatient);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onNewPatient(); }, wxID_NEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onEditPatient(); }, kIdEditPatient);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { newVisit(); }, kIdNewVisit);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPatientList(); }, kIdBackToList);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (m_visit)
+            m_visit->saveVisit();
+    }, wxID_SAVE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (m_visit)
+            m_visit->savePdfAs();
+    }, kIdSavePdf);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPrint(); }, wxID_PRINT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPageSetup(); }, wxID_PRINT_SETUP);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onEmail(); }, kIdEmail);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onHistory(); }, kIdHistory);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSettings(); }, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        const auto recent = Settings().recentPatients();
+        const auto index = static_cast<std::size_t>(e.GetId() - kIdRecentFirst);
+        if (index < recent.size())
+            openPatient(recent[index]);
+    }, kIdRecentFirst, kIdRecentLast);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_visit != nullptr); }, wxID_SAVE);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_visit != nullptr); }, kIdSavePdf);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdEditPatient);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdNewVisit);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdHistory);
+}
+
+void MainFrame::buildToolbar()
+{
+    auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_FLAT);
+    const wxSize size = FromDIP(wxSize(24, 24));
+    tools->AddTool(wxID_NEW, "New patient", wxArtProvider::GetBitmapBundle(wxART_NEW, wxART_TOOLBAR, size),
+                   "New patient (Ctrl+N)");
+    tools->AddTool(kIdFindPatient, "Find", wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, size),
+                   "Find a patient (Ctrl+F)");
+    tools->AddTool(kIdNewVisit, "New visit", wxArtProvider::GetBitmapBundle(wxART_ADD_BOOKMARK, wxART_TOOLBAR, size),
+                   "New visit for this patient (Ctrl+Shift+N)");
+    tools->AddTool(wxID_SAVE, "Save visit", wxArtProvider::GetBitmapBundle(wxART_FILE_SAVE, wxART_TOOLBAR, size),
+                   "Save the visit (Ctrl+S)");
+    tools->AddTool(wxID_PRINT, "Print", wxArtProvider::GetBitmapBundle(wxART_PRINT, wxART_TOOLBAR, size),
+                   "Print the home program (Ctrl+P)");
+    tools->Realize();
+}
+
+wxWindow* MainFrame::buildListPage(wxWindow* parent)
+{
+    auto* panel = new wxPanel(parent);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* heading = new wxStaticText(panel, wxID_ANY, "Patients");
+    heading->SetFont(heading->GetFont().Scaled(1.4f).Bold());
+    m_search = new wxSearchCtrl(panel, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    m_search->SetDescriptiveText("Search by name, birth date (1961-04) or record number");
+    m_search->ShowCancelButton(true);
+    m_patients = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_patients->AppendColumn("Name", wxLIST_FORMAT_LEFT, FromDIP(320));
+    m_patients->AppendColumn("Born", wxLIST_FORMAT_LEFT, FromDIP(120));
+    m_patients->AppendColumn("Record number", wxLIST_FORMAT_LEFT, FromDIP(160));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* add = new wxButton(panel, wxID_ANY, toWx("&New patient…"));
+    auto* open = new wxButton(panel, wxID_OPEN, "&Open");
+    buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    buttons->Add(open);
+
+    sizer->Add(heading, wxSizerFlags().Border(wxALL, FromDIP(12)));
+    sizer->Add(m_search, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+    sizer->Add(m_patients, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+    sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+    panel->SetSizer(sizer);
+
+    auto openSelected = [this] {
+        const long row = m_patients->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (row >= 0 && static_cast<std::size_t>(row) < m_listed.size())
+            openPatient(m_listed[static_cast<std::size_t>(row)].id);
+    };
+    m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { refreshPatients(); });
+    m_search->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { m_search->Clear(); });
+    // Enter in the search box opens the first match: find and open a patient without the mouse.
+    m_search->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (!m_listed.empty())
+            openPatient(m_listed.front().id);
+    });
+    m_patients->Bind(wxEVT_LIST_ITEM_ACTIVATED, [openSelected](wxListEvent&) { openSelected(); });
+    open->Bind(wxEVT_BUTTON, [openSelected](wxCommandEvent&) { openSelected(); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onNewPatient(); });
+    return panel;
+}
+
+wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
+{
+    auto* panel = new wxPanel(parent);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_patientHeading = new wxStaticText(panel, wxID_ANY, "");
+    m_patientHeading->SetFont(m_patientHeading->GetFont().Scaled(1.4f).Bold());
+    m_patientDetails = new wxStaticText(panel, wxID_ANY, "");
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* back = new wxButton(panel, wxID_ANY, toWx("← &Patients"));
+    auto* edit = new wxButton(panel, wxID_ANY, toWx("&Edit details…"));
+    auto* visit = new wxButton(panel, wxID_ANY, "&New visit");
+    auto* history = new wxButton(panel, wxID_ANY, toWx("&History…"));
+    auto* open = new wxButton(panel, wxID_ANY, "&Open visit");
+    for (auto* b : {back, edit, visit, open, history})
+        buttons->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    m_visits = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_visits->AppendColumn("Date", wxLIST_FORMAT_LEFT, FromDIP(110));
+    m_visits->AppendColumn("Clinician", wxLIST_FORMAT_LEFT, FromDIP(160));
+    m_visits->AppendColumn("Complaint", wxLIST_FORMAT_LEFT, FromDIP(420));
+    m_visits->AppendColumn("Programs issued", wxLIST_FORMAT_RIGHT, FromDIP(120));
+
+    sizer->Add(m_patientHeading, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+    sizer->Add(m_patientDetails, wxSizerFlags().Border(wxALL, FromDIP(12)));
+    sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+    auto* label = new wxStaticText(panel, wxID_ANY, "Visits");
+    label->SetFont(label->GetFont().Bold());
+    sizer->Add(label, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(12)));
+    sizer->Add(m_visits, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));
+    panel->SetSizer(sizer);
+
+    auto openSelected = [this] {
+        const long row = m_visits->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (row >= 0 && static_cast<std::size_t>(row) < m_visitIds.size())
+            openVisit(m_visitIds[static_cast<std::size_t>(row)]);
+    };
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showPatientList(); });
+    edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onEditPatient(); });
+    visit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newVisit(); });
+    history->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onHistory(); });
+    open->Bind(wxEVT_BUTTON, [openSelected](wxCommandEvent&) { openSelected(); });
+    m_visits->Bind(wxEVT_LIST_ITEM_ACTIVATED, [openSelected](wxListEvent&) { openSelected(); });
+    return panel;
 }
 
 void MainFrame::search(const wxString& text)
@@ -78,21 +292,275 @@ void MainFrame::search(const wxString& text)
 }
 
 int MainFrame::patientRows() const { return m_patients->GetItemCount(); }
+int MainFrame::visitRows() const { return m_visits->GetItemCount(); }
 
 void MainFrame::refreshPatients()
 {
-    const auto found = store::PatientRepository(m_db).search(fromWx(m_search->GetValue()), 200);
+    try {
+        m_listed = store::PatientRepository(m_db).search(fromWx(m_search->GetValue()), 200);
+    } catch (const std::exception& e) {
+        showError(toWx(std::string("The patient list could not be read.\n\n") + e.what()));
+        m_listed.clear();
+    }
     m_patients->Freeze();
     m_patients->DeleteAllItems();
     long row = 0;
-    for (const auto& p : found) {
+    for (const auto& p : m_listed) {
         m_patients->InsertItem(row, toWx(p.name));
         m_patients->SetItem(row, 1, p.birthDate ? toWx(p.birthDate->iso()) : wxString());
         m_patients->SetItem(row, 2, toWx(p.externalId));
         ++row;
     }
+    if (row > 0)
+        m_patients->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     m_patients->Thaw();
     SetStatusText(wxString::Format("%ld patient(s) shown", row));
+}
+
+void MainFrame::refreshRecentMenu()
+{
+    while (m_recentMenu->GetMenuItemCount() > 0)
+        m_recentMenu->Destroy(m_recentMenu->FindItemByPosition(0));
+    int index = 0;
+    store::PatientRepository patients(m_db);
+    for (auto id : Settings().recentPatients()) {
+        if (const auto p = patients.find(id))
+            m_recentMenu->Append(kIdRecentFirst + index, toWx(p->name));
+        ++index;
+    }
+    if (index == 0)
+        m_recentMenu->Append(wxID_ANY, "(none yet)")->Enable(false);
+}
+
+std::optional<std::int64_t> MainFrame::createPatient(const core::Patient& patient)
+{
+    try {
+        const auto id = store::PatientRepository(m_db).create(patient, {visitContext().clinician});
+        openPatient(id);
+        return id;
+    } catch (const InputError& e) {
+        showError(toWx("The patient was not added:\n\n" + formatProblems(e.problems())));
+    } catch (const std::exception& e) {
+        showError(toWx(std::string("The patient was not added.\n\n") + e.what()));
+    }
+    return std::nullopt;
+}
+
+void MainFrame::onNewPatient()
+{
+    PatientDialog dialog(this, core::Patient{});
+    if (dialog.ShowModal() == wxID_OK)
+        createPatient(dialog.patient());
+}
+
+void MainFrame::onEditPatient()
+{
+    if (m_patientId == 0)
+        return;
+    const auto current = store::PatientRepository(m_db).find(m_patientId);
+    if (!current)
+        return;
+    PatientDialog dialog(this, *current);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    try {
+        store::PatientRepository(m_db).update(dialog.patient(), {visitContext().clinician});
+        openPatient(m_patientId);
+    } catch (const std::exception& e) {
+        showError(toWx(std::string("The patient's details were not saved.\n\n") + e.what()));
+    }
+}
+
+void MainFrame::openPatient(std::int64_t id)
+{
+    closeVisit();
+    const auto patient = store::PatientRepository(m_db).find(id);
+    if (!patient) {
+        showError("That patient is no longer in the database. The list has been refreshed.");
+        refreshPatients();
+        return;
+    }
+    m_patientId = id;
+    Settings().addRecentPatient(id);
+    refreshRecentMenu();
+    m_patientHeading->SetLabel(toWx(patient->name));
+    std::string details;
+    if (patient->birthDate) {
+        details += "Born " + patient->birthDate->iso();
+        details += " (" + std::to_string(core::Date::yearsBetween(*patient->birthDate, todayLocal())) + " years)";
+    }
+    if (patient->sex != core::Sex::Unknown)
+        details += (details.empty() ? "" : "   ·   ") + std::string(core::label(patient->sex));
+    if (!patient->externalId.empty())
+        details += (details.empty() ? "" : "   ·   ") + std::string("Record ") + patient->externalId;
+    if (!patient->phone.empty())
+        details += (details.empty() ? "" : "   ·   ") + patient->phone;
+    if (!patient->email.empty())
+        details += (details.empty() ? "" : "   ·   ") + patient->email;
+    m_patientDetails->SetLabel(toWx(details));
+    refreshVisits();
+    m_book->ChangeSelection(kPatientPage);
+    SetTitle(toWx(patient->name + " — HipRx"));
+}
+
+void MainFrame::refreshVisits()
+{
+    const auto visits = store::VisitRepository(m_db).listForPatient(m_patientId);
+    m_visitIds.clear();
+    m_visits->Freeze();
+    m_visits->DeleteAllItems();
+    long row = 0;
+    for (const auto& v : visits) {
+        m_visits->InsertItem(row, toWx(v.date));
+        m_visits->SetItem(row, 1, toWx(v.clinician));
+        m_visits->SetItem(row, 2, toWx(v.complaint));
+        m_visits->SetItem(row, 3, wxString::Format("%d", v.issuedPrograms));
+        m_visitIds.push_back(v.id);
+        ++row;
+    }
+    if (!store::DraftRepository(m_db).forPatient(m_patientId).empty())
+        SetStatusText("This patient has an unfinished assessment; New visit or Open offers it back.");
+    m_visits->Thaw();
+    if (store::DraftRepository(m_db).forPatient(m_patientId).empty())
+        SetStatusText(wxString::Format("%ld visit(s)", row));
+}
+
+VisitContext MainFrame::visitContext()
+{
+    VisitContext context;
+    const Settings settings;
+    context.norms = settings.normSet();
+    context.pageSize = settings.pageSize();
+    try {
+        if (const auto json = store::SettingsRepository(m_db).get("branding"))
+            context.branding = exchange::readBranding(*json);
+    } catch (const std::exception&) {
+        // Unreadable branding prints a plain page rather than stopping the visit.
+    }
+    context.figures = m_figures.get();
+    context.clinician = context.branding.therapistName;
+    if (!context.branding.therapistCredentials.empty() && !context.clinician.empty())
+        context.clinician += ", " + context.branding.therapistCredentials;
+    return context;
+}
+
+VisitPage* MainFrame::newVisit() { return openVisit(0); }
+
+VisitPage* MainFrame::openVisit(std::int64_t visitId)
+{
+    if (m_patientId == 0)
+        return nullptr;
+    closeVisit();
+    const auto patient = store::PatientRepository(m_db).find(m_patientId);
+    if (!patient)
+        return nullptr;
+    m_visitHolder->Freeze();
+    m_visit = new VisitPage(m_visitHolder, m_db, m_library, *patient, visitId, visitContext(), m_prompts);
+    m_visitHolder->GetSizer()->Add(m_visit, wxSizerFlags(1).Expand());
+    m_visitHolder->Layout();
+    m_visitHolder->Thaw();
+    m_book->ChangeSelection(kVisitPage);
+    m_visit->offerDraft();
+    if (auto* first = m_visit->form()->field("visit.complaint"))
+        first->SetFocus();
+    return m_visit;
+}
+
+void MainFrame::closeVisit()
+{
+    if (!m_visit)
+        return;
+    m_visit->flushDraft();
+    if (m_visit->hasUnsavedChanges() &&
+        m_prompts.confirm("Save this visit's findings before leaving it?\n\n(What you typed is kept as a "
+                          "draft either way and is offered back when you open the patient again.)"))
+        m_visit->saveVisit();
+    m_visitHolder->GetSizer()->Detach(m_visit);
+    m_visit->Destroy();
+    m_visit = nullptr;
+}
+
+void MainFrame::showPatientList()
+{
+    closeVisit();
+    m_patientId = 0;
+    refreshPatients();
+    m_book->ChangeSelection(kListPage);
+    SetTitle("HipRx");
+}
+
+bool MainFrame::offerDemoPatient()
+{
+    if (store::PatientRepository(m_db).count() > 0)
+        return false;
+    if (!m_prompts.confirm("Welcome to HipRx.\n\nAdd a demo patient (an invented desk worker with tight hip "
+                           "flexors) so you can try the whole visit - assessment, reasoning, program and "
+                           "PDF - in a minute?"))
+        return false;
+    try {
+        const auto file = store::AppPaths().assetsDir() / "examples" / "desk_worker_tight_hip_flexors.json";
+        const auto assessment = exchange::readAssessment(readFile(file), todayLocal());
+        const store::Actor actor{visitContext().clinician};
+        const auto patientId = store::PatientRepository(m_db).create(assessment.patient, actor);
+        store::VisitRepository(m_db).create(patientId, assessment, actor);
+        openPatient(patientId);
+        return true;
+    } catch (const std::exception& e) {
+        showError(toWx(std::string("The demo patient could not be added.\n\n") + e.what()));
+        return false;
+    }
+}
+
+void MainFrame::onPrint()
+{
+    // Wiring point: the delivery helper's pdf_printout prints the PDF of m_visit->renderPdf().
+    m_prompts.error("Printing is coming with the delivery feature. Meanwhile use Save PDF and print the file.");
+}
+
+void MainFrame::onPageSetup()
+{
+    // Wiring point: the delivery helper's page setup (wxPageSetupDialog with shared wxPrintData).
+    m_prompts.error("Page setup is coming with the delivery feature.");
+}
+
+void MainFrame::onEmail()
+{
+    // Wiring point: the delivery helper's email_job sends m_visit->renderPdf() to the patient.
+    m_prompts.error("Emailing the program is coming with the delivery feature. Meanwhile use Save PDF.");
+}
+
+void MainFrame::onHistory()
+{
+    // Wiring point: the history helper's history_panel for m_patientId.
+    m_prompts.error("The patient history view is coming with the history feature.");
+}
+
+void MainFrame::onSettings()
+{
+    SettingsDialog dialog(this, m_db);
+    if (dialog.ShowModal() == wxID_OK)
+        SetStatusText("Settings saved. They apply to visits opened from now on.");
+}
+
+void MainFrame::showError(const wxString& message) { m_prompts.error(message); }
+
+void MainFrame::onClose(wxCloseEvent& event)
+{
+    try {
+        closeVisit();
+    } catch (const std::exception& e) {
+        if (event.CanVeto() &&
+            !m_prompts.confirm(toWx(std::string("The visit could not be saved: ") + e.what() + "\n\nClose anyway?"))) {
+            event.Veto();
+            return;
+        }
+    }
+    Settings settings;
+    settings.setWindowMaximized(IsMaximized());
+    if (!IsMaximized())
+        settings.setWindowSize(ToDIP(GetSize()));
+    event.Skip();
 }
 
 void MainFrame::onAbout(wxCommandEvent&)

@@ -1,34 +1,117 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/visit_page.h"
+
+#include "core/exercise.h"
+#include "render/figure_drawer.h"
 #include "store/database.h"
 
 #include <wx/frame.h>
 
+#include <cstdint>
+#include <memory>
+#include <optional>
+
 class wxListCtrl;
 class wxSearchCtrl;
+class wxSimplebook;
+class wxStaticText;
 
 namespace hiprx::app {
 
-/// The HipRx main window: menus, the patient list with search as you type, a status bar.
+/// Menu ids the other features are wired to (see onPrint/onEmail/onHistory).
+enum MenuId {
+    kIdFindPatient = wxID_HIGHEST + 1,
+    kIdEmail,
+    kIdHistory,
+    kIdEditPatient,
+    kIdNewVisit,
+    kIdBackToList,
+    kIdSavePdf,
+    kIdRecentFirst, // kIdRecentFirst … + Settings::kMaxRecent - 1
+    kIdRecentLast = kIdRecentFirst + 16,
+};
+
+/// The HipRx main window: menus, toolbar, status bar, and three pages — the patient list with
+/// search as you type, one patient's page with their visits, and the visit being worked on.
 class MainFrame : public wxFrame {
 public:
     /// Takes the open database for the lifetime of the window.
     explicit MainFrame(store::Database database);
+    ~MainFrame() override;
+
+    /// Replaces the message boxes (GUI tests answer questions without dialogs).
+    void setPrompts(Prompts prompts);
 
     /// Rows shown in the patient list (for tests).
     int patientRows() const;
     /// Runs the search as if the user had typed `text`.
     void search(const wxString& text);
 
+    /// Stores a new patient (validated by the store) and opens their page; nothing on error.
+    std::optional<std::int64_t> createPatient(const core::Patient& patient);
+    /// Shows a patient's page with their visits.
+    void openPatient(std::int64_t id);
+    /// Starts a new visit for the open patient (offering back an unfinished draft).
+    VisitPage* newVisit();
+    /// Opens a stored visit of the open patient.
+    VisitPage* openVisit(std::int64_t visitId);
+    /// Back to the patient list (the open visit's typing goes to its draft).
+    void showPatientList();
+    /// The visit page when one is open.
+    VisitPage* visitPage() const { return m_visit; }
+    /// Rows in the open patient's visit list.
+    int visitRows() const;
+    std::int64_t openPatientId() const { return m_patientId; }
+    const core::ExerciseLibrary& library() const { return m_library; }
+    /// The open database (dialogs that read and write settings).
+    store::Database& database() { return m_db; }
+
+    /// Offers a demo patient when the database has no patient yet (first run). True when created.
+    bool offerDemoPatient();
+
+    // One function per feature another part of HipRx completes (the lead wires them):
+    void onPrint();     ///< File → Print… (wxID_PRINT): delivery helper's pdf_printout
+    void onPageSetup(); ///< File → Page Setup… (wxID_PRINT_SETUP)
+    void onEmail();     ///< File → Email program… (kIdEmail): delivery helper's email_job
+    void onHistory();   ///< Patient → History… (kIdHistory): history helper's history_panel
+
 private:
     void buildMenus();
+    void buildToolbar();
+    wxWindow* buildListPage(wxWindow* parent);
+    wxWindow* buildPatientPage(wxWindow* parent);
     void refreshPatients();
+    void refreshVisits();
+    void refreshRecentMenu();
+    void closeVisit();
+    void onNewPatient();
+    void onEditPatient();
+    void onSettings();
     void onAbout(wxCommandEvent&);
+    void onClose(wxCloseEvent& event);
+    VisitContext visitContext();
+    void showError(const wxString& message);
+    void loadLibrary();
 
     store::Database m_db;
+    core::ExerciseLibrary m_library;
+    std::unique_ptr<render::FigureLibrary> m_figures;
+    Prompts m_prompts;
+    std::int64_t m_patientId = 0;
+    std::vector<core::Patient> m_listed;
+    std::vector<std::int64_t> m_visitIds;
+
+    wxSimplebook* m_book = nullptr;
     wxSearchCtrl* m_search = nullptr;
     wxListCtrl* m_patients = nullptr;
+    wxStaticText* m_patientHeading = nullptr;
+    wxStaticText* m_patientDetails = nullptr;
+    wxListCtrl* m_visits = nullptr;
+    wxPanel* m_visitHolder = nullptr;
+    VisitPage* m_visit = nullptr;
+    wxMenu* m_recentMenu = nullptr;
 };
 
 } // namespace hiprx::app

@@ -7,8 +7,15 @@
 
 #include "cli/cli_context.h"
 
+#include <memory>
+#include <string>
+
 namespace CLI {
 class App;
+}
+
+namespace hiprx::render {
+class FigureLibrary;
 }
 
 namespace hiprx::cli {
@@ -19,5 +26,15 @@ void addPatientCommands(CLI::App& app, CommonOptions& common);
 void addProgramCommands(CLI::App& app, CommonOptions& common);
 /// backup, restore
 void addMaintenanceCommands(CLI::App& app, CommonOptions& common);
+/// email, retry, outbox
+void addDeliveryCommands(CLI::App& app, CommonOptions& common);
+/// figures (contact sheet of every exercise figure)
+void addFigureCommands(CLI::App& app, CommonOptions& common);
+/// history (timeline with changes and alerts), report (progress report PDF)
+void addHistoryCommands(CLI::App& app, CommonOptions& common);
+
+/// The exercise figures of the data folder (assets/figures), drawn with `accent` (#RRGGBB; a bad
+/// value keeps the default). Throws InputError naming each bad file (hence its exercise id).
+std::unique_ptr<render::FigureLibrary> loadFigureLibrary(const std::string& accent);
 
 } // namespace hiprx::cli

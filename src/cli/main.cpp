@@ -37,6 +37,9 @@ int main(int argc, char** argv)
     cli::addPatientCommands(app, common);
     cli::addProgramCommands(app, common);
     cli::addMaintenanceCommands(app, common);
+    cli::addDeliveryCommands(app, common);
+    cli::addFigureCommands(app, common);
+    cli::addHistoryCommands(app, common);
 
     try {
         app.parse(argc, argv);

@@ -7,11 +7,13 @@
 #include "core/error.h"
 #include "core/program.h"
 #include "exchange/json_format.h"
+#include "render/figure_drawer.h"
 #include "render/home_program.h"
 #include "store/app_paths.h"
 #include "store/repositories.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <map>
@@ -117,8 +119,10 @@ render::HomeProgramInput homeProgramInput(const core::Assessment& assessment, co
 
 std::vector<std::uint8_t> renderPdf(const render::HomeProgramInput& input, const std::string& page)
 {
-    return render::renderHomeProgram(input, parsePage(page),
-                                     render::defaultResources(store::AppPaths().templatesDir()));
+    auto resources = render::defaultResources(store::AppPaths().templatesDir());
+    const auto figures = loadFigureLibrary(input.branding.accentColor);
+    resources.figures = figures.get();
+    return render::renderHomeProgram(input, parsePage(page), resources);
 }
 
 void runPlan(const CommonOptions& common, const PlanArgs& args)
@@ -228,6 +232,25 @@ void runLibrary(const CommonOptions& common, const std::string& kind, const std:
     std::cout << shown.size() << " exercises.\n";
 }
 
+void runRules(const CommonOptions& common)
+{
+    if (common.json) {
+        auto list = nlohmann::json::array();
+        for (const auto& rule : core::ruleTable())
+            list.push_back({{"id", rule.id},
+                            {"condition", rule.condition},
+                            {"conclusion", rule.conclusion},
+                            {"rationale", rule.rationale},
+                            {"source", rule.source}});
+        std::cout << list.dump(2) << '\n';
+        return;
+    }
+    for (const auto& rule : core::ruleTable()) {
+        std::cout << rule.id << "\n  if:   " << rule.condition << "\n  then: " << rule.conclusion
+                  << "\n  why:  " << rule.rationale << "\n  source: " << rule.source << "\n\n";
+    }
+}
+
 } // namespace
 
 void addProgramCommands(CLI::App& app, CommonOptions& common)
@@ -259,6 +282,9 @@ void addProgramCommands(CLI::App& app, CommonOptions& common)
     pdf->add_option("--out", *out, "output PDF file")->required();
     pdf->add_option("--version", *version, "program version (default: the latest)");
     pdf->callback([&common, pdfVisit, version, out] { runPdf(common, *pdfVisit, *version, *out); });
+
+    auto* rules = app.add_subcommand("rules", "Print every clinical rule: condition, conclusion, rationale, source");
+    rules->callback([&common] { runRules(common); });
 
     auto* library = app.add_subcommand("library", "List the exercise library");
     auto kind = std::make_shared<std::string>();

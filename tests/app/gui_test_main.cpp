@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/debug.h>
+#include <wx/fileconf.h>
+#include <wx/filename.h>
 #include <wx/init.h>
 
 namespace {
@@ -29,7 +31,13 @@ int main(int argc, char** argv)
     if (!wxEntryStart(argc, argv))
         return 1;
     wxTheApp->CallOnInit();
+    // Window size, recent patients and other wxConfig settings go to a throwaway file, never to the
+    // config of the user running the tests.
+    const wxString configFile = wxFileName::CreateTempFileName("hiprx-test-config");
+    delete wxConfigBase::Set(new wxFileConfig("hiprx-test", "", configFile, "", wxCONFIG_USE_LOCAL_FILE));
     const int result = RUN_ALL_TESTS();
+    delete wxConfigBase::Set(nullptr);
+    wxRemoveFile(configFile);
     wxTheApp->OnExit();
     wxEntryCleanup();
     return result;

@@ -42,7 +42,7 @@ protected:
 TEST_F(CliTest, HelpWorksEverywhereAndExitsZero)
 {
     for (const char* cmd : {"", "init", "import", "patients", "show", "export", "plan", "issue", "pdf", "library",
-                            "backup", "restore"}) {
+                            "backup", "restore", "rules"}) {
         std::vector<std::string> args;
         if (*cmd)
             args.push_back(cmd);
@@ -214,6 +214,24 @@ TEST_F(CliTest, LibraryListsAndFilters)
     for (const auto& ex : stretches["exercises"])
         EXPECT_EQ(ex["kind"], "stretch");
     EXPECT_EQ(runCli(scratch, {"library", "--kind", "yoga"}).exitCode, 2);
+}
+
+} // namespace
+} // namespace hiprx::test
+
+namespace hiprx::test {
+namespace {
+
+TEST(CliRules, EveryRuleHasItsReasoningAndSource)
+{
+    ScratchDir scratch;
+    const auto r = runCli(scratch, {"rules", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto rules = nlohmann::json::parse(r.out);
+    ASSERT_GE(rules.size(), 40u);
+    for (const auto& rule : rules)
+        for (const char* key : {"id", "condition", "conclusion", "rationale", "source"})
+            EXPECT_FALSE(rule.at(key).get<std::string>().empty()) << rule.dump() << " " << key;
 }
 
 } // namespace

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The assessment form of one visit: every finding as a keyboard-friendly field, each named by its
+// exchange-format path (rom.left.hip_flexion), so problems from core::validate land on the field.
+#pragma once
+
+#include "core/assessment.h"
+#include "core/norms.h"
+
+#include <wx/scrolwin.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+class wxStaticText;
+
+namespace hiprx::app {
+
+/// What the form holds, read into an Assessment, with every problem (unreadable text and
+/// core::validate's range checks). The assessment may be used only when `problems` is empty.
+struct FormReading {
+    core::Assessment assessment;
+    std::vector<FieldProblem> problems;
+};
+
+class AssessmentForm : public wxScrolledWindow {
+public:
+    AssessmentForm(wxWindow* parent, core::NormSet norms);
+
+    /// Reads every field for `patient`; `today` bounds dates.
+    FormReading read(const core::Patient& patient, const core::Date& today) const;
+    /// Fills the fields from a stored assessment (no change notification).
+    void load(const core::Assessment& assessment);
+
+    /// The raw text of every field ("path<TAB>value" lines), kept as a draft even when invalid.
+    std::string formText() const;
+    /// Restores fields from formText() (unknown paths are ignored).
+    void setFormText(const std::string& text);
+
+    /// Marks each problem at its field (colour, tooltip) and lists them at the top; clears old marks.
+    void showProblems(const std::vector<FieldProblem>& problems);
+    /// Called after every edit.
+    void setOnChange(std::function<void()> onChange) { m_onChange = std::move(onChange); }
+
+    /// The control of a path, or null (tests and focus).
+    wxWindow* field(const std::string& path) const;
+    /// The raw value of a field ("" when empty or unknown).
+    std::string value(const std::string& path) const;
+    /// Sets a field as if the user had entered it, then notifies.
+    void setValue(const std::string& path, const std::string& value);
+    /// True when the field is marked as a problem.
+    bool isMarked(const std::string& path) const;
+
+private:
+    void addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style = 0);
+    void addChoice(wxWindow* parent, wxSizer* sizer, const std::string& path,
+                   std::vector<std::pair<std::string, wxString>> options);
+    void addCheck(wxWindow* parent, wxSizer* sizer, const std::string& path, const wxString& label);
+    void setRaw(const std::string& path, const std::string& value);
+    void changed();
+    void focusNext(wxWindow* from);
+    void updateRomColours();
+
+    core::NormSet m_norms;
+    std::map<std::string, wxWindow*> m_fields;
+    std::vector<wxWindow*> m_order; ///< fields in tab order, for Enter
+    std::map<std::string, std::vector<std::string>> m_choiceIds;
+    std::map<std::string, wxStaticText*> m_normLabels; ///< by movement id
+    std::map<std::string, bool> m_marked;
+    std::map<std::string, bool> m_below;  ///< ROM fields painted as below the norm
+    std::set<std::string> m_painted;      ///< ROM fields whose colour reflects m_below
+    std::vector<FieldProblem> m_lastProblems;
+    wxStaticText* m_problemList = nullptr;
+    std::function<void()> m_onChange;
+    bool m_loading = false;
+};
+
+} // namespace hiprx::app

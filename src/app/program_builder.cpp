@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/program_builder.h"
+#include "app/figure_view.h"
+#include "app/library_browser.h"
+#include "app/wx_text.h"
+
+#include "core/dose_text.h"
+#include "store/protocol_repository.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/choicdlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
+
+namespace hiprx::app {
+
+namespace {
+
+std::string sideLabel(core::ExerciseSide side)
+{
+    return side == core::ExerciseSide::None ? std::string() : std::string(core::label(side));
+}
+
+} // namespace
+
+ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& library,
+                               const render::FigureLibrary& figures, store::Database& db)
+    : wxPanel(parent), m_library(library), m_db(db)
+{
+    const int gap = FromDIP(6);
+    auto* outer = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+
+    m_lock = new wxStaticText(this, wxID_ANY, "");
+    m_lock->SetForegroundColour(wxColour(183, 28, 28));
+    m_lock->SetFont(m_lock->GetFont().Bold());
+    left->Add(m_lock, wxSizerFlags().Expand().Border(wxALL, gap));
+
+    m_items = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(200)),
+                             wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_items->SetName("program.items");
+    m_items->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(30));
+    m_items->AppendColumn("Exercise", wxLIST_FORMAT_LEFT, FromDIP(210));
+    m_items->AppendColumn("Side", wxLIST_FORMAT_LEFT, FromDIP(80));
+    m_items->AppendColumn("Dose", wxLIST_FORMAT_LEFT, FromDIP(300));
+    left->Add(m_items, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
+
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+    auto* up = new wxButton(this, wxID_UP, "Move &up");
+    auto* down = new wxButton(this, wxID_DOWN, "Move d&own");
+    auto* remove = new wxButton(this, wxID_REMOVE, "&Remove");
+    auto* reset = new wxButton(this, wxID_ANY, "Reset to &suggestion");
+    auto* saveProtocol = new wxButton(this, wxID_ANY, toWx("Save as protocol…"));
+    auto* loadProtocol = new wxButton(this, wxID_ANY, toWx("Start from protocol…"));
+    for (auto* b : {up, down, remove, reset, saveProtocol, loadProtocol}) {
+        buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(4)));
+        m_editControls.push_back(b);
+    }
+    left->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap));
+
+    // The editor of the selected item: every dose field, side and the therapist's note.
+    auto* editor = new wxFlexGridSizer(4, FromDIP(4), FromDIP(10));
+    auto label = [&](const wxString& text) {
+        editor->Add(new wxStaticText(this, wxID_ANY, text), wxSizerFlags().CenterVertical());
+    };
+    auto spin = [&](const wxString& text, const char* name, int max) {
+        label(text);
+        auto* s = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(130), -1),
+                                 wxSP_ARROW_KEYS, 0, max, 0);
+        s->SetName(name);
+        editor->Add(s);
+        m_editControls.push_back(s);
+        s->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { editorChanged(); });
+        s->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { editorChanged(); });
+        return s;
+    };
+    label("Side");
+    m_side = new wxChoice(this, wxID_ANY);
+    m_side->SetName("item.side");
+    for (const auto& e : core::vocabulary<core::ExerciseSide>())
+        m_side->Append(toWx(std::string(e.label)));
+    editor->Add(m_side);
+    m_editControls.push_back(m_side);
+    m_side->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { editorChanged(); });
+    m_sets = spin("Sets", "dose.sets", 99);
+    m_reps = spin("Reps", "dose.reps", 999);
+    m_hold = spin("Hold (s)", "dose.hold_s", 9999);
+    m_rest = spin("Rest (s)", "dose.rest_s", 9999);
+    m_perDay = spin("Times a day", "dose.per_day", 99);
+    m_days = spin("Days a week", "dose.days_per_week", 99);
+    label("Load");
+    m_load = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(130), -1));
+    m_load->SetName("dose.load");
+    editor->Add(m_load, wxSizerFlags().Expand());
+    m_editControls.push_back(m_load);
+    left->Add(editor, wxSizerFlags().Border(wxLEFT | wxRIGHT, gap));
+
+    auto* notesRow = new wxFlexGridSizer(2, FromDIP(4), FromDIP(8));
+    notesRow->AddGrowableCol(1, 1);
+    notesRow->Add(new wxStaticText(this, wxID_ANY, "Dose note for the patient"), wxSizerFlags().CenterVertical());
+    m_doseNotes = new wxTextCtrl(this, wxID_ANY);
+    m_doseNotes->SetName("dose.notes");
+    notesRow->Add(m_doseNotes, wxSizerFlags().Expand());
+    notesRow->Add(new wxStaticText(this, wxID_ANY, "Therapist's note"), wxSizerFlags().CenterVertical());
+    m_notes = new wxTextCtrl(this, wxID_ANY);
+    m_notes->SetName("item.notes");
+    notesRow->Add(m_notes, wxSizerFlags().Expand());
+    left->Add(notesRow, wxSizerFlags().Expand().Border(wxALL, gap));
+    for (auto* t : {m_load, m_doseNotes, m_notes}) {
+        m_editControls.push_back(t);
+        t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { editorChanged(); });
+    }
+
+    // The selected item's figure (as printed) beside why it is in the program.
+    auto* itemInfo = new wxBoxSizer(wxHORIZONTAL);
+    m_figure = new FigurePanel(this, figures, wxID_ANY, FromDIP(wxSize(200, 120)));
+    itemInfo->Add(m_figure, wxSizerFlags().Border(wxRIGHT, gap));
+    m_basis = new wxStaticText(this, wxID_ANY, "");
+    itemInfo->Add(m_basis, wxSizerFlags(1));
+    left->Add(itemInfo, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
+
+    m_status = new wxStaticText(this, wxID_ANY, "");
+    m_status->SetForegroundColour(wxColour(183, 28, 28));
+    left->Add(m_status, wxSizerFlags().Expand().Border(wxALL, gap));
+
+    outer->Add(left, wxSizerFlags(1).Expand());
+    m_browser = new LibraryBrowser(this, library, figures);
+    m_editControls.push_back(m_browser);
+    m_browser->SetMinSize(FromDIP(wxSize(290, -1)));
+    outer->Add(m_browser, wxSizerFlags().Expand().Border(wxALL, gap));
+    SetSizer(outer);
+
+    m_items->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        m_selected = static_cast<int>(e.GetIndex());
+        refreshEditor();
+    });
+    up->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { moveItem(m_selected, m_selected - 1); });
+    down->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { moveItem(m_selected, m_selected + 1); });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { removeItem(m_selected); });
+    reset->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_onReset)
+            m_onReset();
+    });
+    saveProtocol->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSaveProtocol(); });
+    loadProtocol->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onLoadProtocol(); });
+    m_browser->setOnAdd([this](const std::string& id) { addExercise(id); });
+
+    m_confirm = [this](const wxString& question) {
+        return wxMessageBox(question, "HipRx", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) == wxYES;
+    };
+    refreshList();
+}
+
+bool ProgramBuilder::locked() const { return m_analysis.referral.level == core::Urgency::Emergency; }
+
+void ProgramBuilder::setAnalysis(const core::Analysis& analysis)
+{
+    if (m_analysisSet && analysis == m_analysis)
+        return;
+    m_analysisSet = true;
+    m_analysis = analysis;
+    const bool lock = locked();
+    for (auto* w : m_editControls)
+        w->Enable(!lock);
+    m_items->Enable(!lock);
+    m_lock->SetLabel(lock ? toWx("Emergency referral: the program is withheld and cannot be edited. "
+                                 "Send the patient for emergency assessment today; the printout gives "
+                                 "them the referral advice instead of exercises.")
+                          : wxString());
+    m_lock->Wrap(FromDIP(600));
+    refreshStatus();
+    Layout();
+}
+
+void ProgramBuilder::setProgram(const core::Program& program, bool edited)
+{
+    if (program == m_program && edited == m_edited && m_items->GetItemCount() == static_cast<int>(program.items.size()))
+        return; // nothing to redraw (the usual case while findings are typed)
+    m_program = program;
+    m_edited = edited;
+    if (m_selected >= static_cast<int>(m_program.items.size()))
+        m_selected = static_cast<int>(m_program.items.size()) - 1;
+    refreshList();
+}
+
+bool ProgramBuilder::addExercise(const std::string& exerciseId)
+{
+    if (locked())
+        return false;
+    const auto* exercise = m_library.find(exerciseId);
+    if (!exercise)
+        return false;
+    const auto exclusions = core::exclusionsFor(*exercise, m_analysis.precautions, m_analysis.cautions);
+    if (!exclusions.empty()) {
+        wxString why;
+        for (const auto& ex : exclusions)
+            why << toWx("• " + ex.reason) << "\n";
+        if (!m_confirm(toWx(exercise->name) + " is excluded for this patient because:\n" + why +
+                       "\nAdd it anyway? Only do so if you have checked it is safe; the program will "
+                       "show a warning."))
+            return false;
+    }
+    const auto side = exercise->sided ? core::ExerciseSide::Both : core::ExerciseSide::None;
+    auto item = core::makeItem(*exercise, side, m_analysis);
+    if (!exclusions.empty())
+        item.basis.push_back("added by the therapist despite: " + exclusions.front().reason);
+    m_program.items.push_back(std::move(item));
+    m_selected = static_cast<int>(m_program.items.size()) - 1;
+    changed();
+    return true;
+}
+
+void ProgramBuilder::removeItem(int index)
+{
+    if (locked() || index < 0 || index >= static_cast<int>(m_program.items.size()))
+        return;
+    m_program.items.erase(m_program.items.begin() + index);
+    m_selected = std::min(index, static_cast<int>(m_program.items.size()) - 1);
+    changed();
+}
+
+void ProgramBuilder::moveItem(int from, int to)
+{
+    const int n = static_cast<int>(m_program.items.size());
+    if (locked() || from < 0 || from >= n || to < 0 || to >= n || from == to)
+        return;
+    std::swap(m_program.items[static_cast<std::size_t>(from)], m_program.items[static_cast<std::size_t>(to)]);
+    m_selected = to;
+    changed();
+}
+
+void ProgramBuilder::selectItem(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_program.items.size()))
+        return;
+    m_selected = index;
+    m_items->SetItemState(index, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    refreshEditor();
+}
+
+void ProgramBuilder::setSelectedSide(core::ExerciseSide side)
+{
+    int i = 0;
+    for (const auto& e : core::vocabulary<core::ExerciseSide>()) {
+        if (e.value == side)
+            m_side->SetSelection(i);
+        ++i;
+    }
+    editorChanged();
+}
+
+void ProgramBuilder::setSelectedDose(const core::Dose& dose)
+{
+    m_updating = true;
+    m_sets->SetValue(dose.sets);
+    m_reps->SetValue(dose.reps);
+    m_hold->SetValue(dose.holdS);
+    m_rest->SetValue(dose.restS);
+    m_perDay->SetValue(dose.perDay);
+    m_days->SetValue(dose.daysPerWeek);
+    m_load->ChangeValue(toWx(dose.load));
+    m_doseNotes->ChangeValue(toWx(dose.notes));
+    m_updating = false;
+    editorChanged();
+}
+
+void ProgramBuilder::setSelectedNotes(const std::string& notes)
+{
+    m_notes->ChangeValue(toWx(notes));
+    editorChanged();
+}
+
+void ProgramBuilder::editorChanged()
+{
+    if (m_updating || m_selected < 0 || m_selected >= static_cast<int>(m_program.items.size()))
+        return;
+    auto& item = m_program.items[static_cast<std::size_t>(m_selected)];
+    const int sideSel = m_side->GetSelection();
+    if (sideSel >= 0)
+        item.side = core::vocabulary<core::ExerciseSide>()[static_cast<std::size_t>(sideSel)].value;
+    item.dose.sets = m_sets->GetValue();
+    item.dose.reps = m_reps->GetValue();
+    item.dose.holdS = m_hold->GetValue();
+    item.dose.restS = m_rest->GetValue();
+    item.dose.perDay = m_perDay->GetValue();
+    item.dose.daysPerWeek = m_days->GetValue();
+    item.dose.load = fromWx(m_load->GetValue());
+    item.dose.notes = fromWx(m_doseNotes->GetValue());
+    item.notes = fromWx(m_notes->GetValue());
+    m_edited = true;
+    // Only the row changes: rebuilding the list would steal focus from the field being typed in.
+    m_items->SetItem(m_selected, 2, toWx(sideLabel(item.side)));
+    m_items->SetItem(m_selected, 3, toWx(core::describeDose(item.dose)));
+    refreshStatus();
+    if (m_onChange)
+        m_onChange();
+}
+
+void ProgramBuilder::changed()
+{
+    m_edited = true;
+    refreshList();
+    if (m_onChange)
+        m_onChange();
+}
+
+void ProgramBuilder::refreshList()
+{
+    m_items->Freeze();
+    m_items->DeleteAllItems();
+    long row = 0;
+    for (const auto& item : m_program.items) {
+        m_items->InsertItem(row, wxString::Format("%ld", row + 1));
+        m_items->SetItem(row, 1, toWx(item.name));
+        m_items->SetItem(row, 2, toWx(sideLabel(item.side)));
+        m_items->SetItem(row, 3, toWx(core::describeDose(item.dose)));
+        ++row;
+    }
+    m_items->Thaw();
+    if (m_selected < 0 && !m_program.items.empty())
+        m_selected = 0;
+    if (m_selected >= 0 && m_selected < static_cast<int>(m_program.items.size()))
+        m_items->SetItemState(m_selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    refreshEditor();
+    refreshStatus();
+}
+
+void ProgramBuilder::refreshEditor()
+{
+    const bool has = m_selected >= 0 && m_selected < static_cast<int>(m_program.items.size());
+    m_updating = true;
+    if (has) {
+        const auto& item = m_program.items[static_cast<std::size_t>(m_selected)];
+        int i = 0;
+        for (const auto& e : core::vocabulary<core::ExerciseSide>()) {
+            if (e.value == item.side)
+                m_side->SetSelection(i);
+            ++i;
+        }
+        m_sets->SetValue(item.dose.sets);
+        m_reps->SetValue(item.dose.reps);
+        m_hold->SetValue(item.dose.holdS);
+        m_rest->SetValue(item.dose.restS);
+        m_perDay->SetValue(item.dose.perDay);
+        m_days->SetValue(item.dose.daysPerWeek);
+        m_load->ChangeValue(toWx(item.dose.load));
+        m_doseNotes->ChangeValue(toWx(item.dose.notes));
+        m_notes->ChangeValue(toWx(item.notes));
+        std::string basis;
+        for (const auto& b : item.basis)
+            basis += (basis.empty() ? "Why: " : "; ") + b;
+        m_figure->setFigure(item.figureId.empty() ? item.exerciseId : item.figureId);
+        m_basis->SetLabel(toWx(basis));
+        m_basis->Wrap(FromDIP(300));
+    } else {
+        m_figure->setFigure("");
+        m_basis->SetLabel("");
+    }
+    m_updating = false;
+}
+
+std::vector<FieldProblem> ProgramBuilder::problems() const { return core::validateProgram(m_program); }
+
+void ProgramBuilder::refreshStatus()
+{
+    wxString text;
+    for (const auto& p : problems())
+        text << toWx(p.message) << "\n";
+    for (const auto& w : core::reviewProgram(m_program, m_analysis, m_library))
+        text << toWx(w) << "\n";
+    text.Trim();
+    m_status->SetLabel(text);
+    m_status->Wrap(FromDIP(600));
+    Layout();
+}
+
+wxString ProgramBuilder::warningText() const { return m_status->GetLabel(); }
+
+std::int64_t ProgramBuilder::saveProtocol(const std::string& name)
+{
+    return store::ProtocolRepository(m_db).save(name, m_program, {});
+}
+
+void ProgramBuilder::startFromProtocol(std::int64_t id)
+{
+    const auto protocol = store::ProtocolRepository(m_db).find(id);
+    if (!protocol || locked())
+        return;
+    std::vector<core::ProgramItem> items;
+    for (const auto& item : protocol->program.items) {
+        // A protocol is a starting point: whatever this patient's precautions forbid is left out.
+        const auto* exercise = m_library.find(item.exerciseId);
+        if (exercise && !core::exclusionsFor(*exercise, m_analysis.precautions, m_analysis.cautions).empty())
+            continue;
+        items.push_back(item);
+    }
+    m_program.items = std::move(items);
+    m_selected = m_program.items.empty() ? -1 : 0;
+    changed();
+}
+
+void ProgramBuilder::onSaveProtocol()
+{
+    wxTextEntryDialog ask(this, "Name of the protocol (a protocol with the same name is replaced):",
+                          "Save as clinic protocol");
+    if (ask.ShowModal() != wxID_OK)
+        return;
+    try {
+        saveProtocol(fromWx(ask.GetValue()));
+    } catch (const InputError& e) {
+        wxMessageBox(toWx("The protocol was not saved:\n" + formatProblems(e.problems())), "HipRx",
+                     wxOK | wxICON_WARNING, this);
+    }
+}
+
+void ProgramBuilder::onLoadProtocol()
+{
+    const auto protocols = store::ProtocolRepository(m_db).list();
+    if (protocols.empty()) {
+        wxMessageBox("No clinic protocols yet. Build a program and use \"Save as protocol\" to create one.",
+                     "HipRx", wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    wxArrayString names;
+    for (const auto& p : protocols)
+        names.Add(toWx(p.name + "  (" + std::to_string(p.program.items.size()) + " exercises)"));
+    wxSingleChoiceDialog pick(this, "Start from which protocol? It replaces the exercises listed now.",
+                              "Clinic protocols", names);
+    if (pick.ShowModal() == wxID_OK)
+        startFromProtocol(protocols[static_cast<std::size_t>(pick.GetSelection())].id);
+}
+
+} // namespace hiprx::app

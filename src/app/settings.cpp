@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/settings.h"
+#include "app/wx_text.h"
+
+#include <wx/config.h>
+#include <wx/tokenzr.h>
+
+#include <algorithm>
+
+namespace hiprx::app {
+
+Settings::Settings(wxConfigBase* config) : m_config(config ? config : wxConfigBase::Get()) {}
+
+wxSize Settings::windowSize() const
+{
+    return {static_cast<int>(m_config->ReadLong("/Window/Width", 1180)),
+            static_cast<int>(m_config->ReadLong("/Window/Height", 760))};
+}
+
+void Settings::setWindowSize(const wxSize& size)
+{
+    m_config->Write("/Window/Width", static_cast<long>(size.x));
+    m_config->Write("/Window/Height", static_cast<long>(size.y));
+}
+
+bool Settings::windowMaximized() const { return m_config->ReadBool("/Window/Maximized", false); }
+void Settings::setWindowMaximized(bool maximized) { m_config->Write("/Window/Maximized", maximized); }
+
+std::string Settings::databasePath() const { return fromWx(m_config->Read("/Paths/Database", "")); }
+void Settings::setDatabasePath(const std::string& path) { m_config->Write("/Paths/Database", toWx(path)); }
+std::string Settings::backupDir() const { return fromWx(m_config->Read("/Paths/Backups", "")); }
+void Settings::setBackupDir(const std::string& path) { m_config->Write("/Paths/Backups", toWx(path)); }
+
+std::vector<std::int64_t> Settings::recentPatients() const
+{
+    std::vector<std::int64_t> ids;
+    wxStringTokenizer tokens(m_config->Read("/Patients/Recent", ""), ",");
+    while (tokens.HasMoreTokens()) {
+        long long id = 0;
+        if (tokens.GetNextToken().ToLongLong(&id) && id > 0)
+            ids.push_back(id);
+    }
+    return ids;
+}
+
+void Settings::addRecentPatient(std::int64_t id)
+{
+    auto ids = recentPatients();
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    ids.insert(ids.begin(), id);
+    if (ids.size() > kMaxRecent)
+        ids.resize(kMaxRecent);
+    wxString text;
+    for (auto each : ids)
+        text << (text.empty() ? "" : ",") << wxString::Format("%lld", static_cast<long long>(each));
+    m_config->Write("/Patients/Recent", text);
+}
+
+core::NormSet Settings::normSet() const
+{
+    return core::normSetFromId(fromWx(m_config->Read("/Clinical/NormSet", "aaos"))).value_or(core::NormSet::Aaos);
+}
+
+void Settings::setNormSet(core::NormSet set)
+{
+    m_config->Write("/Clinical/NormSet", toWx(std::string(core::normSetId(set))));
+}
+
+render::PageSize Settings::pageSize() const
+{
+    return m_config->Read("/Print/PageSize", "a4") == "letter" ? render::PageSize::Letter : render::PageSize::A4;
+}
+
+void Settings::setPageSize(render::PageSize size)
+{
+    m_config->Write("/Print/PageSize", size == render::PageSize::Letter ? "letter" : "a4");
+}
+
+} // namespace hiprx::app

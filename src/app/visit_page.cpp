@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/visit_page.h"
+#include "app/assessment_form.h"
+#include "app/pdf_preview.h"
+#include "app/program_builder.h"
+#include "app/reasoning_panel.h"
+#include "app/today.h"
+#include "app/wx_text.h"
+
+#include "render/home_program.h"
+#include "store/app_paths.h"
+#include "store/draft_repository.h"
+
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <sstream>
+
+namespace hiprx::app {
+
+namespace {
+
+std::vector<std::string> split(const std::string& path)
+{
+    std::vector<std::string> parts;
+    std::stringstream in(path);
+    std::string part;
+    while (std::getline(in, part, '.'))
+        parts.push_back(part);
+    return parts;
+}
+
+/// The assessment with every value that has a problem left out, so the reasoning can run on the
+/// rest while the therapist is still correcting a field.
+core::Assessment withoutInvalid(core::Assessment a, const std::vector<FieldProblem>& problems)
+{
+    for (const auto& problem : problems) {
+        const auto parts = split(problem.path);
+        if (parts.empty())
+            continue;
+        core::Side side = core::Side::Left;
+        const bool sided = parts.size() == 3 && (parts[1] == "left" || parts[1] == "right");
+        if (sided && parts[1] == "right")
+            side = core::Side::Right;
+        if (parts[0] == "rom" && sided) {
+            if (auto m = core::fromId<core::Movement>(parts[2]))
+                a.rom[side].erase(*m);
+        } else if (parts[0] == "tests" && sided) {
+            if (auto t = core::fromId<core::SpecialTest>(parts[2]))
+                a.tests[side].erase(*t);
+        } else if (parts[0] == "strength" && sided) {
+            if (auto m = core::fromId<core::StrengthMuscle>(parts[2]))
+                a.strength[side].erase(*m);
+        } else if (problem.path == "pain.nprs_now") {
+            a.pain.nprsNow.reset();
+        } else if (problem.path == "pain.nprs_best_24h") {
+            a.pain.nprsBest24h.reset();
+        } else if (problem.path == "pain.nprs_worst_24h") {
+            a.pain.nprsWorst24h.reset();
+        } else if (parts[0] == "endurance") {
+            a.endurance = {};
+        } else if (problem.path == "visit.date") {
+            a.visit.date.reset();
+        }
+    }
+    return a;
+}
+
+} // namespace
+
+VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::ExerciseLibrary& library,
+                     core::Patient patient, std::int64_t visitId, VisitContext context, Prompts prompts)
+    : wxPanel(parent), m_db(db), m_library(library), m_patient(std::move(patient)), m_visitId(visitId),
+      m_context(std::move(context)), m_prompts(std::move(prompts)), m_draftTimer(this)
+{
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* heading = new wxStaticText(this, wxID_ANY, "");
+    heading->SetFont(heading->GetFont().Scaled(1.3f).Bold());
+    std::string title = m_patient.name;
+    if (m_patient.birthDate)
+        title += "   born " + m_patient.birthDate->iso();
+    title += visitId == 0 ? "   new visit" : "   visit #" + std::to_string(visitId);
+    heading->SetLabel(toWx(title));
+    sizer->Add(heading, wxSizerFlags().Border(wxALL, FromDIP(8)));
+
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
+    splitter->SetMinimumPaneSize(FromDIP(220));
+    m_notebook = new wxNotebook(splitter, wxID_ANY);
+    m_reasoning = new ReasoningPanel(splitter);
+
+    m_form = new AssessmentForm(m_notebook, m_context.norms);
+    m_notebook->AddPage(m_form, "1  Assessment");
+    m_builder = new ProgramBuilder(m_notebook, m_library, m_context.figures ? *m_context.figures : m_noFigures, m_db);
+    m_notebook->AddPage(m_builder, "2  Program");
+
+    auto* previewPage = new wxPanel(m_notebook);
+    auto* previewSizer = new wxBoxSizer(wxVERTICAL);
+    auto* issueBar = new wxBoxSizer(wxHORIZONTAL);
+    auto* savePdf = new wxButton(previewPage, wxID_ANY, toWx("Save &PDF…"));
+    auto* issueButton = new wxButton(previewPage, wxID_ANY, "&Issue program");
+    issueButton->SetName("issue");
+    m_ackLabel = new wxStaticText(previewPage, wxID_ANY, "Acknowledgement of the urgent referral:");
+    m_ack = new wxTextCtrl(previewPage, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(280), -1));
+    m_ack->SetName("acknowledgement");
+    m_ack->SetHint("e.g. Discussed with patient; GP letter given");
+    issueBar->Add(savePdf, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    issueBar->Add(issueButton, wxSizerFlags().Border(wxRIGHT, FromDIP(12)));
+    previewSizer->Add(issueBar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+    auto* ackRow = new wxBoxSizer(wxHORIZONTAL);
+    ackRow->Add(m_ackLabel, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(6)));
+    ackRow->Add(m_ack, wxSizerFlags(1));
+    previewSizer->Add(ackRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
+    m_issueInfo = new wxStaticText(previewPage, wxID_ANY, "");
+    previewSizer->Add(m_issueInfo, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(6)));
+    m_preview = new PdfPreview(previewPage);
+    previewSizer->Add(m_preview, wxSizerFlags(1).Expand());
+    previewPage->SetSizer(previewSizer);
+    m_notebook->AddPage(previewPage, "3  Preview and issue");
+
+    splitter->SplitVertically(m_notebook, m_reasoning, -FromDIP(380));
+    splitter->SetSashGravity(1.0);
+    sizer->Add(splitter, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
+
+    // Fill the form: a stored visit, or a new one dated today.
+    if (m_visitId != 0) {
+        if (const auto record = store::VisitRepository(m_db).find(m_visitId)) {
+            m_form->load(record->assessment);
+            if (const auto latest = store::VisitRepository(m_db).latestProgram(m_visitId))
+                m_builder->setProgram(latest->program, true);
+        }
+    } else {
+        core::Assessment fresh;
+        fresh.visit.date = todayLocal();
+        fresh.visit.clinician = m_context.clinician;
+        m_form->load(fresh);
+    }
+
+    m_form->setOnChange([this] { onFormChanged(); });
+    m_builder->setOnChange([this] { updateIssueArea(); });
+    m_builder->setOnReset([this] { m_builder->setProgram(m_suggested, false); updateIssueArea(); });
+    m_builder->setConfirm(m_prompts.confirm);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushDraft(); }, m_draftTimer.GetId());
+    m_notebook->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (e.GetSelection() == kPreviewTab)
+            refreshPreview();
+        e.Skip();
+    });
+    savePdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { savePdfAs(); });
+    issueButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { issue(); });
+
+    refreshReasoning();
+    m_dirty = false;
+}
+
+VisitPage::~VisitPage()
+{
+    // Closing the page never loses typing: whatever is pending goes to the draft.
+    m_draftTimer.Stop();
+    if (m_draftPending) {
+        try {
+            flushDraft();
+        } catch (const std::exception&) {
+            // Nothing can be shown from a destructor; the last saved draft remains.
+        }
+    }
+}
+
+bool VisitPage::offerDraft()
+{
+    const auto draft = store::DraftRepository(m_db).find(m_patient.id, m_visitId);
+    if (!draft)
+        return false;
+    if (m_prompts.confirm("HipRx found an unfinished assessment for this " +
+                          wxString(m_visitId == 0 ? "patient" : "visit") + " (last typed " +
+                          toWx(draft->updatedAt.substr(0, 16)) + " UTC).\n\nRestore it?")) {
+        m_form->setFormText(draft->formText);
+        refreshReasoning();
+        m_dirty = true;
+        return true;
+    }
+    store::DraftRepository(m_db).discard(m_patient.id, m_visitId);
+    return false;
+}
+
+void VisitPage::flushDraft()
+{
+    m_draftTimer.Stop();
+    if (!m_draftPending)
+        return;
+    store::DraftRepository(m_db).save(m_patient.id, m_visitId, m_form->formText());
+    m_draftPending = false;
+}
+
+void VisitPage::onFormChanged()
+{
+    m_dirty = true;
+    m_draftPending = true;
+    m_draftTimer.StartOnce(500); // debounced: one write per pause in typing
+    refreshReasoning();
+}
+
+void VisitPage::refreshReasoning()
+{
+    const FormReading reading = m_form->read(m_patient, todayLocal());
+    m_form->showProblems(reading.problems);
+    core::AnalyzeOptions options;
+    options.norms = m_context.norms;
+    options.today = todayLocal();
+    m_analysis = core::analyze(withoutInvalid(reading.assessment, reading.problems), options);
+    m_suggested = core::plan(m_analysis, m_library);
+    m_builder->setAnalysis(m_analysis);
+    if (!m_builder->edited()) {
+        m_builder->setProgram(m_suggested, false);
+    } else {
+        // The therapist's items stay; what depends on the findings follows them.
+        core::Program kept = m_builder->program();
+        kept.excluded = m_suggested.excluded;
+        kept.referralLevel = m_suggested.referralLevel;
+        kept.withheld = m_suggested.withheld;
+        kept.warnings = m_suggested.warnings;
+        m_builder->setProgram(kept, true);
+    }
+    m_reasoning->show(m_analysis, m_suggested, reading.problems.size());
+    updateIssueArea();
+}
+
+void VisitPage::updateIssueArea()
+{
+    const bool urgent = m_analysis.referral.level == core::Urgency::Urgent;
+    m_ackLabel->Show(urgent);
+    m_ack->Show(urgent);
+    m_ack->GetParent()->Layout();
+    Layout();
+}
+
+void VisitPage::setAcknowledgement(const wxString& text) { m_ack->SetValue(text); }
+
+bool VisitPage::saveVisit()
+{
+    flushDraft();
+    const FormReading reading = m_form->read(m_patient, todayLocal());
+    m_form->showProblems(reading.problems);
+    if (!reading.problems.empty()) {
+        m_notebook->SetSelection(kAssessmentTab);
+        if (auto* w = m_form->field(reading.problems.front().path))
+            w->SetFocus();
+        m_prompts.error(toWx("The visit was not saved: " + std::to_string(reading.problems.size()) +
+                             " field(s) need correcting (marked in red):\n\n" + formatProblems(reading.problems)));
+        return false;
+    }
+    try {
+        store::VisitRepository visits(m_db);
+        const store::Actor actor{m_context.clinician};
+        if (m_visitId == 0) {
+            m_visitId = visits.create(m_patient.id, reading.assessment, actor);
+            store::DraftRepository(m_db).discard(m_patient.id, 0);
+        } else {
+            visits.update(m_visitId, reading.assessment, actor);
+            store::DraftRepository(m_db).discard(m_patient.id, m_visitId);
+        }
+        m_dirty = false;
+        m_draftPending = false;
+        if (m_prompts.status)
+            m_prompts.status("Visit saved.");
+        return true;
+    } catch (const InputError& e) {
+        m_form->showProblems(e.problems());
+        m_prompts.error(toWx("The visit was not saved:\n\n" + formatProblems(e.problems())));
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The visit could not be saved.\n\n") + e.what() +
+                             "\n\nYour typing is kept as a draft. Check the database location in Settings "
+                             "and try again."));
+    }
+    return false;
+}
+
+core::Program VisitPage::programForIssue() const
+{
+    core::Program program = m_builder->program();
+    program.referralLevel = m_analysis.referral.level;
+    program.withheld = m_analysis.referral.level == core::Urgency::Emergency;
+    if (program.withheld)
+        program.items.clear();
+    program.warnings = core::reviewProgram(program, m_analysis, m_library);
+    return program;
+}
+
+std::vector<std::uint8_t> VisitPage::renderPdf() const
+{
+    render::HomeProgramInput input;
+    input.patient = m_patient;
+    input.date = todayLocal().iso();
+    input.branding = m_context.branding;
+    input.referral = m_analysis.referral;
+    input.program = programForIssue();
+    auto resources = render::defaultResources(store::AppPaths().templatesDir());
+    resources.figures = m_context.figures;
+    return render::renderHomeProgram(input, m_context.pageSize, resources);
+}
+
+bool VisitPage::refreshPreview()
+{
+    try {
+        return m_preview->setPdf(renderPdf());
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The preview could not be made.\n\n") + e.what() +
+                             "\n\nCheck the logo and the templates folder in Settings."));
+        return false;
+    }
+}
+
+void VisitPage::savePdfAs()
+{
+    wxFileDialog ask(this, "Save the home program as PDF", "", "home-program.pdf", "PDF files (*.pdf)|*.pdf",
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (ask.ShowModal() != wxID_OK)
+        return;
+    try {
+        render::writeFile(renderPdf(), fromWx(ask.GetPath()).c_str());
+        if (m_prompts.status)
+            m_prompts.status("PDF saved.");
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The PDF was not saved.\n\n") + e.what() +
+                             "\n\nChoose another folder, or check there is space on the disk."));
+    }
+}
+
+std::optional<store::IssuedProgram> VisitPage::issue()
+{
+    if (!saveVisit())
+        return std::nullopt;
+    const core::Program program = programForIssue();
+    if (const auto problems = core::validateProgram(program); !problems.empty()) {
+        m_notebook->SetSelection(kProgramTab);
+        m_prompts.error(toWx("The program was not issued: some doses are out of range.\n\n" +
+                             formatProblems(problems)));
+        return std::nullopt;
+    }
+    std::string acknowledgement;
+    if (m_analysis.referral.level == core::Urgency::Urgent) {
+        acknowledgement = fromWx(m_ack->GetValue().Strip(wxString::both));
+        if (acknowledgement.empty()) {
+            m_notebook->SetSelection(kPreviewTab);
+            m_ack->SetFocus();
+            m_prompts.error("This patient needs an urgent referral. Type how you have acted on it (for "
+                            "example \"GP letter given, patient advised to book this week\") in the "
+                            "acknowledgement box, then issue again.");
+            return std::nullopt;
+        }
+    }
+    try {
+        const auto pdf = renderPdf();
+        auto issued = store::VisitRepository(m_db).issueProgram(m_visitId, program, {m_context.clinician},
+                                                                acknowledgement, pdf);
+        m_preview->setPdf(pdf);
+        m_builder->setProgram(program, true);
+        m_issueInfo->SetLabel(toWx("Issued as version " + std::to_string(issued.version) + " on " +
+                                   issued.issuedAt.substr(0, 10) +
+                                   ". A later change issues a new version; this one stays as given."));
+        Layout();
+        if (m_prompts.status)
+            m_prompts.status(wxString::Format("Program issued (version %d).", issued.version));
+        return issued;
+    } catch (const InputError& e) {
+        m_prompts.error(toWx("The program was not issued:\n\n" + formatProblems(e.problems())));
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The program was not issued.\n\n") + e.what() +
+                             "\n\nNothing was stored; try again. If it keeps failing, check Settings."));
+    }
+    return std::nullopt;
+}
+
+} // namespace hiprx::app

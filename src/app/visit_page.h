@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// One visit, start to finish: the assessment form, the live reasoning beside it, the program
+// builder, and the preview of the PDF with Save and Issue. Thin: each action gathers input, calls
+// one function of core/store/render and shows the result.
+#pragma once
+
+#include "core/analysis.h"
+#include "core/branding.h"
+#include "core/exercise.h"
+#include "core/program.h"
+#include "render/figure_drawer.h"
+#include "render/page_template.h"
+#include "store/database.h"
+#include "store/repositories.h"
+
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <optional>
+
+class wxNotebook;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace hiprx::app {
+
+class AssessmentForm;
+class PdfPreview;
+class ProgramBuilder;
+class ReasoningPanel;
+
+/// How the app asks and tells; the defaults are message boxes, GUI tests answer without dialogs.
+struct Prompts {
+    std::function<bool(const wxString&)> confirm; ///< a yes/no question; true = yes
+    std::function<void(const wxString&)> error;   ///< what failed and what to do
+    std::function<void(const wxString&)> status;  ///< one line for the status bar
+};
+
+/// Everything a visit needs besides the database.
+struct VisitContext {
+    core::NormSet norms = core::NormSet::Aaos;
+    render::PageSize pageSize = render::PageSize::A4;
+    core::Branding branding;
+    std::string clinician;
+    /// Exercise figures for the builder and the PDF; must outlive the page. Null = no figures.
+    const render::FigureLibrary* figures = nullptr;
+};
+
+class VisitPage : public wxPanel {
+public:
+    /// `visitId` 0 = a new visit. Reads the stored visit (and its latest issued program) otherwise.
+    VisitPage(wxWindow* parent, store::Database& db, const core::ExerciseLibrary& library, core::Patient patient,
+              std::int64_t visitId, VisitContext context, Prompts prompts);
+    ~VisitPage() override;
+
+    /// When an unfinished draft exists for this visit, asks whether to restore it (restores on yes,
+    /// discards on no). Returns true when a draft was restored.
+    bool offerDraft();
+    /// Writes the draft now (also done 500 ms after each change, and when the page closes).
+    void flushDraft();
+
+    /// Saves the findings as a visit when every field is valid; marks the fields otherwise.
+    bool saveVisit();
+    /// Saves the visit, renders the PDF and stores it with the program as the next issued version.
+    /// Returns the issued record, or nothing (and says why) when something stops it.
+    std::optional<store::IssuedProgram> issue();
+    /// The PDF of the program as it stands (what Issue would store). Throws render errors.
+    std::vector<std::uint8_t> renderPdf() const;
+    /// Re-renders the preview; false (and says why) when rendering failed.
+    bool refreshPreview();
+    /// Asks for a file and writes the PDF there.
+    void savePdfAs();
+
+    /// Re-reads the form, re-analyses and refreshes reasoning and builder (done on every change).
+    void refreshReasoning();
+
+    std::int64_t visitId() const { return m_visitId; }
+    const core::Patient& patient() const { return m_patient; }
+    const core::Analysis& analysis() const { return m_analysis; }
+    /// True when typed findings are not yet saved as a visit.
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+    AssessmentForm* form() const { return m_form; }
+    ReasoningPanel* reasoning() const { return m_reasoning; }
+    ProgramBuilder* builder() const { return m_builder; }
+    PdfPreview* preview() const { return m_preview; }
+    wxNotebook* notebook() const { return m_notebook; }
+    /// The acknowledgement of an urgent referral typed on the preview tab.
+    void setAcknowledgement(const wxString& text);
+
+    enum Tab { kAssessmentTab = 0, kProgramTab = 1, kPreviewTab = 2 };
+
+private:
+    void onFormChanged();
+    core::Program programForIssue() const;
+    void updateIssueArea();
+
+    store::Database& m_db;
+    const core::ExerciseLibrary& m_library;
+    core::Patient m_patient;
+    std::int64_t m_visitId;
+    VisitContext m_context;
+    Prompts m_prompts;
+    core::Analysis m_analysis;
+    core::Program m_suggested;
+    render::FigureLibrary m_noFigures{{}, {}};
+    bool m_dirty = false;
+    bool m_draftPending = false;
+
+    wxTimer m_draftTimer;
+    wxNotebook* m_notebook = nullptr;
+    AssessmentForm* m_form = nullptr;
+    ReasoningPanel* m_reasoning = nullptr;
+    ProgramBuilder* m_builder = nullptr;
+    PdfPreview* m_preview = nullptr;
+    wxTextCtrl* m_ack = nullptr;
+    wxStaticText* m_ackLabel = nullptr;
+    wxStaticText* m_issueInfo = nullptr;
+};
+
+} // namespace hiprx::app

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Shared by the GUI tests: a temporary database folder, event pumping, and prompts that answer
+// questions from a script instead of opening modal dialogs.
+#pragma once
+
+#include "app/visit_page.h"
+#include "app/wx_text.h"
+
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+#include <wx/app.h>
+#include <wx/utils.h>
+
+#include <deque>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace hiprx::app::test_support {
+
+/// Runs the event loop for about `ms` milliseconds (timers, idle events, paints).
+inline void pump(int ms = 50)
+{
+    const wxLongLong end = wxGetLocalTimeMillis() + ms;
+    do {
+        wxTheApp->Yield(true);
+        wxMilliSleep(5);
+    } while (wxGetLocalTimeMillis() < end);
+}
+
+/// Answers yes/no questions in order (then `fallback`) and records every message.
+struct ScriptedPrompts {
+    std::deque<bool> answers;
+    bool fallback = false;
+    std::vector<std::string> questions;
+    std::vector<std::string> errors;
+    std::vector<std::string> statuses;
+
+    Prompts prompts()
+    {
+        Prompts p;
+        p.confirm = [this](const wxString& q) {
+            questions.push_back(fromWx(q));
+            if (answers.empty())
+                return fallback;
+            const bool a = answers.front();
+            answers.pop_front();
+            return a;
+        };
+        p.error = [this](const wxString& m) { errors.push_back(fromWx(m)); };
+        p.status = [this](const wxString& s) { statuses.push_back(fromWx(s)); };
+        return p;
+    }
+};
+
+/// A fresh folder for one test's database, removed afterwards.
+class TempFolder {
+public:
+    TempFolder()
+        : m_path(std::filesystem::temp_directory_path() / ("hiprx-gui-" + std::to_string(std::random_device{}())))
+    {
+        std::filesystem::create_directories(m_path);
+    }
+    ~TempFolder() { std::filesystem::remove_all(m_path); }
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+} // namespace hiprx::app::test_support

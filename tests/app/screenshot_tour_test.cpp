@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Not a check but a camera: with HIPRX_SCREENSHOT_DIR set (and DISPLAY on an Xvfb screen), walks
+// through every screen of a visit and saves app-*.png there with ImageMagick's `import`. Skipped
+// otherwise, so CTest runs stay quick.
+#include "app/assessment_form.h"
+#include "app/main_frame.h"
+#include "app/patient_dialog.h"
+#include "app/program_builder.h"
+#include "app/settings_dialog.h"
+
+#include "gui_test_support.h"
+
+#include "store/repositories.h"
+
+#include <gtest/gtest.h>
+#include <wx/notebook.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace hiprx::app {
+namespace {
+
+using test_support::pump;
+using test_support::ScriptedPrompts;
+using test_support::TempFolder;
+
+void shoot(const std::string& dir, const std::string& name)
+{
+    pump(400);
+    const std::string command = "import -window root '" + dir + "/app-" + name + ".png'";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST(ScreenshotTour, EveryScreenOfAVisit)
+{
+    const char* dirEnv = std::getenv("HIPRX_SCREENSHOT_DIR");
+    if (!dirEnv)
+        GTEST_SKIP() << "set HIPRX_SCREENSHOT_DIR to take screenshots";
+    const std::string dir = dirEnv;
+    TempFolder folder;
+    auto* frame = new MainFrame(store::Database::open(folder.path() / "tour.sqlite"));
+    ScriptedPrompts prompts;
+    prompts.fallback = true;
+    frame->setPrompts(prompts.prompts());
+    frame->SetSize(0, 0, 1280, 800);
+    frame->Show();
+    pump();
+    ASSERT_TRUE(frame->offerDemoPatient());
+    const auto demoId = frame->openPatientId();
+    for (const char* name : {"Tomás Álvarez", "Ana Ruiz", "Grace Okafor", "Mei Tanaka", "Omar Haddad"}) {
+        core::Patient p;
+        p.name = name;
+        p.birthDate = core::Date{1970 + static_cast<int>(std::string(name).size()), 5, 9};
+        store::Database db = store::Database::open(folder.path() / "tour.sqlite");
+        store::PatientRepository(db).create(p, {"tour"});
+    }
+    frame->showPatientList();
+    frame->search("");
+    shoot(dir, "1-patients");
+
+    {
+        PatientDialog dialog(frame, core::Patient{});
+        dialog.setField("patient.name", "");
+        dialog.setField("patient.birth_date", "1979-13-02");
+        dialog.check();
+        dialog.Show();
+        shoot(dir, "2-new-patient-problems");
+        dialog.Hide();
+    }
+
+    frame->openPatient(demoId);
+    shoot(dir, "3-patient-page");
+
+    // The demo visit, with one typing error left in to show how problems look.
+    std::int64_t demoVisit = 0;
+    {
+        store::Database db = store::Database::open(folder.path() / "tour.sqlite");
+        demoVisit = store::VisitRepository(db).listForPatient(demoId).at(0).id;
+    }
+    VisitPage* visit = frame->openVisit(demoVisit);
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("rom.left.hip_flexion", "400");
+    visit->form()->setValue("tests.left.fadir", "positive");
+    shoot(dir, "4-assessment-and-reasoning");
+    visit->form()->setValue("rom.left.hip_flexion", "118");
+    visit->form()->Scroll(0, 40);
+    shoot(dir, "5-assessment-tests-strength");
+
+    visit->notebook()->SetSelection(VisitPage::kProgramTab);
+    visit->builder()->selectItem(0);
+    shoot(dir, "6-program-builder");
+
+    visit->notebook()->SetSelection(VisitPage::kPreviewTab);
+    shoot(dir, "7-preview");
+
+    visit->form()->setValue("red_flags.history_of_cancer", "1");
+    visit->form()->setValue("red_flags.unexplained_weight_loss", "1");
+    visit->notebook()->SetSelection(VisitPage::kPreviewTab);
+    shoot(dir, "8-urgent-referral");
+
+    visit->form()->setValue("red_flags.saddle_anaesthesia", "1");
+    visit->notebook()->SetSelection(VisitPage::kProgramTab);
+    shoot(dir, "9-emergency-locked");
+
+    {
+        SettingsDialog settings(frame, frame->database());
+        settings.setField("clinic_name", "Riverside Physio");
+        settings.setField("therapist_name", "J. Park");
+        settings.setField("therapist_credentials", "PT, DPT");
+        settings.Show();
+        shoot(dir, "10-settings");
+        settings.Hide();
+    }
+    frame->Destroy();
+    pump();
+}
+
+} // namespace
+} // namespace hiprx::app
+
+namespace hiprx::app {
+namespace {
+
+/// Not a check but a stopwatch: with HIPRX_BENCH_DB naming a large database (tests/bench/generate_db),
+/// times start to usable window, opening a patient and the reasoning refresh after a field change,
+/// through the real windows. Skipped otherwise.
+TEST(GuiTimings, StartOpenPatientAndReasoningRefresh)
+{
+    const char* path = std::getenv("HIPRX_BENCH_DB");
+    if (!path)
+        GTEST_SKIP() << "set HIPRX_BENCH_DB to time the GUI on a large database";
+    using Clock = std::chrono::steady_clock;
+    auto ms = [](Clock::time_point from) {
+        return std::chrono::duration<double, std::milli>(Clock::now() - from).count();
+    };
+    auto start = Clock::now();
+    auto* frame = new MainFrame(store::Database::open(path));
+    ScriptedPrompts prompts;
+    frame->setPrompts(prompts.prompts());
+    frame->Show();
+    wxTheApp->Yield(true);
+    std::printf("start to usable window: %.1f ms\n", ms(start));
+
+    start = Clock::now();
+    frame->openPatient(4242);
+    wxTheApp->Yield(true);
+    std::printf("open patient: %.1f ms (%d visits)\n", ms(start), frame->visitRows());
+
+    VisitPage* visit = frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    std::vector<double> times;
+    for (int i = 0; i < 40; ++i) {
+        start = Clock::now();
+        visit->form()->setValue("rom.left.hip_extension", std::to_string(i % 20));
+        times.push_back(ms(start));
+    }
+    std::sort(times.begin(), times.end());
+    std::printf("reasoning refresh after a field change: median %.2f ms, p95 %.2f ms\n", times[times.size() / 2],
+                times[times.size() * 95 / 100]);
+    frame->Destroy();
+    pump();
+}
+
+} // namespace
+} // namespace hiprx::app

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The whole visit through the real windows: new patient → assessment → reasoning → program edit →
+// preview → issue, and the stored result checked through the store.
+#include "app/assessment_form.h"
+#include "app/main_frame.h"
+#include "app/patient_dialog.h"
+#include "app/pdf_preview.h"
+#include "app/program_builder.h"
+#include "app/reasoning_panel.h"
+#include "app/library_browser.h"
+#include "app/settings_dialog.h"
+#include "exchange/json_format.h"
+
+#include "gui_test_support.h"
+
+#include "core/referral_rules.h"
+#include "store/draft_repository.h"
+#include "store/repositories.h"
+
+#include <gtest/gtest.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/uiaction.h>
+#include <wx/window.h>
+
+#include <algorithm>
+
+namespace hiprx::app {
+namespace {
+
+using test_support::pump;
+using test_support::ScriptedPrompts;
+using test_support::TempFolder;
+
+class VisitFlowTest : public testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_frame = new MainFrame(store::Database::open(dbPath()));
+        m_frame->setPrompts(m_prompts.prompts());
+        m_frame->SetSize(1280, 800);
+        m_frame->Show();
+        pump();
+    }
+    void TearDown() override
+    {
+        m_prompts.fallback = false; // leaving an unsaved visit: keep it as a draft only
+        m_frame->Destroy();
+        pump();
+    }
+
+    std::filesystem::path dbPath() const { return m_dir.path() / "gui.sqlite"; }
+
+    std::int64_t addPatient(const std::string& name)
+    {
+        core::Patient p;
+        p.name = name;
+        p.birthDate = core::Date{1979, 3, 2};
+        const auto id = m_frame->createPatient(p);
+        EXPECT_TRUE(id);
+        return id.value_or(0);
+    }
+
+    /// An exercise of the library the program does not hold yet and no precaution forbids.
+    std::string freeExercise(const core::Program& program, const std::set<core::Precaution>& precautions)
+    {
+        for (const auto& ex : m_frame->library().all()) {
+            const bool inProgram = std::any_of(program.items.begin(), program.items.end(),
+                                               [&](const auto& item) { return item.exerciseId == ex.id; });
+            if (!inProgram && core::exclusionsFor(ex, precautions).empty())
+                return ex.id;
+        }
+        return {};
+    }
+
+    TempFolder m_dir;
+    ScriptedPrompts m_prompts;
+    MainFrame* m_frame = nullptr;
+};
+
+TEST_F(VisitFlowTest, PatientDialogShowsEachProblemAtItsField)
+{
+    PatientDialog dialog(m_frame, core::Patient{});
+    dialog.setField("patient.name", "");
+    dialog.setField("patient.birth_date", "2091-01-01");
+    dialog.setField("patient.email", "not-an-address");
+    EXPECT_FALSE(dialog.check());
+    EXPECT_TRUE(dialog.problemAt("patient.name").Contains("required"));
+    EXPECT_TRUE(dialog.problemAt("patient.birth_date").Contains("future"));
+    EXPECT_TRUE(dialog.problemAt("patient.email").Contains("not an email address"));
+    EXPECT_TRUE(dialog.problemAt("patient.phone").empty());
+
+    dialog.setField("patient.name", "Lena Fischer");
+    dialog.setField("patient.birth_date", "1979-03-02");
+    dialog.setField("patient.email", "lena@example.test");
+    EXPECT_TRUE(dialog.check());
+    EXPECT_TRUE(dialog.problemAt("patient.name").empty());
+    EXPECT_EQ(dialog.patient().name, "Lena Fischer");
+    EXPECT_EQ(dialog.patient().birthDate, (core::Date{1979, 3, 2}));
+}
+
+TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
+{
+    const auto patientId = addPatient("Lena Fischer");
+    EXPECT_EQ(m_frame->openPatientId(), patientId);
+    EXPECT_EQ(m_frame->visitRows(), 0);
+
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    AssessmentForm* form = visit->form();
+    pump();
+
+    // Type the hip extension row with the keyboard: Enter moves from the left to the right box.
+    wxUIActionSimulator sim;
+    form->field("rom.left.hip_extension")->SetFocus();
+    pump();
+    sim.Text("0");
+    sim.Char(WXK_RETURN);
+    pump();
+    EXPECT_EQ(wxWindow::FindFocus(), form->field("rom.right.hip_extension"));
+    sim.Text("12");
+    pump();
+    EXPECT_EQ(form->value("rom.left.hip_extension"), "0");
+    EXPECT_EQ(form->value("rom.right.hip_extension"), "12");
+    form->setValue("tests.left.thomas_iliopsoas", "positive");
+    form->setValue("pain.nprs_now", "3");
+    form->setValue("visit.complaint", "Stiff hip after long days sitting");
+
+    // The reasoning follows the findings at once, with evidence and rule.
+    const std::string reasoning = fromWx(visit->reasoning()->reasoningText());
+    EXPECT_NE(reasoning.find("hip flexors"), std::string::npos) << reasoning;
+    EXPECT_NE(reasoning.find("rule "), std::string::npos);
+    EXPECT_TRUE(visit->reasoning()->bannerText().empty());
+
+    // An impossible value is marked at its field and nothing is saved.
+    form->setValue("rom.left.hip_flexion", "400");
+    EXPECT_TRUE(form->isMarked("rom.left.hip_flexion"));
+    EXPECT_FALSE(visit->saveVisit());
+    ASSERT_FALSE(m_prompts.errors.empty());
+    EXPECT_NE(m_prompts.errors.back().find("rom.left.hip_flexion: 400 is outside 0\xE2\x80\x93"), std::string::npos)
+        << m_prompts.errors.back();
+    {
+        auto db = store::Database::open(dbPath());
+        EXPECT_TRUE(store::VisitRepository(db).listForPatient(patientId).empty());
+    }
+    form->setValue("rom.left.hip_flexion", "115");
+    EXPECT_FALSE(form->isMarked("rom.left.hip_flexion"));
+
+    // The draft reaches the database after a pause in typing, even though nothing was saved.
+    pump(800);
+    {
+        auto db = store::Database::open(dbPath());
+        const auto draft = store::DraftRepository(db).find(patientId, 0);
+        ASSERT_TRUE(draft);
+        EXPECT_NE(draft->formText.find("rom.left.hip_flexion\t115"), std::string::npos);
+    }
+
+    // Program: the suggestion is there; add one, dose it, note it, move it to the top.
+    ProgramBuilder* builder = visit->builder();
+    visit->notebook()->SetSelection(VisitPage::kProgramTab);
+    pump();
+    ASSERT_FALSE(builder->program().items.empty());
+    const std::string added = freeExercise(builder->program(), visit->analysis().precautions);
+    ASSERT_FALSE(added.empty());
+    ASSERT_TRUE(builder->addExercise(added));
+    const int last = static_cast<int>(builder->program().items.size()) - 1;
+    builder->selectItem(last);
+    core::Dose dose = builder->program().items.back().dose;
+    dose.sets = 0;
+    builder->setSelectedDose(dose);
+    EXPECT_FALSE(builder->problems().empty());
+    EXPECT_TRUE(builder->warningText().Contains("dose.sets: 0 is outside"));
+    dose.sets = 3;
+    dose.reps = 12;
+    builder->setSelectedDose(dose);
+    builder->setSelectedNotes("Slow and steady");
+    EXPECT_TRUE(builder->problems().empty());
+    builder->moveItem(last, 0);
+    ASSERT_EQ(builder->program().items.front().exerciseId, added);
+    EXPECT_EQ(builder->program().items.front().dose.sets, 3);
+    const auto expectedItems = builder->program().items;
+
+    // Preview: the PDF that will be issued, rasterised.
+    visit->notebook()->SetSelection(VisitPage::kPreviewTab);
+    pump();
+    EXPECT_GE(visit->preview()->pageCount(), 1);
+    EXPECT_GT(visit->preview()->bitmapSize().GetWidth(), 300);
+
+    // Issue: stored with the visit, immutable, with its PDF.
+    const auto issued = visit->issue();
+    ASSERT_TRUE(issued) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
+    EXPECT_EQ(issued->version, 1);
+    {
+        auto db = store::Database::open(dbPath());
+        store::VisitRepository visits(db);
+        const auto programs = visits.programs(visit->visitId());
+        ASSERT_EQ(programs.size(), 1u);
+        EXPECT_EQ(programs[0].program.items, expectedItems);
+        EXPECT_EQ(programs[0].program.items.front().notes, "Slow and steady");
+        ASSERT_GT(programs[0].pdf.size(), 1000u);
+        EXPECT_EQ(std::string(programs[0].pdf.begin(), programs[0].pdf.begin() + 5), "%PDF-");
+        const auto stored = visits.find(visit->visitId());
+        ASSERT_TRUE(stored);
+        EXPECT_EQ(stored->assessment.rom.left.at(core::Movement::HipFlexion), 115);
+        EXPECT_FALSE(store::DraftRepository(db).find(patientId, 0)) << "a saved visit leaves no draft";
+    }
+
+    // A later change issues a new version; the first stays as it was.
+    builder->removeItem(0);
+    ASSERT_TRUE(visit->issue());
+    {
+        auto db = store::Database::open(dbPath());
+        const auto programs = store::VisitRepository(db).programs(visit->visitId());
+        ASSERT_EQ(programs.size(), 2u);
+        EXPECT_EQ(programs[0].program.items, expectedItems);
+        EXPECT_EQ(programs[1].version, 2);
+        EXPECT_EQ(programs[1].program.items.size(), expectedItems.size() - 1);
+    }
+}
+
+TEST_F(VisitFlowTest, ForbiddenExerciseNeedsConfirmation)
+{
+    addPatient("Omar Haddad");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("precautions.tha_posterior", "1");
+    ASSERT_TRUE(visit->analysis().precautions.count(core::Precaution::ThaPosterior));
+
+    std::string forbidden;
+    for (const auto& ex : m_frame->library().all())
+        if (!core::exclusionsFor(ex, {core::Precaution::ThaPosterior}).empty()) {
+            forbidden = ex.id;
+            break;
+        }
+    ASSERT_FALSE(forbidden.empty());
+    const auto before = visit->builder()->program().items.size();
+
+    m_prompts.answers = {false};
+    EXPECT_FALSE(visit->builder()->addExercise(forbidden));
+    EXPECT_EQ(visit->builder()->program().items.size(), before);
+    ASSERT_FALSE(m_prompts.questions.empty());
+    EXPECT_NE(m_prompts.questions.back().find("tha_posterior"), std::string::npos) << m_prompts.questions.back();
+
+    m_prompts.answers = {true};
+    EXPECT_TRUE(visit->builder()->addExercise(forbidden));
+    EXPECT_EQ(visit->builder()->program().items.size(), before + 1);
+    EXPECT_FALSE(visit->builder()->warningText().empty()) << "a forbidden exercise put back is flagged";
+}
+
+TEST_F(VisitFlowTest, EmergencyFlagLocksTheBuilder)
+{
+    addPatient("Grace Okafor");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("red_flags.saddle_anaesthesia", "1");
+    EXPECT_TRUE(visit->reasoning()->bannerText().Contains("EMERGENCY"));
+    EXPECT_TRUE(visit->builder()->locked());
+    const std::string any = m_frame->library().all().front().id;
+    EXPECT_FALSE(visit->builder()->addExercise(any));
+
+    visit->form()->setValue("red_flags.saddle_anaesthesia", "");
+    EXPECT_FALSE(visit->builder()->locked());
+    EXPECT_TRUE(visit->reasoning()->bannerText().empty());
+}
+
+TEST_F(VisitFlowTest, UrgentReferralNeedsAcknowledgementWhichIsStored)
+{
+    addPatient("Ines Duarte");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    std::string urgentFlag;
+    for (const auto& e : core::vocabulary<core::RedFlag>())
+        if (core::defaultUrgency(e.value) == core::Urgency::Urgent) {
+            urgentFlag = std::string(e.id);
+            break;
+        }
+    visit->form()->setValue("red_flags." + urgentFlag, "1");
+    ASSERT_EQ(visit->analysis().referral.level, core::Urgency::Urgent);
+    EXPECT_TRUE(visit->reasoning()->bannerText().Contains("URGENT"));
+
+    EXPECT_FALSE(visit->issue());
+    ASSERT_FALSE(m_prompts.errors.empty());
+    EXPECT_NE(m_prompts.errors.back().find("acknowledgement"), std::string::npos);
+
+    visit->setAcknowledgement("GP letter given today");
+    const auto issued = visit->issue();
+    ASSERT_TRUE(issued);
+    auto db = store::Database::open(dbPath());
+    const auto programs = store::VisitRepository(db).programs(visit->visitId());
+    ASSERT_EQ(programs.size(), 1u);
+    EXPECT_EQ(programs[0].acknowledgement, "GP letter given today");
+    EXPECT_EQ(programs[0].program.referralLevel, core::Urgency::Urgent);
+}
+
+TEST_F(VisitFlowTest, UnfinishedDraftIsOfferedBack)
+{
+    const auto patientId = addPatient("Mei Tanaka");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("rom.left.hip_abduction", "31");
+    visit->form()->setValue("visit.notes", "Line one\nLine two\twith tab");
+    m_prompts.answers = {false}; // do not save the visit on leaving
+    m_frame->showPatientList();  // the page closes; typing goes to the draft
+    EXPECT_EQ(m_frame->visitPage(), nullptr);
+
+    m_frame->openPatient(patientId);
+    m_prompts.answers = {true}; // restore the draft
+    visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    EXPECT_EQ(visit->form()->value("rom.left.hip_abduction"), "31");
+    EXPECT_EQ(visit->form()->value("visit.notes"), "Line one\nLine two\twith tab");
+    EXPECT_NE(m_prompts.questions.back().find("unfinished"), std::string::npos);
+}
+
+TEST_F(VisitFlowTest, FirstRunOffersDemoPatientWithItsVisit)
+{
+    m_prompts.answers = {true};
+    ASSERT_TRUE(m_frame->offerDemoPatient());
+    EXPECT_EQ(m_frame->visitRows(), 1);
+    EXPECT_FALSE(m_frame->offerDemoPatient()) << "offered only while the database has no patient";
+}
+
+TEST_F(VisitFlowTest, LibraryBrowserFiltersByKindTargetAndText)
+{
+    addPatient("Ruth Adeyemi");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    LibraryBrowser* browser = visit->builder()->browser();
+    const auto all = browser->shownIds().size();
+    EXPECT_EQ(all, m_frame->library().size());
+
+    browser->filter("stretch", "hamstrings", "");
+    ASSERT_FALSE(browser->shownIds().empty());
+    EXPECT_LT(browser->shownIds().size(), all);
+    for (const auto& id : browser->shownIds()) {
+        const auto* ex = m_frame->library().find(id);
+        ASSERT_NE(ex, nullptr);
+        EXPECT_EQ(ex->kind, core::ExerciseKind::Stretch) << id;
+        EXPECT_NE(std::find(ex->targets.begin(), ex->targets.end(), core::MuscleGroup::Hamstrings), ex->targets.end())
+            << id;
+    }
+    const auto* first = m_frame->library().find(browser->shownIds().front());
+    const std::string word = first->name.substr(0, first->name.find(' '));
+    browser->filter("", "", word);
+    EXPECT_NE(std::find(browser->shownIds().begin(), browser->shownIds().end(), first->id), browser->shownIds().end());
+    browser->filter("", "", "no exercise is called this");
+    EXPECT_TRUE(browser->shownIds().empty());
+}
+
+TEST_F(VisitFlowTest, ProtocolSavedAndStartedLeavesOutWhatAPrecautionForbids)
+{
+    addPatient("Paul Brennan");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    ProgramBuilder* builder = visit->builder();
+    // A protocol holding one exercise a posterior hip replacement forbids and one it allows.
+    std::string forbidden, allowed;
+    for (const auto& ex : m_frame->library().all()) {
+        const bool excluded = !core::exclusionsFor(ex, {core::Precaution::ThaPosterior}).empty();
+        if (excluded && forbidden.empty())
+            forbidden = ex.id;
+        if (!excluded && allowed.empty())
+            allowed = ex.id;
+    }
+    ASSERT_FALSE(forbidden.empty());
+    ASSERT_FALSE(allowed.empty());
+    core::Program empty;
+    builder->setProgram(empty, true);
+    ASSERT_TRUE(builder->addExercise(forbidden));
+    ASSERT_TRUE(builder->addExercise(allowed));
+    const auto protocolId = builder->saveProtocol("Post-op week 2");
+
+    visit->form()->setValue("precautions.tha_posterior", "1");
+    builder->startFromProtocol(protocolId);
+    ASSERT_EQ(builder->program().items.size(), 1u);
+    EXPECT_EQ(builder->program().items[0].exerciseId, allowed);
+    EXPECT_THROW(builder->saveProtocol(""), InputError);
+}
+
+TEST_F(VisitFlowTest, SettingsDialogStoresBrandingOnlyWhenValid)
+{
+    SettingsDialog dialog(m_frame, m_frame->database());
+    dialog.setField("clinic_name", "Riverside Physio");
+    dialog.setField("therapist_name", "J. Park");
+    dialog.setField("email", "front desk at riverside");
+    EXPECT_FALSE(dialog.save());
+    {
+        auto db = store::Database::open(dbPath());
+        EXPECT_FALSE(store::SettingsRepository(db).get("branding"));
+    }
+    dialog.setField("email", "desk@riverside.example");
+    ASSERT_TRUE(dialog.save());
+    auto db = store::Database::open(dbPath());
+    const auto json = store::SettingsRepository(db).get("branding");
+    ASSERT_TRUE(json);
+    const auto branding = exchange::readBranding(*json);
+    EXPECT_EQ(branding.clinicName, "Riverside Physio");
+    EXPECT_EQ(branding.therapistName, "J. Park");
+    EXPECT_EQ(branding.email, "desk@riverside.example");
+}
+
+TEST_F(VisitFlowTest, DeliveryAndHistoryMenuItemsAreWiredToOneFunctionEach)
+{
+    const auto* bar = m_frame->GetMenuBar();
+    for (int id : {static_cast<int>(wxID_PRINT), static_cast<int>(wxID_PRINT_SETUP), static_cast<int>(kIdEmail),
+                   static_cast<int>(kIdHistory)})
+        EXPECT_NE(bar->FindItem(id), nullptr) << id;
+    m_frame->onEmail();
+    ASSERT_FALSE(m_prompts.errors.empty());
+    EXPECT_NE(m_prompts.errors.back().find("delivery"), std::string::npos);
+}
+
+} // namespace
+} // namespace hiprx::app
