@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/main_frame.h"
 #include "app/assessment_form.h"
+#include "app/email_job.h"
+#include "app/history_panel.h"
+#include "app/pdf_printout.h"
 #include "app/patient_dialog.h"
 #include "app/settings.h"
 #include "app/settings_dialog.h"
@@ -8,9 +11,12 @@
 #include "app/wx_text.h"
 
 #include "exchange/figure_json.h"
+#include "delivery/email_template.h"
 #include "exchange/json_format.h"
+#include "exchange/smtp_json.h"
 #include "store/app_paths.h"
 #include "store/draft_repository.h"
+#include "store/outbox_repository.h"
 #include "store/repositories.h"
 
 #include <wx/aboutdlg.h>
@@ -24,6 +30,7 @@
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
 #include <fstream>
@@ -48,7 +55,8 @@ std::string readFile(const std::filesystem::path& path)
 } // namespace
 
 MainFrame::MainFrame(store::Database database)
-    : wxFrame(nullptr, wxID_ANY, "HipRx", wxDefaultPosition, wxSize(960, 640)), m_db(std::move(database))
+    : wxFrame(nullptr, wxID_ANY, "HipRx", wxDefaultPosition, wxSize(960, 640)), m_db(std::move(database)),
+      m_emailJob(std::make_unique<EmailJob>(*this))
 {
     m_prompts.confirm = [this](const wxString& q) {
         return wxMessageBox(q, "HipRx", wxYES_NO | wxICON_QUESTION, this) == wxYES;
@@ -514,26 +522,101 @@ bool MainFrame::offerDemoPatient()
 
 void MainFrame::onPrint()
 {
-    // Wiring point: the delivery helper's pdf_printout prints the PDF of m_visit->renderPdf().
-    m_prompts.error("Printing is coming with the delivery feature. Meanwhile use Save PDF and print the file.");
+    if (!m_visit) {
+        m_prompts.error(toWx("Open a visit first: File → Print prints that visit's home program."));
+        return;
+    }
+    try {
+        // The very PDF the preview shows and Issue stores: no second layout that could drift.
+        printPdf(this, m_visit->renderPdf(), toWx("Home program"), m_printData);
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The program could not be printed.\n\n") + e.what() +
+                             "\n\nSave it as a PDF (Preview and issue → Save PDF…) and print the file instead."));
+    }
 }
 
-void MainFrame::onPageSetup()
-{
-    // Wiring point: the delivery helper's page setup (wxPageSetupDialog with shared wxPrintData).
-    m_prompts.error("Page setup is coming with the delivery feature.");
-}
+void MainFrame::onPageSetup() { pageSetup(this, m_printData); }
 
 void MainFrame::onEmail()
 {
-    // Wiring point: the delivery helper's email_job sends m_visit->renderPdf() to the patient.
-    m_prompts.error("Emailing the program is coming with the delivery feature. Meanwhile use Save PDF.");
+    if (!m_visit || m_visit->visitId() == 0) {
+        m_prompts.error(toWx("Open a saved visit first: File → Email sends the program issued at that visit."));
+        return;
+    }
+    try {
+        const std::int64_t visitId = m_visit->visitId();
+        const auto issued = store::VisitRepository(m_db).latestProgram(visitId);
+        if (!issued || issued->pdf.empty()) {
+            m_prompts.error(toWx("Only an issued program is emailed, so the patient gets exactly what was issued.\n\n"
+                            "Issue the program first (Preview and issue → Issue)."));
+            return;
+        }
+        if (issued->program.withheld) {
+            m_prompts.error(toWx("This visit has an emergency referral and no exercise program. Tell the patient in "
+                            "person or by phone; do not rely on email."));
+            return;
+        }
+        const auto smtpJson = store::SettingsRepository(m_db).get("smtp");
+        if (!smtpJson) {
+            m_prompts.error(toWx("Email is not set up yet. Enter the clinic's mail server in Settings, or send from "
+                            "the command line: hiprx-cli email VISIT --to ADDRESS --smtp URL"));
+            return;
+        }
+        const core::SmtpSettings smtp = exchange::readSmtpSettings(*smtpJson);
+        const core::Patient& patient = m_visit->patient();
+        const wxString to = wxGetTextFromUser("Send the home program to this address:", "Email program",
+                                              toWx(patient.email), this);
+        if (to.empty())
+            return;
+        std::optional<std::string> password = SmtpPasswordStore::load(smtp);
+        if (!password && !smtp.user.empty()) {
+            const wxString entered = wxGetPasswordFromUser(
+                toWx("Password for " + smtp.user + " on " + smtp.host + ":"), "Email program", {}, this);
+            if (entered.empty())
+                return;
+            password = fromWx(entered);
+            std::string ignored; // a store that refuses just means asking again next time
+            SmtpPasswordStore::save(smtp, *password, ignored);
+        }
+
+        const VisitContext context = visitContext();
+        auto message = delivery::composeEmail(
+            delivery::loadEmailTemplates(store::AppPaths().templatesDir()),
+            {delivery::firstName(patient.name), context.branding.clinicName, context.clinician, todayLocal().iso()},
+            smtp, fromWx(to), patient.name, issued->pdf, "home-program.pdf");
+        const store::Actor actor{context.clinician};
+        const std::int64_t outboxId = store::OutboxRepository(m_db).enqueue(
+            {visitId, issued->version, fromWx(to), message.subject, message.body, message.messageId}, actor);
+        SetStatusText(toWx("Sending the program…"));
+        m_emailJob->start(smtp, std::move(message), password.value_or(""),
+                          {[this](std::uint64_t sent, std::uint64_t total) {
+                               if (total > 0)
+                                   SetStatusText(wxString::Format(toWx("Sending the program… %d%%"),
+                                                                  static_cast<int>(sent * 100 / total)));
+                           },
+                           [this, outboxId, actor](const delivery::SendResult& result) {
+                               store::OutboxRepository(m_db).recordAttempt(outboxId, result.sent(), result.message,
+                                                                           actor);
+                               if (result.sent())
+                                   SetStatusText("The program was sent.");
+                               else
+                                   m_prompts.error(toWx("The program was not sent: " + result.message +
+                                                        "\n\nIt is kept in the outbox; retry with "
+                                                        "hiprx-cli retry " + std::to_string(outboxId) + "."));
+                           }});
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The email could not be prepared.\n\n") + e.what()));
+    }
 }
 
 void MainFrame::onHistory()
 {
-    // Wiring point: the history helper's history_panel for m_patientId.
-    m_prompts.error("The patient history view is coming with the history feature.");
+    if (m_patientId == 0) {
+        m_prompts.error(toWx("Open a patient first to see their history."));
+        return;
+    }
+    const VisitContext context = visitContext();
+    showHistoryDialog(this, m_db, m_patientId, {context.norms, context.pageSize, context.branding, &m_library, {}});
 }
 
 void MainFrame::onSettings()

@@ -7,6 +7,7 @@
 #include "render/figure_drawer.h"
 #include "store/database.h"
 
+#include <wx/cmndata.h>
 #include <wx/frame.h>
 
 #include <cstdint>
@@ -35,6 +36,8 @@ enum MenuId {
 
 /// The HipRx main window: menus, toolbar, status bar, and three pages — the patient list with
 /// search as you type, one patient's page with their visits, and the visit being worked on.
+class EmailJob;
+
 class MainFrame : public wxFrame {
 public:
     /// Takes the open database for the lifetime of the window.
@@ -72,10 +75,10 @@ public:
     bool offerDemoPatient();
 
     // One function per feature another part of HipRx completes (the lead wires them):
-    void onPrint();     ///< File → Print… (wxID_PRINT): delivery helper's pdf_printout
+    void onPrint();     ///< File → Print… (wxID_PRINT): the open visit's PDF, through the print dialog
     void onPageSetup(); ///< File → Page Setup… (wxID_PRINT_SETUP)
-    void onEmail();     ///< File → Email program… (kIdEmail): delivery helper's email_job
-    void onHistory();   ///< Patient → History… (kIdHistory): history helper's history_panel
+    void onEmail();     ///< File → Email program… (kIdEmail): the issued PDF, via the outbox
+    void onHistory();   ///< Patient → History… (kIdHistory): visits, changes, charts, programs
 
 private:
     void buildMenus();
@@ -99,6 +102,9 @@ private:
     core::ExerciseLibrary m_library;
     std::unique_ptr<render::FigureLibrary> m_figures;
     Prompts m_prompts;
+    wxPrintDialogData m_printData;
+    /// Declared after everything its callbacks use: its destructor waits for a running send.
+    std::unique_ptr<EmailJob> m_emailJob;
     std::int64_t m_patientId = 0;
     std::vector<core::Patient> m_listed;
     std::vector<std::int64_t> m_visitIds;

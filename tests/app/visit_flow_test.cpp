@@ -400,15 +400,28 @@ TEST_F(VisitFlowTest, SettingsDialogStoresBrandingOnlyWhenValid)
     EXPECT_EQ(branding.email, "desk@riverside.example");
 }
 
-TEST_F(VisitFlowTest, DeliveryAndHistoryMenuItemsAreWiredToOneFunctionEach)
+TEST_F(VisitFlowTest, DeliveryAndHistoryMenuItemsExplainWhatTheyNeed)
 {
     const auto* bar = m_frame->GetMenuBar();
     for (int id : {static_cast<int>(wxID_PRINT), static_cast<int>(wxID_PRINT_SETUP), static_cast<int>(kIdEmail),
                    static_cast<int>(kIdHistory)})
         EXPECT_NE(bar->FindItem(id), nullptr) << id;
-    m_frame->onEmail();
+
+    m_frame->onPrint();
     ASSERT_FALSE(m_prompts.errors.empty());
-    EXPECT_NE(m_prompts.errors.back().find("delivery"), std::string::npos);
+    EXPECT_NE(m_prompts.errors.back().find("Open a visit first"), std::string::npos) << m_prompts.errors.back();
+    m_frame->onEmail();
+    EXPECT_NE(m_prompts.errors.back().find("Open a saved visit first"), std::string::npos) << m_prompts.errors.back();
+
+    // Email sends only what was issued, so the patient gets exactly that PDF.
+    addPatient("Noor Haddad");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("pain.nprs_now", "2");
+    ASSERT_TRUE(visit->saveVisit());
+    ASSERT_NE(m_frame->visitPage()->visitId(), 0);
+    m_frame->onEmail();
+    EXPECT_NE(m_prompts.errors.back().find("Issue the program first"), std::string::npos) << m_prompts.errors.back();
 }
 
 } // namespace
