@@ -106,13 +106,9 @@ core::Exercise readExercise(JsonReader& r, const Json& json, const std::string& 
                             "stop_if", "dose", "demands"})
         r.require(json, path, key);
 
-    const auto text = [&](const char* key, std::string& out) {
-        if (const Json* v = member(json, key))
-            out = r.text(*v, childPath(path, key)).value_or("");
-    };
+    const auto text = [&](const char* key, std::string& out) { detail::readTextMember(r, json, path, key, out); };
     const auto texts = [&](const char* key, std::vector<std::string>& out) {
-        if (const Json* v = member(json, key))
-            out = r.textList(*v, childPath(path, key)).value_or(std::vector<std::string>{});
+        detail::readTextListMember(r, json, path, key, out);
     };
     text("id", e.id);
     text("name", e.name);

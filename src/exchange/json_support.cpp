@@ -150,6 +150,20 @@ const Json* member(const Json& object, std::string_view key)
     return &*it;
 }
 
+void readTextMember(JsonReader& reader, const Json& object, const std::string& path, const char* key,
+                    std::string& out)
+{
+    if (const Json* v = member(object, key))
+        out = reader.text(*v, childPath(path, key)).value_or("");
+}
+
+void readTextListMember(JsonReader& reader, const Json& object, const std::string& path, const char* key,
+                        std::vector<std::string>& out)
+{
+    if (const Json* v = member(object, key))
+        out = reader.textList(*v, childPath(path, key)).value_or(std::vector<std::string>{});
+}
+
 std::string describe(const Json& value)
 {
     switch (value.type()) {

@@ -128,4 +128,11 @@ core::Dose readDose(JsonReader& reader, const Json& value, const std::string& pa
 /// The member `key`, or nothing when it is absent or null (null means "not given").
 const Json* member(const Json& object, std::string_view key);
 
+/// Reads the optional text member `key` of `object` (at `path`) into `out`; absent leaves it as is.
+void readTextMember(JsonReader& reader, const Json& object, const std::string& path, const char* key,
+                    std::string& out);
+/// Reads the optional list of texts `key` of `object` (at `path`) into `out`; absent leaves it as is.
+void readTextListMember(JsonReader& reader, const Json& object, const std::string& path, const char* key,
+                        std::vector<std::string>& out);
+
 } // namespace hiprx::exchange::detail

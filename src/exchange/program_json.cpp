@@ -113,13 +113,9 @@ core::ProgramItem readItem(JsonReader& r, const Json& json, const std::string& p
         item.dose = detail::readDose(r, *v, childPath(path, "dose"));
     if (const Json* v = member(json, "notes"))
         item.notes = r.text(*v, childPath(path, "notes")).value_or("");
-    const auto text = [&](const char* key, std::string& out) {
-        if (const Json* v = member(json, key))
-            out = r.text(*v, childPath(path, key)).value_or("");
-    };
+    const auto text = [&](const char* key, std::string& out) { detail::readTextMember(r, json, path, key, out); };
     const auto texts = [&](const char* key, std::vector<std::string>& out) {
-        if (const Json* v = member(json, key))
-            out = r.textList(*v, childPath(path, key)).value_or(std::vector<std::string>{});
+        detail::readTextListMember(r, json, path, key, out);
     };
     texts("basis", item.basis);
     text("start_position", item.startPosition);
