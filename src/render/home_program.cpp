@@ -943,11 +943,54 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Every text of the input a person typed or the program carries; the fixed wording of the templates
+/// is HipRx's own and stays inside the subset (tested).
+std::vector<std::string_view> documentTexts(const HomeProgramInput& input)
+{
+    std::vector<std::string_view> texts = {input.patient.name,       input.date,
+                                           input.branding.clinicName, input.branding.address,
+                                           input.branding.phone,      input.branding.email,
+                                           input.branding.website,    input.branding.therapistName,
+                                           input.branding.therapistCredentials};
+    for (const auto& warning : input.referral.warnings)
+        texts.push_back(warning.patientText);
+    for (const auto& item : input.program.items) {
+        for (const std::string* text : {&item.name, &item.notes, &item.startPosition, &item.keyCue, &item.stopIf,
+                                        &item.dose.load, &item.dose.notes})
+            texts.push_back(*text);
+        texts.insert(texts.end(), item.steps.begin(), item.steps.end());
+        texts.insert(texts.end(), item.equipment.begin(), item.equipment.end());
+    }
+    return texts;
+}
+
+} // namespace
+
+const std::filesystem::path& RenderResources::fontFor(const std::vector<std::string_view>& texts) const
+{
+    if (fontCoverage.empty() || fontFallback.empty())
+        return fontRegular;
+    const bool covered =
+        std::all_of(texts.begin(), texts.end(), [&](std::string_view t) { return fontCoverage.covers(t); });
+    return covered ? fontRegular : fontFallback;
+}
+
 RenderResources defaultResources(const std::filesystem::path& templatesDir)
 {
+    static const std::filesystem::path kSystemFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     RenderResources r;
     r.templatesDir = templatesDir;
-    r.fontRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    r.fontRegular = kSystemFont;
+    // templates/ and assets/ are siblings in the source tree, an installation and HIPRX_DATA_DIR.
+    const auto fonts = (templatesDir / ".." / "assets" / "fonts").lexically_normal();
+    if (std::filesystem::exists(fonts / "DejaVuSans-HipRx-subset.ttf") &&
+        std::filesystem::exists(fonts / "subset-unicodes.txt")) {
+        r.fontRegular = fonts / "DejaVuSans-HipRx-subset.ttf";
+        r.fontCoverage = FontCoverage::read(fonts / "subset-unicodes.txt");
+        r.fontFallback = kSystemFont;
+    }
     return r;
 }
 
@@ -956,7 +999,7 @@ std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageS
 {
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
     PdfDocument doc;
-    const FontFace regular = doc.loadTrueType(resources.fontRegular);
+    const FontFace regular = doc.loadTrueType(resources.fontFor(documentTexts(input)));
     FontFace bold{regular.font, true};
     if (!resources.fontBold.empty())
         bold = doc.loadTrueType(resources.fontBold);

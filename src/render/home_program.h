@@ -12,6 +12,7 @@
 #include "core/branding.h"
 #include "core/program.h"
 #include "render/canvas.h"
+#include "render/font_coverage.h"
 #include "render/page_template.h"
 
 #include <cstdint>
@@ -33,17 +34,26 @@ struct HomeProgramInput {
 /// Files the renderer reads.
 struct RenderResources {
     std::filesystem::path templatesDir;
+    /// The font embedded when every text of the document is in `fontCoverage` (a subset of DejaVu
+    /// Sans: half the time and size of the full font); with no coverage list it is always used.
     std::filesystem::path fontRegular;
+    FontCoverage fontCoverage;
+    /// The full font, used when some text falls outside `fontCoverage` (a name in another script).
+    std::filesystem::path fontFallback;
     /// Empty (the default): bold is drawn by stroking the regular face, so only one font is
     /// embedded (about 95 KB instead of 185 KB per file, and twice as fast). Set it to embed a
     /// real bold face instead.
     std::filesystem::path fontBold;
     /// Draws exercise figures; null = no figures (cards then use their full width for text).
     const FigureDrawer* figures = nullptr;
+
+    /// The font file to embed for a document whose texts are `texts`.
+    const std::filesystem::path& fontFor(const std::vector<std::string_view>& texts) const;
 };
 
-/// Resources with the templates in `templatesDir` and DejaVu Sans from fonts-dejavu-core
-/// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf), with synthesised bold.
+/// Resources with the templates in `templatesDir`, the DejaVu Sans subset of the sibling
+/// assets/fonts folder when it is there, and the full DejaVu Sans from fonts-dejavu-core
+/// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf) as the fallback; bold is synthesised.
 RenderResources defaultResources(const std::filesystem::path& templatesDir);
 
 /// The home program as PDF bytes. Throws RenderError when a template, font or logo cannot be used

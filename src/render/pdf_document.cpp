@@ -293,21 +293,17 @@ float PdfDocument::textWidth(const FontFace& face, float size, std::string_view 
     float units = 0;
     std::size_t i = 0;
     while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = std::min(text.size() - i, utf8SequenceLength(lead));
-        char32_t code = length == 1 ? lead : lead & (0xFFU >> (length + 1));
-        for (std::size_t k = 1; k < length; ++k)
-            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+        const std::size_t start = i;
+        const char32_t code = nextCodePoint(text, i);
         auto found = advances.find(code);
         if (found == advances.end()) {
             const HPDF_TextWidth width =
-                HPDF_Font_TextWidth(face.font, reinterpret_cast<const HPDF_BYTE*>(text.data() + i),
-                                    static_cast<HPDF_UINT>(length));
+                HPDF_Font_TextWidth(face.font, reinterpret_cast<const HPDF_BYTE*>(text.data() + start),
+                                    static_cast<HPDF_UINT>(i - start));
             check("measuring text");
             found = advances.emplace(code, static_cast<float>(width.width)).first;
         }
         units += found->second;
-        i += length;
     }
     // Widths are in 1/1000 of the font size (libharu applies no kerning, so they simply add up).
     // Synthetic bold's stroke reaches only half a line width past each end, less than a space, so

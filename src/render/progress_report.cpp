@@ -427,7 +427,9 @@ std::vector<std::uint8_t> renderProgressReport(const ProgressReportInput& input,
 {
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
     PdfDocument doc;
-    const FontFace regular = doc.loadTrueType(resources.fontRegular);
+    // The full font: a one-page report is not speed-critical, and its tables hold free text.
+    const FontFace regular =
+        doc.loadTrueType(resources.fontFallback.empty() ? resources.fontRegular : resources.fontFallback);
     FontFace bold{regular.font, true};
     if (!resources.fontBold.empty())
         bold = doc.loadTrueType(resources.fontBold);

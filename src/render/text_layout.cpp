@@ -96,6 +96,17 @@ std::size_t utf8SequenceLength(unsigned char lead) noexcept
     return 1;
 }
 
+char32_t nextCodePoint(std::string_view text, std::size_t& i) noexcept
+{
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = std::min(text.size() - i, utf8SequenceLength(lead));
+    char32_t code = length == 1 ? lead : lead & (0xFFU >> (length + 1));
+    for (std::size_t k = 1; k < length; ++k)
+        code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+    i += length;
+    return code;
+}
+
 std::vector<std::string> wrapText(std::string_view text, float width, const MeasureText& measure,
                                   float firstIndent)
 {

@@ -22,4 +22,8 @@ std::vector<std::string> wrapText(std::string_view text, float width, const Meas
 /// Number of bytes of the UTF-8 sequence starting with `lead` (1 for a stray continuation byte).
 std::size_t utf8SequenceLength(unsigned char lead) noexcept;
 
+/// Decodes the code point of the UTF-8 sequence at `i` and moves `i` past it (a sequence cut short
+/// by the end of the text ends there).
+char32_t nextCodePoint(std::string_view text, std::size_t& i) noexcept;
+
 } // namespace hiprx::render
