@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/email_template.h"
 
+#include "core/text_template.h"
+
 #include "core/error.h"
 
 #include <fstream>
@@ -40,28 +42,10 @@ EmailTemplates loadEmailTemplates(const std::filesystem::path& templatesDir)
 
 std::string fillPlaceholders(std::string_view text, const EmailFields& fields)
 {
-    const std::pair<std::string_view, const std::string*> values[] = {{"{first_name}", &fields.firstName},
-                                                                      {"{clinic}", &fields.clinic},
-                                                                      {"{therapist}", &fields.therapist},
-                                                                      {"{date}", &fields.date}};
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        bool replaced = false;
-        if (text[i] == '{') {
-            for (const auto& [name, value] : values) {
-                if (text.substr(i, name.size()) == name) {
-                    out += *value;
-                    i += name.size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (!replaced)
-            out += text[i++];
-    }
-    return out;
+    return core::fillPlaceholders(text, {{"first_name", fields.firstName},
+                                         {"clinic", fields.clinic},
+                                         {"therapist", fields.therapist},
+                                         {"date", fields.date}});
 }
 
 std::string firstName(std::string_view fullName)

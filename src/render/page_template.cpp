@@ -295,33 +295,4 @@ PageTemplate loadPageTemplate(const std::filesystem::path& templatesDir, PageSiz
     return t;
 }
 
-std::string fillPlaceholders(std::string_view pattern,
-                             std::initializer_list<std::pair<std::string_view, std::string_view>> values)
-{
-    std::string out;
-    out.reserve(pattern.size() + 16);
-    std::size_t i = 0;
-    while (i < pattern.size()) {
-        if (pattern[i] == '{') {
-            const auto close = pattern.find('}', i);
-            if (close != std::string_view::npos) {
-                const std::string_view key = pattern.substr(i + 1, close - i - 1);
-                bool replaced = false;
-                for (const auto& [name, value] : values)
-                    if (name == key) {
-                        out += value;
-                        replaced = true;
-                        break;
-                    }
-                if (replaced) {
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        out += pattern[i++];
-    }
-    return out;
-}
-
 } // namespace hiprx::render

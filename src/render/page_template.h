@@ -5,6 +5,7 @@
 // order; wording.ini holds every fixed sentence. The format is in templates/README.md.
 #pragma once
 
+#include "core/text_template.h"
 #include "render/color.h"
 
 #include <filesystem>
@@ -95,8 +96,6 @@ Wording parseWording(std::string_view text, const std::string& fileName);
 /// Reads page-a4.ini or page-letter.ini and wording.ini from `templatesDir`. Throws RenderError.
 PageTemplate loadPageTemplate(const std::filesystem::path& templatesDir, PageSize size);
 
-/// `pattern` with each `{key}` replaced by its value; unknown placeholders stay as they are.
-std::string fillPlaceholders(std::string_view pattern,
-                             std::initializer_list<std::pair<std::string_view, std::string_view>> values);
+using core::fillPlaceholders; // {key} placeholders in the wording templates
 
 } // namespace hiprx::render
