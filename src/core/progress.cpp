@@ -69,46 +69,40 @@ bool MeasureId::higherIsBetter() const noexcept
     return kind == MeasureKind::Rom || kind == MeasureKind::Lefs || kind == MeasureKind::Psfs;
 }
 
-std::string_view verdictText(Verdict verdict) noexcept
+namespace {
+
+constexpr VocabEntry<Verdict> kVerdicts[] = {
+    {Verdict::Improved, "improved", "improved"},
+    {Verdict::WithinError, "within_error", "within measurement error"},
+    {Verdict::Worse, "worse", "worse"},
+};
+
+constexpr VocabEntry<AlertKind> kAlertKinds[] = {
+    {AlertKind::SeverePain, "severe_pain", "severe pain"},
+    {AlertKind::PainIncrease, "pain_increase", "pain increased"},
+    {AlertKind::FunctionDecline, "function_decline", "function declined"},
+    {AlertKind::NewRedFlag, "new_red_flag", "new red flag"},
+};
+
+} // namespace
+
+template <>
+std::span<const VocabEntry<Verdict>> vocabulary<Verdict>() noexcept
 {
-    switch (verdict) {
-    case Verdict::Improved:
-        return "improved";
-    case Verdict::Worse:
-        return "worse";
-    case Verdict::WithinError:
-        break;
-    }
-    return "within measurement error";
+    return kVerdicts;
 }
 
-std::string_view verdictId(Verdict verdict) noexcept
+template <>
+std::span<const VocabEntry<AlertKind>> vocabulary<AlertKind>() noexcept
 {
-    switch (verdict) {
-    case Verdict::Improved:
-        return "improved";
-    case Verdict::Worse:
-        return "worse";
-    case Verdict::WithinError:
-        break;
-    }
-    return "within_error";
+    return kAlertKinds;
 }
 
-std::string_view alertId(AlertKind kind) noexcept
-{
-    switch (kind) {
-    case AlertKind::SeverePain:
-        return "severe_pain";
-    case AlertKind::PainIncrease:
-        return "pain_increase";
-    case AlertKind::FunctionDecline:
-        return "function_decline";
-    case AlertKind::NewRedFlag:
-        return "new_red_flag";
-    }
-    return {};
-}
+std::string_view verdictText(Verdict verdict) noexcept { return label(verdict); }
+
+std::string_view verdictId(Verdict verdict) noexcept { return toId(verdict); }
+
+std::string_view alertId(AlertKind kind) noexcept { return toId(kind); }
 
 double changeThreshold(const MeasureId& measure, bool sameRater)
 {

@@ -46,6 +46,7 @@ struct MeasureId {
 
 /// improved / worse only when the change reaches the measure's threshold.
 enum class Verdict { Improved, WithinError, Worse };
+template <> std::span<const VocabEntry<Verdict>> vocabulary<Verdict>() noexcept;
 
 /// "improved", "within measurement error", "worse".
 std::string_view verdictText(Verdict verdict) noexcept;
@@ -82,6 +83,7 @@ struct MeasureValue {
 };
 
 enum class AlertKind { SeverePain, PainIncrease, FunctionDecline, NewRedFlag };
+template <> std::span<const VocabEntry<AlertKind>> vocabulary<AlertKind>() noexcept;
 
 /// Something the therapist must look at before going on with the program.
 struct Alert {
