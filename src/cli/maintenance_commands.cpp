@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "store/app_paths.h"
+#include "store/backup_folder.h"
 
 #include <CLI/CLI.hpp>
 
@@ -16,11 +17,17 @@ std::filesystem::path databasePath(const CommonOptions& common)
     return common.dbPath.empty() ? store::AppPaths().databasePath() : std::filesystem::path(common.dbPath);
 }
 
+/// To FILE when given; otherwise into the backups folder beside the database, where the app's
+/// own backups go (the oldest beyond BackupFolder::kDefaultKeep are removed).
 void runBackup(const CommonOptions& common, const std::string& target)
 {
     auto db = openDatabase(common);
-    db.backupTo(target);
-    std::cout << "Backed up " << db.path().string() << " to " << target << ".\n";
+    std::string written = target;
+    if (target.empty())
+        written = store::BackupFolder(db.path().parent_path() / "backups").write(db).string();
+    else
+        db.backupTo(target);
+    std::cout << "Backed up " << db.path().string() << " to " << written << ".\n";
 }
 
 void runRestore(const CommonOptions& common, const std::string& backup)
@@ -39,7 +46,10 @@ void addMaintenanceCommands(CLI::App& app, CommonOptions& common)
 {
     auto* backup = app.add_subcommand("backup", "Copy the database to a backup file while it is in use");
     auto target = std::make_shared<std::string>();
-    backup->add_option("FILE", *target, "backup file to write")->required();
+    backup->add_option("FILE", *target,
+                       "backup file to write (default: a new dated file in the backups folder beside the "
+                       "database, keeping the newest " +
+                           std::to_string(store::BackupFolder::kDefaultKeep) + ")");
     backup->callback([&common, target] { runBackup(common, *target); });
 
     auto* restore = app.add_subcommand("restore", "Replace the database with a backup (the old one is kept)");

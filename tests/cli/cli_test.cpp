@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <vector>
+
 #include <sys/stat.h>
 
 namespace hiprx::test {
@@ -197,6 +200,22 @@ TEST_F(CliTest, BackupAndRestoreRoundTrip)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(json::parse(cli({"show", "MRN-0042", "--json"}).out)["visits"].size(), 1u);
     EXPECT_TRUE(std::filesystem::exists(db() + ".before-restore"));
+}
+
+TEST_F(CliTest, BackupWithoutAFileGoesToTheBackupsFolderBesideTheDatabase)
+{
+    importSample();
+    const auto r = cli({"backup"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto folder = std::filesystem::path(db()).parent_path() / "backups";
+    std::vector<std::filesystem::path> written;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        written.push_back(entry.path());
+    ASSERT_EQ(written.size(), 1u);
+    EXPECT_TRUE(written[0].filename().string().starts_with("hiprx-"));
+    EXPECT_NE(r.out.find(written[0].string()), std::string::npos);
+    ASSERT_EQ(cli({"restore", written[0].string()}).exitCode, 0);
+    EXPECT_EQ(json::parse(cli({"show", "MRN-0042", "--json"}).out)["visits"].size(), 1u);
 }
 
 TEST_F(CliTest, RestoreOfAMissingOrForeignFileIsRefused)
