@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The numbers doseFor() adjusts a default dose with (clinical facts §6.4 and §7), named so that tests
-// and documentation use the same values.
+// The numbers doseFor() adjusts a default dose with (ACSM Guidelines 11th ed.; SINSS irritability
+// after Kelley 2013, JOSPT; see db/SOURCES.md), named so that tests and documentation use the same
+// values.
 #pragma once
 
 namespace hiprx::core {

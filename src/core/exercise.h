@@ -55,7 +55,8 @@ struct Exercise {
     std::vector<std::string> harder; ///< exercise ids of progressions
     std::string figureId;
     std::string videoUrl;       ///< optional
-    std::vector<std::string> sources; ///< where the exercise comes from, e.g. "seed:002", "facts:§8"
+    /// where the exercise comes from, e.g. "seed:002", "facts:§8" (the tags are explained in db/SOURCES.md)
+    std::vector<std::string> sources;
     bool builtin = true;        ///< false for clinic-added exercises
 
     friend bool operator==(const Exercise&, const Exercise&) = default;

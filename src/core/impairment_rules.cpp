@@ -3,7 +3,7 @@
 // Each rule reads one kind of finding on one side and concludes an impairment on that same side, so
 // a left finding can never produce a right impairment. Rules that conclude the same muscle, kind and
 // side are merged into one impairment carrying all their evidence. Thresholds and their sources are
-// in the rule table below and in clinical facts §1–3 and §8.
+// in the rule table below; db/SOURCES.md lists every cited work and what HipRx takes from it.
 #include "core/impairment_rules.h"
 
 #include <algorithm>
@@ -14,142 +14,170 @@ namespace hiprx::core {
 
 namespace {
 
+// The 0–5 grades come from the MRC memorandum; where to call a grade weak is not in it.
+constexpr std::string_view kMrcScale =
+    "Medical Research Council, Aids to the Investigation of Peripheral Nerve Injuries (0–5 scale); the "
+    "below-4 cut-off is clinical consensus, not from a trial";
+
 constexpr RuleInfo kRules[] = {
     {"R-TIGHT-HIPFLEX-EXT", "hip extension below 10°", "tight hip flexors, same side",
      "The one-joint hip flexors stop the thigh going behind the body; under 10° of extension is the usual "
      "clinical cut-off for short hip flexors (it can also be a tight anterior capsule)",
-     "Kendall norm 10°; Roach et al. 2015 IJSPT 10:13 (LBP extension deficit); facts §8"},
+     "Roach 2015, IJSPT (less hip extension in low back pain); 10° is the Kendall, McCreary & Provance norm "
+     "(recalled textbook value, not checked against the book)"},
     {"R-TIGHT-HIPFLEX-ASYM", "hip extension at least 14° less than the other side",
      "tight hip flexors, the more limited side",
      "A side difference of at least 10° that is also beyond the measurement error (MDC 13°) is unlikely "
      "to be noise",
-     "Ellison, Rose & Sahrmann 1990 (10°); Pua et al. 2008 SEM 4.7° → MDC 13°; facts §1.3–1.4"},
+     "Ellison 1990, Phys Ther (sides within 10° count as equal); Pua 2008, Arch Phys Med Rehabil (SEM 4.7°; "
+     "the MDC of 13° is computed by HipRx, not reported in the paper)"},
     {"R-TIGHT-HIPFLEX-THOMAS", "Thomas test (iliopsoas) positive", "tight hip flexors, same side",
      "The thigh not reaching the table in the Thomas position shows short one-joint hip flexors (poor "
      "accuracy without pelvic control, so it is read with the ROM)",
-     "EXECP protocol (BMC Sports Sci Med Rehabil 2021, Table 4); Vigotsky 2016; facts §2"},
+     "EXECP protocol, BMC Sports Sci Med Rehabil 2021 (Table 4); Vigotsky 2016 (PMC4991856: poor accuracy "
+     "without pelvic control)"},
     {"R-TIGHT-RECFEM-THOMAS", "modified Thomas: knee flexion under about 80° (rectus femoris) positive",
      "tight rectus femoris, same side",
      "With the thigh on the table, a knee that will not bend to about 80° shows a short two-joint hip "
      "flexor",
-     "Kendall hip-flexor length test; EXECP (knee < 67°); facts §2"},
+     "Kendall, McCreary & Provance, Muscles: Testing and Function (hip-flexor length test, read in a "
+     "secondary excerpt); EXECP protocol, BMC Sports Sci Med Rehabil 2021 (knee < 67°)"},
     {"R-TIGHT-RECFEM-ELY", "Ely's test positive", "tight rectus femoris, same side",
      "The hip lifting as the knee is bent prone shows a short rectus femoris (if it reproduces back or "
      "thigh pain, consider femoral nerve irritation instead)",
-     "Ely's test (physiotutors; Peeler & Anderson 2008); facts §2"},
+     "Physiotutors, Ely's test (web summary); Peeler & Anderson 2008 (PMC2547866, reliability)"},
     {"R-TIGHT-TFL-OBER", "Ober's test positive", "tight TFL / iliotibial band, same side",
      "A leg that stays up in abduction points to short lateral hip tissues (TFL/ITB, also gluteus "
      "medius/minimus and capsule)",
-     "Ober's test; Reese & Bandy 2003 JOSPT; facts §2 and §8"},
+     "Reese & Bandy 2003, JOSPT (Ober test reliability); test description from clinical web summaries"},
     {"R-TIGHT-TFL-THOMAS", "modified Thomas: thigh drifts into abduction", "tight TFL / iliotibial band, "
      "same side",
      "The thigh drifting out as the hip extends shows a short TFL (a sign, not a length measure)",
-     "Kendall hip-flexor length test; EXECP; facts §2"},
+     "Kendall, McCreary & Provance, Muscles: Testing and Function (abduction drift is a sign, read in a "
+     "secondary excerpt); EXECP protocol, BMC Sports Sci Med Rehabil 2021"},
     {"R-TIGHT-HAM-SLR", "passive straight-leg raise below 70°, no neural signs on that side",
      "tight hamstrings, same side",
      "Below 70° is a strict cut-off for short hamstrings; Kendall's norm is about 80°. Not applied when "
      "neural signs could explain the limit",
-     "Kendall; Gajdosik 1993 JOSPT (pubmed 8268964); common clinical practice (70°); facts §2 and §8"},
+     "Gajdosik 1993, JOSPT (SLR in healthy men); Magee (secondary summary: Kendall norm about 80°); the 70° "
+     "cut-off is clinical consensus, not from a trial"},
     {"R-TIGHT-HAM-POPLITEAL", "90/90 popliteal angle more than 20° short of full extension, no neural "
      "signs on that side",
      "tight hamstrings, same side",
      "With the hip at 90°, a knee that stays more than 20° short of straight shows short hamstrings",
-     "Gajdosik & Lusin 1983 Phys Ther; facts §2 and §8"},
+     "Gajdosik & Lusin 1983, Phys Ther (test–retest reliability); the 20° cut-off comes from a secondary "
+     "summary"},
     {"R-NOTE-HAM-NEURAL",
      "low SLR or large popliteal angle with slump positive, SLR positive (radicular pain), radiating leg "
      "pain, numbness/tingling or symptoms in both legs",
      "note: hamstring tightness not concluded",
      "A limit that reproduces nerve symptoms is neural tension, which stretching the hamstrings can "
      "aggravate; treat it as neurodynamic",
-     "Magee (SLR not a pure hamstring test); facts §2 and §8"},
+     "Gajdosik 1993, JOSPT; Magee (read in a secondary summary): SLR is not a pure hamstring test. "
+     "Clinical consensus, not from a trial, for treating reproduced nerve pain as neurodynamic"},
+    {"R-NEURAL-SCIATIC", "straight-leg raise positive (radicular pain reproduced) or slump positive",
+     "reduced sciatic nerve mobility, same side (nerve glides, not stretching)",
+     "A test that reproduces the patient's leg symptoms by tensioning the nerve shows a sensitive sciatic "
+     "nerve; gentle nerve sliders move it without stretching it, and stretching the leg would load it",
+     "Clinical consensus, not from a trial (neurodynamic SLR and nerve sliders); Gajdosik 1993, JOSPT (SLR "
+     "is limited by the nerve as well as the hamstrings)"},
     {"R-TIGHT-PIRI-FAIR", "FAIR test positive", "tight or irritable piriformis, same side",
      "Flexion, adduction and internal rotation reproducing buttock pain points to the piriformis / deep "
      "gluteal region; stretch gently if the sciatic nerve is irritable",
-     "Fishman et al. 2002 (Sn 0.88, Sp 0.83); facts §2 and §8"},
+     "Fishman 2002 (FAIR test, Sn 0.88, Sp 0.83; read in secondary summaries)"},
     {"R-TIGHT-PIRI-IR-ASYM",
      "hip internal rotation at least 12° less than the other side, with internal rotation and flexion "
      "still within norms",
      "tight piriformis / deep external rotators, the more limited side",
      "The deep external rotators limit internal rotation; a one-sided loss with otherwise normal range "
      "points to them rather than to the joint",
-     "Ellison 1990 (rotation asymmetry); Cibulka 1998 Spine 23:1009; facts §1.3"},
+     "Ellison 1990, Phys Ther (sides within 10° count as equal); Cibulka 1998, Spine (one-sided rotation "
+     "asymmetry); reading the loss as the rotators is a HipRx design choice"},
     {"R-TIGHT-ADD-ABD", "hip abduction below the norm minus measurement error (34° with AAOS)",
      "tight adductors, same side",
      "The adductors are the main check on abduction; a value more than one MDC under the norm is "
      "limited",
-     "AAOS norm 45°; Pua 2008 MDC; facts §1 and §8 (abduction < 40°)"},
+     "AAOS 1965 (norm 45°, recalled textbook value); Pua 2008, Arch Phys Med Rehabil (measurement error; "
+     "MDC computed by HipRx)"},
     {"R-TIGHT-ADD-ASYM", "hip abduction at least 12° less than the other side", "tight adductors, the "
      "more limited side",
      "A side difference of at least 10° and beyond the MDC (11°) is unlikely to be measurement noise",
-     "Ellison 1990; Pua 2008; facts §1.3–1.4 and §8"},
+     "Ellison 1990, Phys Ther (10° rule); Pua 2008, Arch Phys Med Rehabil (MDC computed by HipRx)"},
     {"R-TIGHT-ADD-FABER", "FABER (Patrick) positive", "tight adductors, same side",
      "A restricted figure-4 position (knee high) most often reflects adductor or iliopsoas length; FABER "
      "pain can also come from the hip joint or SI joint, so read it with the other findings",
-     "BJSM consensus table; facts §2 and §8"},
+     "BJSM consensus table, Br J Sports Med (FABER accuracy); reading a high knee as adductor "
+     "length is clinical consensus, not from a trial"},
     {"R-WEAK-GMED-MMT", "gluteus medius manual muscle test below 4", "weak gluteus medius, same side",
      "Grade below 4/5 for hip abduction is hip-abductor weakness",
-     "MRC/Oxford scale; Allison et al. 2016 MSSE; facts §3 and §8"},
+     "Medical Research Council, Aids to the Investigation of Peripheral Nerve Injuries (0–5 scale); "
+     "Allison 2016, Med Sci Sports Exerc (abductor weakness with lateral hip pain)"},
     {"R-WEAK-GMED-TREND", "Trendelenburg sign positive (standing on the tested leg)",
      "weak gluteus medius, stance side",
      "The opposite side of the pelvis dropping in single-leg stance shows the stance-side abductors "
      "cannot hold the pelvis level",
-     "Trendelenburg (wikism; Bird 2001); facts §2 and §8"},
+     "Bird 2001 (Trendelenburg accuracy for gluteus medius tears; read in a secondary summary)"},
     {"R-WEAK-GMAX-MMT", "gluteus maximus manual muscle test below 4", "weak gluteus maximus, same side",
      "Grade below 4/5 for hip extension is hip-extensor weakness",
-     "MRC/Oxford scale; facts §3 and §8"},
+     kMrcScale},
     {"R-WEAK-HIPFLEX-MMT", "hip flexor manual muscle test below 4", "weak hip flexors, same side",
-     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+     "Grade below 4/5 is weakness", kMrcScale},
     {"R-WEAK-ADD-MMT", "adductor manual muscle test below 4", "weak adductors, same side",
-     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+     "Grade below 4/5 is weakness", kMrcScale},
     {"R-WEAK-HAM-MMT", "hamstring manual muscle test below 4", "weak hamstrings, same side",
-     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+     "Grade below 4/5 is weakness", kMrcScale},
     {"R-WEAK-QUAD-MMT", "quadriceps manual muscle test below 4", "weak quadriceps, same side",
-     "Grade below 4/5 is weakness", "MRC/Oxford scale; facts §3"},
+     "Grade below 4/5 is weakness", kMrcScale},
     {"R-WEAK-HIPER-MMT", "hip external rotator manual muscle test below 4",
      "weak piriformis / deep external rotators, same side", "Grade below 4/5 is weakness",
-     "MRC/Oxford scale; facts §3"},
+     kMrcScale},
     {"R-WEAK-CORE-PLANK", "prone plank hold under 30 s", "weak core (trunk endurance)",
      "Under 30 s is well below the non-athlete mean of 83 s (and the men's mean minus one SD, 52 s); the "
      "cut-off is lenient because the norms come from young adults",
-     "Strand et al. 2014 J Hum Kinet 40:93; facts §3.3"},
+     "Strand 2014, J Hum Kinet (prone plank norms); the 30 s cut-off is a HipRx design choice"},
     {"R-WEAK-CORE-SIDEBRIDGE", "side-bridge hold under 25 s on either side", "weak core (trunk endurance)",
      "Under 25 s is less than half of the 54–55 s reported for healthy adults",
-     "Anderson 2014 via MAT; McGill 1999; facts §3.3"},
+     "Anderson 2014 (side-bridge norms, via the MAT Assessment web summary); McGill 1999, Arch Phys "
+     "Med Rehabil; the 25 s cut-off is a HipRx design choice"},
     {"R-WEAK-CORE-SIDEBRIDGE-ASYM",
      "side-bridge hold on one side more than 10% (and at least 3 s) shorter than the other",
      "weak core (trunk endurance), asymmetric",
      "Healthy side bridges are about equal (ratio ≈ 1.0); a clear side difference is a lateral "
      "endurance deficit. 10% rather than McGill's quoted 5% allows for stopwatch error",
-     "McGill 1999 Arch Phys Med Rehabil 80:941; MAT summary; facts §3.3"},
+     "McGill 1999, Arch Phys Med Rehabil; ratio targets via the MAT Assessment web summary (McGill's 5% "
+     "threshold is recalled, not checked)"},
     {"R-WEAK-CORE-RATIO",
      "trunk flexor / extensor hold ratio at or above 1.0, or side bridge / extensor at or above 0.75",
      "weak core (trunk endurance imbalance)",
      "McGill's healthy ratios are flexor/extensor under 1.0 and side bridge/extensor under 0.75",
-     "McGill 1999; MAT summary; facts §3.3"},
+     "McGill 1999, Arch Phys Med Rehabil; ratio targets via the MAT Assessment web summary"},
     {"R-TIGHT-CAPSULE-IR", "hip internal rotation below the norm minus measurement error (34° with AAOS)",
      "hip joint / capsular restriction, same side (mobility, not stretching)",
      "Internal rotation is the movement a stiff joint or capsule loses first; loss below the norm points "
      "to the joint (OA, FAI) or femoral retroversion, not to a muscle",
-     "Cyriax capsular pattern (Klässbo 2003); Kouyoumdjian 2012 norms; Prather 2017; facts §2 and §8"},
+     "Klässbo 2003, Physiother Res Int (capsular pattern); Kouyoumdjian 2012, Orthop Traumatol Surg Res "
+     "(rotation norms); Prather 2017, JOSPT (hip loss in low back pain)"},
     {"R-TIGHT-CAPSULE-IRFLEX", "hip internal rotation reduced (below norm or by side) together with "
      "flexion below the norm minus measurement error",
      "hip joint / capsular restriction, same side (mobility, not stretching)",
      "Limited internal rotation with limited flexion is the joint pattern used by the ACR hip-OA criteria",
-     "ACR clinical criteria (Altman 1991); facts §2 and §8"},
+     "American College of Rheumatology, clinical criteria for hip OA (Altman 1991; read in a "
+     "secondary summary)"},
     {"R-NOTE-CAPSULE", "hip joint / capsular restriction concluded",
      "note: joint mobility rather than muscle stretching",
      "A joint-level restriction is not changed by stretching muscles; use joint mobility work and check "
      "femoral version (Craig's test) before chasing the range",
-     "Craig's test (Magee); facts §8"},
+     "Magee, Craig's test for femoral version (read in a secondary summary); Klässbo 2003, "
+     "Physiother Res Int"},
     {"R-CAUTION-INTRA-ARTICULAR", "FADIR, scour or log roll positive",
      "avoid hip flexion past 90°, adduction past the midline and internal rotation",
      "A positive intra-articular test means deep flexion with adduction and internal rotation is likely "
      "to provoke the joint (impingement, labrum)",
-     "Reiman 2015; Pålsson 2020; facts §2 and §8"},
+     "Reiman 2015 (FADIR pooled accuracy, read in a secondary summary); Pålsson 2020, KSSTA"},
     {"R-NOTE-INTRA-ARTICULAR", "FADIR, scour or log roll positive",
      "note: orthopaedic opinion if symptoms persist",
      "Persistent mechanical hip symptoms with positive joint tests deserve an orthopaedic opinion",
-     "Common clinical practice; facts §5 tier 3"},
+     "Clinical consensus, not from a trial"},
 };
 
 const std::string kDeg = "°";
@@ -372,6 +400,20 @@ void hamstringRules(const Assessment& a, Collector& out, std::vector<ClinicalNot
     }
 }
 
+/// A neural sign on one side is a nerve to glide on that side. The side-less red flags (radiating pain,
+/// numbness) are not enough: they would put a nerve exercise on a leg with no finding.
+void neuralMobilityRule(const Assessment& a, Collector& out)
+{
+    for (Side side : kSides) {
+        if (positive(a, side, SpecialTest::Slr))
+            out.add(MuscleGroup::SciaticNerve, ImpairmentKind::Tight, side, "R-NEURAL-SCIATIC",
+                    "slr " + sideId(side) + " positive (radicular pain reproduced)");
+        if (positive(a, side, SpecialTest::Slump))
+            out.add(MuscleGroup::SciaticNerve, ImpairmentKind::Tight, side, "R-NEURAL-SCIATIC",
+                    "slump " + sideId(side) + " positive");
+    }
+}
+
 void piriformisRotationRule(const Assessment& a, NormSet norms, Collector& out)
 {
     for (Side side : kSides) {
@@ -496,6 +538,7 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
     testRule(a, out, SpecialTest::Ober, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-OBER");
     testRule(a, out, SpecialTest::ThomasTfl, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-THOMAS");
     hamstringRules(a, out, result.notes);
+    neuralMobilityRule(a, out);
     testRule(a, out, SpecialTest::Fair, MuscleGroup::Piriformis, ImpairmentKind::Tight, "R-TIGHT-PIRI-FAIR");
     piriformisRotationRule(a, norms, out);
     romRules(a, norms, out, Movement::HipAbduction, MuscleGroup::Adductors, "R-TIGHT-ADD-ABD", "R-TIGHT-ADD-ASYM");

@@ -10,17 +10,22 @@ namespace {
 constexpr RuleInfo kRules[] = {
     {"R-IRRIT-CLINICIAN", "irritability recorded by the clinician", "that level",
      "The clinician's judgement weighs more than any single score (it includes how fast symptoms settle)",
-     "SINSS irritability, Kelley et al. 2013 JOSPT 43(5); facts §6.4"},
+     "Kelley 2013, JOSPT (APTA adhesive-capsulitis guideline: SINSS irritability); preferring the "
+     "clinician's level is a HipRx design choice"},
     {"R-IRRIT-NPRS", "no recorded irritability: worst NPRS in 24 h (or current NPRS) ≥ 7 high, 4–6 moderate, ≤ 3 low",
      "irritability from the pain bands",
      "The SINSS pain bands separate presentations by how much loading they tolerate",
-     "Kelley et al. 2013; Wilson et al. 2023 J Man Manip Ther; facts §6.4"},
+     "Kelley 2013, JOSPT; Wilson 2023, J Man Manip Ther (applied to low back pain); pain bands read in a "
+     "secondary summary"},
     {"R-IRRIT-NIGHT", "no recorded irritability and constant or night pain", "one level higher",
-     "Consistent night or rest pain is a feature of high irritability", "Kelley et al. 2013; facts §6.4"},
+     "Consistent night or rest pain is a feature of high irritability",
+     "Kelley 2013, JOSPT (the night-pain criterion is recalled, not checked); raising one level is a HipRx "
+     "design choice"},
     {"R-PREC-HIGH-IRRIT", "irritability judged high", "precaution acute_high_irritability",
      "Highly irritable tissue tolerates only gentle range and low dose; end-range stretching and heavy "
      "loading are deferred",
-     "Kelley et al. 2013; physio-pedia Severity; facts §6.4 and §8"},
+     "Physiopedia, Severity (web summary); Kelley 2013, JOSPT (short holds when "
+     "irritable: recalled, not checked)"},
 };
 
 Irritability raised(Irritability level)

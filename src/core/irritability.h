@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // How irritable the presentation is: the clinician's recorded judgement when there is one,
-// otherwise a level derived from the pain scores (clinical facts §6.4).
+// otherwise a level derived from the pain scores (SINSS, Kelley 2013, JOSPT; see db/SOURCES.md).
 #pragma once
 
 #include "core/analysis.h"

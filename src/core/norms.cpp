@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The one table of normative hip ROM. The figures are the usual textbook tabulations (clinical
-// facts §1.1); most were recalled rather than read in the primary text, which each source string
+// The one table of normative hip ROM. The figures are the usual textbook tabulations (listed in
+// db/SOURCES.md); most were recalled rather than read in the primary text, which each source string
 // says, so a clinic can check them before relying on them.
 #include "core/norms.h"
 
@@ -84,7 +84,7 @@ constexpr std::array<NormSet, 6> kSetOrder = {S::Aaos, S::Aaos1994, S::Ama, S::K
                                               S::RoachMiles};
 
 // Hip extension is judged against a fixed clinical cut-off: many clinics call < 10° limited, which
-// is also Kendall's norm and the threshold the clinical facts use for short hip flexors (§8).
+// is also Kendall's norm (recalled) and the usual threshold for short hip flexors.
 constexpr int kHipExtensionCutOff = 10;
 
 // Side-to-side differences below this are treated as equal (Ellison, Rose & Sahrmann 1990).
@@ -161,7 +161,7 @@ int limitedBelow(NormSet set, Movement movement) noexcept
 
 int asymmetryThreshold(Movement movement) noexcept
 {
-    // At least 10° and strictly more than the MDC (clinical facts §1.3–1.4).
+    // At least 10° (Ellison 1990, Phys Ther) and strictly more than the MDC (from Pua 2008).
     return std::max(kMinAsymmetry, measurementErrorDegrees(movement) + 1);
 }
 

@@ -35,7 +35,7 @@ std::optional<NormValue> norm(NormSet set, Movement movement) noexcept;
 int limitedBelow(NormSet set, Movement movement) noexcept;
 
 /// Minimal detectable change (MDC95, degrees) of a goniometric measurement of this movement,
-/// computed from Pua 2008 SEMs (facts §1.4).
+/// computed from the SEMs of Pua 2008, Arch Phys Med Rehabil (the paper reports SEMs, not MDCs).
 int measurementErrorDegrees(Movement movement) noexcept;
 
 /// Side-to-side difference that counts as an asymmetry: at least 10° and above the MDC.

@@ -3,8 +3,9 @@
 // plan(): picks one, sometimes two, exercises per impairment from the library.
 //
 //  * An exercise suits an impairment when it targets that muscle group and is of the right kind:
-//    tight → stretch, mobility or self-release; weak → strengthen; a tight hip capsule → mobility only
-//    (a joint restriction is not a muscle to stretch).
+//    tight → stretch, mobility or self-release; weak → strengthen; a tight hip capsule or a sensitive
+//    sciatic nerve → mobility only (a joint restriction is not a muscle to stretch, and stretching
+//    loads an irritable nerve; nerve sliders are mobility exercises).
 //  * An exercise any precaution or finding caution forbids is never picked; every forbidden exercise
 //    that suited an impairment is listed in `excluded` with the reason.
 //  * For weakness, the exercise's difficulty must fit the muscle's strength first. Difficulty is the
@@ -12,7 +13,7 @@
 //    version below it = step 1, …). A grade of 3+ or less (moves against gravity, little or no
 //    resistance) starts at step 0, 4− and 4 at step 1, stronger at step 2; weakness found without a
 //    grade (Trendelenburg, endurance holds) at step 1. Loading a muscle beyond its grade invites
-//    substitution and pain (facts §3.1: grade 3 = against gravity only).
+//    substitution and pain (MRC scale: grade 3 = against gravity only).
 //  * Then the one serving the most impairments wins, then the most specific one (fewest targets that
 //    match no finding), then stretch over mobility over self-release (self-release is an adjunct),
 //    then the id, so the result is deterministic.
@@ -47,7 +48,8 @@ bool kindSuits(const Need& need, ExerciseKind kind)
 {
     if (need.kind == ImpairmentKind::Weak)
         return kind == ExerciseKind::Strengthen;
-    if (need.muscle == MuscleGroup::HipCapsule)
+    // A stiff joint and a sensitive nerve are moved, not stretched.
+    if (need.muscle == MuscleGroup::HipCapsule || need.muscle == MuscleGroup::SciaticNerve)
         return kind == ExerciseKind::Mobility;
     return kind == ExerciseKind::Stretch || kind == ExerciseKind::Mobility || kind == ExerciseKind::SelfRelease;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Precautions as data: each forbids movement demands, never exercises by name, so any exercise tagged
-// with its demands is screened the same way (clinical facts §6). The mapping is a contract with the
+// with its demands is screened the same way (sources in db/SOURCES.md). The mapping is a contract with the
 // exercise library's tags; change it only together with them.
 #include "core/program.h"
 
@@ -25,40 +25,44 @@ constexpr PrecautionRule kRules[] = {
     {Precaution::ThaPosterior,
      {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation}}, 3,
      "Posterior-approach hip replacement: flexion past 90°, crossing the midline and turning the hip in "
-     "(worst together) can dislocate it; follow the surgeon's protocol (facts §6.1)."},
+     "(worst together) can dislocate it; follow the surgeon's protocol (usual precautions in surgeons' and "
+     "therapists' guides)."},
     {Precaution::ThaAnterior,
      {{D::HipExtensionPastNeutral, D::HipExternalRotationEndRange}}, 2,
      "Anterior-approach hip replacement: extension behind the body line, above all with the hip turned out, "
-     "stresses the front of the new joint (facts §6.1)."},
+     "stresses the front of the new joint (usual precautions in surgeons' and therapists' guides)."},
     {Precaution::ThaLateral,
      {{D::ResistedHipAbduction, D::HipAdductionPastMidline}}, 2,
      "Lateral-approach hip replacement: the abductors were detached and repaired, so no resisted abduction "
-     "early on and no crossing the midline (facts §6.1)."},
+     "early on and no crossing the midline (protocols differ; usual precautions in surgeons' and therapists' "
+     "guides)."},
     {Precaution::HipFractureRecent,
      {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::DeepEndRangeStretch,
       D::HeavyLoad, D::SingleLegLoading, D::Kneeling}}, 7,
      "Recent hip fracture or fixation: avoid the dislocation position (flexion + adduction + internal "
-     "rotation), end-range stretching, heavy or one-leg loading and kneeling until the surgeon clears it."},
+     "rotation), end-range stretching, heavy or one-leg loading and kneeling until the surgeon clears it "
+     "(clinical consensus, not from a trial)."},
     {Precaution::Osteoporosis,
      {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
      "Osteoporosis: loaded or end-range spinal flexion, end-range twisting, body weight on the ribs or spine "
-     "and maximal lifts risk vertebral fracture (Too Fit To Fracture, facts §6.2)."},
+     "and maximal lifts risk vertebral fracture (Too Fit To Fracture: Giangregorio 2014, Osteoporos Int)."},
     {Precaution::Pregnancy,
      {{D::LongSupineLying, D::ProneLying, D::DeepEndRangeStretch}}, 3,
      "Pregnancy: after the first trimester lying on the back can compress the vena cava, lying face down is "
-     "impractical, and relaxin makes deep end-range stretches unwise (ACOG CO 804, facts §6.3)."},
+     "impractical, and relaxin makes deep end-range stretches unwise (ACOG Committee Opinion 804 and ACOG "
+     "patient guidance, read in a summary; the relaxin caution is clinical consensus)."},
     {Precaution::AcuteHighIrritability,
      {{D::DeepEndRangeStretch, D::DynamicEndRange, D::HeavyLoad}}, 3,
      "Highly irritable pain: end-range and heavy loading provoke symptoms that linger; use gentle range, "
-     "short holds and low load (Kelley 2013, facts §6.4)."},
+     "short holds and low load (Physiopedia, Severity; Kelley 2013, JOSPT)."},
     {Precaution::Hypermobility,
      {{D::DeepEndRangeStretch, D::DynamicEndRange}}, 2,
      "Hypermobility: hanging at end range adds laxity without benefit; favour control and strength "
-     "(facts §6.5)."},
+     "(clinical consensus, not from a trial)."},
     {Precaution::RecentLumbarSurgery,
      {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
      "Recent lumbar surgery: follow the surgeon's restrictions; no loaded flexion, end-range twisting, "
-     "pressure over the operated area or heavy lifting (facts §6.6)."},
+     "pressure over the operated area or heavy lifting (clinical consensus, not from a trial)."},
 };
 
 constexpr const PrecautionRule* ruleFor(Precaution precaution) noexcept

@@ -2,7 +2,7 @@
 //
 // Every red flag has a tier (the vocabulary's default urgency) and two texts: one telling the
 // clinician what the flag may mean and what to do, one telling the patient in plain words. The tiers
-// follow the IFOMPT framework, NHS Lothian pathways and NICE CKS as summarised in clinical facts §5:
+// follow the IFOMPT framework (Finucane 2020, JOSPT), NHS Lothian pathways and NICE CKS (db/SOURCES.md):
 // emergency = same day (emergency department / on-call team), urgent = medical review within days
 // before loading exercise, routine = mention to the doctor and continue cautious care.
 //
@@ -36,117 +36,123 @@ constexpr FlagRule kFlagRules[] = {
      "(emergency department or on-call spinal team) and do not start exercise.",
      "Numbness around your bottom or between your legs must be checked today. Go to an emergency department "
      "now.",
-     "NHS Lothian RefHelp; AHCPR 1994; facts §5 tier 1"},
+     "NHS Lothian RefHelp, Serious lumbar spine conditions: red flags; AHCPR 1994 red-flag table (NCBI "
+     "Bookshelf NBK52120)"},
     {RedFlag::BladderBowelDysfunction, Urgency::Emergency, "R-FLAG-BLADDER-BOWEL",
      "New retention, incontinence or loss of bowel control with back pain may mean cauda equina compression: "
      "same-day emergency referral.",
      "New trouble passing or holding urine or stools must be checked today. Go to an emergency department now.",
-     "NHS Lothian RefHelp; AHCPR 1994; facts §5 tier 1"},
+     "NHS Lothian RefHelp, Serious lumbar spine conditions: red flags; AHCPR 1994 red-flag table (NCBI "
+     "Bookshelf NBK52120)"},
     {RedFlag::BilateralNeuroSymptoms, Urgency::Emergency, "R-FLAG-BILATERAL-NEURO",
      "Numbness, tingling or weakness in both legs suggests a central problem (cauda equina or cord) rather "
      "than one nerve root: same-day emergency assessment.",
      "Numbness, tingling or weakness in both legs must be checked today. Go to an emergency department now.",
-     "NHS Lothian RefHelp; facts §5 tier 1"},
+     "NHS Lothian RefHelp, Serious lumbar spine conditions: red flags"},
     {RedFlag::ProgressiveNeuroDeficit, Urgency::Emergency, "R-FLAG-PROGRESSIVE-NEURO",
      "Worsening weakness or numbness needs same-day discussion with the on-call spinal or neurosurgical team.",
      "Weakness or numbness that is getting worse must be checked today. Go to an emergency department now.",
-     "NHS Lothian primary-care lumbar red flags; facts §5 tier 1"},
+     "NHS Lothian, primary-care lumbar red flags (discuss with the on-call neurosurgical team; the page "
+     "gives no time frame, so same day is HipRx's reading)"},
     {RedFlag::SexualDysfunctionNew, Urgency::Emergency, "R-FLAG-SEXUAL-DYSFUNCTION",
      "New sexual dysfunction with back pain is a possible cauda equina sign: same-day emergency assessment.",
      "A new change in sexual function together with back pain must be checked today. Go to an emergency "
      "department now.",
-     "NHS Lothian RefHelp; facts §5 tier 1"},
+     "NHS Lothian RefHelp, Serious lumbar spine conditions: red flags"},
     {RedFlag::HistoryOfCancer, Urgency::Urgent, "R-FLAG-CANCER",
      "A past or current cancer is the most consistent risk factor for spinal malignancy: ask for medical "
      "review within days before loading exercise.",
      "Because you have had cancer, please see your doctor about this pain before you start the exercises.",
-     "AHCPR 1994; g-care Gloucestershire red flags; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags; "
+     "calling it the most consistent flag is recalled from Finucane 2020, JOSPT, not checked"},
     {RedFlag::UnexplainedWeightLoss, Urgency::Urgent, "R-FLAG-WEIGHT-LOSS",
      "Unexplained weight loss with back or hip pain raises the chance of malignancy or systemic disease: "
      "medical review within days.",
      "Losing weight without trying should be checked by your doctor. Please see them before you start the "
      "exercises.",
-     "AHCPR 1994; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120)"},
     {RedFlag::FeverOrUnwell, Urgency::Urgent, "R-FLAG-FEVER",
      "Fever, chills or feeling systemically unwell with the pain may mean infection: prompt medical review.",
      "A fever or feeling generally unwell along with this pain should be checked by a doctor before you start "
      "the exercises. If you feel much worse, get help the same day.",
-     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
     {RedFlag::IvDrugUseOrImmunosuppressed, Urgency::Urgent, "R-FLAG-INFECTION-RISK",
      "IV drug use, immunosuppression or a recent bacterial infection raise the risk of spinal or joint "
      "infection: medical review within days.",
      "Because of your health history, please see a doctor about this pain before you start the exercises.",
-     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
     {RedFlag::SignificantTrauma, Urgency::Urgent, "R-FLAG-TRAUMA",
      "Pain that began with a fall, accident or blow needs a fracture screen (imaging if indicated) before "
      "any loading.",
      "Your pain started after a fall or an injury. Please have a doctor check for a broken bone before you "
      "start the exercises.",
-     "AHCPR 1994; NHS Lothian vertebral fracture pathway; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Lothian vertebral fragility fracture pathway"},
     {RedFlag::UnableToBearWeight, Urgency::Urgent, "R-FLAG-NON-WEIGHT-BEARING",
      "Inability to bear weight needs medical assessment for fracture, infection or a slipped epiphysis "
      "before exercise.",
      "You cannot put weight on your leg. Please see a doctor before you start any exercises.",
-     "Common clinical practice; AAFP 2017 (Peck); facts §5"},
+     "Peck 2017, Am Fam Physician (slipped capital femoral epiphysis); otherwise clinical consensus, not "
+     "from a trial"},
     {RedFlag::OsteoporosisOrSteroids, Urgency::Routine, "R-FLAG-OSTEOPOROSIS",
      "Osteoporosis or long-term corticosteroids raise fracture risk: keep the osteoporosis precautions (no "
      "loaded or end-range spinal flexion, no end-range twisting) and mention it at routine medical review.",
      "Because your bones may be more fragile, follow the exercise instructions closely and tell your doctor "
      "about this pain at your next visit.",
-     "Too Fit To Fracture (Giangregorio 2014); facts §5 and §6.2"},
+     "Giangregorio 2014, Osteoporos Int (Too Fit To Fracture); the routine tier is clinical consensus"},
     {RedFlag::NightPainConstant, Urgency::Urgent, "R-FLAG-NIGHT-PAIN",
      "Constant or night pain not eased by rest or a change of position is non-mechanical and can point to "
      "malignancy, infection or inflammatory disease: medical review within days.",
      "Pain that keeps going at night or does not ease with rest should be checked by a doctor. Please see "
      "them before you start the exercises.",
-     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
     {RedFlag::AgeOver50NewPain, Urgency::Routine, "R-FLAG-AGE-OVER-50",
      "A first episode after 50 slightly raises the chance of a serious cause; it matters mostly with other "
      "flags (cancer, weight loss, trauma). Review if it does not improve.",
      "Because this pain is new after the age of 50, let your doctor know about it, especially if it is not "
      "getting better.",
-     "AHCPR 1994; facts §5 tier 2 (malignancy)"},
+     "AHCPR 1994 red-flag table, NCBI Bookshelf NBK52120 (age over 50 as a malignancy flag)"},
     {RedFlag::RadiatingLegPain, Urgency::Routine, "R-FLAG-RADIATING-PAIN",
      "Pain below the knee suggests nerve-root involvement (sciatica): check neurology, avoid provoking "
      "neural tension, routine medical review if it does not settle.",
      "Pain that travels down your leg should be checked by your doctor if it does not settle. Stop any "
      "exercise that sends pain down the leg.",
-     "NICE NG59; facts §5 tier 3"},
+     "NICE NG59, Low back pain and sciatica in over 16s: assessment and management"},
     {RedFlag::LegNumbnessTingling, Urgency::Routine, "R-FLAG-NUMBNESS",
      "Numbness or tingling in one leg suggests nerve-root irritation: check dermatomes, reflexes and power; "
      "routine review unless it spreads or weakness appears.",
      "If the numbness or tingling in your leg spreads, gets worse, or comes with weakness, see a doctor "
      "straight away.",
-     "NICE CKS sciatica; facts §5 tier 3"},
+     "NICE Clinical Knowledge Summaries, Sciatica (lumbar radiculopathy)"},
     {RedFlag::LegWeakness, Urgency::Urgent, "R-FLAG-LEG-WEAKNESS",
      "New weakness in one leg: test myotomes; a grade of 3/5 or less, or weakness that is getting worse, "
      "needs urgent neurosurgical discussion.",
      "New weakness in your leg should be seen by a doctor soon. Please see them before you start the "
      "exercises.",
-     "NHS Lothian (motor grade ≤ 3); facts §3.1 and §5 tier 2"},
+     "NHS Lothian, primary-care lumbar red flags (motor grade ≤ 3: urgent neurosurgical discussion)"},
     {RedFlag::SeverePainNoRelief, Urgency::Routine, "R-FLAG-SEVERE-PAIN",
      "Severe pain not eased by rest or simple painkillers: review the diagnosis and pain relief with the "
      "doctor.",
      "If your pain stays severe even with rest and painkillers, please see your doctor.",
-     "Seeds 000/002 warning signs; facts §5 tier 3 and §10.7"},
+     "Clinical consensus, not from a trial (a warning sign common to patient-education material)"},
     {RedFlag::NoImprovement, Urgency::Routine, "R-FLAG-NO-IMPROVEMENT",
      "No improvement after some weeks of care: reconsider the diagnosis and refer for medical review "
      "(failure to improve after about a month is also a malignancy screening item).",
      "Because your pain has not improved, please book a check-up with your doctor.",
-     "g-care Gloucestershire; facts §5 tier 3"},
+     "NHS Gloucestershire G-Care, lumbar red flags (no improvement after about a month)"},
     {RedFlag::ChildHipPainLimp, Urgency::Urgent, "R-FLAG-CHILD-HIP",
      "Hip, groin, thigh or knee pain or a limp in a child or adolescent may be a slipped capital femoral "
      "epiphysis or Perthes disease: X-rays (AP and frog-leg) before any stretching or loading.",
      "Hip or knee pain or a limp in a young person needs a doctor's check and an X-ray before you start "
      "any exercises.",
-     "Peck, AAFP 2017;95:779; facts §5 tier 2"},
+     "Peck 2017, Am Fam Physician (slipped capital femoral epiphysis); the Perthes age range is recalled, "
+     "not checked"},
     {RedFlag::SuspectedAaa, Urgency::Urgent, "R-FLAG-AAA",
      "Suspected abdominal aortic aneurysm (older smoker, pain not reproduced by movement, pulsatile mass): "
      "urgent ultrasound or vascular referral within days.",
      "Your therapist would like a doctor to check the large blood vessel in your belly. Please see a doctor "
      "in the next few days, before you start the exercises. If you get sudden severe pain or feel faint, "
      "call emergency services.",
-     "JOSPT 2014;44(7):500; RACGP AFP 2013; facts §5 tiers 1–2"},
+     "JOSPT 2014;44(7):500 (AAA case report); RACGP, Australian Family Physician 2013"},
 };
 
 struct ComboRule {
@@ -169,12 +175,12 @@ constexpr ComboRule kComboRules[] = {
      "possible even after minor trauma; arrange imaging before any loading.",
      "After your fall or injury a bone could be broken, even if the injury seemed small. Please see a doctor "
      "for an X-ray before you start the exercises.",
-     "AHCPR 1994; NHS Lothian vertebral fracture pathway; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Lothian vertebral fragility fracture pathway"},
     {"fall_unable_to_bear_weight", "R-COMBO-FALL-NWB", Urgency::Emergency,
      "significant_trauma with unable_to_bear_weight",
      "Unable to bear weight after trauma: possible hip or pelvic fracture; same-day emergency assessment.",
      "You cannot put weight on your leg after a fall or injury. Go to an emergency department today.",
-     "Common clinical practice; facts §5 tier 1 (suspected hip fracture)"},
+     "Clinical consensus, not from a trial (suspected hip fracture)"},
     {"malignancy_risk", "R-COMBO-MALIGNANCY", Urgency::Urgent,
      "history_of_cancer with age over 50 or age_over_50_new_pain",
      "Past cancer with new pain after 50 is the combination most linked to spinal metastases: arrange "
@@ -183,7 +189,8 @@ constexpr ComboRule kComboRules[] = {
      "Because you have had cancer and this pain is new, please see your doctor within the next few days, "
      "before you start the exercises. If your legs become weak or numb, or you have trouble with your "
      "bladder or bowels, go to an emergency department straight away.",
-     "AHCPR 1994; NICE CKS (metastases: review within days); facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NICE Clinical Knowledge Summaries, Sciatica "
+     "(suspected metastases: review within days)"},
     {"possible_cord_compression", "R-COMBO-CORD-COMPRESSION", Urgency::Emergency,
      "history_of_cancer with leg_weakness, progressive_neuro_deficit, bilateral_neuro_symptoms or "
      "bladder_bowel_dysfunction",
@@ -191,35 +198,36 @@ constexpr ComboRule kComboRules[] = {
      "referral (MSCC pathway or emergency department).",
      "Because you have had cancer and now have changes in leg strength, feeling or bladder or bowel control, "
      "go to an emergency department today.",
-     "NHS Lothian MSCC pathway; facts §5 tier 1"},
+     "NHS Lothian, metastatic spinal cord compression (MSCC) pathway"},
     {"infection_risk", "R-COMBO-INFECTION", Urgency::Urgent,
      "fever_or_unwell with iv_drug_use_or_immunosuppressed",
      "Fever in a person who injects drugs or is immunosuppressed: possible spinal or joint infection; "
      "medical review the same or next day.",
      "A fever together with your health history means this pain could be an infection. Please see a doctor "
      "today or tomorrow, before you start the exercises.",
-     "AHCPR 1994; g-care Gloucestershire; facts §5 tier 2"},
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
     {"radiculopathy_with_weakness", "R-COMBO-RADICULOPATHY-MOTOR", Urgency::Urgent,
      "radiating_leg_pain with leg_weakness",
      "Sciatica with motor loss: urgent neurological review (urgent neurosurgical discussion if grade ≤ 3/5 "
      "or getting worse).",
      "Leg pain together with new leg weakness should be seen by a doctor in the next few days. Please see "
      "them before you start the exercises.",
-     "NHS Lothian; facts §3.1 and §5 tier 2"},
+     "NHS Lothian, primary-care lumbar red flags (motor grade ≤ 3: urgent neurosurgical discussion)"},
     {"aaa_symptomatic", "R-COMBO-AAA-SYMPTOMATIC", Urgency::Emergency,
      "suspected_aaa with severe_pain_no_relief or unable_to_bear_weight",
      "Suspected aneurysm with severe unrelenting pain or collapse-like inability to stand: possible "
      "expansion or rupture; emergency services now.",
      "Severe pain with a possible problem in the large blood vessel in your belly is an emergency. Call "
      "emergency services or go to an emergency department now.",
-     "BMJ Best Practice; JOSPT 2014;44(7):500; facts §5 tier 1"},
+     "BMJ Best Practice, abdominal aortic aneurysm (read in an excerpt); JOSPT 2014;44(7):500 (AAA "
+     "case report)"},
     {"child_hip_emergency", "R-COMBO-CHILD-HIP", Urgency::Emergency,
      "child_hip_pain_limp with unable_to_bear_weight or fever_or_unwell",
      "Child or adolescent with hip pain who cannot bear weight or has a fever: possible septic arthritis or "
      "unstable slipped epiphysis; same-day emergency assessment.",
      "A young person with hip pain who cannot stand on the leg or has a fever must be seen today. Go to an "
      "emergency department now.",
-     "Kocher criteria (wikem); Peck AAFP 2017; facts §5 tier 1"},
+     "WikEM, paediatric hip pain (Kocher criteria for septic arthritis); Peck 2017, Am Fam Physician"},
 };
 
 std::string_view tierConclusion(Urgency level)

@@ -51,6 +51,7 @@ constexpr VocabEntry<MuscleGroup> kMuscleGroup[] = {
     {MuscleGroup::Core, "core", "trunk stabilisers (core)"},
     {MuscleGroup::Quadriceps, "quadriceps", "quadriceps"},
     {MuscleGroup::HipCapsule, "hip_capsule", "hip joint / capsule"},
+    {MuscleGroup::SciaticNerve, "sciatic_nerve", "sciatic nerve (neural mobility)"},
 };
 
 constexpr VocabEntry<ImpairmentKind> kImpairmentKind[] = {

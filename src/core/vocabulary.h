@@ -41,6 +41,9 @@ enum class MuscleGroup {
     Core,
     Quadriceps,
     HipCapsule,
+    /// Not a muscle: reduced sciatic nerve mobility (neurodynamic). Served by nerve glides, never by
+    /// stretching. Last, so adding it did not change the order of the groups before it.
+    SciaticNerve,
 };
 
 enum class ImpairmentKind { Tight, Weak };

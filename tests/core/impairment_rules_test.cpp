@@ -192,6 +192,57 @@ TEST(ImpairmentRules, NoNeuralNoteWithoutAHamstringFinding)
     EXPECT_TRUE(run(a).notes.empty());
 }
 
+// --- sciatic nerve (neural mobility) -------------------------------------------------------------
+
+TEST(ImpairmentRules, PositiveSlrIsReducedSciaticNerveMobilityOnThatSideOnly)
+{
+    auto a = person();
+    a.tests.left[T::Slr] = TestResult::positive();
+    a.tests.right[T::Slr] = TestResult::degrees(50);
+    const auto result = run(a);
+    const Impairment& nerve = impairmentAt(result, MG::SciaticNerve, K::Tight, L);
+    EXPECT_EQ(nerve.rules, std::vector<std::string>{"R-NEURAL-SCIATIC"});
+    EXPECT_TRUE(contains(nerve.evidence, "slr left positive (radicular pain reproduced)"));
+    EXPECT_FALSE(hasImpairment(result, MG::SciaticNerve, K::Tight, R)); // a low angle alone is not neural
+    EXPECT_TRUE(hasImpairment(result, MG::Hamstrings, K::Tight, R));
+}
+
+TEST(ImpairmentRules, PositiveSlumpIsReducedSciaticNerveMobilityAndKeepsTheHamstringNote)
+{
+    auto a = person();
+    a.tests.right[T::Slump] = TestResult::positive();
+    a.tests.right[T::Slr] = TestResult::degrees(50);
+    const auto result = run(a);
+    const Impairment& nerve = impairmentAt(result, MG::SciaticNerve, K::Tight, R);
+    EXPECT_TRUE(contains(nerve.evidence, "slump right positive"));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Hamstrings, K::Tight));
+    ASSERT_EQ(result.notes.size(), 1u);
+    EXPECT_EQ(result.notes[0].rule, "R-NOTE-HAM-NEURAL");
+}
+
+TEST(ImpairmentRules, SlrAndSlumpOnOneSideMakeOneNerveImpairmentWithBothFindings)
+{
+    auto a = person();
+    a.tests.left[T::Slr] = TestResult::positive();
+    a.tests.left[T::Slump] = TestResult::positive();
+    const auto result = run(a);
+    ASSERT_EQ(result.impairments.size(), 1u);
+    EXPECT_EQ(result.impairments[0].muscle, MG::SciaticNerve);
+    EXPECT_EQ(result.impairments[0].evidence.size(), 2u);
+}
+
+TEST(ImpairmentRules, SidelessLegSymptomsAloneDoNotPutANerveExerciseOnEitherLeg)
+{
+    // Radiating pain and numbness are recorded without a side: they withhold hamstring conclusions on
+    // both sides but are not enough to say which nerve to glide.
+    auto a = person();
+    a.redFlags = {RedFlag::RadiatingLegPain, RedFlag::LegNumbnessTingling};
+    a.tests.left[T::Slr] = TestResult::degrees(45);
+    const auto result = run(a);
+    EXPECT_FALSE(hasAnyImpairment(result, MG::SciaticNerve, K::Tight));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Hamstrings, K::Tight));
+}
+
 // --- piriformis -----------------------------------------------------------------------------------
 
 TEST(ImpairmentRules, FairPositiveIsTightPiriformis)

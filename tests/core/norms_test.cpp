@@ -10,7 +10,7 @@ namespace {
 
 using M = Movement;
 
-// The table of clinical facts §1.1, copied here by hand so a typo in either place shows.
+// The norm table (sources in db/SOURCES.md), copied here by hand so a typo in either place shows.
 const std::map<NormSet, std::map<Movement, int>> kExpected = {
     {NormSet::Aaos,
      {{M::HipFlexion, 120}, {M::HipExtension, 30}, {M::HipAbduction, 45}, {M::HipAdduction, 30},

@@ -41,6 +41,8 @@ std::vector<Exercise> testExercises()
         exercise("plank", K::Strengthen, {MG::Core}, {}, false),
         exercise("side_plank", K::Strengthen, {MG::Core, MG::GluteusMedius}),
         exercise("cat_cow", K::Mobility, {MG::ErectorSpinae}, {}, false),
+        exercise("sciatic_nerve_slider", K::Mobility, {MG::SciaticNerve}),
+        exercise("nerve_tension_stretch", K::Stretch, {MG::SciaticNerve}),
     };
 }
 
@@ -183,6 +185,23 @@ TEST(Planner, CapsularRestrictionGetsMobilityNeverStretching)
     const auto none = plan(guarded, testLibrary());
     EXPECT_TRUE(none.items.empty()); // the capsule stretch is never a fallback
     EXPECT_TRUE(anyContains(none.warnings, "tight hip_capsule right"));
+}
+
+TEST(Planner, SensitiveSciaticNerveGetsASliderNeverAStretch)
+{
+    const auto nerve = withImpairments({impairment(MG::SciaticNerve, IK::Tight, L, "R-NEURAL-SCIATIC")});
+    const auto program = plan(nerve, testLibrary());
+    EXPECT_EQ(ids(program), std::vector<std::string>{"sciatic_nerve_slider"});
+    EXPECT_EQ(program.items[0].side, ExerciseSide::Left);
+
+    // Without a slider in the library the stretch is still never used: the nerve goes unserved.
+    std::vector<Exercise> noSlider;
+    for (auto& e : testExercises())
+        if (e.id != "sciatic_nerve_slider")
+            noSlider.push_back(std::move(e));
+    const auto none = plan(nerve, ExerciseLibrary(std::move(noSlider)));
+    EXPECT_TRUE(none.items.empty());
+    EXPECT_TRUE(anyContains(none.warnings, "tight sciatic_nerve left"));
 }
 
 TEST(Planner, PrefersAnExerciseServingSeveralImpairments)

@@ -243,6 +243,21 @@ TEST(ExerciseLibraryContent, EachImpairmentAPlanCanFindHasSeveralExercises)
     }
 }
 
+TEST(ExerciseLibraryContent, TheSciaticNerveIsGlidedNeverStretched)
+{
+    // The planner serves a sensitive sciatic nerve with mobility exercises only; anything else aimed at
+    // the nerve would be a stretch of an irritable nerve.
+    const Exercise* slider = library().find("sciatic_nerve_slider");
+    ASSERT_NE(slider, nullptr);
+    EXPECT_TRUE(targets(*slider, MuscleGroup::SciaticNerve));
+    EXPECT_FALSE(targets(*slider, MuscleGroup::Piriformis)); // a glide does not lengthen a muscle
+    for (const auto& e : library().all())
+        if (targets(e, MuscleGroup::SciaticNerve)) {
+            EXPECT_EQ(e.kind, ExerciseKind::Mobility) << e.id;
+            EXPECT_FALSE(e.demands.count(MovementDemand::DeepEndRangeStretch)) << e.id;
+        }
+}
+
 TEST(ExerciseLibraryContent, BackRollingCarriesPressureOverTrunk)
 {
     // Seeds 000/002: never roll on the spine; osteoporosis and lumbar surgery screen this demand.
