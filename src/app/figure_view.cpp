@@ -22,7 +22,13 @@ FigurePanel::FigurePanel(wxWindow* parent, const render::FigureLibrary& figures,
 
 void FigurePanel::setFigure(const std::string& figureId)
 {
+    setFigure(figureId, core::ExerciseSide::None);
+}
+
+void FigurePanel::setFigure(const std::string& figureId, core::ExerciseSide side)
+{
     m_figureId = figureId;
+    m_mirrored = render::mirrorFor(side);
     Refresh();
 }
 
@@ -58,7 +64,8 @@ void FigurePanel::onPaint(wxPaintEvent& /*event*/)
     WxCanvas canvas(*gc);
     const float pad = 4.0F;
     m_figures.draw(m_figureId, canvas,
-                   {pad, pad, static_cast<float>(size.x) - 2 * pad, static_cast<float>(size.y) - 2 * pad});
+                   {pad, pad, static_cast<float>(size.x) - 2 * pad, static_cast<float>(size.y) - 2 * pad},
+                   m_mirrored);
 }
 
 } // namespace hiprx::app

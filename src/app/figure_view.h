@@ -20,8 +20,14 @@ public:
                 const wxSize& size = wxSize(220, 180));
 
     /// Shows this exercise's figure (its "figure" id); empty shows nothing but the background.
+    /// The figure is drawn as the data has it (the working side is the person's right).
     void setFigure(const std::string& figureId);
+    /// Shows the figure for an exercise done on `side`: mirrored for the left side, as drawn
+    /// otherwise (render::mirrorFor), as on the PDF card.
+    void setFigure(const std::string& figureId, core::ExerciseSide side);
     const std::string& figure() const { return m_figureId; }
+    /// True when the figure is drawn mirrored (a left-side exercise).
+    bool mirrored() const { return m_mirrored; }
     /// True when the current id has a figure (false for an empty or unknown id).
     bool hasFigure() const;
     /// The text shown instead of a figure (empty when a figure is drawn).
@@ -32,6 +38,7 @@ private:
 
     const render::FigureLibrary& m_figures;
     std::string m_figureId;
+    bool m_mirrored = false;
 };
 
 } // namespace hiprx::app

@@ -222,7 +222,10 @@ std::optional<AngleRange> jointRange(Joint joint, FigureView view)
         return side ? AngleRange{-30, 140} : AngleRange{-30, 70};
     case Joint::LeftKnee:
     case Joint::RightKnee:
-        return AngleRange{0, 160};
+        // Seen from the front a knee bends in a plane the viewer looks along, so which way the
+        // shin appears to turn depends on how the hip is turned (kneeling on the side, legs
+        // folded): either way up to the full bend.
+        return side ? AngleRange{0, 160} : AngleRange{-160, 160};
     case Joint::LeftAnkle:
     case Joint::RightAnkle:
         return side ? AngleRange{-50, 30} : AngleRange{-30, 30};
@@ -231,7 +234,8 @@ std::optional<AngleRange> jointRange(Joint joint, FigureView view)
         return side ? AngleRange{-60, 180} : AngleRange{-30, 180};
     case Joint::LeftElbow:
     case Joint::RightElbow:
-        return AngleRange{0, 150};
+        // As the knee: seen from the front the bend may appear either way.
+        return side ? AngleRange{0, 150} : AngleRange{-150, 150};
     }
     return std::nullopt;
 }

@@ -116,8 +116,9 @@ std::optional<BodyPoint> parseBodyPoint(std::string_view name);
 
 /// The anatomically possible range of a joint in a view, in degrees; nothing for Pelvis (a whole-
 /// body orientation, any angle). Side: hip −30…140, knee 0…160, ankle −50…30, shoulder −60…180,
-/// elbow 0…150, spine −30…90, neck −50…70. Front: hip −30…70, knee 0…160, ankle −30…30,
-/// shoulder −30…180, elbow 0…150, spine −40…40, neck −40…40.
+/// elbow 0…150, spine −30…90, neck −50…70. Front: hip −30…70, knee −160…160 (the bend is seen
+/// edge-on, so it may appear to turn either way), ankle −30…30,
+/// shoulder −30…180, elbow −150…150 (as the knee), spine −40…40, neck −40…40.
 struct AngleRange {
     double min = 0;
     double max = 0;

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "render/pdf_canvas.h"
 #include "render/pdf_document.h"
+#include "render/text_layout.h"
 
 #include <algorithm>
 #include <array>
@@ -31,6 +32,9 @@ constexpr float kMargin = 4.0F;     // frame units kept free around the drawing
 constexpr double kMaxScale = 1.9;  // lying figures may grow this much to use the frame
 constexpr double kMatThickness = 2.0;
 constexpr double kFreeBallRadius = 4.5; // a massage ball held against a wall or between the knees
+constexpr double kTopMatPad = 4.0;         // views from above: mat margin around the body
+constexpr double kTopRollerHalfLength = 16.0; // views from above: a foam roller seen lengthwise
+constexpr double kTopRollerHalfWidth = 4.5;
 
 double pointRadius(BodyPoint p)
 {
@@ -154,10 +158,13 @@ private:
     void placeSupports()
     {
         m_propX.assign(m_spec.props.size(), 0.0);
+        m_propY.assign(m_spec.props.size(), 0.0);
         for (std::size_t i = 0; i < m_spec.props.size(); ++i) {
             const auto& prop = m_spec.props[i];
-            if (prop.at)
+            if (prop.at) {
                 m_propX[i] = m_start.sk[*prop.at].x + prop.offsetX;
+                m_propY[i] = m_start.sk[*prop.at].y;
+            }
         }
     }
 
@@ -193,6 +200,11 @@ private:
             }
         if (m_spec.floor)
             b.add(b.minX, 0);
+        else if (m_hasMat) {
+            // Seen from above the mat is a sheet under the whole body.
+            b.add(b.minX - kTopMatPad, b.minY - kTopMatPad);
+            b.add(b.maxX + kTopMatPad, b.maxY + kTopMatPad);
+        }
         if (m_spec.arrow && !m_same) {
             // The arc never leaves the triangle start–control–end; keep its control point inside.
             const Vec2 a = m_start.sk[*m_spec.arrow];
@@ -203,7 +215,7 @@ private:
         }
         for (std::size_t i = 0; i < m_spec.props.size(); ++i) {
             const auto& prop = m_spec.props[i];
-            const auto ext = propExtent(prop, m_propX[i]);
+            const auto ext = propExtent(prop, m_propX[i], m_propY[i]);
             if (ext) {
                 b.add(ext->minX, ext->minY);
                 b.add(ext->maxX, ext->maxY);
@@ -213,10 +225,15 @@ private:
     }
 
     /// The box a static prop covers, in figure units.
-    std::optional<Bounds> propExtent(const core::Prop& prop, double x) const
+    std::optional<Bounds> propExtent(const core::Prop& prop, double x, double y) const
     {
         Bounds b;
         const double top = supportTop(prop);
+        if (!m_spec.floor && prop.kind == PropKind::Roller) {
+            b.add(x - kTopRollerHalfLength, y - kTopRollerHalfWidth);
+            b.add(x + kTopRollerHalfLength, y + kTopRollerHalfWidth);
+            return b;
+        }
         switch (prop.kind) {
         case PropKind::Chair:
             b.add(x - 11, 0);
@@ -486,7 +503,10 @@ private:
             const double top = supportTop(prop);
             switch (prop.kind) {
             case PropKind::Mat:
-                propBox(b.minX + 2, 0, b.maxX - 2, kMatThickness);
+                if (m_spec.floor)
+                    propBox(b.minX + 2, 0, b.maxX - 2, kMatThickness);
+                else
+                    propBox(b.minX + 1, b.minY + 1, b.maxX - 1, b.maxY - 1);
                 break;
             case PropKind::Chair: {
                 propBox(x - 10, top - 3, x + 10, top);
@@ -521,6 +541,13 @@ private:
             case PropKind::Roller:
             case PropKind::Ball:
             case PropKind::SmallBall: {
+                if (!m_spec.floor && prop.kind == PropKind::Roller) {
+                    // From above a roller is a long band under the body part, along the body.
+                    const double y = m_propY[i];
+                    propBox(x - kTopRollerHalfLength, y - kTopRollerHalfWidth, x + kTopRollerHalfLength,
+                            y + kTopRollerHalfWidth);
+                    break;
+                }
                 if (isFreeBall(prop))
                     break; // drawn over the body: it is pressed between body and wall or knees
                 m_canvas.circle(map(x, top / 2), len(top / 2));
@@ -608,6 +635,7 @@ private:
     PlacedFrame m_start;
     PlacedFrame m_end;
     std::vector<double> m_propX;
+    std::vector<double> m_propY; ///< views from above: the y of the prop's body point
     bool m_hasMat = false;
     bool m_same = false;
     double m_k = 1, m_cx = 0, m_cy = 0, m_s = 1, m_ox = 0, m_oy = 0;
@@ -615,9 +643,20 @@ private:
 
 } // namespace
 
-void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style)
+void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style,
+                bool mirrored)
 {
+    if (mirrored) {
+        MirroredCanvas flipped(canvas, box);
+        Painter(spec, flipped, box, style).paint();
+        return;
+    }
     Painter(spec, canvas, box, style).paint();
+}
+
+bool mirrorFor(core::ExerciseSide side)
+{
+    return side == core::ExerciseSide::Left;
 }
 
 FigureLibrary::FigureLibrary(std::map<std::string, core::FigureSpec> figures, const FigureStyle& style)
@@ -640,10 +679,15 @@ bool FigureLibrary::has(std::string_view figureId) const
 
 bool FigureLibrary::draw(std::string_view figureId, Canvas& canvas, const Box& box) const
 {
+    return draw(figureId, canvas, box, false);
+}
+
+bool FigureLibrary::draw(std::string_view figureId, Canvas& canvas, const Box& box, bool mirrored) const
+{
     const auto* spec = find(figureId);
     if (spec == nullptr)
         return false;
-    drawFigure(*spec, canvas, box, m_style);
+    drawFigure(*spec, canvas, box, m_style, mirrored);
     return true;
 }
 
@@ -681,8 +725,18 @@ std::vector<std::uint8_t> renderFigureSheet(const FigureLibrary& figures,
         page->strokeRect(box, frame, 0.4F);
         PdfCanvas canvas(*page);
         figures.draw(items[i].first, canvas, box);
-        page->text(x, y + cellHeight + 9, items[i].second, text);
-        page->text(x, y + cellHeight + 16, items[i].first, small);
+        // A long name wraps onto a second line instead of running into the next cell.
+        const float captionW = colW - 6;
+        auto lines = wrapText(items[i].second, captionW,
+                              [&](std::string_view s) { return doc.textWidth(font, text.size, s); });
+        if (lines.size() > 2)
+            lines.resize(2);
+        float lineY = y + cellHeight + 9;
+        for (const auto& line : lines) {
+            page->text(x, lineY, line, text);
+            lineY += 7.5F;
+        }
+        page->text(x, lineY, items[i].first, small);
     }
     if (!page)
         doc.addPage(kPageW, kPageH);

@@ -6,9 +6,17 @@
 // Every figure is laid out in a fixed logical frame of kFigureFrameWidth × kFigureFrameHeight
 // figure units (a standing adult is about 100 units tall), scaled uniformly into the box, so people
 // keep one size across cards.
+//
+// Left and right: figure data always shows the working side as the person's RIGHT (the near side
+// in the side view). An exercise done on the left is drawn as the horizontal mirror image of that
+// drawing, flipped within its box: a mirror image of a person working the right leg is a person
+// working the left leg, in every view (side, front, from above), and the figures carry no text
+// that a flip would reverse. The program item's side decides: left = mirrored; right, both or
+// none = as drawn (see mirrorFor).
 #pragma once
 
 #include "core/figure.h"
+#include "core/vocabulary.h"
 #include "render/canvas.h"
 #include "render/color.h"
 
@@ -34,8 +42,45 @@ struct FigureStyle {
     Rgb propFill{0.93F, 0.94F, 0.95F};
 };
 
-/// Draws `spec` centred in `box`, never outside it (stroke widths included).
-void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style);
+/// Draws `spec` centred in `box`, never outside it (stroke widths included). `mirrored` draws the
+/// horizontal mirror image within the same box (the exercise done on the left side).
+void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style,
+                bool mirrored = false);
+
+/// True when a figure for an exercise done on `side` must be mirrored (only the left side: the
+/// data shows the right).
+bool mirrorFor(core::ExerciseSide side);
+
+/// A Canvas that passes everything on to another canvas with x flipped about the vertical centre
+/// line of `box` (x → 2·box.x + box.width − x), so any drawing inside the box stays inside it.
+/// Used to mirror figures drawn through the FigureDrawer interface.
+class MirroredCanvas final : public Canvas {
+public:
+    MirroredCanvas(Canvas& target, const Box& box) : m_target(target), m_axis2(2 * box.x + box.width) {}
+
+    void setStrokeColor(const Rgb& color) override { m_target.setStrokeColor(color); }
+    void setFillColor(const Rgb& color) override { m_target.setFillColor(color); }
+    void setLineWidth(float width) override { m_target.setLineWidth(width); }
+    void setRoundLines(bool round) override { m_target.setRoundLines(round); }
+    void moveTo(Point p) override { m_target.moveTo(flip(p)); }
+    void lineTo(Point p) override { m_target.lineTo(flip(p)); }
+    void curveTo(Point c1, Point c2, Point end) override { m_target.curveTo(flip(c1), flip(c2), flip(end)); }
+    void closePath() override { m_target.closePath(); }
+    void rectangle(const Box& box) override
+    {
+        m_target.rectangle({m_axis2 - box.x - box.width, box.y, box.width, box.height});
+    }
+    void circle(Point centre, float radius) override { m_target.circle(flip(centre), radius); }
+    void stroke() override { m_target.stroke(); }
+    void fill() override { m_target.fill(); }
+    void fillAndStroke() override { m_target.fillAndStroke(); }
+
+private:
+    Point flip(Point p) const { return {m_axis2 - p.x, p.y}; }
+
+    Canvas& m_target;
+    float m_axis2; ///< twice the x of the mirror line
+};
 
 /// The exercise figures of a library, by exercise id (the id an exercise's "figure" field names).
 class FigureLibrary final : public FigureDrawer {
@@ -44,6 +89,8 @@ public:
 
     bool has(std::string_view figureId) const override;
     bool draw(std::string_view figureId, Canvas& canvas, const Box& box) const override;
+    /// As draw(), mirrored when `mirrored` (the exercise done on the left side).
+    bool draw(std::string_view figureId, Canvas& canvas, const Box& box, bool mirrored) const;
 
     /// The spec of one figure, or null.
     const core::FigureSpec* find(std::string_view figureId) const;

@@ -6,6 +6,7 @@
 // "Page x of y" footers are drawn. Drawing is deferred so the footers know the page count.
 #include "render/home_program.h"
 
+#include "render/figure_drawer.h"
 #include "render/flow_layout.h"
 #include "render/pdf_canvas.h"
 #include "render/pdf_document.h"
@@ -801,8 +802,11 @@ private:
             const float top = box.y + stripH + pad * 0.8F;
             if (figure) {
                 PdfCanvas canvas(page);
-                m_figures->draw(item.figureId, canvas,
-                                {box.x + pad, top, m_style.figureWidth, m_style.figureHeight});
+                const Box figureBox{box.x + pad, top, m_style.figureWidth, m_style.figureHeight};
+                // Figure data shows the right side; a left-side exercise is its mirror image.
+                MirroredCanvas mirrored(canvas, figureBox);
+                m_figures->draw(item.figureId, mirrorFor(item.side) ? static_cast<Canvas&>(mirrored) : canvas,
+                                figureBox);
             }
             if (qr) {
                 const float size = m_style.qrSize;

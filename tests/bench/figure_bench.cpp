@@ -23,8 +23,10 @@ const FigureLibrary& library()
     return figures;
 }
 
+/// Argument 1 draws the mirror image (a left-side exercise), through MirroredCanvas.
 void drawOneFigure(benchmark::State& state)
 {
+    const bool mirrored = state.range(0) != 0;
     const auto& figures = library();
     std::vector<std::string> ids;
     for (const auto& [id, spec] : figures.figures())
@@ -42,10 +44,10 @@ void drawOneFigure(benchmark::State& state)
             state.ResumeTiming();
         }
         PdfCanvas canvas(page);
-        figures.draw(ids[i++ % ids.size()], canvas, {40, 40, 110, 90});
+        figures.draw(ids[i++ % ids.size()], canvas, {40, 40, 110, 90}, mirrored);
     }
 }
-BENCHMARK(drawOneFigure)->Unit(benchmark::kMicrosecond);
+BENCHMARK(drawOneFigure)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 /// The same 8-exercise program with and without figures; "added_KB" is what the figures cost.
 void programWithFigures(benchmark::State& state)

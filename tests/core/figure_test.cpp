@@ -124,3 +124,17 @@ TEST(FigureNames, JointAndPointNamesRoundTrip)
     }
     EXPECT_FALSE(core::parseJoint("right_wing"));
 }
+
+TEST(FigureJointRange, FrontViewKneeAndElbowMayAppearToBendEitherWay)
+{
+    // Seen from the front a knee bends in a plane the viewer looks along: folded legs and
+    // kneeling on the side show the shin turned either way, but never past the full bend.
+    core::Pose pose;
+    pose[Joint::LeftKnee] = -95;
+    pose[Joint::RightElbow] = -75;
+    EXPECT_TRUE(core::checkPose(pose, FigureView::Front, "p").empty());
+    EXPECT_EQ(core::checkPose(pose, FigureView::Side, "p").size(), 2U) << "seen from the side a bend has one sign";
+    pose[Joint::LeftKnee] = -170;
+    pose[Joint::RightElbow] = 155;
+    EXPECT_EQ(core::checkPose(pose, FigureView::Front, "p").size(), 2U);
+}

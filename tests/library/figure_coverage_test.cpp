@@ -68,9 +68,12 @@ TEST(FigureCoverage, EveryFigureDrawsInsideItsBox)
     for (const auto& [id, spec] : figures())
         for (const render::Box& box : {render::Box{30, 40, 110, 90}, render::Box{0, 0, 400, 80},
                                        render::Box{0, 0, 60, 160}}) {
-            render::testing::RecordingCanvas canvas;
-            render::drawFigure(spec, canvas, box, style);
-            EXPECT_TRUE(canvas.inside(box)) << id << " leaves its " << box.width << "x" << box.height << " box";
+            for (const bool mirrored : {false, true}) {
+                render::testing::RecordingCanvas canvas;
+                render::drawFigure(spec, canvas, box, style, mirrored);
+                EXPECT_TRUE(canvas.inside(box)) << id << (mirrored ? " (mirrored)" : "") << " leaves its "
+                                                << box.width << "x" << box.height << " box";
+            }
         }
 }
 

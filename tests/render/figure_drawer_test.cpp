@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/figure_drawer.h"
 #include "recording_canvas.h"
+#include "render/home_program.h"
+#include "render_fixtures.h"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
 
 using namespace hiprx;
 using render::Box;
@@ -121,4 +126,182 @@ TEST(FigureSheet, MakesAPdf)
                                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     ASSERT_GT(pdf.size(), 100U);
     EXPECT_EQ(std::string(pdf.begin(), pdf.begin() + 5), "%PDF-");
+}
+
+namespace {
+
+/// Records every canvas call with its numbers, so two drawings can be compared op by op.
+class OpLog final : public render::Canvas {
+public:
+    struct Op {
+        char kind;                  ///< s/f colour, w width, r round, m move, l line, c curve, z close,
+                                    ///< b rectangle, o circle, S stroke, F fill, B fill and stroke
+        std::vector<float> values;  ///< x, y pairs for geometry; colours, widths, radii as they are
+    };
+    std::vector<Op> ops;
+
+    void setStrokeColor(const render::Rgb& c) override { ops.push_back({'s', {c.r, c.g, c.b}}); }
+    void setFillColor(const render::Rgb& c) override { ops.push_back({'f', {c.r, c.g, c.b}}); }
+    void setLineWidth(float w) override { ops.push_back({'w', {w}}); }
+    void setRoundLines(bool round) override { ops.push_back({'r', {round ? 1.0F : 0.0F}}); }
+    void moveTo(render::Point p) override { ops.push_back({'m', {p.x, p.y}}); }
+    void lineTo(render::Point p) override { ops.push_back({'l', {p.x, p.y}}); }
+    void curveTo(render::Point a, render::Point b, render::Point e) override
+    {
+        ops.push_back({'c', {a.x, a.y, b.x, b.y, e.x, e.y}});
+    }
+    void closePath() override { ops.push_back({'z', {}}); }
+    void rectangle(const Box& b) override { ops.push_back({'b', {b.x, b.y, b.width, b.height}}); }
+    void circle(render::Point p, float r) override { ops.push_back({'o', {p.x, p.y, r}}); }
+    void stroke() override { ops.push_back({'S', {}}); }
+    void fill() override { ops.push_back({'F', {}}); }
+    void fillAndStroke() override { ops.push_back({'B', {}}); }
+};
+
+/// `op` with every x flipped about the vertical centre line of `box`.
+OpLog::Op flipped(OpLog::Op op, const Box& box)
+{
+    const float axis2 = 2 * box.x + box.width;
+    switch (op.kind) {
+    case 'm':
+    case 'l':
+    case 'c':
+    case 'o':
+        for (std::size_t i = 0; i + 1 < op.values.size(); i += 2)
+            if (op.kind != 'o' || i == 0)
+                op.values[i] = axis2 - op.values[i];
+        break;
+    case 'b':
+        op.values[0] = axis2 - op.values[0] - op.values[2];
+        break;
+    default:
+        break;
+    }
+    return op;
+}
+
+core::FigureSpec sideLyingLift()
+{
+    core::FigureSpec spec;
+    spec.id = "side_lying_hip_abduction";
+    spec.view = core::FigureView::Front;
+    spec.start = core::basePose("side_lying")->pose;
+    spec.end = spec.start;
+    spec.end[core::Joint::RightHip] = 35;
+    spec.highlight = {"right_leg"};
+    spec.arrow = core::BodyPoint::RightAnkle;
+    core::Prop mat;
+    mat.kind = core::PropKind::Mat;
+    spec.props.push_back(mat);
+    return spec;
+}
+
+} // namespace
+
+TEST(FigureMirror, IsTheHorizontalMirrorOfTheDrawingOpByOp)
+{
+    const render::FigureStyle style;
+    for (const auto& spec : {legRaise(), sideLyingLift()})
+        for (const Box& box : {Box{10, 20, 110, 90}, Box{0, 0, 300, 60}}) {
+            OpLog plain;
+            OpLog mirrored;
+            render::drawFigure(spec, plain, box, style, false);
+            render::drawFigure(spec, mirrored, box, style, true);
+            ASSERT_EQ(plain.ops.size(), mirrored.ops.size()) << spec.id;
+            ASSERT_GT(plain.ops.size(), 20U);
+            std::size_t moved = 0;
+            for (std::size_t i = 0; i < plain.ops.size(); ++i) {
+                const auto want = flipped(plain.ops[i], box);
+                const auto& got = mirrored.ops[i];
+                ASSERT_EQ(want.kind, got.kind) << spec.id << " op " << i;
+                ASSERT_EQ(want.values.size(), got.values.size());
+                for (std::size_t k = 0; k < want.values.size(); ++k)
+                    EXPECT_NEAR(want.values[k], got.values[k], 1e-3F) << spec.id << " op " << i << "." << k;
+                if (plain.ops[i].kind == 'l' && std::abs(plain.ops[i].values[0] - got.values[0]) > 1.0F)
+                    ++moved;
+            }
+            EXPECT_GT(moved, 5U) << "a mirrored figure really moves its lines";
+        }
+}
+
+TEST(FigureMirror, StaysInsideItsBoxAndKeepsItsColours)
+{
+    render::FigureStyle style;
+    style.accent = {0.8F, 0.1F, 0.1F};
+    for (const Box& box : {Box{10, 20, 110, 90}, Box{0, 0, 300, 60}, Box{5, 5, 40, 200}}) {
+        RecordingCanvas plain;
+        RecordingCanvas mirrored;
+        render::drawFigure(legRaise(), plain, box, style);
+        render::drawFigure(legRaise(), mirrored, box, style, true);
+        EXPECT_TRUE(mirrored.inside(box)) << box.width << "x" << box.height;
+        // The covered box is the plain one flipped about the box's centre line.
+        EXPECT_NEAR(mirrored.minX - box.x, box.x + box.width - plain.maxX, 1e-3F);
+        EXPECT_NEAR(mirrored.maxX - box.x, box.x + box.width - plain.minX, 1e-3F);
+        EXPECT_FLOAT_EQ(mirrored.minY, plain.minY);
+        EXPECT_TRUE(mirrored.usedStroke(style.accent));
+        EXPECT_EQ(mirrored.strokeColors, plain.strokeColors);
+    }
+}
+
+TEST(FigureMirror, OnlyTheLeftSideIsMirrored)
+{
+    EXPECT_TRUE(render::mirrorFor(core::ExerciseSide::Left));
+    EXPECT_FALSE(render::mirrorFor(core::ExerciseSide::Right));
+    EXPECT_FALSE(render::mirrorFor(core::ExerciseSide::Both));
+    EXPECT_FALSE(render::mirrorFor(core::ExerciseSide::None));
+}
+
+TEST(FigureMirror, LibraryDrawsMirroredThroughTheCanvasDecorator)
+{
+    std::map<std::string, core::FigureSpec> figures;
+    figures.emplace("straight_leg_raise", legRaise());
+    const render::FigureLibrary library(std::move(figures), render::FigureStyle{});
+    const Box box{0, 0, 110, 90};
+    OpLog direct;
+    OpLog viaDecorator;
+    ASSERT_TRUE(library.draw("straight_leg_raise", direct, box, true));
+    render::MirroredCanvas mirror(viaDecorator, box);
+    const render::FigureDrawer& drawer = library;
+    ASSERT_TRUE(drawer.draw("straight_leg_raise", mirror, box));
+    ASSERT_EQ(direct.ops.size(), viaDecorator.ops.size());
+    for (std::size_t i = 0; i < direct.ops.size(); ++i)
+        EXPECT_EQ(direct.ops[i].values, viaDecorator.ops[i].values) << "op " << i;
+}
+
+namespace {
+
+/// A drawer that notes, per figure drawn, whether the home program handed it a mirroring canvas.
+class SideRecordingFigures final : public render::FigureDrawer {
+public:
+    bool has(std::string_view) const override { return true; }
+    bool draw(std::string_view, render::Canvas& canvas, const Box& box) const override
+    {
+        mirrored.push_back(dynamic_cast<render::MirroredCanvas*>(&canvas) != nullptr);
+        canvas.setStrokeColor({0, 0, 0});
+        canvas.setLineWidth(1);
+        canvas.moveTo({box.x, box.y});
+        canvas.lineTo({box.x + 5, box.y + 5});
+        canvas.stroke();
+        return true;
+    }
+    mutable std::vector<bool> mirrored;
+};
+
+} // namespace
+
+TEST(FigureMirror, HomeProgramCardMirrorsOnlyLeftSideItems)
+{
+    render::HomeProgramInput in = render::fixtures::input("Ada Example", 4, core::Urgency::None);
+    const core::ExerciseSide sides[] = {core::ExerciseSide::Left, core::ExerciseSide::Right,
+                                        core::ExerciseSide::Both, core::ExerciseSide::None};
+    for (std::size_t i = 0; i < 4; ++i) {
+        in.program.items[i].figureId = "figure_" + std::to_string(i);
+        in.program.items[i].side = sides[i];
+    }
+    SideRecordingFigures figures;
+    render::RenderResources resources = render::defaultResources(render::fixtures::templatesDir());
+    resources.figures = &figures;
+    const auto pdf = render::renderHomeProgram(in, render::PageSize::A4, resources);
+    ASSERT_GT(pdf.size(), 100U);
+    EXPECT_EQ(figures.mirrored, (std::vector<bool>{true, false, false, false}));
 }
