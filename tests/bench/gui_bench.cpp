@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -33,6 +34,13 @@ store::Database* benchDatabase()
     return db.get();
 }
 
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 /// Every keystroke of typing each query, timed one by one; reports the 95th percentile.
 void BM_SearchAsYouType(benchmark::State& state)
 {
@@ -43,18 +51,25 @@ void BM_SearchAsYouType(benchmark::State& state)
     }
     store::PatientRepository patients(*db);
     const std::vector<std::string> queries = {"carter", "alvarez ana", "1961-04", "MRN-0421", "okafor g", "zoe"};
+    // Wall time is what the user waits; this thread's CPU time is the same work without the waits
+    // for a core, which on a 2-core machine shared with compilers can dominate the wall time.
     std::vector<double> ms;
+    std::vector<double> cpuMs;
     for (auto _ : state) {
         for (const auto& q : queries)
             for (std::size_t n = 1; n <= q.size(); ++n) {
+                const double cpuStart = threadCpuMs();
                 const auto start = std::chrono::steady_clock::now();
                 benchmark::DoNotOptimize(patients.search(q.substr(0, n), 200));
                 ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                cpuMs.push_back(threadCpuMs() - cpuStart);
             }
     }
     std::sort(ms.begin(), ms.end());
+    std::sort(cpuMs.begin(), cpuMs.end());
     state.counters["p95_ms"] = ms[ms.size() * 95 / 100];
     state.counters["max_ms"] = ms.back();
+    state.counters["cpu_p95_ms"] = cpuMs[cpuMs.size() * 95 / 100];
 }
 BENCHMARK(BM_SearchAsYouType)->Unit(benchmark::kMillisecond)->Iterations(3);
 
