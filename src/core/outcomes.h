@@ -16,7 +16,10 @@ namespace hiprx::core {
 /// LEFS items that may be left blank before the questionnaire can no longer be scored. Up to four
 /// (20 %) are prorated; with more, too little of the scale was answered to stand for the whole.
 /// [R] This is the usual proration rule for patient-reported scales of this kind, recalled rather
-/// than read in Binkley 1999 (facts §4 gives no rule); check the primary text.
+/// than read in Binkley 1999 (facts §4 gives no rule); check the primary text. Searched 2026-11-21:
+/// the scoring descriptions found (RehabMeasures' LEFS entry, medicalalgorithms.com, the OSCAR LEFS
+/// eForm, a Greek validation) only sum all 20 items and say nothing about unanswered ones, so the
+/// rule stays unverified.
 constexpr int kLefsMaxMissing = 4;
 /// LEFS change that is both detectable and clinically important: 9 points (Binkley 1999, MDC90 and
 /// MCID both 9; facts §4).

@@ -2,6 +2,8 @@
 #include "core/progression.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace hiprx::core {
 
@@ -123,6 +125,54 @@ Dose regressDose(const Dose& dose, ExerciseKind kind)
     else
         d.reps = std::max(std::min(d.reps, kMinReps), d.reps - 2);
     return d;
+}
+
+std::vector<std::string> stepReasons(const History& history)
+{
+    if (history.visits.empty())
+        return {"no visit recorded yet"};
+    std::vector<std::string> reasons;
+    for (const Alert& a : history.latestAlerts())
+        reasons.push_back(a.message);
+    const VisitProgress& latest = history.visits.back();
+    if (history.visits.size() < 2)
+        reasons.push_back("only one visit: nothing to compare with yet");
+    for (const Verdict wanted : {Verdict::Worse, Verdict::Improved})
+        for (const MeasureValue& v : latest.values) {
+            if (!v.sincePrevious || v.sincePrevious->verdict != wanted)
+                continue;
+            const Change& c = *v.sincePrevious;
+            const bool degrees = v.measure.kind == MeasureKind::Rom;
+            const auto amount = [degrees](double x) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, std::abs(x - std::round(x)) < 1e-9 ? "%.0f" : "%.1f", x);
+                return std::string(buf) + (degrees ? "°" : " points");
+            };
+            reasons.push_back(v.measure.label() + " " + (c.delta > 0 ? "+" : "-") +
+                              amount(std::abs(c.delta)) +
+                              " since the previous visit: " + std::string(verdictText(c.verdict)) +
+                              " (counts from " + amount(c.threshold) + ")");
+        }
+    if (reasons.empty())
+        reasons.push_back("no measure changed beyond its measurement error since the previous visit");
+    return reasons;
+}
+
+Program NextProgram::programWithBasis() const
+{
+    Program p = program();
+    std::string why;
+    for (const std::string& r : reasons)
+        why += (why.empty() ? "" : "; ") + r;
+    for (std::size_t i = 0; i < p.items.size(); ++i) {
+        const ItemSuggestion& s = items[i];
+        std::string line = "next step (" + std::string(progressionStepId(step)) + ") from " + s.current.name +
+                           ": " + s.reason;
+        if (!why.empty())
+            line += ", because " + why;
+        p.items[i].basis.push_back(std::move(line));
+    }
+    return p;
 }
 
 Program NextProgram::program() const

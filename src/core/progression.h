@@ -47,10 +47,20 @@ struct ItemSuggestion {
 struct NextProgram {
     ProgressionStep step = ProgressionStep::Hold;
     std::vector<ItemSuggestion> items;
+    /// Why this step (stepReasons); empty when the step was chosen by hand.
+    std::vector<std::string> reasons;
 
     /// The suggested items as a program (exclusions and warnings empty: planning re-checks them).
     Program program() const;
+    /// The same program, each item's basis extended with one line saying what was changed from the
+    /// last program and why, so the builder shows the therapist where each suggestion came from.
+    Program programWithBasis() const;
 };
+
+/// Why suggestStep(history) chose its step, one line each, for the therapist: the alerts that make
+/// it regress, the measures that got worse or improved beyond their measurement error since the
+/// previous visit, or that nothing changed beyond it. No patient identity in the lines.
+std::vector<std::string> stepReasons(const History& history);
 
 /// For each item of `last`: progress swaps in the first harder exercise the library has (keeping
 /// the side; the new exercise's default dose) or, without one, raises the dose; regress swaps in the

@@ -54,6 +54,19 @@ struct ReferralWording {
     std::string closing;
 };
 
+/// Every fixed sentence of the progress report ([report], [report.table], [report.program]).
+struct ReportWording {
+    // [report]
+    std::string title, patientLabel, dateLabel, visitsLabel, visitsValue, visitNumber, therapistLabel;
+    std::string alertsHeading, more, chartsHeading, moreCharts, footer;
+    // [report.table]
+    std::string tableHeading, columnMeasure, columnFirst, columnLatest, columnChange, columnVerdict;
+    std::string verdictImproved, verdictWithinError, verdictWorse, baselineOnly, noMeasures, errorNote;
+    // [report.program]
+    std::string programHeading, noProgram, withheld, emptyProgram, moreExercises;
+    std::string sideLeft, sideRight, sideBoth;
+};
+
 /// Every fixed sentence of the home program. `{name}` placeholders are filled at render time.
 struct Wording {
     // [document]
@@ -78,6 +91,8 @@ struct Wording {
     std::string logHeading, logIntro, logExercise, logWeek, logPainRow;
     // [footer]
     std::string footerContact, footerPage;
+    // The progress report, which shares the file so a clinic edits all its wording in one place.
+    ReportWording report;
 };
 
 /// A paper size's style with the wording.

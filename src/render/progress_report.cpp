@@ -2,7 +2,8 @@
 //
 // One page, drawn top to bottom with a cursor: header band, patient line, alerts, the baseline-vs-now
 // table, a grid of charts, the current program, footer. Everything that might not fit is measured
-// first and cut with a "…and n more" line, so the report never spills onto a second page.
+// first and cut with a "…and n more" line, so the report never spills onto a second page. Every fixed
+// word comes from the [report*] sections of templates/wording.ini; measure names from core.
 #include "render/progress_report.h"
 
 #include "core/dose_text.h"
@@ -58,10 +59,23 @@ std::string signedNumber(double v)
     return (v > 0 ? "+" : "−") + number(std::abs(v));
 }
 
-std::string dateOf(const core::History& h, std::size_t visit)
+std::string dateOf(const core::History& h, std::size_t visit, const ReportWording& words)
 {
     const auto& d = h.visits.at(visit).date;
-    return d ? d->iso() : "visit " + std::to_string(visit + 1);
+    return d ? d->iso() : fillPlaceholders(words.visitNumber, {{"n", std::to_string(visit + 1)}});
+}
+
+std::string_view verdictWord(core::Verdict verdict, const ReportWording& words)
+{
+    switch (verdict) {
+    case core::Verdict::Improved:
+        return words.verdictImproved;
+    case core::Verdict::Worse:
+        return words.verdictWorse;
+    case core::Verdict::WithinError:
+        break;
+    }
+    return words.verdictWithinError;
 }
 
 /// The latest value of each measure with its change since the baseline.
@@ -74,7 +88,7 @@ struct TableRow {
     core::Verdict kind = core::Verdict::WithinError;
 };
 
-std::vector<TableRow> tableRows(const core::History& h)
+std::vector<TableRow> tableRows(const core::History& h, const ReportWording& words)
 {
     std::vector<TableRow> rows;
     for (const core::Series& s : h.series) {
@@ -91,8 +105,8 @@ std::vector<TableRow> tableRows(const core::History& h)
         TableRow row;
         row.measure = s.measure.label();
         const std::string unit(s.measure.unit());
-        row.baseline = number(*s.values[*first]) + unit + "  (" + dateOf(h, *first) + ")";
-        row.now = number(*s.values[*last]) + unit + "  (" + dateOf(h, *last) + ")";
+        row.baseline = number(*s.values[*first]) + unit + "  (" + dateOf(h, *first, words) + ")";
+        row.now = number(*s.values[*last]) + unit + "  (" + dateOf(h, *last, words) + ")";
         const core::MeasureValue* mv = nullptr;
         for (const auto& v : h.visits[*last].values)
             if (v.measure == s.measure)
@@ -100,10 +114,10 @@ std::vector<TableRow> tableRows(const core::History& h)
         if (mv && mv->sinceBaseline) {
             row.change = signedNumber(mv->sinceBaseline->delta);
             row.kind = mv->sinceBaseline->verdict;
-            row.verdict = std::string(core::verdictText(row.kind));
+            row.verdict = std::string(verdictWord(row.kind, words));
         } else {
             row.change = "—";
-            row.verdict = "baseline only";
+            row.verdict = words.baselineOnly;
         }
         rows.push_back(std::move(row));
     }
@@ -123,15 +137,15 @@ std::vector<ChartSpec> reportCharts(const core::History& h)
     return out;
 }
 
-std::string sideText(core::ExerciseSide side)
+std::string sideText(core::ExerciseSide side, const ReportWording& words)
 {
     switch (side) {
     case core::ExerciseSide::Left:
-        return " (left)";
+        return " " + words.sideLeft;
     case core::ExerciseSide::Right:
-        return " (right)";
+        return " " + words.sideRight;
     case core::ExerciseSide::Both:
-        return " (each side)";
+        return " " + words.sideBoth;
     case core::ExerciseSide::None:
         break;
     }
@@ -140,9 +154,9 @@ std::string sideText(core::ExerciseSide side)
 
 class ReportBuilder {
 public:
-    ReportBuilder(const ProgressReportInput& in, const PageStyle& style, PdfDocument& doc, FontFace regular,
-                  FontFace bold)
-        : m_in(in), m_style(style), m_doc(doc), m_regular(regular), m_bold(bold),
+    ReportBuilder(const ProgressReportInput& in, const PageStyle& style, const ReportWording& words,
+                  PdfDocument& doc, FontFace regular, FontFace bold)
+        : m_in(in), m_style(style), m_words(words), m_doc(doc), m_regular(regular), m_bold(bold),
           m_page(doc.addPage(style.width, style.height))
     {
         const std::string& accentText = in.branding.accentColor.empty() ? "#1F6F8B" : in.branding.accentColor;
@@ -167,7 +181,7 @@ public:
         charts();
         program();
         footer();
-        m_doc.setInfo("Progress report", m_in.branding.clinicName, "Progress report");
+        m_doc.setInfo(m_words.title, m_in.branding.clinicName, m_words.title);
         return m_doc.save();
     }
 
@@ -206,7 +220,7 @@ private:
         const Rgb ink = m_accent.readableTextOn();
         const TextStyle name = style(true, m_style.fontClinic, ink);
         const TextStyle title = style(true, m_style.fontTitle, ink);
-        const std::string titleText = "Progress report";
+        const std::string& titleText = m_words.title;
         const float titleW = width(title, titleText);
         m_page.text(m_left + m_width - titleW, h / 2 + 0.36F * title.size, titleText, title);
         if (!m_in.branding.clinicName.empty())
@@ -220,16 +234,19 @@ private:
         const core::History& hist = m_in.history;
         const TextStyle label = style(false, m_style.fontSmall, m_style.muted);
         const TextStyle value = style(true, m_style.fontBody + 1.0F, m_style.text);
-        std::vector<std::pair<std::string, std::string>> cols = {{"Patient", m_in.patient.name},
-                                                                 {"Report date", m_in.date}};
+        std::vector<std::pair<std::string, std::string>> cols = {{m_words.patientLabel, m_in.patient.name},
+                                                                 {m_words.dateLabel, m_in.date}};
         if (!hist.visits.empty())
-            cols.emplace_back("Visits", std::to_string(hist.visits.size()) + ", since " + dateOf(hist, 0));
+            cols.emplace_back(
+                m_words.visitsLabel,
+                fillPlaceholders(m_words.visitsValue, {{"count", std::to_string(hist.visits.size())},
+                                                       {"date", dateOf(hist, 0, m_words)}}));
         const std::string therapist =
             m_in.branding.therapistName.empty()
                 ? (hist.visits.empty() ? std::string() : hist.visits.back().clinician)
                 : m_in.branding.therapistName;
         if (!therapist.empty())
-            cols.emplace_back("Therapist", therapist);
+            cols.emplace_back(m_words.therapistLabel, therapist);
         const float colW = m_width / static_cast<float>(cols.size());
         for (std::size_t i = 0; i < cols.size(); ++i) {
             const float x = m_left + colW * static_cast<float>(i);
@@ -254,12 +271,12 @@ private:
             for (auto& l : wrap("• " + list[i].message, m_width - 20, s))
                 lines.push_back(std::move(l));
         if (list.size() > 4)
-            lines.push_back("…and " + std::to_string(list.size() - 4) + " more");
+            lines.push_back(fillPlaceholders(m_words.more, {{"n", std::to_string(list.size() - 4)}}));
         const float boxH = 8 + lineHeight(h) + lineHeight(s) * static_cast<float>(lines.size()) + 6;
         const Rgb tint = m_style.urgent.mix(kWhite, 0.88F);
         m_page.roundedRect({m_left, m_y, m_width, boxH}, 4, &tint, &m_style.urgent, 1.0F);
         float y = m_y + 6;
-        m_page.text(m_left + 10, baseline(y, h), "To look at before going on", h);
+        m_page.text(m_left + 10, baseline(y, h), m_words.alertsHeading, h);
         y += lineHeight(h);
         for (const auto& l : lines) {
             m_page.text(m_left + 10, baseline(y, s), l, s);
@@ -270,12 +287,13 @@ private:
 
     void table()
     {
-        const auto rows = tableRows(m_in.history);
-        heading("Then and now");
+        const auto rows = tableRows(m_in.history, m_words);
+        heading(m_words.tableHeading);
         const TextStyle head = style(true, m_style.fontSmall, m_style.muted);
         const TextStyle s = style(false, m_style.fontSmall + 0.5F, m_style.text);
         const float shares[] = {0.25F, 0.2F, 0.2F, 0.08F, 0.27F};
-        const char* heads[] = {"Measure", "First recorded", "Latest", "Change", "Verdict"};
+        const std::string* heads[] = {&m_words.columnMeasure, &m_words.columnFirst, &m_words.columnLatest,
+                                      &m_words.columnChange, &m_words.columnVerdict};
         const auto columnX = [&](int c) {
             float x = m_left;
             for (int i = 0; i < c; ++i)
@@ -284,12 +302,13 @@ private:
         };
         const float rowH = lineHeight(s) + 1.5F;
         for (int c = 0; c < 5; ++c)
-            m_page.text(columnX(c) + 3, baseline(m_y, head), heads[c], head);
+            m_page.text(columnX(c) + 3, baseline(m_y, head), fit(*heads[c], m_width * shares[c] - 6, head),
+                        head);
         m_y += lineHeight(head) + 1;
         m_page.line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.6F);
         m_y += 1;
         if (rows.empty()) {
-            m_page.text(m_left + 3, baseline(m_y, s), "No measurements recorded yet.", s);
+            m_page.text(m_left + 3, baseline(m_y, s), m_words.noMeasures, s);
             m_y += rowH;
         }
         // At most 18 rows: every movement on both sides, pain and both questionnaires.
@@ -312,12 +331,7 @@ private:
         m_page.line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.6F);
         m_y += 3;
         const TextStyle note = style(false, m_style.fontSmall - 0.5F, m_style.muted);
-        for (const auto& l :
-             wrap("A change counts as improved or worse only when it is larger than the measurement error of "
-                  "that measure (hip range 10–13° with the same therapist, 20° between therapists; pain 2 "
-                  "points; LEFS 9 points; PSFS 2 points). Smaller changes are shown as within measurement "
-                  "error.",
-                  m_width, note)) {
+        for (const auto& l : wrap(m_words.errorNote, m_width, note)) {
             m_page.text(m_left, baseline(m_y, note), l, note);
             m_y += lineHeight(note);
         }
@@ -329,7 +343,7 @@ private:
         const auto all = reportCharts(m_in.history);
         if (all.empty())
             return;
-        heading("Over time");
+        heading(m_words.chartsHeading);
         const std::size_t count = std::min(all.size(), kProgressReportMaxCharts);
         const std::size_t columns = 3;
         const std::size_t rowsNeeded = (count + columns - 1) / columns;
@@ -349,7 +363,7 @@ private:
         if (all.size() > count) {
             const TextStyle note = style(false, m_style.fontSmall - 0.5F, m_style.muted);
             m_page.text(m_left, baseline(m_y, note),
-                        std::to_string(all.size() - count) + " more charts are in the clinic's records.",
+                        fillPlaceholders(m_words.moreCharts, {{"n", std::to_string(all.size() - count)}}),
                         note);
             m_y += lineHeight(note);
         }
@@ -358,14 +372,14 @@ private:
 
     void program()
     {
-        heading("Current home program");
+        heading(m_words.programHeading);
         const TextStyle s = style(false, m_style.fontBody, m_style.text);
         const TextStyle b = style(true, m_style.fontBody, m_style.text);
         const float footerTop = m_bottom - lineHeight(s);
         if (!m_in.program || m_in.program->items.empty()) {
-            const char* why = !m_in.program            ? "No program issued yet."
-                              : m_in.program->withheld ? "Exercises withheld: referred to a doctor."
-                                                       : "The program issued holds no exercises.";
+            const std::string& why = !m_in.program            ? m_words.noProgram
+                                     : m_in.program->withheld ? m_words.withheld
+                                                              : m_words.emptyProgram;
             m_page.text(m_left, baseline(m_y, s), why, s);
             m_y += lineHeight(s);
             return;
@@ -374,12 +388,14 @@ private:
         for (std::size_t i = 0; i < items.size(); ++i) {
             const bool lastRoom = m_y + 2 * lineHeight(s) > footerTop;
             if (lastRoom && i + 1 < items.size()) {
-                m_page.text(m_left, baseline(m_y, s),
-                            "…and " + std::to_string(items.size() - i) + " more exercises", s);
+                m_page.text(
+                    m_left, baseline(m_y, s),
+                    fillPlaceholders(m_words.moreExercises, {{"n", std::to_string(items.size() - i)}}), s);
                 m_y += lineHeight(s);
                 return;
             }
-            const std::string name = std::to_string(i + 1) + ". " + items[i].name + sideText(items[i].side);
+            const std::string name =
+                std::to_string(i + 1) + ". " + items[i].name + sideText(items[i].side, m_words);
             const std::string nameFit = fit(name, m_width * 0.5F, b);
             m_page.text(m_left, baseline(m_y, b), nameFit, b);
             const float x = m_left + std::max(width(b, nameFit) + 10, m_width * 0.42F);
@@ -402,12 +418,13 @@ private:
             if (!part->empty())
                 contact += (contact.empty() ? "" : " · ") + *part;
         m_page.text(m_left, baseline(ruleY + 4, s), fit(contact, m_width * 0.7F, s), s);
-        const std::string made = "HipRx progress report · " + m_in.date;
+        const std::string made = fillPlaceholders(m_words.footer, {{"date", m_in.date}});
         m_page.text(m_left + m_width - width(s, made), baseline(ruleY + 4, s), made, s);
     }
 
     const ProgressReportInput& m_in;
     const PageStyle& m_style;
+    const ReportWording& m_words;
     PdfDocument& m_doc;
     FontFace m_regular;
     FontFace m_bold;
@@ -433,7 +450,7 @@ std::vector<std::uint8_t> renderProgressReport(const ProgressReportInput& input,
     FontFace bold{regular.font, true};
     if (!resources.fontBold.empty())
         bold = doc.loadTrueType(resources.fontBold);
-    ReportBuilder builder(input, tpl.style, doc, regular, bold);
+    ReportBuilder builder(input, tpl.style, tpl.words.report, doc, regular, bold);
     return builder.build();
 }
 

@@ -167,5 +167,52 @@ TEST(SuggestStep, ImprovementProgressesWorseningRegressesOtherwiseHold)
     EXPECT_EQ(suggestStep(History{}), ProgressionStep::Hold);
 }
 
+TEST(StepReasons, NameTheMeasuresThatDecidedTheStep)
+{
+    // Pain 5 → 3 counts (2 points); flexion 100 → 105 is within its error and is not named.
+    const auto better = stepReasons(twoVisits(5, 3, 100, 105));
+    ASSERT_EQ(better.size(), 1U);
+    EXPECT_NE(better[0].find("-2 points since the previous visit: improved"), std::string::npos) << better[0];
+    // Flexion 100 → 85 is worse beyond its error (degrees, not points).
+    const auto worse = stepReasons(twoVisits(4, 4, 100, 85));
+    ASSERT_EQ(worse.size(), 1U);
+    EXPECT_NE(worse[0].find("hip flexion (left) -15° since the previous visit: worse"), std::string::npos)
+        << worse[0];
+    // A rise in pain is an alert: its message is the reason.
+    const History risen = twoVisits(3, 5, 100, 100);
+    const auto alerted = stepReasons(risen);
+    ASSERT_FALSE(risen.latestAlerts().empty());
+    EXPECT_EQ(alerted.front(), risen.latestAlerts().front().message);
+    EXPECT_EQ(
+        stepReasons(twoVisits(4, 4, 100, 104)),
+        std::vector<std::string>{"no measure changed beyond its measurement error since the previous visit"});
+    EXPECT_EQ(stepReasons(History{}), std::vector<std::string>{"no visit recorded yet"});
+}
+
+TEST(NextProgram, ProgramWithBasisSaysWhatChangedAndWhy)
+{
+    const auto lib = ladderLibrary();
+    Program last;
+    ProgramItem bridge = itemFor(lib, "glute_bridge", ExerciseSide::None, dose(2, 12));
+    bridge.basis = {"weak gluteus_maximus"};
+    last.items.push_back(bridge);
+    last.items.push_back(itemFor(lib, "hamstring_strap_stretch", ExerciseSide::Left, dose(1, 3, 30)));
+    NextProgram next = suggestNextProgram(last, lib, ProgressionStep::Progress);
+    next.reasons = {"LEFS +12 points since the previous visit: improved (counts from 9 points)"};
+    const Program p = next.programWithBasis();
+    ASSERT_EQ(p.items.size(), 2U);
+    // The items are the suggestion's, with one more basis line each; the old basis is kept.
+    EXPECT_EQ(p.items[0].exerciseId, "single_leg_bridge");
+    ASSERT_EQ(p.items[0].basis.size(), 2U);
+    EXPECT_EQ(p.items[0].basis[0], "weak gluteus_maximus");
+    EXPECT_EQ(p.items[0].basis[1], "next step (progress) from " + lib.find("glute_bridge")->name +
+                                       ": harder version: " + lib.find("single_leg_bridge")->name +
+                                       ", because LEFS +12 points since the previous visit: improved (counts "
+                                       "from 9 points)");
+    ASSERT_EQ(p.items[1].basis.size(), 1U);
+    EXPECT_NE(p.items[1].basis[0].find("dose raised one step"), std::string::npos) << p.items[1].basis[0];
+    EXPECT_EQ(p.items[1].dose.reps, 4);
+}
+
 } // namespace
 } // namespace hiprx::core

@@ -8,8 +8,13 @@
 #include "render/chart.h"
 #include "render_fixtures.h"
 
+#include "render/render_error.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
 
 namespace hiprx::render {
 namespace {
@@ -130,6 +135,69 @@ TEST_F(ProgressReport, EmptyHistorySaysSo)
 
     in.program = core::Program{};
     EXPECT_THAT(pdfText(render(in)), HasSubstr("The program issued holds no exercises."));
+}
+
+/// The repository's templates copied to `dir`, with `from` replaced by `to` in wording.ini.
+std::filesystem::path templatesWith(const std::filesystem::path& dir, const std::string& from,
+                                    const std::string& to)
+{
+    std::filesystem::copy(fixtures::templatesDir(), dir, std::filesystem::copy_options::recursive);
+    const auto file = dir / "wording.ini";
+    std::ifstream in(file, std::ios::binary);
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    in.close();
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos)
+        text.replace(at, from.size(), to);
+    std::ofstream(file, std::ios::binary) << text;
+    return dir;
+}
+
+TEST_F(ProgressReport, WordingComesFromTheTemplate)
+{
+    // A clinic writing for referring doctors renames the report, the table and a verdict.
+    const auto dir = templatesWith(m_dir.path() / "t1", "[report]\ntitle = Progress report\n",
+                                   "[report]\ntitle = Letter to your doctor\n");
+    templatesWith(m_dir.path() / "t2", "heading = Then and now", "heading = First visit and today");
+    const auto file = m_dir.path() / "worded.pdf";
+    auto resources = defaultResources(dir);
+    writeFile(renderProgressReport(sampleInput(5), PageSize::A4, resources), file);
+    const std::string text = pdfText(file);
+    EXPECT_THAT(text, HasSubstr("Letter to your doctor"));
+    EXPECT_THAT(text, Not(HasSubstr("Progress report")));
+    EXPECT_THAT(text, HasSubstr("Then and now"));
+
+    resources = defaultResources(m_dir.path() / "t2");
+    writeFile(renderProgressReport(sampleInput(5), PageSize::A4, resources), file);
+    const std::string second = pdfText(file);
+    EXPECT_THAT(second, HasSubstr("First visit and today"));
+    EXPECT_THAT(second, Not(HasSubstr("Then and now")));
+}
+
+TEST_F(ProgressReport, VerdictsAndPlaceholdersComeFromTheTemplate)
+{
+    const auto dir = templatesWith(m_dir.path() / "t", "improved = improved", "improved = better");
+    templatesWith(m_dir.path() / "u", "footer = HipRx progress report · {date}",
+                  "footer = Summary of {date}");
+    auto in = sampleInput(5);
+    const auto file = m_dir.path() / "verdicts.pdf";
+    writeFile(renderProgressReport(in, PageSize::A4, defaultResources(dir)), file);
+    // Pain 6 → 2 is improved: the verdict is printed in the clinic's word.
+    EXPECT_THAT(squeezed(pdfText(file)), HasSubstr("2/10 (2026-05-01) −4 better"));
+    writeFile(renderProgressReport(in, PageSize::A4, defaultResources(m_dir.path() / "u")), file);
+    EXPECT_THAT(pdfText(file), HasSubstr("Summary of 2026-11-20"));
+}
+
+TEST_F(ProgressReport, MissingReportWordingNamesTheKey)
+{
+    const auto dir = templatesWith(m_dir.path() / "t", "baseline_only = baseline only\n", "");
+    try {
+        renderProgressReport(sampleInput(2), PageSize::A4, defaultResources(dir));
+        FAIL() << "a wording file without baseline_only was accepted";
+    } catch (const RenderError& e) {
+        EXPECT_THAT(std::string(e.what()), HasSubstr("[report.table] is missing 'baseline_only'"));
+    }
 }
 
 TEST(HistoryCharts, OneChartPerMovementWithBothSidesAndTheNormBand)
