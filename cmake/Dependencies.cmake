@@ -16,6 +16,9 @@ set_target_properties(hpdf::hpdf PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+# libsecret: the SMTP password in the system keyring (Secret Service) for src/delivery, because
+# Debian's wxWidgets 3.2 is built without wxSecretStore.
+pkg_check_modules(LIBSECRET REQUIRED IMPORTED_TARGET libsecret-1)
 
 if(HIPRX_BUILD_APP)
   # CMake 3.25's FindwxWidgets has no imported target: wrap its variables in one.

@@ -9,12 +9,14 @@ packages=(
   # libraries linked by HipRx
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libhpdf-dev
   nlohmann-json3-dev libcli11-dev libqrencode-dev libcurl4-openssl-dev
-  libpoppler-cpp-dev libpng-dev zlib1g-dev
+  libpoppler-cpp-dev libpng-dev zlib1g-dev libsecret-1-dev
   # fonts embedded in the PDF
   fonts-dejavu-core fontconfig
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils python3-aiosmtpd
+  # a real system keyring for the password-store tests
+  gnome-keyring dbus
 )
 
 if [ "$(id -u)" -eq 0 ]; then

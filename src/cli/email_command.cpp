@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "delivery/email_template.h"
+#include "delivery/password_store.h"
 #include "delivery/smtp_client.h"
 #include "exchange/json_format.h"
 #include "exchange/smtp_json.h"
@@ -74,14 +75,24 @@ delivery::SmtpClient makeClient(store::Database& db, const ServerArgs& args)
     return client;
 }
 
+/// The server password: from the environment variable named by --password-env, else the one the
+/// app saved in the system keyring for this host and user. Never from the command line itself.
 std::string password(const ServerArgs& args, const core::SmtpSettings& settings)
 {
     if (args.passwordEnv.empty()) {
-        if (!settings.user.empty())
-            throw InputError("--password-env", "--password-env: the server login \"" + settings.user +
-                                                   "\" needs a password; name the environment variable "
-                                                   "that holds it, e.g. --password-env HIPRX_SMTP_PASSWORD");
-        return {};
+        if (settings.user.empty())
+            return {};
+        if (auto saved = delivery::passwordStore().load(settings.host, settings.user))
+            return *saved;
+        std::string why;
+        const bool keyring = delivery::SecretServicePasswordStore::available(&why);
+        throw InputError("--password-env",
+                         "--password-env: the server login \"" + settings.user + "\" needs a password, and " +
+                             (keyring ? std::string("the system keyring holds none for it on ") + settings.host +
+                                            " (save it in the app: File → Settings → Email)"
+                                      : "no saved password can be read (" + why + ")") +
+                             "; name the environment variable that holds it, e.g. --password-env "
+                             "HIPRX_SMTP_PASSWORD");
     }
     const char* value = std::getenv(args.passwordEnv.c_str());
     if (!value)
@@ -244,7 +255,8 @@ void addServerOptions(CLI::App* command, ServerArgs& args)
                         "smtp+starttls://host:port or smtps://host:port");
     command->add_option("--user", args.user, "server login, overriding the stored settings");
     command->add_option("--password-env", args.passwordEnv,
-                        "name of the environment variable holding the server password (never the password)");
+                        "name of the environment variable holding the server password (never the password); "
+                        "without it, the password the app saved in the system keyring is used");
     command->add_option("--from", args.from, "sender address, overriding the stored settings");
 }
 

@@ -267,6 +267,13 @@ std::string buildMime(const EmailMessage& message)
     out += "To: " + to + "\r\n";
     out += "Subject: " + encodeHeaderText(message.subject) + "\r\n";
     out += "MIME-Version: 1.0\r\n";
+    if (message.attachment.empty() && message.attachmentName.empty()) {
+        // Nothing to attach (the settings' test message): a single text part.
+        out += "Content-Type: text/plain; charset=UTF-8\r\n";
+        out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+        out += encodeQuotedPrintable(message.body);
+        return out;
+    }
     out += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n";
     out += "\r\n";
     out += "This is a message in MIME format.\r\n";

@@ -47,7 +47,8 @@ std::string encodeBase64(const std::vector<std::uint8_t>& bytes);
 
 /// The complete message: headers (Date, Message-ID, From, To, Subject, MIME-Version), a
 /// multipart/mixed body with a text/plain UTF-8 quoted-printable part and the attachment as
-/// application/pdf base64. CRLF line ends throughout. Throws InputError naming the field when an
+/// application/pdf base64 (a single text/plain part when there is neither an attachment nor an
+/// attachment name). CRLF line ends throughout. Throws InputError naming the field when an
 /// address is invalid or a header text holds a line break.
 std::string buildMime(const EmailMessage& message);
 

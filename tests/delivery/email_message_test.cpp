@@ -159,3 +159,19 @@ TEST(EmailMessage, RefusesHeaderInjectionAndBadAddresses)
     m.toName = "Eve\nBcc: x@y.example";
     EXPECT_THROW(buildMime(m), InputError);
 }
+
+TEST(EmailMessage, WithoutAttachmentIsASingleTextPart)
+{
+    EmailMessage m = sample();
+    m.attachment.clear();
+    m.attachmentName.clear();
+    const std::string mime = buildMime(m);
+    EXPECT_THAT(mime, HasSubstr("\r\nContent-Type: text/plain; charset=UTF-8\r\n"));
+    EXPECT_THAT(mime, ::testing::Not(HasSubstr("multipart")));
+    EXPECT_THAT(mime, ::testing::Not(HasSubstr("application/pdf")));
+    EXPECT_THAT(mime, HasSubstr("Message-ID: <abc.123@clinic.example>\r\n"));
+    EXPECT_THAT(mime, HasSubstr("Hello Tom=C3=A1s,\r\nsee the PDF.\r\n"));
+    // An empty attachment that has a name is still attached: only "nothing at all" drops the part.
+    m.attachmentName = "home-program.pdf";
+    EXPECT_THAT(buildMime(m), HasSubstr("application/pdf"));
+}
