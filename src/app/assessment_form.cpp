@@ -2,6 +2,7 @@
 #include "app/assessment_form.h"
 #include "app/wx_text.h"
 
+#include "core/outcomes.h"
 #include "core/referral_rules.h"
 
 #include <wx/checkbox.h>
@@ -13,8 +14,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <tuple>
 
 namespace hiprx::app {
 
@@ -25,6 +28,36 @@ const wxColour kBelowNormColour(255, 224, 178); // light orange: limited range
 const wxColour kAsymmetryText(183, 28, 28);
 
 std::string sideId(core::Side side) { return std::string(core::toId(side)); }
+
+/// Field paths of the questionnaires: the exchange-format paths core::validate reports
+/// (`outcomes.lefs[3]`, `outcomes.psfs[0].score`), zero-based like them.
+std::string lefsPath(std::size_t index)
+{
+    return "outcomes.lefs[" + std::to_string(index) + "]";
+}
+std::string psfsPath(std::size_t row, const char* field)
+{
+    return "outcomes.psfs[" + std::to_string(row) + "]." + field;
+}
+
+std::string trimmed(const std::string& text)
+{
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+/// A one-decimal number without a trailing ".0" (4.5, 6).
+std::string decimal(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string text = buf;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+        text.resize(text.size() - 2);
+    return text;
+}
 
 /// Whole number, nothing for empty text, or a problem for anything else.
 std::optional<int> parseInt(const std::string& path, const std::string& text, std::vector<FieldProblem>& problems)
@@ -179,6 +212,61 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         box->Add(row, wxSizerFlags().Border(wxALL, gap));
     }
 
+    // Outcome measures: LEFS item answers by number (no item wording: its licence for software use
+    // is not verified, clinical facts §4) and the patient's own PSFS activities.
+    {
+        auto* box = section("Outcome measures");
+        auto* p = box->GetStaticBox();
+        auto* lefsHeading = new wxStaticText(p, wxID_ANY, toWx("LEFS item answers (0–4)"));
+        lefsHeading->SetFont(lefsHeading->GetFont().Bold());
+        box->Add(lefsHeading, wxSizerFlags().Border(wxLEFT | wxTOP, gap));
+        auto* lefsNote = new wxStaticText(
+            p, wxID_ANY,
+            toWx("Score the patient's completed LEFS on your clinic's licensed form and type each item's "
+                 "answer by its number (0 = most difficulty … 4 = no difficulty). Leave unanswered "
+                 "items blank: up to 4 blanks are prorated."));
+        lefsNote->Wrap(FromDIP(620));
+        box->Add(lefsNote, wxSizerFlags().Border(wxLEFT | wxRIGHT, gap));
+        // Ten items a row, numbered across, so Tab and Enter walk 1, 2, 3 … 20 as on the paper form.
+        auto* grid = new wxFlexGridSizer(20, FromDIP(4), FromDIP(4));
+        for (std::size_t i = 0; i < core::kLefsItemCount; ++i) {
+            auto* number = new wxStaticText(p, wxID_ANY, toWx(std::to_string(i + 1)));
+            grid->Add(number, wxSizerFlags().CenterVertical().Right());
+            const std::string path = lefsPath(i);
+            addText(p, grid, path, 34);
+            m_fields[path]->SetToolTip(
+                toWx("LEFS item " + std::to_string(i + 1) + ": 0–4, blank when not answered"));
+        }
+        box->Add(grid, wxSizerFlags().Border(wxALL, gap));
+        m_lefsTotal = new wxStaticText(p, wxID_ANY, "");
+        m_lefsTotal->SetName("outcomes.lefs.total");
+        box->Add(m_lefsTotal, wxSizerFlags().Border(wxLEFT | wxBOTTOM, gap));
+
+        auto* psfsHeading = new wxStaticText(p, wxID_ANY, toWx("PSFS: activities the patient named (0–10)"));
+        psfsHeading->SetFont(psfsHeading->GetFont().Bold());
+        box->Add(psfsHeading, wxSizerFlags().Border(wxLEFT | wxTOP, gap));
+        auto* psfsNote = new wxStaticText(
+            p, wxID_ANY,
+            toWx("Up to five activities in the patient's words; 0 = unable to do it, 10 = as well as "
+                 "before the problem. An unrated activity is left out of the mean."));
+        psfsNote->Wrap(FromDIP(620));
+        box->Add(psfsNote, wxSizerFlags().Border(wxLEFT | wxRIGHT, gap));
+        auto* psfs = new wxFlexGridSizer(4, gap, FromDIP(10));
+        psfs->AddGrowableCol(1, 1);
+        for (std::size_t i = 0; i < core::kPsfsMaxItems; ++i) {
+            label(p, psfs, toWx("Activity " + std::to_string(i + 1)));
+            addText(p, psfs, psfsPath(i, "activity"), 300);
+            label(p, psfs, "score");
+            addText(p, psfs, psfsPath(i, "score"), 60);
+            if (auto* score = dynamic_cast<wxTextCtrl*>(m_fields[psfsPath(i, "score")]))
+                score->SetHint(toWx("0–10"));
+        }
+        box->Add(psfs, wxSizerFlags().Expand().Border(wxALL, gap));
+        m_psfsMean = new wxStaticText(p, wxID_ANY, "");
+        m_psfsMean->SetName("outcomes.psfs.mean");
+        box->Add(m_psfsMean, wxSizerFlags().Border(wxLEFT | wxBOTTOM, gap));
+    }
+
     // Special tests and strength side by side: both are left/right grids, and a shorter form needs
     // less scrolling in the middle of an examination.
     auto* testsAndStrength = new wxBoxSizer(wxHORIZONTAL);
@@ -288,6 +376,7 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
     }
 
     SetSizer(page);
+    updateOutcomeScores();
     FitInside();
 }
 
@@ -398,6 +487,7 @@ void AssessmentForm::changed()
     if (m_loading)
         return;
     updateRomColours();
+    updateOutcomeScores();
     if (m_onChange)
         m_onChange();
 }
@@ -439,6 +529,98 @@ void AssessmentForm::updateRomColours()
             normText->SetForegroundColour(asymmetric ? kAsymmetryText : wxNullColour);
         }
     }
+}
+
+wxString AssessmentForm::lefsSummary() const
+{
+    return m_lefsTotal->GetLabel();
+}
+wxString AssessmentForm::psfsSummary() const
+{
+    return m_psfsMean->GetLabel();
+}
+
+void AssessmentForm::updateOutcomeScores()
+{
+    // Only what can be read is scored; a value out of range is named here and marked at its field
+    // (with the allowed range) by showProblems.
+    std::string lefs;
+    bool lefsProblem = false;
+    {
+        std::vector<std::optional<int>> items(core::kLefsItemCount);
+        int filled = 0;
+        std::string invalid;
+        for (std::size_t i = 0; i < core::kLefsItemCount; ++i) {
+            const std::string text = value(lefsPath(i));
+            if (trimmed(text).empty())
+                continue;
+            ++filled;
+            std::vector<FieldProblem> ignored;
+            const auto v = parseInt(lefsPath(i), text, ignored);
+            if (v && core::kLefsItemRange.contains(*v))
+                items[i] = v;
+            else
+                invalid += (invalid.empty() ? "" : ", ") + std::to_string(i + 1);
+        }
+        const int count = static_cast<int>(core::kLefsItemCount);
+        if (filled == 0) {
+            lefs = "LEFS: not given (all items blank)";
+        } else if (!invalid.empty()) {
+            lefsProblem = true;
+            lefs = "LEFS: cannot score yet: item " + invalid + " must be a whole number " +
+                   core::rangeText(core::kLefsItemRange);
+        } else if (const auto score = core::scoreLefs(items); !score) {
+            lefsProblem = true;
+            lefs = "LEFS: cannot score: more than " + std::to_string(core::kLefsMaxMissing) + " missing (" +
+                   std::to_string(count - filled) + " of " + std::to_string(count) + " items blank)";
+        } else if (score->prorated) {
+            lefs = "LEFS total: " + std::to_string(score->total) + "/" + std::to_string(core::kLefsMaxTotal) +
+                   "  (prorated: " + std::to_string(count - score->answered) + " missing, " +
+                   std::to_string(score->answered) + " of " + std::to_string(count) + " answered)";
+        } else {
+            lefs = "LEFS total: " + std::to_string(score->total) + "/" + std::to_string(core::kLefsMaxTotal);
+        }
+    }
+    std::string psfs;
+    bool psfsProblem = false;
+    {
+        std::vector<core::PsfsItem> rows;
+        std::string invalid;
+        for (std::size_t row = 0; row < core::kPsfsMaxItems; ++row) {
+            const std::string activity = trimmed(value(psfsPath(row, "activity")));
+            const std::string scoreText = value(psfsPath(row, "score"));
+            if (activity.empty() && trimmed(scoreText).empty())
+                continue;
+            std::vector<FieldProblem> ignored;
+            const auto v = parseInt(psfsPath(row, "score"), scoreText, ignored);
+            if (!trimmed(scoreText).empty() && !(v && core::kPsfsScoreRange.contains(*v)))
+                invalid += (invalid.empty() ? "" : ", ") + std::to_string(row + 1);
+            else
+                rows.push_back({activity, v});
+        }
+        if (!invalid.empty()) {
+            psfsProblem = true;
+            psfs = "PSFS: cannot score yet: the score of activity " + invalid + " must be a whole number " +
+                   core::rangeText(core::kPsfsScoreRange);
+        } else if (const auto score = core::scorePsfs(rows); score) {
+            psfs = "PSFS mean: " + decimal(score->mean) + "/10  (" + std::to_string(score->rated) + " of " +
+                   std::to_string(rows.size()) + (rows.size() == 1 ? " activity" : " activities") + " rated)";
+        } else {
+            psfs = rows.empty() ? "PSFS: no activities yet" : "PSFS: no activity rated yet";
+        }
+    }
+    bool relayout = false;
+    for (auto [text, label, problem] :
+         {std::tuple{&lefs, m_lefsTotal, lefsProblem}, std::tuple{&psfs, m_psfsMean, psfsProblem}}) {
+        const wxString wanted = toWx(*text);
+        if (label->GetLabel() == wanted)
+            continue;
+        label->SetLabel(wanted);
+        label->SetForegroundColour(problem ? kAsymmetryText : wxNullColour);
+        relayout = true;
+    }
+    if (relayout)
+        Layout();
 }
 
 FormReading AssessmentForm::read(const core::Patient& patient, const core::Date& today) const
@@ -494,9 +676,45 @@ FormReading AssessmentForm::read(const core::Patient& patient, const core::Date&
         if (!value("precautions." + std::string(entry.id)).empty())
             a.precautions.insert(entry.value);
 
+    // Outcome questionnaires. The LEFS counts as given as soon as one item is filled in (then it has
+    // all 20 entries, blanks as nothing); PSFS rows left wholly empty are skipped.
+    std::vector<std::size_t> psfsRows; // the screen row of each stored activity
+    {
+        std::vector<std::optional<int>> lefs(core::kLefsItemCount);
+        bool given = false;
+        for (std::size_t i = 0; i < core::kLefsItemCount; ++i) {
+            given = given || !trimmed(value(lefsPath(i))).empty();
+            lefs[i] = number(lefsPath(i));
+        }
+        if (given)
+            a.outcomes.lefs = std::move(lefs);
+        for (std::size_t row = 0; row < core::kPsfsMaxItems; ++row) {
+            const std::string activity = trimmed(value(psfsPath(row, "activity")));
+            const std::string scoreText = trimmed(value(psfsPath(row, "score")));
+            if (activity.empty() && scoreText.empty())
+                continue;
+            a.outcomes.psfs.push_back({activity, number(psfsPath(row, "score"))});
+            psfsRows.push_back(row);
+        }
+    }
+
     // Range checks only make sense for what could be read at all.
-    for (auto& problem : core::validate(a, today))
+    for (auto& problem : core::validate(a, today)) {
+        // core numbers the stored activities; the form shows them on the row they were typed in.
+        const std::string prefix = "outcomes.psfs[";
+        if (problem.path.rfind(prefix, 0) == 0) {
+            const std::size_t close = problem.path.find(']');
+            const std::size_t index = std::strtoul(problem.path.c_str() + prefix.size(), nullptr, 10);
+            if (close != std::string::npos && index < psfsRows.size()) {
+                const std::string from = problem.path.substr(0, close + 1);
+                const std::string to = prefix + std::to_string(psfsRows[index]) + "]";
+                problem.path = to + problem.path.substr(close + 1);
+                if (problem.message.rfind(from, 0) == 0)
+                    problem.message = to + problem.message.substr(from.size());
+            }
+        }
         problems.push_back(std::move(problem));
+    }
     return r;
 }
 
@@ -544,8 +762,15 @@ void AssessmentForm::load(const core::Assessment& a)
         setRaw("red_flags." + std::string(core::toId(flag)), "1");
     for (core::Precaution p : a.precautions)
         setRaw("precautions." + std::string(core::toId(p)), "1");
+    for (std::size_t i = 0; i < a.outcomes.lefs.size() && i < core::kLefsItemCount; ++i)
+        setInt(lefsPath(i), a.outcomes.lefs[i]);
+    for (std::size_t i = 0; i < a.outcomes.psfs.size() && i < core::kPsfsMaxItems; ++i) {
+        setRaw(psfsPath(i, "activity"), a.outcomes.psfs[i].activity);
+        setInt(psfsPath(i, "score"), a.outcomes.psfs[i].score);
+    }
     m_loading = false;
     updateRomColours();
+    updateOutcomeScores();
 }
 
 std::string AssessmentForm::formText() const
@@ -571,6 +796,7 @@ void AssessmentForm::setFormText(const std::string& text)
     }
     m_loading = false;
     updateRomColours();
+    updateOutcomeScores();
 }
 
 void AssessmentForm::showProblems(const std::vector<FieldProblem>& problems)

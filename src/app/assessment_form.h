@@ -2,6 +2,8 @@
 //
 // The assessment form of one visit: every finding as a keyboard-friendly field, each named by its
 // exchange-format path (rom.left.hip_flexion), so problems from core::validate land on the field.
+// The LEFS items are shown by number only: its licence for software use is not verified (clinical
+// facts §4), so the clinician scores the patient's own licensed form and types the answers here.
 #pragma once
 
 #include "core/assessment.h"
@@ -54,6 +56,11 @@ public:
     /// True when the field is marked as a problem.
     bool isMarked(const std::string& path) const;
 
+    /// The live LEFS line under the items ("LEFS total 52/80", prorated or "cannot score" notes).
+    wxString lefsSummary() const;
+    /// The live PSFS line under the activities ("PSFS mean 4.5/10 from 2 activities").
+    wxString psfsSummary() const;
+
 private:
     void addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style = 0);
     void addChoice(wxWindow* parent, wxSizer* sizer, const std::string& path,
@@ -63,6 +70,7 @@ private:
     void changed();
     void focusNext(wxWindow* from);
     void updateRomColours();
+    void updateOutcomeScores();
 
     core::NormSet m_norms;
     std::map<std::string, wxWindow*> m_fields;
@@ -74,6 +82,8 @@ private:
     std::set<std::string> m_painted;      ///< ROM fields whose colour reflects m_below
     std::vector<FieldProblem> m_lastProblems;
     wxStaticText* m_problemList = nullptr;
+    wxStaticText* m_lefsTotal = nullptr;
+    wxStaticText* m_psfsMean = nullptr;
     std::function<void()> m_onChange;
     bool m_loading = false;
 };

@@ -3,13 +3,20 @@
 
 #include "app/wx_text.h"
 
+#include "delivery/password_store.h"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
 #include <wx/event.h>
-#include <wx/secretstore.h>
+#include <wx/gauge.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/weakref.h>
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <mutex>
+#include <set>
 
 namespace hiprx::app {
 
@@ -66,84 +73,104 @@ void EmailJob::cancel()
 
 namespace {
 
-[[maybe_unused]] wxString serviceName(const core::SmtpSettings& settings)
-{
-    return "HipRx/smtp/" + toWx(settings.host);
-}
-
-/// The session-only fallback: host|user → password, in memory only.
-std::map<std::string, std::string>& sessionPasswords()
-{
-    static std::map<std::string, std::string> passwords;
-    return passwords;
-}
-
-std::mutex& sessionMutex()
+std::mutex& sendingMutex()
 {
     static std::mutex mutex;
     return mutex;
 }
 
-std::string sessionKey(const core::SmtpSettings& settings)
+std::set<std::int64_t>& sendingIds()
 {
-    return settings.host + "|" + settings.user;
+    static std::set<std::int64_t> ids;
+    return ids;
 }
 
 } // namespace
 
-bool SmtpPasswordStore::persistent()
+bool outboxSending(std::int64_t outboxId)
 {
-#if wxUSE_SECRETSTORE
-    wxString why;
-    return wxSecretStore::GetDefault().IsOk(&why);
-#else
-    return false;
-#endif
+    std::lock_guard lock(sendingMutex());
+    return sendingIds().count(outboxId) > 0;
 }
+
+bool sendWithProgress(wxWindow* parent, EmailJob& job, const core::SmtpSettings& settings,
+                      delivery::EmailMessage message, std::string password, const wxString& what,
+                      std::int64_t outboxId, std::function<void(const delivery::SendResult&)> done)
+{
+    if (job.running())
+        return false;
+    if (outboxId > 0) {
+        std::lock_guard lock(sendingMutex());
+        if (!sendingIds().insert(outboxId).second)
+            return false;
+    }
+    auto* window = new wxDialog(parent, wxID_ANY, "Sending email", wxDefaultPosition, wxDefaultSize, wxCAPTION);
+    window->SetName("hiprx-send-progress");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* label = new wxStaticText(window, wxID_ANY, what);
+    auto* gauge = new wxGauge(window, wxID_ANY, 100, wxDefaultPosition, wxSize(window->FromDIP(320), -1));
+    auto* cancel = new wxButton(window, wxID_CANCEL, "Cancel");
+    sizer->Add(label, wxSizerFlags().Border(wxALL, window->FromDIP(10)));
+    sizer->Add(gauge, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, window->FromDIP(10)));
+    sizer->Add(cancel, wxSizerFlags().Right().Border(wxALL, window->FromDIP(10)));
+    window->SetSizerAndFit(sizer);
+    // Nothing is claimed here: the window only says "sending" until the server's answer is known.
+    cancel->Bind(wxEVT_BUTTON, [&job, label, cancel](wxCommandEvent&) {
+        job.cancel();
+        label->SetLabel(toWx("Cancelling…"));
+        cancel->Disable();
+    });
+    // Closing the window (Escape) means cancel too; it goes away only when the send has ended.
+    window->Bind(wxEVT_CLOSE_WINDOW, [&job](wxCloseEvent& e) {
+        job.cancel();
+        e.Veto();
+    });
+    wxWeakRef<wxDialog> weak(window);
+    const bool started = job.start(
+        settings, std::move(message), std::move(password),
+        {[weak, gauge](std::uint64_t sent, std::uint64_t total) {
+             if (weak && total > 0)
+                 gauge->SetValue(static_cast<int>(std::min<std::uint64_t>(100, sent * 100 / total)));
+         },
+         [weak, outboxId, done = std::move(done)](const delivery::SendResult& result) {
+             if (outboxId > 0) {
+                 std::lock_guard lock(sendingMutex());
+                 sendingIds().erase(outboxId);
+             }
+             if (weak)
+                 weak->Destroy();
+             if (done)
+                 done(result);
+         }});
+    if (!started) {
+        window->Destroy();
+        std::lock_guard lock(sendingMutex());
+        sendingIds().erase(outboxId);
+        return false;
+    }
+    window->Show();
+    return true;
+}
+
+bool SmtpPasswordStore::persistent() { return delivery::passwordStore().persistent(); }
 
 std::optional<std::string> SmtpPasswordStore::load(const core::SmtpSettings& settings)
 {
-#if wxUSE_SECRETSTORE
-    if (persistent()) {
-        wxString user;
-        wxSecretValue secret;
-        if (wxSecretStore::GetDefault().Load(serviceName(settings), user, secret) && user == toWx(settings.user))
-            return std::string(static_cast<const char*>(secret.GetData()), secret.GetSize());
-        return std::nullopt;
-    }
-#endif
-    std::lock_guard lock(sessionMutex());
-    const auto it = sessionPasswords().find(sessionKey(settings));
-    if (it == sessionPasswords().end())
-        return std::nullopt;
-    return it->second;
+    return delivery::passwordStore().load(settings.host, settings.user);
 }
 
 bool SmtpPasswordStore::save(const core::SmtpSettings& settings, const std::string& password, std::string& error)
 {
-#if wxUSE_SECRETSTORE
-    if (persistent()) {
-        if (wxSecretStore::GetDefault().Save(serviceName(settings), toWx(settings.user),
-                                             wxSecretValue(password.size(), password.data())))
-            return true;
-        error = "The system's password store refused to save the password.";
-        return false;
-    }
-#endif
-    std::lock_guard lock(sessionMutex());
-    sessionPasswords()[sessionKey(settings)] = password;
-    error.clear();
-    return true;
+    return delivery::passwordStore().save(settings.host, settings.user, password, error);
 }
 
 void SmtpPasswordStore::forget(const core::SmtpSettings& settings)
 {
-#if wxUSE_SECRETSTORE
-    if (persistent())
-        wxSecretStore::GetDefault().Delete(serviceName(settings));
-#endif
-    std::lock_guard lock(sessionMutex());
-    sessionPasswords().erase(sessionKey(settings));
+    delivery::passwordStore().erase(settings.host, settings.user);
 }
+
+std::string SmtpPasswordStore::where() { return delivery::passwordStore().where(); }
+
+std::string SmtpPasswordStore::fallbackNotice() { return delivery::takeFallbackNotice(); }
 
 } // namespace hiprx::app

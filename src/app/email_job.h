@@ -17,6 +17,8 @@
 #include <thread>
 
 class wxEvtHandler;
+class wxString;
+class wxWindow;
 
 namespace hiprx::app {
 
@@ -52,19 +54,34 @@ private:
     std::atomic<bool> m_running{false};
 };
 
-/// The SMTP password in the OS secret store (wxSecretStore: libsecret/GNOME Keyring, KWallet via
-/// libsecret, macOS Keychain, Windows Credential Manager). When wxWidgets was built without it
-/// (Debian 12's wx 3.2 has wxUSE_SECRETSTORE 0), the password is kept in memory for this session
-/// only, and the user is asked again after a restart; it is never written anywhere.
+/// Starts `job` and shows a small modeless window (name "hiprx-send-progress") with what is being
+/// sent, a progress bar and a Cancel button; the window closes itself when the send ends, then `done`
+/// runs on the GUI thread with the real result. `outboxId` (0 = none) is marked as being sent until
+/// then, so the outbox never offers to send the same message twice at once. False (nothing started)
+/// when the job is busy or that outbox message is already being sent.
+bool sendWithProgress(wxWindow* parent, EmailJob& job, const core::SmtpSettings& settings,
+                      delivery::EmailMessage message, std::string password, const wxString& what,
+                      std::int64_t outboxId, std::function<void(const delivery::SendResult&)> done);
+
+/// True while outbox message `outboxId` is being sent by any window of this process.
+bool outboxSending(std::int64_t outboxId);
+
+/// The SMTP password for the app's settings: delivery::passwordStore() (the system keyring through
+/// libsecret, since Debian 12's wx 3.2 has no wxSecretStore), or memory for this session when no
+/// keyring is running. Never the database or wxConfig.
 class SmtpPasswordStore {
 public:
-    /// True when passwords survive a restart (a real secret store is available).
+    /// True when passwords survive a restart (a system keyring is running).
     static bool persistent();
     /// The saved password for the settings' host and user, if any.
     static std::optional<std::string> load(const core::SmtpSettings& settings);
     /// Saves it; false (with `error` set) when the store refused.
     static bool save(const core::SmtpSettings& settings, const std::string& password, std::string& error);
     static void forget(const core::SmtpSettings& settings);
+    /// Where a saved password goes, in plain words (shown beside the password field).
+    static std::string where();
+    /// Non-empty once per run when only the session fallback is available: tell the user.
+    static std::string fallbackNotice();
 };
 
 } // namespace hiprx::app

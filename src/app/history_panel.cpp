@@ -266,8 +266,22 @@ std::optional<core::NextProgram> HistoryPanel::suggestNextProgram() const
     if (!m_options.library || m_programs.empty())
         return std::nullopt;
     // m_programs runs oldest visit first, versions in order: the last is the one in force.
-    return core::suggestNextProgram(m_programs.back().program, *m_options.library,
-                                    core::suggestStep(m_history));
+    auto next =
+        core::suggestNextProgram(m_programs.back().program, *m_options.library, core::suggestStep(m_history));
+    next.reasons = core::stepReasons(m_history);
+    return next;
+}
+
+bool HistoryPanel::startNextVisit()
+{
+    const auto next = suggestNextProgram();
+    if (!next || !m_options.startNextVisit)
+        return false;
+    m_options.startNextVisit(*next);
+    // The visit opens in the main window, behind a modal dialog: close it so it can be worked on.
+    if (auto* dialog = dynamic_cast<wxDialog*>(wxGetTopLevelParent(this)); dialog && dialog->IsModal())
+        dialog->EndModal(wxID_OK);
+    return true;
 }
 
 void HistoryPanel::onReprint()
@@ -308,7 +322,10 @@ void HistoryPanel::onNextProgram()
     const auto next = suggestNextProgram();
     if (!next)
         return;
-    std::string text = "Suggested step: " + std::string(core::progressionStepId(next->step)) + "\n\n";
+    std::string text = "Suggested step: " + std::string(core::progressionStepId(next->step)) + "\n";
+    for (const std::string& reason : next->reasons)
+        text += "  – " + reason + "\n";
+    text += "\n";
     for (const core::ItemSuggestion& s : next->items) {
         text += "• " + s.current.name + " → " + s.suggested.name + " (" +
                 core::describeDose(s.suggested.dose) + "): " + s.reason + "\n";
@@ -320,9 +337,10 @@ void HistoryPanel::onNextProgram()
         wxMessageBox(toWx(text), "Next program", wxOK | wxICON_INFORMATION, this);
         return;
     }
-    if (wxMessageBox(toWx(text + "\nStart a new visit with this program?"), "Next program",
-                     wxYES_NO | wxICON_QUESTION, this) == wxYES)
-        m_options.startNextVisit(*next);
+    if (wxMessageBox(toWx(text + "\nStart a new visit with this program? You can change every exercise "
+                                 "and dose in the program builder before issuing it."),
+                     "Next program", wxYES_NO | wxICON_QUESTION, this) == wxYES)
+        startNextVisit();
 }
 
 void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId, HistoryOptions options)

@@ -66,6 +66,10 @@ public:
     /// The next program from the last one issued, stepped as core::suggestStep says; nothing when no
     /// program was issued or no library was given.
     std::optional<core::NextProgram> suggestNextProgram() const;
+    /// Hands the suggested next program to HistoryOptions::startNextVisit and closes the history
+    /// dialog around the panel, if any (the new visit opens in the main window). False when there is
+    /// no suggestion or no callback.
+    bool startNextVisit();
 
 private:
     void fillTimeline();

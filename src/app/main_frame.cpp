@@ -3,6 +3,7 @@
 #include "app/assessment_form.h"
 #include "app/email_job.h"
 #include "app/history_panel.h"
+#include "app/outbox_dialog.h"
 #include "app/pdf_printout.h"
 #include "app/patient_dialog.h"
 #include "app/settings.h"
@@ -15,6 +16,7 @@
 #include "exchange/json_format.h"
 #include "exchange/smtp_json.h"
 #include "store/app_paths.h"
+#include "store/backup_folder.h"
 #include "store/draft_repository.h"
 #include "store/outbox_repository.h"
 #include "store/repositories.h"
@@ -22,6 +24,7 @@
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
 #include <wx/button.h>
+#include <wx/utils.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -33,6 +36,7 @@
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -109,8 +113,12 @@ void MainFrame::loadLibrary()
     std::map<std::string, core::FigureSpec> figures;
     try {
         figures = exchange::readFigureDir(store::AppPaths().assetsDir() / "figures");
-    } catch (const std::exception&) {
-        // Without figures the cards and the builder show text only; nothing else depends on them.
+    } catch (const std::exception& e) {
+        // Without figures the cards and the builder say "No figure for exercise …"; nothing else
+        // depends on them. Say which file is wrong, so that it can be mended.
+        CallAfter([this, what = std::string(e.what())] {
+            SetStatusText(toWx("Exercise figures could not be loaded: " + what));
+        });
     }
     render::FigureStyle style; // figures take the clinic's accent colour, as on the printout
     try {
@@ -132,6 +140,10 @@ void MainFrame::buildMenus()
     file->Append(wxID_PRINT, toWx("&Print…\tCtrl+P"), "Print the home program");
     file->Append(wxID_PRINT_SETUP, toWx("Page Set&up…"), "Paper and printer");
     file->Append(kIdEmail, toWx("&Email program…\tCtrl+E"), "Send the home program to the patient");
+    const int outboxId = file->Append(wxID_ANY, toWx("&Outbox…"), "Emails not sent yet: why, and retry")->GetId();
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showOutboxDialog(this, m_db, visitContext().clinician); }, outboxId);
+    file->AppendSeparator();
+    file->Append(kIdBackupNow, toWx("&Back up now"), "Copy the database into the backup folder");
     file->AppendSeparator();
     file->Append(wxID_PREFERENCES, toWx("Se&ttings…\tCtrl+,"), "Clinic branding, norms, page size, database");
     file->AppendSeparator();
@@ -176,6 +188,7 @@ void MainFrame::buildMenus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onEmail(); }, kIdEmail);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onHistory(); }, kIdHistory);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSettings(); }, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { backUpNow(); }, kIdBackupNow);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         const auto recent = Settings().recentPatients();
         const auto index = static_cast<std::size_t>(e.GetId() - kIdRecentFirst);
@@ -557,12 +570,12 @@ void MainFrame::onEmail()
             return;
         }
         const auto smtpJson = store::SettingsRepository(m_db).get("smtp");
-        if (!smtpJson) {
+        if (!smtpJson || exchange::readSmtpSettings(*smtpJson).host.empty()) {
             m_prompts.error(toWx("Email is not set up yet. Enter the clinic's mail server in Settings, or send from "
                             "the command line: hiprx-cli email VISIT --to ADDRESS --smtp URL"));
             return;
         }
-        const core::SmtpSettings smtp = exchange::readSmtpSettings(*smtpJson);
+        const core::SmtpSettings smtp = clinicSmtpSettings(m_db); // empty sender = the clinic's own
         const core::Patient& patient = m_visit->patient();
         const wxString to = wxGetTextFromUser("Send the home program to this address:", "Email program",
                                               toWx(patient.email), this);
@@ -577,6 +590,8 @@ void MainFrame::onEmail()
             password = fromWx(entered);
             std::string ignored; // a store that refuses just means asking again next time
             SmtpPasswordStore::save(smtp, *password, ignored);
+            if (const auto notice = SmtpPasswordStore::fallbackNotice(); !notice.empty())
+                m_prompts.status(toWx(notice));
         }
 
         const VisitContext context = visitContext();
@@ -584,26 +599,25 @@ void MainFrame::onEmail()
             delivery::loadEmailTemplates(store::AppPaths().templatesDir()),
             {delivery::firstName(patient.name), context.branding.clinicName, context.clinician, todayLocal().iso()},
             smtp, fromWx(to), patient.name, issued->pdf, "home-program.pdf");
+        if (m_emailJob->running()) {
+            m_prompts.error(toWx("An email is still being sent. Wait for it, or cancel it, then try again."));
+            return;
+        }
         const store::Actor actor{context.clinician};
         const std::int64_t outboxId = store::OutboxRepository(m_db).enqueue(
             {visitId, issued->version, fromWx(to), message.subject, message.body, message.messageId}, actor);
-        SetStatusText(toWx("Sending the program…"));
-        m_emailJob->start(smtp, std::move(message), password.value_or(""),
-                          {[this](std::uint64_t sent, std::uint64_t total) {
-                               if (total > 0)
-                                   SetStatusText(wxString::Format(toWx("Sending the program… %d%%"),
-                                                                  static_cast<int>(sent * 100 / total)));
-                           },
-                           [this, outboxId, actor](const delivery::SendResult& result) {
-                               store::OutboxRepository(m_db).recordAttempt(outboxId, result.sent(), result.message,
-                                                                           actor);
-                               if (result.sent())
-                                   SetStatusText("The program was sent.");
-                               else
-                                   m_prompts.error(toWx("The program was not sent: " + result.message +
-                                                        "\n\nIt is kept in the outbox; retry with "
-                                                        "hiprx-cli retry " + std::to_string(outboxId) + "."));
-                           }});
+        // A small window shows the send with Cancel; only the server's answer says "sent".
+        sendWithProgress(this, *m_emailJob, smtp, std::move(message), password.value_or(""),
+                         toWx("Sending the program to " + fromWx(to) + "…"), outboxId,
+                         [this, outboxId, actor](const delivery::SendResult& result) {
+                             store::OutboxRepository(m_db).recordAttempt(outboxId, result.sent(), result.message,
+                                                                         actor);
+                             if (result.sent())
+                                 SetStatusText("The program was sent.");
+                             else
+                                 m_prompts.error(toWx("The program was not sent: " + result.message +
+                                                      "\n\nIt is kept in the outbox: File → Outbox… to retry."));
+                         });
     } catch (const std::exception& e) {
         m_prompts.error(toWx(std::string("The email could not be prepared.\n\n") + e.what()));
     }
@@ -616,14 +630,81 @@ void MainFrame::onHistory()
         return;
     }
     const VisitContext context = visitContext();
-    showHistoryDialog(this, m_db, m_patientId, {context.norms, context.pageSize, context.branding, &m_library, {}});
+    std::optional<core::NextProgram> next;
+    showHistoryDialog(this, m_db, m_patientId,
+                      {context.norms, context.pageSize, context.branding, &m_library,
+                       [&next](const core::NextProgram& chosen) { next = chosen; }});
+    // The dialog closes itself once the therapist starts the next visit; it opens here, unsaved.
+    if (next)
+        if (auto* visit = newVisit())
+            visit->startFromNextProgram(*next);
 }
 
 void MainFrame::onSettings()
 {
     SettingsDialog dialog(this, m_db);
-    if (dialog.ShowModal() == wxID_OK)
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    const std::string chosen = Settings().databasePath();
+    std::error_code ec;
+    if (!chosen.empty() && !std::filesystem::equivalent(chosen, m_db.path(), ec))
+        switchDatabase(chosen);
+    else
         SetStatusText("Settings saved. They apply to visits opened from now on.");
+}
+
+bool MainFrame::switchDatabase(const std::filesystem::path& path)
+{
+    if (m_emailJob && m_emailJob->running()) {
+        m_prompts.error(toWx("An email is being sent from the current database. HipRx changes to " +
+                             path.string() + " when it next starts, or choose Settings again once the send "
+                             "has finished."));
+        return false;
+    }
+    try {
+        closeVisit();
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The open visit could not be saved, so HipRx stays on the current "
+                                         "database.\n\n") + e.what()));
+        return false;
+    }
+    try {
+        wxBusyCursor busy;
+        store::Database opened = store::Database::open(path);
+        m_db = std::move(opened);
+    } catch (const std::exception& e) {
+        // Back to the file in use, so that the next start does not fail on the same file.
+        Settings().setDatabasePath(m_db.path().string());
+        m_prompts.error(toWx(std::string("HipRx could not open the database ") + path.string() +
+                             ", so it stays on " + m_db.path().string() + ".\n\n" + e.what()));
+        return false;
+    }
+    loadLibrary(); // the clinic's own exercises and branding live in the database
+    showPatientList();
+    refreshRecentMenu();
+    SetStatusText(toWx("Database: " + m_db.path().string()));
+    return true;
+}
+
+std::filesystem::path MainFrame::backupFolder() const
+{
+    const std::string chosen = Settings().backupDir();
+    return chosen.empty() ? m_db.path().parent_path() / "backups" : std::filesystem::path(chosen);
+}
+
+bool MainFrame::backUpNow()
+{
+    try {
+        wxBusyCursor busy;
+        const auto written = store::BackupFolder(backupFolder()).write(m_db);
+        SetStatusText(toWx("Backed up to " + written.string()));
+        return true;
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The backup was not written.\n\n") + e.what() +
+                             "\n\nCheck that the backup folder (Settings) exists on a disk with room, and "
+                             "that you may write to it."));
+        return false;
+    }
 }
 
 void MainFrame::showError(const wxString& message) { m_prompts.error(message); }
@@ -638,6 +719,20 @@ void MainFrame::onClose(wxCloseEvent& event)
             event.Veto();
             return;
         }
+    }
+    // The daily backup, written as the app closes so that it holds the day's work. 20 hours, not 24,
+    // so that closing at about the same time each evening still makes one.
+    constexpr auto kDailyBackupAge = std::chrono::hours(20);
+    bool dailyBackupDue = false;
+    try {
+        dailyBackupDue = store::BackupFolder(backupFolder()).due(std::chrono::system_clock::now(), kDailyBackupAge);
+    } catch (const std::exception&) {
+        dailyBackupDue = true; // an unreadable folder: let backUpNow() say what is wrong
+    }
+    if (dailyBackupDue && !backUpNow() && event.CanVeto() &&
+        !m_prompts.confirm(toWx("Close HipRx without today's backup?"))) {
+        event.Veto();
+        return;
     }
     Settings settings;
     settings.setWindowMaximized(IsMaximized());

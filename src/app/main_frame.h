@@ -30,6 +30,7 @@ enum MenuId {
     kIdNewVisit,
     kIdBackToList,
     kIdSavePdf,
+    kIdBackupNow,
     kIdRecentFirst, // kIdRecentFirst … + Settings::kMaxRecent - 1
     kIdRecentLast = kIdRecentFirst + 16,
 };
@@ -70,6 +71,14 @@ public:
     const core::ExerciseLibrary& library() const { return m_library; }
     /// The open database (dialogs that read and write settings).
     store::Database& database() { return m_db; }
+
+    /// File → Back up now: a dated copy in the backup folder; false (after telling the user) on failure.
+    bool backUpNow();
+    /// The backup folder chosen in Settings, or backups/ beside the database.
+    std::filesystem::path backupFolder() const;
+    /// Closes the open visit (asking to save it) and continues on the database at `path`, created
+    /// when new. On failure the current database stays open, the user is told why, and false.
+    bool switchDatabase(const std::filesystem::path& path);
 
     /// Offers a demo patient when the database has no patient yet (first run). True when created.
     bool offerDemoPatient();

@@ -42,6 +42,11 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     m_lock->SetForegroundColour(wxColour(183, 28, 28));
     m_lock->SetFont(m_lock->GetFont().Bold());
     left->Add(m_lock, wxSizerFlags().Expand().Border(wxALL, gap));
+    m_origin = new wxStaticText(this, wxID_ANY, "");
+    m_origin->SetName("program.origin");
+    m_origin->SetForegroundColour(wxColour(21, 101, 192));
+    m_origin->Hide();
+    left->Add(m_origin, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
 
     m_items = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(200)),
                              wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -299,6 +304,8 @@ void ProgramBuilder::editorChanged()
     // Only the row changes: rebuilding the list would steal focus from the field being typed in.
     m_items->SetItem(m_selected, 2, toWx(sideLabel(item.side)));
     m_items->SetItem(m_selected, 3, toWx(core::describeDose(item.dose)));
+    // The picture follows the side, as on the printed card (left = mirror image).
+    m_figure->setFigure(item.figureId.empty() ? item.exerciseId : item.figureId, item.side);
     refreshStatus();
     if (m_onChange)
         m_onChange();
@@ -357,7 +364,7 @@ void ProgramBuilder::refreshEditor()
         std::string basis;
         for (const auto& b : item.basis)
             basis += (basis.empty() ? "Why: " : "; ") + b;
-        m_figure->setFigure(item.figureId.empty() ? item.exerciseId : item.figureId);
+        m_figure->setFigure(item.figureId.empty() ? item.exerciseId : item.figureId, item.side);
         m_basis->SetLabel(toWx(basis));
         m_basis->Wrap(FromDIP(300));
     } else {
@@ -365,6 +372,19 @@ void ProgramBuilder::refreshEditor()
         m_basis->SetLabel("");
     }
     m_updating = false;
+}
+
+void ProgramBuilder::setOrigin(const wxString& text)
+{
+    m_origin->SetLabel(text);
+    m_origin->Wrap(FromDIP(600));
+    m_origin->Show(!text.empty());
+    Layout();
+}
+
+wxString ProgramBuilder::originText() const
+{
+    return m_origin->GetLabel();
 }
 
 std::vector<FieldProblem> ProgramBuilder::problems() const { return core::validateProgram(m_program); }

@@ -62,12 +62,18 @@ public:
     std::vector<FieldProblem> problems() const;
     /// Text of the warnings line (tests).
     wxString warningText() const;
+    /// The figure of the selected item (tests).
+    const FigurePanel* figurePanel() const { return m_figure; }
 
     /// Asks the therapist a yes/no question; the default is a message box (tests replace it).
     void setConfirm(std::function<bool(const wxString&)> confirm) { m_confirm = std::move(confirm); }
     void setOnChange(std::function<void()> onChange) { m_onChange = std::move(onChange); }
     /// Called by "Reset to suggestion".
     void setOnReset(std::function<void()> onReset) { m_onReset = std::move(onReset); }
+    /// One line above the list saying where the program came from (e.g. the last program, stepped
+    /// on, and why); empty hides it.
+    void setOrigin(const wxString& text);
+    wxString originText() const;
 
     /// Saves the current items as a clinic protocol; returns its id. Throws InputError/StorageError.
     std::int64_t saveProtocol(const std::string& name);
@@ -93,6 +99,7 @@ private:
     bool m_updating = false;
 
     wxStaticText* m_lock = nullptr;
+    wxStaticText* m_origin = nullptr;
     wxListCtrl* m_items = nullptr;
     wxChoice* m_side = nullptr;
     wxSpinCtrl* m_sets = nullptr;

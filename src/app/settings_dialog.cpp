@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/settings_dialog.h"
+#include "app/email_job.h"
 #include "app/settings.h"
 #include "app/wx_text.h"
 
 #include "exchange/json_format.h"
+#include "exchange/smtp_json.h"
 #include "store/app_paths.h"
 #include "store/repositories.h"
 
@@ -17,11 +19,31 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace hiprx::app {
+
+namespace {
+
+const char* const kSecurityLabels[] = {"STARTTLS (usually port 587)", "TLS from the start (usually port 465)",
+                                       "None: a relay on this computer only"};
+const core::SmtpSecurity kSecurities[] = {core::SmtpSecurity::StartTls, core::SmtpSecurity::ImplicitTls,
+                                          core::SmtpSecurity::None};
+
+/// A server on this computer: the only place a login may travel without encryption.
+bool isLoopback(const std::string& host)
+{
+    return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+std::string trimmed(const wxString& text) { return fromWx(wxString(text).Strip(wxString::both)); }
+
+} // namespace
 
 SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db)
     : wxDialog(parent, wxID_ANY, "Settings", wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_db(db)
+      m_db(db), m_testJob(std::make_unique<EmailJob>(*this))
 {
     core::Branding current;
     try {
@@ -34,6 +56,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db)
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* book = new wxNotebook(this, wxID_ANY);
+    m_book = book;
 
     auto* clinic = new wxPanel(book);
     auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
@@ -65,6 +88,70 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db)
     clinicSizer->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     clinic->SetSizer(clinicSizer);
     book->AddPage(clinic, "Clinic and therapist");
+
+    core::SmtpSettings smtp;
+    try {
+        if (const auto json = store::SettingsRepository(m_db).get(std::string(exchange::kSmtpSettingsKey)))
+            smtp = exchange::readSmtpSettings(*json);
+    } catch (const std::exception&) {
+        // Unreadable settings start from defaults; saving replaces them.
+    }
+    m_smtpTimeout = smtp.timeoutSeconds;
+    auto* mail = new wxPanel(book);
+    auto* egrid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
+    egrid->AddGrowableCol(1, 1);
+    auto mailText = [&](const std::string& key, const wxString& label, const std::string& value, long style = 0,
+                        int width = 340) {
+        egrid->Add(new wxStaticText(mail, wxID_ANY, label), wxSizerFlags().CenterVertical());
+        auto* t = new wxTextCtrl(mail, wxID_ANY, toWx(value), wxDefaultPosition, wxSize(FromDIP(width), -1), style);
+        t->SetName(toWx("smtp." + key));
+        egrid->Add(t, width < 340 ? wxSizerFlags() : wxSizerFlags().Expand());
+        return t;
+    };
+    m_smtp["host"] = mailText("host", "Mail server", smtp.host);
+    m_smtp["host"]->SetHint("mail.example.org");
+    egrid->Add(new wxStaticText(mail, wxID_ANY, "Security"), wxSizerFlags().CenterVertical());
+    m_security = new wxChoice(mail, wxID_ANY);
+    m_security->SetName("smtp.security");
+    for (std::size_t k = 0; k < std::size(kSecurities); ++k) {
+        m_security->Append(kSecurityLabels[k]);
+        if (kSecurities[k] == smtp.security)
+            m_security->SetSelection(static_cast<int>(k));
+    }
+    egrid->Add(m_security);
+    m_smtp["port"] = mailText("port", "Port", std::to_string(smtp.port), 0, 90);
+    m_smtp["user"] = mailText("user", "Login name", smtp.user);
+    m_smtp["user"]->SetHint("empty when the server needs no login");
+    m_password = mailText("password", "Password", "", wxTE_PASSWORD);
+    m_smtp["password"] = m_password;
+    if (!smtp.host.empty() && !smtp.user.empty() && SmtpPasswordStore::load(smtp))
+        m_password->SetHint("saved; leave empty to keep it");
+    egrid->AddSpacer(0);
+    auto* where = new wxStaticText(
+        mail, wxID_ANY,
+        toWx(SmtpPasswordStore::persistent()
+                 ? "The password is kept in the system keyring, never in HipRx's database or settings file."
+                 : "No system keyring is running, so HipRx keeps the password only until it closes\n"
+                   "and asks for it again next time. It is never written to the database or a file."));
+    where->SetName("smtp.password_note");
+    egrid->Add(where);
+    m_smtp["sender_name"] = mailText("sender_name", "Sender name", smtp.senderName);
+    m_smtp["sender_name"]->SetHint("e.g. the clinic's name (empty = clinic name)");
+    m_smtp["sender_address"] = mailText("sender_address", "Sender address", smtp.senderAddress);
+    m_smtp["sender_address"]->SetHint("frontdesk@example.org (empty = clinic email)");
+    auto* mailSizer = new wxBoxSizer(wxVERTICAL);
+    mailSizer->Add(egrid, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    auto* testRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* testButton = new wxButton(mail, wxID_ANY, "Send test message");
+    testButton->SetToolTip("Sends a short message to the sender address with the settings above (saves nothing)");
+    testButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sendTestMessage(); });
+    testRow->Add(testButton, wxSizerFlags().Top());
+    m_testResult = new wxStaticText(mail, wxID_ANY, "");
+    m_testResult->SetName("smtp.test_result");
+    testRow->Add(m_testResult, wxSizerFlags(1).Border(wxLEFT, FromDIP(10)).CenterVertical());
+    mailSizer->Add(testRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    mail->SetSizer(mailSizer);
+    book->AddPage(mail, "Email");
 
     auto* machine = new wxPanel(book);
     auto* mgrid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
@@ -118,7 +205,14 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db)
         if (save())
             e.Skip();
     }, wxID_OK);
+    // A running test send is cancelled first; its result must not arrive at a closed dialog.
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+        m_testJob->cancel();
+        e.Skip();
+    }, wxID_CANCEL);
 }
+
+SettingsDialog::~SettingsDialog() = default;
 
 core::Branding SettingsDialog::branding() const
 {
@@ -141,21 +235,177 @@ void SettingsDialog::setField(const std::string& key, const std::string& value)
     m_text.at(key)->SetValue(toWx(value));
 }
 
+std::optional<core::SmtpSettings> SettingsDialog::smtpSettings() const
+{
+    const auto get = [&](const char* key) { return trimmed(m_smtp.at(key)->GetValue()); };
+    const std::string password = fromWx(m_password->GetValue());
+    core::SmtpSettings s;
+    s.host = get("host");
+    s.user = get("user");
+    s.senderName = get("sender_name");
+    s.senderAddress = get("sender_address");
+    s.timeoutSeconds = m_smtpTimeout;
+    const int sel = m_security->GetSelection();
+    s.security = sel >= 0 ? kSecurities[sel] : core::SmtpSecurity::StartTls;
+    const std::string portText = get("port");
+    if (s.host.empty() && s.user.empty() && s.senderName.empty() && s.senderAddress.empty() && password.empty())
+        return std::nullopt; // email is not set up; the port alone means nothing
+
+    std::vector<FieldProblem> problems;
+    if (s.host.empty())
+        problems.push_back({"smtp.host", "smtp.host: enter the mail server's name, e.g. mail.example.org"});
+    else if (s.host.size() > 253 || std::any_of(s.host.begin(), s.host.end(), [](unsigned char c) {
+                 return std::isspace(c) || c == '/' || c == '@' || c < 0x20;
+             }))
+        problems.push_back({"smtp.host", "smtp.host: \"" + s.host +
+                                             "\" is not a server name; give the name only, e.g. mail.example.org"});
+    const bool digits = !portText.empty() && portText.size() <= 5 &&
+                        std::all_of(portText.begin(), portText.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (!digits) {
+        problems.push_back({"smtp.port", "smtp.port: \"" + portText + "\" is not a port number; allowed 1–65535"});
+        s.port = 587; // checked above; keeps the exchange check below from repeating it
+    } else {
+        s.port = std::stoi(portText);
+    }
+    if (!s.user.empty() && s.security == core::SmtpSecurity::None && !isLoopback(s.host))
+        problems.push_back({"smtp.security", "smtp.security: a login without encryption would send the password "
+                                             "openly; choose STARTTLS or TLS (no encryption only for a relay on "
+                                             "this computer)"});
+    if (s.user.empty() && !password.empty())
+        problems.push_back({"smtp.password", "smtp.password: a password needs a login name (smtp.user)"});
+    // The exchange reader owns the remaining rules (port 1–65535, sender address format): run our
+    // own JSON through it, as the branding does.
+    try {
+        exchange::readSmtpSettings(exchange::writeSmtpSettings(s));
+    } catch (const InputError& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    if (!problems.empty())
+        throw InputError(std::move(problems));
+    return s;
+}
+
+void SettingsDialog::setSmtpField(const std::string& key, const std::string& value)
+{
+    m_smtp.at(key)->SetValue(toWx(value));
+}
+
+void SettingsDialog::setSmtpSecurity(core::SmtpSecurity security)
+{
+    for (std::size_t k = 0; k < std::size(kSecurities); ++k)
+        if (kSecurities[k] == security)
+            m_security->SetSelection(static_cast<int>(k));
+}
+
+void SettingsDialog::showPage(int index) { m_book->SetSelection(static_cast<std::size_t>(index)); }
+
+std::string SettingsDialog::problems() const { return fromWx(m_problems->GetLabel()); }
+
+bool SettingsDialog::testSending() const { return m_testInFlight || m_testJob->running(); }
+
+std::string SettingsDialog::testResult() const { return m_testText; }
+
+bool SettingsDialog::sendTestMessage()
+{
+    const auto show = [&](const std::string& text, bool problem) {
+        m_testResult->SetForegroundColour(problem ? wxColour(183, 28, 28) : wxColour(27, 94, 32));
+        m_testText = text;
+        m_testResult->SetLabel(toWx(text));
+        m_testResult->Wrap(FromDIP(380));
+        Layout();
+        return false;
+    };
+    if (testSending())
+        return show("A test message is being sent.", true);
+    std::optional<core::SmtpSettings> smtp;
+    try {
+        smtp = smtpSettings();
+    } catch (const InputError& e) {
+        return show(formatProblems(e.problems()), true);
+    }
+    if (!smtp)
+        return show("Fill in the mail server first.", true);
+    if (smtp->senderAddress.empty())
+        smtp->senderAddress = trimmed(m_text.at("email")->GetValue());
+    if (smtp->senderName.empty())
+        smtp->senderName = trimmed(m_text.at("clinic_name")->GetValue());
+    if (smtp->senderAddress.empty())
+        return show("smtp.sender_address: enter the sender address; the test message goes to it.", true);
+    std::string password = fromWx(m_password->GetValue());
+    if (password.empty() && !smtp->user.empty())
+        password = SmtpPasswordStore::load(*smtp).value_or("");
+    if (password.empty() && !smtp->user.empty())
+        return show("smtp.password: enter the password for " + smtp->user + " to test the login.", true);
+
+    delivery::EmailMessage message;
+    message.fromName = smtp->senderName;
+    message.fromAddress = smtp->senderAddress;
+    message.toAddress = smtp->senderAddress;
+    message.subject = "HipRx test message";
+    message.body = "This is a test message from HipRx. The clinic's email settings work: programs can be "
+                   "emailed to patients.\n";
+    const std::string to = smtp->senderAddress;
+    const bool started = sendWithProgress(
+        this, *m_testJob, *smtp, std::move(message), std::move(password),
+        toWx("Sending a test message to " + to + "…"), 0, [this, to, show](const delivery::SendResult& result) {
+            m_testInFlight = false;
+            if (result.sent())
+                show("The mail server accepted the test message for " + to + ". Check that it arrives.", false);
+            else
+                show("Not sent: " + result.message, true);
+        });
+    if (!started)
+        return show("A test message is being sent.", true);
+    m_testInFlight = true;
+    show("Sending a test message to " + to + "…", false);
+    return true;
+}
+
 bool SettingsDialog::save()
 {
+    // Everything is checked before anything is written, so a half-valid dialog saves nothing.
+    std::string brandingJson;
+    std::optional<core::SmtpSettings> smtp;
+    std::vector<FieldProblem> problems;
     try {
         // Reading our own JSON back runs the exchange layer's checks (e-mail, colour) in one place.
-        const std::string json = exchange::writeBranding(branding());
-        exchange::readBranding(json);
-        store::SettingsRepository(m_db).set("branding", json, {branding().therapistName});
+        brandingJson = exchange::writeBranding(branding());
+        exchange::readBranding(brandingJson);
     } catch (const InputError& e) {
-        m_problems->SetLabel(toWx(formatProblems(e.problems())));
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    try {
+        smtp = smtpSettings();
+    } catch (const InputError& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    const auto show = [&](const std::string& text) {
+        m_problems->SetLabel(toWx(text));
         Fit();
         return false;
+    };
+    if (!problems.empty())
+        return show(formatProblems(problems));
+    try {
+        const std::string password = fromWx(m_password->GetValue());
+        if (smtp && !smtp->user.empty() && !password.empty()) {
+            std::string error;
+            if (!SmtpPasswordStore::save(*smtp, password, error))
+                return show(error + " Nothing was saved.");
+            SmtpPasswordStore::fallbackNotice(); // the note on the Email page has said it already
+        }
+        const bool hadSmtp = store::SettingsRepository(m_db).get(std::string(exchange::kSmtpSettingsKey)).has_value();
+        const store::Actor actor{branding().therapistName};
+        m_db.transaction([&] {
+            store::SettingsRepository repo(m_db);
+            repo.set("branding", brandingJson, actor);
+            // A cleared Email page is stored as "no server", so nothing is sent with old settings.
+            if (smtp || hadSmtp)
+                repo.set(std::string(exchange::kSmtpSettingsKey),
+                         exchange::writeSmtpSettings(smtp.value_or(core::SmtpSettings{})), actor);
+        });
     } catch (const std::exception& e) {
-        m_problems->SetLabel(toWx(std::string("The settings could not be saved: ") + e.what()));
-        Fit();
-        return false;
+        return show(std::string("The settings could not be saved: ") + e.what());
     }
     Settings settings;
     const int normSel = m_norms->GetSelection();

@@ -143,7 +143,20 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
 
     m_form->setOnChange([this] { onFormChanged(); });
     m_builder->setOnChange([this] { updateIssueArea(); });
-    m_builder->setOnReset([this] { m_builder->setProgram(m_suggested, false); updateIssueArea(); });
+    m_builder->setOnReset([this] {
+        if (m_fromLast) {
+            // Back to the stepped-on last program, with what the current findings exclude.
+            core::Program p = *m_fromLast;
+            p.excluded = m_suggested.excluded;
+            p.referralLevel = m_suggested.referralLevel;
+            p.withheld = m_suggested.withheld;
+            p.warnings = m_suggested.warnings;
+            m_builder->setProgram(p, true);
+        } else {
+            m_builder->setProgram(m_suggested, false);
+        }
+        updateIssueArea();
+    });
     m_builder->setConfirm(m_prompts.confirm);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushDraft(); }, m_draftTimer.GetId());
     m_notebook->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
@@ -228,6 +241,22 @@ void VisitPage::refreshReasoning()
     }
     m_reasoning->show(m_analysis, m_suggested, reading.problems.size());
     updateIssueArea();
+}
+
+void VisitPage::startFromNextProgram(const core::NextProgram& next)
+{
+    m_fromLast = next.programWithBasis();
+    // Marked as the therapist's own, so typing findings does not swap it for the planner's choice.
+    m_builder->setProgram(*m_fromLast, true);
+    refreshReasoning();
+    std::string why;
+    for (const std::string& r : next.reasons)
+        why += (why.empty() ? "" : "; ") + r;
+    m_builder->setOrigin(toWx("Started from the last program issued, step \"" +
+                              std::string(core::progressionStepId(next.step)) + "\"" +
+                              (why.empty() ? std::string() : ": " + why) +
+                              ". Select an exercise to see what changed; change anything before issuing."));
+    m_notebook->SetSelection(kProgramTab);
 }
 
 void VisitPage::updateIssueArea()

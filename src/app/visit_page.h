@@ -9,6 +9,7 @@
 #include "core/branding.h"
 #include "core/exercise.h"
 #include "core/program.h"
+#include "core/progression.h"
 #include "render/figure_drawer.h"
 #include "render/page_template.h"
 #include "store/database.h"
@@ -75,6 +76,10 @@ public:
 
     /// Re-reads the form, re-analyses and refreshes reasoning and builder (done on every change).
     void refreshReasoning();
+    /// Puts the next program suggested from the last one issued (History → Next program) in the
+    /// builder as the therapist's starting point, each item saying what changed and why; "Reset to
+    /// suggestion" then returns to it. Issued only when the therapist issues the visit.
+    void startFromNextProgram(const core::NextProgram& next);
 
     std::int64_t visitId() const { return m_visitId; }
     const core::Patient& patient() const { return m_patient; }
@@ -105,6 +110,7 @@ private:
     Prompts m_prompts;
     core::Analysis m_analysis;
     core::Program m_suggested;
+    std::optional<core::Program> m_fromLast; ///< the next program from the last one, when started so
     render::FigureLibrary m_noFigures{{}, {}};
     bool m_dirty = false;
     bool m_draftPending = false;

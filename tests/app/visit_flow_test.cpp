@@ -3,6 +3,7 @@
 // The whole visit through the real windows: new patient → assessment → reasoning → program edit →
 // preview → issue, and the stored result checked through the store.
 #include "app/assessment_form.h"
+#include "app/figure_view.h"
 #include "app/main_frame.h"
 #include "app/patient_dialog.h"
 #include "app/pdf_preview.h"
@@ -98,6 +99,23 @@ TEST_F(VisitFlowTest, PatientDialogShowsEachProblemAtItsField)
     EXPECT_TRUE(dialog.problemAt("patient.name").empty());
     EXPECT_EQ(dialog.patient().name, "Lena Fischer");
     EXPECT_EQ(dialog.patient().birthDate, (core::Date{1979, 3, 2}));
+}
+
+TEST_F(VisitFlowTest, TheBuilderShowsALeftSideExerciseAsTheMirrorImage)
+{
+    addPatient("Ines Duarte");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    ProgramBuilder* builder = visit->builder();
+    ASSERT_TRUE(builder->addExercise("clamshell"));
+    builder->selectItem(static_cast<int>(builder->program().items.size()) - 1);
+
+    builder->setSelectedSide(core::ExerciseSide::Right);
+    EXPECT_FALSE(builder->figurePanel()->mirrored());
+    builder->setSelectedSide(core::ExerciseSide::Left);
+    EXPECT_TRUE(builder->figurePanel()->mirrored()) << "the picture follows the side, as on the printed card";
+    builder->setSelectedSide(core::ExerciseSide::Both);
+    EXPECT_FALSE(builder->figurePanel()->mirrored());
 }
 
 TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/outbox_dialog.h"
+#include "app/email_job.h"
+#include "app/wx_text.h"
+
+#include "core/error.h"
+#include "exchange/json_format.h"
+#include "exchange/smtp_json.h"
+#include "store/outbox_repository.h"
+#include "store/repositories.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+
+namespace hiprx::app {
+
+namespace {
+
+/// "2026-11-21T19:05:36Z" → "2026-11-21 19:05 UTC"; anything else unchanged.
+std::string shortTime(const std::string& iso)
+{
+    if (iso.size() >= 16 && iso[10] == 'T')
+        return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+    return iso;
+}
+
+std::string statusWords(const store::OutboxEntry& e)
+{
+    if (outboxSending(e.id))
+        return "sending now";
+    switch (e.status) {
+    case store::OutboxStatus::Queued:
+        return e.attempts == 0 ? "not tried yet" : "waiting";
+    case store::OutboxStatus::Failed:
+        return e.attempts == 1 ? "not sent (1 try)" : "not sent (" + std::to_string(e.attempts) + " tries)";
+    case store::OutboxStatus::Sent:
+        return "sent";
+    }
+    return "";
+}
+
+} // namespace
+
+core::SmtpSettings clinicSmtpSettings(store::Database& db)
+{
+    store::SettingsRepository settings(db);
+    const auto json = settings.get(std::string(exchange::kSmtpSettingsKey));
+    core::SmtpSettings smtp;
+    if (json)
+        smtp = exchange::readSmtpSettings(*json);
+    if (smtp.host.empty())
+        throw Error("Email is not set up: enter the clinic's mail server in File \u2192 Settings \u2192 Email.");
+    if (smtp.senderAddress.empty() || smtp.senderName.empty()) {
+        if (auto brandingJson = settings.get("branding")) {
+            const auto branding = exchange::readBranding(*brandingJson);
+            if (smtp.senderAddress.empty())
+                smtp.senderAddress = branding.email;
+            if (smtp.senderName.empty())
+                smtp.senderName = branding.clinicName;
+        }
+    }
+    if (smtp.senderAddress.empty())
+        throw Error("No sender address is set: enter one in File \u2192 Settings \u2192 Email.");
+    return smtp;
+}
+
+OutboxDialog::OutboxDialog(wxWindow* parent, store::Database& db, std::string clinician)
+    : wxDialog(parent, wxID_ANY, "Outbox", wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      m_db(db), m_clinician(std::move(clinician)), m_job(std::make_unique<EmailJob>(*this))
+{
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(this, wxID_ANY,
+                                toWx("Emails that have not gone out yet. Select one and choose Retry; "
+                                     "it is marked sent only when the mail server has accepted it.")),
+               wxSizerFlags().Border(wxALL, FromDIP(10)));
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(1000), FromDIP(240)),
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_list->AppendColumn("Patient", wxLIST_FORMAT_LEFT, FromDIP(140));
+    m_list->AppendColumn("To", wxLIST_FORMAT_LEFT, FromDIP(170));
+    m_list->AppendColumn("When", wxLIST_FORMAT_LEFT, FromDIP(160));
+    m_list->AppendColumn("Program", wxLIST_FORMAT_LEFT, FromDIP(70));
+    m_list->AppendColumn("Status", wxLIST_FORMAT_LEFT, FromDIP(110));
+    m_list->AppendColumn("Why it was not sent", wxLIST_FORMAT_LEFT, FromDIP(440));
+    sizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+    // The whole reason for the selected row: the column above is often too narrow for it.
+    m_details = new wxStaticText(this, wxID_ANY, "");
+    m_details->SetName("outbox.details");
+    sizer->Add(m_details, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(10)));
+    m_status = new wxStaticText(this, wxID_ANY, "");
+    m_status->SetName("outbox.status");
+    sizer->Add(m_status, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    m_retry = new wxButton(this, wxID_ANY, "&Retry");
+    auto* close = new wxButton(this, wxID_CLOSE, "&Close");
+    buttons->Add(m_retry);
+    buttons->AddStretchSpacer();
+    buttons->Add(close);
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    SetSizerAndFit(sizer);
+    SetEscapeId(wxID_CLOSE);
+
+    m_retry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { retrySelected(); });
+    m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateButtons(); });
+    m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateButtons(); });
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { retrySelected(); });
+    // While a retry runs the dialog stays, so its result is always recorded and shown.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        if (sending() && e.CanVeto()) {
+            m_job->cancel();
+            setStatus("Cancelling the send; the window closes when the server has answered.", false);
+            e.Veto();
+            return;
+        }
+        e.Skip();
+    });
+    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+    refresh();
+    if (rows() == 0)
+        setStatus("Nothing is waiting: every email has gone out.", false);
+}
+
+OutboxDialog::~OutboxDialog() = default;
+
+void OutboxDialog::refresh()
+{
+    const std::int64_t selected = [&]() -> std::int64_t {
+        const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        return row >= 0 && static_cast<std::size_t>(row) < m_ids.size() ? m_ids[static_cast<std::size_t>(row)] : 0;
+    }();
+    m_list->DeleteAllItems();
+    m_ids.clear();
+    try {
+        store::VisitRepository visits(m_db);
+        for (const auto& e : store::OutboxRepository(m_db).pending()) {
+            const auto visit = visits.find(e.visitId);
+            const long row = m_list->InsertItem(m_list->GetItemCount(),
+                                                toWx(visit ? visit->assessment.patient.name : std::string("?")));
+            m_list->SetItem(row, 1, toWx(e.recipient));
+            m_list->SetItem(row, 2, toWx(shortTime(e.lastAttemptAt.empty() ? e.createdAt : e.lastAttemptAt)));
+            m_list->SetItem(row, 3, toWx("version " + std::to_string(e.programVersion)));
+            m_list->SetItem(row, 4, toWx(statusWords(e)));
+            m_list->SetItem(row, 5, toWx(e.error));
+            m_ids.push_back(e.id);
+            if (e.id == selected)
+                m_list->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        }
+    } catch (const std::exception& e) {
+        setStatus(std::string("The outbox could not be read: ") + e.what(), true);
+    }
+    if (!m_ids.empty() && m_list->GetSelectedItemCount() == 0)
+        m_list->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    updateButtons();
+}
+
+int OutboxDialog::rows() const { return m_list->GetItemCount(); }
+
+std::int64_t OutboxDialog::entryAt(int row) const { return m_ids.at(static_cast<std::size_t>(row)); }
+
+std::string OutboxDialog::cell(int row, int column) const { return fromWx(m_list->GetItemText(row, column)); }
+
+void OutboxDialog::select(int row)
+{
+    m_list->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    updateButtons();
+}
+
+bool OutboxDialog::sending() const { return m_inFlight || m_job->running(); }
+
+std::string OutboxDialog::statusText() const { return m_statusText; }
+
+void OutboxDialog::setStatus(const std::string& text, bool problem)
+{
+    m_status->SetForegroundColour(problem ? wxColour(183, 28, 28) : GetForegroundColour());
+    m_statusText = text;
+    m_status->SetLabel(toWx(text));
+    m_status->Wrap(FromDIP(980));
+    Layout();
+}
+
+void OutboxDialog::updateButtons()
+{
+    m_retry->Enable(!sending() && m_list->GetSelectedItemCount() == 1);
+    const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const std::string why = row >= 0 ? cell(static_cast<int>(row), 5) : std::string();
+    const wxString details = why.empty() ? wxString() : toWx("Last try: " + why);
+    if (m_details->GetLabel() != details) {
+        m_details->SetLabel(details);
+        m_details->Wrap(FromDIP(980));
+        Layout();
+    }
+}
+
+bool OutboxDialog::retrySelected()
+{
+    const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || static_cast<std::size_t>(row) >= m_ids.size()) {
+        setStatus("Select a message first.", true);
+        return false;
+    }
+    if (sending()) {
+        setStatus("A message is being sent; wait for it or cancel it first.", true);
+        return false;
+    }
+    const std::int64_t id = m_ids[static_cast<std::size_t>(row)];
+    try {
+        const auto entry = store::OutboxRepository(m_db).find(id);
+        if (!entry || entry->status == store::OutboxStatus::Sent) {
+            refresh();
+            setStatus("That message has already been sent.", false);
+            return false;
+        }
+        if (outboxSending(id)) {
+            setStatus("That message is being sent right now.", true);
+            return false;
+        }
+        const core::SmtpSettings smtp = clinicSmtpSettings(m_db);
+        // The program version the message was written for: the patient gets what was issued then.
+        std::optional<store::IssuedProgram> program;
+        for (auto& p : store::VisitRepository(m_db).programs(entry->visitId))
+            if (p.version == entry->programVersion)
+                program = std::move(p);
+        if (!program || program->pdf.empty()) {
+            setStatus("Program version " + std::to_string(entry->programVersion) +
+                          " of this visit has no stored PDF, so it cannot be sent. Issue the program again and "
+                          "email the new version.",
+                      true);
+            return false;
+        }
+        std::string password;
+        if (!smtp.user.empty()) {
+            if (auto saved = SmtpPasswordStore::load(smtp)) {
+                password = *saved;
+            } else {
+                const wxString entered = wxGetPasswordFromUser(
+                    toWx("Password for " + smtp.user + " on " + smtp.host + ":"), "Retry email", {}, this);
+                if (entered.empty())
+                    return false;
+                password = fromWx(entered);
+                std::string ignored; // a store that refuses only means asking again next time
+                SmtpPasswordStore::save(smtp, password, ignored);
+                if (const auto notice = SmtpPasswordStore::fallbackNotice(); !notice.empty())
+                    wxMessageBox(toWx(notice), "Email password", wxOK | wxICON_INFORMATION, this);
+            }
+        }
+        const auto visit = store::VisitRepository(m_db).find(entry->visitId);
+        delivery::EmailMessage message;
+        message.fromName = smtp.senderName;
+        message.fromAddress = smtp.senderAddress;
+        message.toName = visit ? visit->assessment.patient.name : std::string();
+        message.toAddress = entry->recipient;
+        message.subject = entry->subject;
+        message.body = entry->body;
+        message.attachmentName = "home-program.pdf";
+        message.attachment = program->pdf;
+        message.messageId = entry->messageId; // the same message, so a duplicate can be recognised
+
+        const std::string to = entry->recipient;
+        const bool started = sendWithProgress(
+            this, *m_job, smtp, std::move(message), std::move(password), toWx("Sending the program to " + to + "…"),
+            id, [this, id, to](const delivery::SendResult& result) {
+                m_inFlight = false;
+                try {
+                    store::OutboxRepository(m_db).recordAttempt(id, result.sent(), result.message,
+                                                                store::Actor{m_clinician});
+                } catch (const std::exception& e) {
+                    // The send's outcome still has to reach the user even if the record failed.
+                    setStatus((result.sent() ? "Sent to " + to + ", but" : "Not sent, and") +
+                                  std::string(" the outbox could not be updated: ") + e.what(),
+                              true);
+                    refresh();
+                    return;
+                }
+                refresh();
+                if (result.sent())
+                    setStatus("Sent to " + to + ". The mail server accepted it.", false);
+                else
+                    setStatus("Not sent; it stays in the outbox (the reason is above).", true);
+            });
+        if (!started) {
+            setStatus("A message is being sent; wait for it or cancel it first.", true);
+            return false;
+        }
+        m_inFlight = true;
+        setStatus("Sending to " + to + "…", false);
+        refresh();
+        updateButtons();
+        return true;
+    } catch (const std::exception& e) {
+        setStatus(std::string("The message could not be prepared: ") + e.what(), true);
+        return false;
+    }
+}
+
+void showOutboxDialog(wxWindow* parent, store::Database& db, const std::string& clinician)
+{
+    OutboxDialog dialog(parent, db, clinician);
+    dialog.ShowModal();
+}
+
+} // namespace hiprx::app
