@@ -378,6 +378,7 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
     SetSizer(page);
     updateOutcomeScores();
     FitInside();
+    Bind(wxEVT_CHAR_HOOK, &AssessmentForm::onCharHook, this);
 }
 
 void AssessmentForm::addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style)
@@ -423,15 +424,48 @@ void AssessmentForm::addCheck(wxWindow* parent, wxSizer* sizer, const std::strin
     m_order.push_back(check);
 }
 
+void AssessmentForm::onCharHook(wxKeyEvent& event)
+{
+    // The fields sit inside static boxes, which wx's own Tab navigation does not step through (on
+    // GTK the focus is simply lost). Tab and Shift+Tab walk the same order as Enter instead.
+    if (event.GetKeyCode() != WXK_TAB || event.ControlDown() || event.AltDown()) {
+        event.Skip();
+        return;
+    }
+    wxWindow* focus = FindFocus();
+    while (focus && focus != this && std::find(m_order.begin(), m_order.end(), focus) == m_order.end())
+        focus = focus->GetParent();
+    const auto it = std::find(m_order.begin(), m_order.end(), focus);
+    const bool back = event.ShiftDown();
+    if (it == m_order.end() || (back && it == m_order.begin()) || (!back && it + 1 == m_order.end())) {
+        event.Skip(); // into or out of the form: the window's usual navigation
+        return;
+    }
+    focusField(back ? *(it - 1) : *(it + 1));
+}
+
 void AssessmentForm::focusNext(wxWindow* from)
 {
     const auto it = std::find(m_order.begin(), m_order.end(), from);
     if (it == m_order.end() || it + 1 == m_order.end())
         return;
-    wxWindow* next = *(it + 1);
+    focusField(*(it + 1));
+}
+
+void AssessmentForm::focusField(wxWindow* next)
+{
     next->SetFocus();
     if (auto* text = dynamic_cast<wxTextCtrl*>(next))
         text->SelectAll(); // typing replaces the old value, as in a spreadsheet
+}
+
+std::vector<std::string> AssessmentForm::fieldOrder() const
+{
+    std::vector<std::string> paths;
+    paths.reserve(m_order.size());
+    for (const wxWindow* w : m_order)
+        paths.push_back(fromWx(w->GetName()));
+    return paths;
 }
 
 wxWindow* AssessmentForm::field(const std::string& path) const

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+class wxKeyEvent;
 class wxStaticText;
 
 namespace hiprx::app {
@@ -49,6 +50,8 @@ public:
 
     /// The control of a path, or null (tests and focus).
     wxWindow* field(const std::string& path) const;
+    /// Every field's path in the order Enter walks them (which is also the Tab order).
+    std::vector<std::string> fieldOrder() const;
     /// The raw value of a field ("" when empty or unknown).
     std::string value(const std::string& path) const;
     /// Sets a field as if the user had entered it, then notifies.
@@ -69,6 +72,8 @@ private:
     void setRaw(const std::string& path, const std::string& value);
     void changed();
     void focusNext(wxWindow* from);
+    void focusField(wxWindow* field);
+    void onCharHook(wxKeyEvent& event);
     void updateRomColours();
     void updateOutcomeScores();
 
