@@ -190,7 +190,7 @@ void MainFrame::buildMenus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSettings(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { backUpNow(); }, kIdBackupNow);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-        const auto recent = Settings().recentPatients();
+        const auto recent = Settings().recentPatients(m_db.path());
         const auto index = static_cast<std::size_t>(e.GetId() - kIdRecentFirst);
         if (index < recent.size())
             openPatient(recent[index]);
@@ -345,7 +345,7 @@ void MainFrame::refreshRecentMenu()
         m_recentMenu->Destroy(m_recentMenu->FindItemByPosition(0));
     int index = 0;
     store::PatientRepository patients(m_db);
-    for (auto id : Settings().recentPatients()) {
+    for (auto id : Settings().recentPatients(m_db.path())) {
         if (const auto p = patients.find(id))
             m_recentMenu->Append(kIdRecentFirst + index, toWx(p->name));
         ++index;
@@ -403,7 +403,7 @@ void MainFrame::openPatient(std::int64_t id)
         return;
     }
     m_patientId = id;
-    Settings().addRecentPatient(id);
+    Settings().addRecentPatient(m_db.path(), id);
     refreshRecentMenu();
     m_patientHeading->SetLabel(toWx(patient->name));
     std::string details;

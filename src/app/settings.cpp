@@ -31,10 +31,26 @@ void Settings::setDatabasePath(const std::string& path) { m_config->Write("/Path
 std::string Settings::backupDir() const { return fromWx(m_config->Read("/Paths/Backups", "")); }
 void Settings::setBackupDir(const std::string& path) { m_config->Write("/Paths/Backups", toWx(path)); }
 
-std::vector<std::int64_t> Settings::recentPatients() const
+namespace {
+
+/// Recent patients are kept per database file: record numbers of one database mean other people
+/// in another. The key is a stable hash (FNV-1a) of the file's path, so no path is written as a key.
+wxString recentKey(const std::filesystem::path& database)
+{
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const unsigned char c : database.lexically_normal().string()) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    return wxString::Format("/Patients/Recent/%016llx", static_cast<unsigned long long>(hash));
+}
+
+} // namespace
+
+std::vector<std::int64_t> Settings::recentPatients(const std::filesystem::path& database) const
 {
     std::vector<std::int64_t> ids;
-    wxStringTokenizer tokens(m_config->Read("/Patients/Recent", ""), ",");
+    wxStringTokenizer tokens(m_config->Read(recentKey(database), ""), ",");
     while (tokens.HasMoreTokens()) {
         long long id = 0;
         if (tokens.GetNextToken().ToLongLong(&id) && id > 0)
@@ -43,9 +59,9 @@ std::vector<std::int64_t> Settings::recentPatients() const
     return ids;
 }
 
-void Settings::addRecentPatient(std::int64_t id)
+void Settings::addRecentPatient(const std::filesystem::path& database, std::int64_t id)
 {
-    auto ids = recentPatients();
+    auto ids = recentPatients(database);
     ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
     ids.insert(ids.begin(), id);
     if (ids.size() > kMaxRecent)
@@ -53,7 +69,7 @@ void Settings::addRecentPatient(std::int64_t id)
     wxString text;
     for (auto each : ids)
         text << (text.empty() ? "" : ",") << wxString::Format("%lld", static_cast<long long>(each));
-    m_config->Write("/Patients/Recent", text);
+    m_config->Write(recentKey(database), text);
 }
 
 core::NormSet Settings::normSet() const

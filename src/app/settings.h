@@ -10,6 +10,7 @@
 #include <wx/gdicmn.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -35,9 +36,9 @@ public:
     std::string backupDir() const;
     void setBackupDir(const std::string& path);
 
-    /// Most recent first, at most kMaxRecent.
-    std::vector<std::int64_t> recentPatients() const;
-    void addRecentPatient(std::int64_t id);
+    /// Most recent first, at most kMaxRecent; one list per database file.
+    std::vector<std::int64_t> recentPatients(const std::filesystem::path& database) const;
+    void addRecentPatient(const std::filesystem::path& database, std::int64_t id);
     static constexpr std::size_t kMaxRecent = 8;
 
     core::NormSet normSet() const;

@@ -124,6 +124,9 @@ TEST_F(BackupAndDatabaseTest, ChangingTheDatabaseFileTakesEffectWithoutARestart)
     EXPECT_EQ(frame->database().path(), m_dir.path() / "second.sqlite");
     EXPECT_EQ(frame->openPatientId(), 0) << "the patient of the other database is closed";
     EXPECT_EQ(frame->patientRows(), 1);
+    EXPECT_EQ(Settings().recentPatients(m_dir.path() / "first.sqlite"), std::vector<std::int64_t>{1});
+    EXPECT_TRUE(Settings().recentPatients(m_dir.path() / "second.sqlite").empty())
+        << "patient 1 of the first database is someone else in the second";
     frame->search("okafor");
     EXPECT_EQ(frame->patientRows(), 1);
     frame->Destroy();
