@@ -39,6 +39,8 @@ std::string statusWords(const store::OutboxEntry& e)
         return e.attempts == 1 ? "not sent (1 try)" : "not sent (" + std::to_string(e.attempts) + " tries)";
     case store::OutboxStatus::Sent:
         return "sent";
+    case store::OutboxStatus::Discarded:
+        return "discarded";
     }
     return "";
 }
@@ -95,8 +97,12 @@ OutboxDialog::OutboxDialog(wxWindow* parent, store::Database& db, std::string cl
     sizer->Add(m_status, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     m_retry = new wxButton(this, wxID_ANY, "&Retry");
+    m_discard = new wxButton(this, wxID_ANY, toWx("&Discard…"));
+    m_discard->SetToolTip(toWx("Take the message out of the outbox without sending it (for a wrong address or a "
+                               "program since replaced). It stays in the patient's email history."));
     auto* close = new wxButton(this, wxID_CLOSE, "&Close");
     buttons->Add(m_retry);
+    buttons->Add(m_discard, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
     buttons->AddStretchSpacer();
     buttons->Add(close);
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
@@ -104,6 +110,7 @@ OutboxDialog::OutboxDialog(wxWindow* parent, store::Database& db, std::string cl
     SetEscapeId(wxID_CLOSE);
 
     m_retry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { retrySelected(); });
+    m_discard->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { discardSelected(); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateButtons(); });
     m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateButtons(); });
     m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { retrySelected(); });
@@ -184,6 +191,7 @@ void OutboxDialog::setStatus(const std::string& text, bool problem)
 void OutboxDialog::updateButtons()
 {
     m_retry->Enable(!sending() && m_list->GetSelectedItemCount() == 1);
+    m_discard->Enable(!sending() && m_list->GetSelectedItemCount() == 1);
     const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     const std::string why = row >= 0 ? cell(static_cast<int>(row), 5) : std::string();
     const wxString details = why.empty() ? wxString() : toWx("Last try: " + why);
@@ -192,6 +200,32 @@ void OutboxDialog::updateButtons()
         m_details->Wrap(FromDIP(980));
         Layout();
     }
+}
+
+bool OutboxDialog::discardSelected()
+{
+    const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (sending() || row < 0 || static_cast<std::size_t>(row) >= m_ids.size())
+        return false;
+    const std::int64_t id = m_ids[static_cast<std::size_t>(row)];
+    const wxString question = toWx("Discard the email to " + cell(static_cast<int>(row), 1) + " for " +
+                                   cell(static_cast<int>(row), 0) +
+                                   "?\n\nIt will not be sent. It stays in the patient's email history as "
+                                   "discarded; to send the program later, email it again.");
+    const bool yes = m_confirm ? m_confirm(question)
+                               : wxMessageBox(question, "Discard email", wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION,
+                                              this) == wxYES;
+    if (!yes)
+        return false;
+    try {
+        store::OutboxRepository(m_db).discard(id, {m_clinician});
+    } catch (const std::exception& e) {
+        setStatus(std::string("The message could not be discarded: ") + e.what(), true);
+        return false;
+    }
+    refresh();
+    setStatus("Discarded; it stays in the patient's email history.", false);
+    return true;
 }
 
 bool OutboxDialog::retrySelected()

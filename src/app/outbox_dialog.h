@@ -12,6 +12,7 @@
 #include <wx/dialog.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +43,11 @@ public:
     /// Sends the selected message again in the background; false (with the reason on the status
     /// line) when nothing was started.
     bool retrySelected();
+    /// Takes the selected message out of the outbox after `confirm` agrees (it stays in the
+    /// patient's email history as discarded and is never sent); false when nothing was discarded.
+    bool discardSelected();
+    /// The yes/no question before discarding; the default is a message box (tests replace it).
+    void setConfirm(std::function<bool(const wxString&)> confirm) { m_confirm = std::move(confirm); }
     /// True while a retry from this dialog is running.
     bool sending() const;
     /// The line under the list: the outcome of the last retry, or why nothing happened.
@@ -56,6 +62,8 @@ private:
     std::vector<std::int64_t> m_ids;
     wxListCtrl* m_list = nullptr;
     wxButton* m_retry = nullptr;
+    wxButton* m_discard = nullptr;
+    std::function<bool(const wxString&)> m_confirm;
     wxStaticText* m_details = nullptr;
     wxStaticText* m_status = nullptr;
     std::string m_statusText; ///< m_status's text before wrapping

@@ -234,6 +234,7 @@ void runOutbox(const CommonOptions& common, std::int64_t patientId)
                             {"attempts", e.attempts},
                             {"created_at", e.createdAt},
                             {"sent_at", e.sentAt},
+                            {"discarded_at", e.discardedAt},
                             {"error", e.error}});
         std::cout << list.dump(2) << '\n';
         return;
@@ -246,6 +247,14 @@ void runOutbox(const CommonOptions& common, std::int64_t patientId)
                       e.error});
     table.print(std::cout);
     std::cout << entries.size() << (patientId > 0 ? " messages.\n" : " messages waiting.\n");
+}
+
+void runDiscard(const CommonOptions& common, std::int64_t id)
+{
+    auto db = openDatabase(common);
+    store::OutboxRepository(db).discard(id, store::Actor{common.clinician});
+    std::cout << "Outbox message " << id << " discarded: it will not be sent, and stays in the patient's email "
+              << "history.\n";
 }
 
 void addServerOptions(CLI::App* command, ServerArgs& args)
@@ -278,6 +287,12 @@ void addDeliveryCommands(CLI::App& app, CommonOptions& common)
     retry->add_option("OUTBOX_ID", *retryId, "outbox message number (see: hiprx-cli outbox)")->required();
     addServerOptions(retry, *retryArgs);
     retry->callback([&common, retryArgs, retryId] { runRetry(common, *retryArgs, *retryId); });
+
+    auto discardId = std::make_shared<std::int64_t>(0);
+    auto* discard = app.add_subcommand("discard", "Take a message that was not sent out of the outbox (kept in the "
+                                                  "patient's email history)");
+    discard->add_option("OUTBOX_ID", *discardId, "outbox message number (see: hiprx-cli outbox)")->required();
+    discard->callback([&common, discardId] { runDiscard(common, *discardId); });
 
     auto patient = std::make_shared<std::int64_t>(0);
     auto* list = app.add_subcommand("outbox", "List messages not yet sent, or a patient's email history");

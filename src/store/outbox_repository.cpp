@@ -7,8 +7,11 @@ namespace hiprx::store {
 
 namespace {
 
-constexpr const char* kColumns = "id, visit_id, program_version, recipient, subject, body, message_id, created_at, "
-                                 "status, error, attempts, last_attempt_at, sent_at";
+/// Every query reads outbox rows as `o` with their discard record as `d`.
+constexpr const char* kSelect = "SELECT o.id, o.visit_id, o.program_version, o.recipient, o.subject, o.body, "
+                                "o.message_id, o.created_at, o.status, o.error, o.attempts, o.last_attempt_at, "
+                                "o.sent_at, d.discarded_at "
+                                "FROM outbox o LEFT JOIN outbox_discarded d ON d.outbox_id = o.id ";
 
 OutboxStatus statusFromText(const std::string& text)
 {
@@ -35,6 +38,9 @@ OutboxEntry readEntry(SQLite::Statement& row)
     entry.attempts = row.getColumn(10).getInt();
     entry.lastAttemptAt = detail::text(row.getColumn(11));
     entry.sentAt = detail::text(row.getColumn(12));
+    entry.discardedAt = detail::text(row.getColumn(13));
+    if (!entry.discardedAt.empty())
+        entry.status = OutboxStatus::Discarded;
     return entry;
 }
 
@@ -57,6 +63,8 @@ std::string_view toId(OutboxStatus status)
         return "sent";
     case OutboxStatus::Failed:
         return "failed";
+    case OutboxStatus::Discarded:
+        return "discarded";
     }
     return "queued";
 }
@@ -105,13 +113,17 @@ void OutboxRepository::recordAttempt(std::int64_t id, bool sent, const std::stri
     detail::guarded("record the email attempt", [&] {
         SQLite::Database& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement current(db, "SELECT visit_id, status FROM outbox WHERE id = ?");
+            SQLite::Statement current(db, "SELECT visit_id, status, EXISTS (SELECT 1 FROM outbox_discarded "
+                                          "WHERE outbox_id = outbox.id) FROM outbox WHERE id = ?");
             current.bind(1, id);
             if (!current.executeStep())
                 throw StorageError("There is no outbox message with id " + std::to_string(id) + ".");
             const std::int64_t visitId = current.getColumn(0).getInt64();
             if (current.getColumn(1).getString() == "sent")
                 throw StorageError("Outbox message " + std::to_string(id) + " was already sent; it is not sent again.");
+            if (current.getColumn(2).getInt() != 0)
+                throw StorageError("Outbox message " + std::to_string(id) +
+                                   " was discarded; email the program again to send a new message.");
             const std::string now = detail::nowUtc();
             SQLite::Statement update(db, "UPDATE outbox SET status = ?, error = ?, attempts = attempts + 1, "
                                          "last_attempt_at = ?, sent_at = ? WHERE id = ?");
@@ -130,11 +142,31 @@ void OutboxRepository::recordAttempt(std::int64_t id, bool sent, const std::stri
     });
 }
 
+void OutboxRepository::discard(std::int64_t id, const Actor& actor)
+{
+    detail::guarded("discard the email", [&] {
+        SQLite::Database& db = detail::connection(m_db);
+        m_db.transaction([&] {
+            const std::optional<OutboxEntry> entry = find(id);
+            if (!entry)
+                throw StorageError("There is no outbox message with id " + std::to_string(id) + ".");
+            if (entry->status == OutboxStatus::Sent)
+                throw StorageError("Outbox message " + std::to_string(id) + " was sent; it stays in the history.");
+            if (entry->status == OutboxStatus::Discarded)
+                throw StorageError("Outbox message " + std::to_string(id) + " was already discarded.");
+            SQLite::Statement insert(db, "INSERT INTO outbox_discarded (outbox_id, discarded_at) VALUES (?, ?)");
+            insert.bind(1, id);
+            insert.bind(2, detail::nowUtc());
+            insert.exec();
+            detail::appendAudit(db, actor, "email.discard", "visit", entry->visitId, "outbox " + std::to_string(id));
+        });
+    });
+}
+
 std::optional<OutboxEntry> OutboxRepository::find(std::int64_t id)
 {
     return detail::guarded("read the outbox", [&]() -> std::optional<OutboxEntry> {
-        SQLite::Statement query(detail::connection(m_db),
-                                std::string("SELECT ") + kColumns + " FROM outbox WHERE id = ?");
+        SQLite::Statement query(detail::connection(m_db), std::string(kSelect) + "WHERE o.id = ?");
         query.bind(1, id);
         if (!query.executeStep())
             return std::nullopt;
@@ -145,8 +177,9 @@ std::optional<OutboxEntry> OutboxRepository::find(std::int64_t id)
 std::vector<OutboxEntry> OutboxRepository::pending()
 {
     return detail::guarded("read the outbox", [&] {
-        SQLite::Statement query(detail::connection(m_db), std::string("SELECT ") + kColumns +
-                                                              " FROM outbox WHERE status <> 'sent' ORDER BY id");
+        SQLite::Statement query(detail::connection(m_db), std::string(kSelect) +
+                                                              "WHERE o.status <> 'sent' AND d.outbox_id IS NULL "
+                                                              "ORDER BY o.id");
         return readAll(query);
     });
 }
@@ -155,7 +188,7 @@ std::vector<OutboxEntry> OutboxRepository::forVisit(std::int64_t visitId)
 {
     return detail::guarded("read the outbox", [&] {
         SQLite::Statement query(detail::connection(m_db),
-                                std::string("SELECT ") + kColumns + " FROM outbox WHERE visit_id = ? ORDER BY id");
+                                std::string(kSelect) + "WHERE o.visit_id = ? ORDER BY o.id");
         query.bind(1, visitId);
         return readAll(query);
     });
@@ -165,10 +198,8 @@ std::vector<OutboxEntry> OutboxRepository::forPatient(std::int64_t patientId)
 {
     return detail::guarded("read the email history", [&] {
         SQLite::Statement query(detail::connection(m_db),
-                                "SELECT o.id, o.visit_id, o.program_version, o.recipient, o.subject, o.body, "
-                                "o.message_id, o.created_at, o.status, o.error, o.attempts, o.last_attempt_at, "
-                                "o.sent_at FROM outbox o JOIN visits v ON v.id = o.visit_id "
-                                "WHERE v.patient_id = ? ORDER BY o.id DESC");
+                                std::string(kSelect) + "JOIN visits v ON v.id = o.visit_id "
+                                                       "WHERE v.patient_id = ? ORDER BY o.id DESC");
         query.bind(1, patientId);
         return readAll(query);
     });

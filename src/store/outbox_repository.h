@@ -16,9 +16,10 @@
 
 namespace hiprx::store {
 
-enum class OutboxStatus { Queued, Sent, Failed };
+/// Discarded: taken out of the outbox by the therapist without being sent (kept in the history).
+enum class OutboxStatus { Queued, Sent, Failed, Discarded };
 
-/// "queued", "sent", "failed".
+/// "queued", "sent", "failed", "discarded".
 std::string_view toId(OutboxStatus status);
 
 /// What is about to be sent.
@@ -46,6 +47,7 @@ struct OutboxEntry {
     int attempts = 0;
     std::string lastAttemptAt; ///< empty before the first attempt
     std::string sentAt;        ///< empty unless sent
+    std::string discardedAt;   ///< empty unless discarded
 };
 
 class OutboxRepository {
@@ -59,8 +61,12 @@ public:
     /// StorageError when the entry is missing or already sent (a sent message is final).
     void recordAttempt(std::int64_t id, bool sent, const std::string& error, const Actor& actor);
 
+    /// Takes a message that was not sent out of the outbox; it stays in the history as discarded
+    /// and is never sent. Throws StorageError when the entry is missing, sent or already discarded.
+    void discard(std::int64_t id, const Actor& actor);
+
     std::optional<OutboxEntry> find(std::int64_t id);
-    /// Queued and failed messages, oldest first: what still has to go out.
+    /// Queued and failed messages that were not discarded, oldest first: what still has to go out.
     std::vector<OutboxEntry> pending();
     /// Every message for a visit, oldest first.
     std::vector<OutboxEntry> forVisit(std::int64_t visitId);

@@ -392,6 +392,37 @@ TEST_F(EmailSettingsTest, CancelInTheProgressWindowStopsTheSendAndKeepsTheMessag
     EXPECT_EQ(wxWindow::FindWindowByName("hiprx-send-progress"), nullptr); // the window went away
 }
 
+TEST_F(EmailSettingsTest, DiscardTakesAMessageOutOfTheOutboxOnlyAfterConfirmation)
+{
+    const auto visit = issueVisit(*m_db);
+    store::OutboxRepository outbox(*m_db);
+    const auto id = outbox.enqueue({visit.visitId, visit.version, "rosa@exmaple.org", "Your home exercises",
+                                    "Hello Rosa,\n", "discard-test@clinic.example"},
+                                   {"J. Park, PT"});
+    outbox.recordAttempt(id, false, "The mail server refused the address rosa@exmaple.org.", {"J. Park, PT"});
+
+    OutboxDialog dialog(m_frame, *m_db, "J. Park, PT");
+    std::vector<std::string> questions;
+    bool answer = false;
+    dialog.setConfirm([&](const wxString& q) {
+        questions.push_back(fromWx(q));
+        return answer;
+    });
+    dialog.Show();
+    dialog.select(0);
+
+    EXPECT_FALSE(dialog.discardSelected()) << "No keeps it";
+    EXPECT_EQ(dialog.rows(), 1);
+    ASSERT_EQ(questions.size(), 1u);
+    EXPECT_THAT(questions[0], HasSubstr("rosa@exmaple.org"));
+
+    answer = true;
+    EXPECT_TRUE(dialog.discardSelected());
+    EXPECT_EQ(dialog.rows(), 0);
+    EXPECT_EQ(outbox.find(id)->status, store::OutboxStatus::Discarded);
+    EXPECT_THAT(dialog.statusText(), HasSubstr("email history"));
+}
+
 // "Send test message" logs in with the typed password and sends a plain message to the sender,
 // saving nothing; a wrong password says so.
 TEST_F(EmailSettingsTest, TestMessageUsesTheTypedSettingsAndSavesNothing)

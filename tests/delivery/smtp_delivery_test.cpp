@@ -346,4 +346,21 @@ TEST_F(SmtpDeliveryTest, CliEmailsRecordsAFailureAndRetries)
     // A password is never accepted on the command line.
     r = cli({"email", visit, "--smtp", url, "--password", "s3cret"});
     EXPECT_EQ(r.exitCode, 2);
+
+    // A message to a mistyped address is discarded: out of the outbox, never sent, still in the history.
+    ::setenv("HIPRX_TEST_SMTP_PASSWORD", "s3cret", 1);
+    smtp.stop();
+    r = cli({"email", visit, "--to", "patient@exmaple.org", "--smtp", url, "--user", "therapist", "--from",
+             "frontdesk@clinic.example", "--password-env", "HIPRX_TEST_SMTP_PASSWORD"});
+    ::unsetenv("HIPRX_TEST_SMTP_PASSWORD");
+    EXPECT_EQ(r.exitCode, 1);
+    ASSERT_EQ(json::parse(cli({"outbox", "--json"}).out).size(), 1u);
+    r = cli({"discard", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(json::parse(cli({"outbox", "--json"}).out).size(), 0u);
+    const auto history = json::parse(cli({"outbox", "--json", "--patient", "1"}).out);
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0]["status"], "discarded");
+    EXPECT_EQ(history[1]["status"], "sent");
+    EXPECT_NE(cli({"retry", "2", "--smtp", url}).exitCode, 0) << "a discarded message is never sent";
 }

@@ -137,3 +137,47 @@ TEST_F(OutboxRepositoryTest, AuditNamesTheMessageButNeverTheAddress)
     }
     EXPECT_THAT(actions, ::testing::IsSupersetOf({"email.queue", "email.failed"}));
 }
+
+TEST_F(OutboxRepositoryTest, ADiscardedMessageLeavesTheOutboxButStaysInTheHistory)
+{
+    const auto id = m_outbox.enqueue(draft("wrong@example.org"), m_actor);
+    m_outbox.recordAttempt(id, false, "The mail server refused the address.", m_actor);
+
+    m_outbox.discard(id, m_actor);
+
+    EXPECT_TRUE(m_outbox.pending().empty());
+    const auto history = m_outbox.forPatient(m_patientId);
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history[0].status, OutboxStatus::Discarded);
+    EXPECT_EQ(toId(history[0].status), "discarded");
+    EXPECT_FALSE(history[0].discardedAt.empty());
+    EXPECT_EQ(history[0].error, "The mail server refused the address.") << "why it failed is kept";
+}
+
+TEST_F(OutboxRepositoryTest, ADiscardedMessageIsNeverSentAndCannotBeDiscardedTwice)
+{
+    const auto id = m_outbox.enqueue(draft(), m_actor);
+    m_outbox.discard(id, m_actor);
+
+    EXPECT_THROW(m_outbox.recordAttempt(id, true, "", m_actor), StorageError);
+    EXPECT_THROW(m_outbox.discard(id, m_actor), StorageError);
+    EXPECT_EQ(m_outbox.find(id)->status, OutboxStatus::Discarded);
+}
+
+TEST_F(OutboxRepositoryTest, ASentMessageCannotBeDiscarded)
+{
+    const auto id = m_outbox.enqueue(draft(), m_actor);
+    m_outbox.recordAttempt(id, true, "", m_actor);
+
+    EXPECT_THROW(m_outbox.discard(id, m_actor), StorageError);
+    EXPECT_EQ(m_outbox.find(id)->status, OutboxStatus::Sent);
+}
+
+TEST_F(OutboxRepositoryTest, TheDatabaseRefusesToSendOrForgetADiscardedMessage)
+{
+    const auto id = m_outbox.enqueue(draft(), m_actor);
+    m_outbox.discard(id, m_actor);
+    auto& raw = m_db.impl().db;
+    EXPECT_THROW(raw.exec("UPDATE outbox SET status = 'sent' WHERE id = " + std::to_string(id)), SQLite::Exception);
+    EXPECT_THROW(raw.exec("DELETE FROM outbox_discarded"), SQLite::Exception);
+}
