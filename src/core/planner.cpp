@@ -96,7 +96,8 @@ std::string sideText(const std::optional<Side>& side)
 
 std::string describe(const Impairment& impairment)
 {
-    std::string text = std::string(toId(impairment.kind)) + " " + std::string(toId(impairment.muscle));
+    // Words, not ids: this is the "Why" line the clinician reads beside each exercise.
+    std::string text = std::string(label(impairment.kind)) + " " + std::string(label(impairment.muscle));
     if (impairment.side)
         text += " " + std::string(toId(*impairment.side));
     text += " (";
@@ -107,7 +108,7 @@ std::string describe(const Impairment& impairment)
 
 std::string describe(const Need& need)
 {
-    std::string text = std::string(toId(need.kind)) + " " + std::string(toId(need.muscle));
+    std::string text = std::string(label(need.kind)) + " " + std::string(label(need.muscle));
     std::string sides;
     for (const Impairment* impairment : need.impairments)
         if (impairment->side)

@@ -111,7 +111,7 @@ TEST(Planner, BasisNamesImpairmentAndRule)
     const auto program = plan(withImpairments({impairment(MG::HipFlexors, IK::Tight, L, "R-TIGHT-HIPFLEX-EXT")}),
                               testLibrary());
     ASSERT_FALSE(program.items.empty());
-    EXPECT_EQ(program.items[0].basis, std::vector<std::string>{"tight hip_flexors left (R-TIGHT-HIPFLEX-EXT)"});
+    EXPECT_EQ(program.items[0].basis, std::vector<std::string>{"tight hip flexors (iliopsoas) left (R-TIGHT-HIPFLEX-EXT)"});
 }
 
 TEST(Planner, PrecautionExcludesExercisesAndListsThemWithTheReason)
@@ -140,7 +140,7 @@ TEST(Planner, PosteriorHipReplacementNeverGetsAForbiddenExercise)
     for (const auto& i : program.items)
         EXPECT_TRUE(exclusionsFor(*library.find(i.exerciseId), analysis.precautions).empty()) << i.exerciseId;
     EXPECT_NE(item(program, "standing_hamstring_stretch"), nullptr);
-    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for tight piriformis left"));
+    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for tight piriformis / deep rotators left"));
     std::set<std::string> excluded;
     for (const auto& e : program.excluded)
         excluded.insert(e.exerciseId);
@@ -166,7 +166,7 @@ TEST(Planner, ImpairmentWithoutAnyAllowedExerciseIsNamedInAWarning)
     analysis.precautions = {Precaution::ThaAnterior, Precaution::Pregnancy};
     const auto program = plan(analysis, testLibrary());
     EXPECT_TRUE(program.items.empty());
-    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for tight hip_flexors left: every suitable "
+    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for tight hip flexors (iliopsoas) left: every suitable "
                                               "exercise is excluded"));
     EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for weak quadriceps right: the library has no "
                                               "suitable exercise"));
@@ -184,7 +184,7 @@ TEST(Planner, CapsularRestrictionGetsMobilityNeverStretching)
     guarded.precautions = {Precaution::ThaPosterior};
     const auto none = plan(guarded, testLibrary());
     EXPECT_TRUE(none.items.empty()); // the capsule stretch is never a fallback
-    EXPECT_TRUE(anyContains(none.warnings, "tight hip_capsule right"));
+    EXPECT_TRUE(anyContains(none.warnings, "tight hip joint / capsule right"));
 }
 
 TEST(Planner, SensitiveSciaticNerveGetsASliderNeverAStretch)
@@ -201,7 +201,7 @@ TEST(Planner, SensitiveSciaticNerveGetsASliderNeverAStretch)
             noSlider.push_back(std::move(e));
     const auto none = plan(nerve, ExerciseLibrary(std::move(noSlider)));
     EXPECT_TRUE(none.items.empty());
-    EXPECT_TRUE(anyContains(none.warnings, "tight sciatic_nerve left"));
+    EXPECT_TRUE(anyContains(none.warnings, "tight sciatic nerve (neural mobility) left"));
 }
 
 TEST(Planner, PrefersAnExerciseServingSeveralImpairments)
