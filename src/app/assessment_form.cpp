@@ -213,7 +213,7 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
     }
 
     // Outcome measures: LEFS item answers by number (no item wording: its licence for software use
-    // is not verified, clinical facts §4) and the patient's own PSFS activities.
+    // is not verified, see db/SOURCES.md) and the patient's own PSFS activities.
     {
         auto* box = section("Outcome measures");
         auto* p = box->GetStaticBox();

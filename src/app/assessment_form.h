@@ -3,7 +3,7 @@
 // The assessment form of one visit: every finding as a keyboard-friendly field, each named by its
 // exchange-format path (rom.left.hip_flexion), so problems from core::validate land on the field.
 // The LEFS items are shown by number only: its licence for software use is not verified (clinical
-// facts §4), so the clinician scores the patient's own licensed form and types the answers here.
+// use is not confirmed, see db/SOURCES.md), so the clinician scores the patient's own licensed form and types the answers here.
 #pragma once
 
 #include "core/assessment.h"

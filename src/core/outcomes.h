@@ -2,8 +2,8 @@
 //
 // Scoring of the outcome questionnaires HipRx records: the Lower Extremity Functional Scale (LEFS)
 // and the Patient-Specific Functional Scale (PSFS), with their missing-item rules and the change
-// each needs before it counts as real (clinical facts §4). The NPRS is a single number and needs no
-// scoring. The ODI is deliberately absent: it is licensed (Mapi Research Trust), see facts §4.
+// each needs before it counts as real (Binkley 1999, Phys Ther; Stratford 1995, Physiother Can; Childs 2005, Spine). The NPRS is a single number and needs no
+// scoring. The ODI is deliberately absent: it is licensed (Mapi Research Trust).
 #pragma once
 
 #include "core/assessment.h"
@@ -16,22 +16,22 @@ namespace hiprx::core {
 /// LEFS items that may be left blank before the questionnaire can no longer be scored. Up to four
 /// (20 %) are prorated; with more, too little of the scale was answered to stand for the whole.
 /// [R] This is the usual proration rule for patient-reported scales of this kind, recalled rather
-/// than read in Binkley 1999 (facts §4 gives no rule); check the primary text. Searched 2026-11-21:
+/// than read in Binkley 1999 (no rule found in the sources HipRx used); check the primary text. Searched 2026-11-21:
 /// the scoring descriptions found (RehabMeasures' LEFS entry, medicalalgorithms.com, the OSCAR LEFS
 /// eForm, a Greek validation) only sum all 20 items and say nothing about unanswered ones, so the
 /// rule stays unverified.
 constexpr int kLefsMaxMissing = 4;
 /// LEFS change that is both detectable and clinically important: 9 points (Binkley 1999, MDC90 and
-/// MCID both 9; facts §4).
+/// MCID both 9).
 constexpr int kLefsMinimalChange = 9;
 constexpr int kLefsMaxTotal = 80;
 
-/// PSFS change beyond measurement error (MDC90, Stratford 1995; facts §4): 2 points for the mean
+/// PSFS change beyond measurement error (MDC90, Stratford 1995, Physiother Can): 2 points for the mean
 /// score, 3 points for one activity.
 constexpr double kPsfsMeanMinimalChange = 2.0;
 constexpr double kPsfsItemMinimalChange = 3.0;
 
-/// NPRS change that is meaningful for back pain: 2 points (Childs 2005: MDC 2, MCID about 2; facts §4).
+/// NPRS change that is meaningful for back pain: 2 points (Childs 2005, Spine: MDC 2, MCID about 2).
 constexpr int kNprsMinimalChange = 2;
 
 struct LefsScore {

@@ -4,7 +4,7 @@
 // three pain ratings, LEFS, PSFS), the change of every value since the baseline and since the
 // previous visit with a verdict, and the alerts a therapist must see. A change only earns
 // "improved" or "worse" when it reaches the measure's minimal detectable / clinically important
-// change; anything smaller is "within measurement error" (clinical facts §1.4 and §4). Pure.
+// change; anything smaller is "within measurement error" (Pua 2008 and Poulsen 2012 for range of motion; Childs 2005, Binkley 1999, Stratford 1995 for the scores). Pure.
 #pragma once
 
 #include "core/assessment.h"
@@ -58,7 +58,7 @@ std::string_view verdictId(Verdict verdict) noexcept;
 /// different clinicians (Poulsen 2012: inter-rater limits of agreement reach about ±20°).
 double changeThreshold(const MeasureId& measure, bool sameRater);
 
-/// Inter-rater threshold for range of motion (facts §1.4, Poulsen 2012).
+/// Inter-rater threshold for range of motion (Poulsen 2012, BMC Musculoskelet Disord).
 constexpr int kInterRaterRomChange = 20;
 
 /// The verdict for a change from `from` to `to`: improved or worse when |to − from| ≥ threshold
@@ -95,7 +95,7 @@ struct Alert {
 /// "severe_pain", "pain_increase", "function_decline", "new_red_flag".
 std::string_view alertId(AlertKind kind) noexcept;
 
-/// Worst pain from this value on is an alert (facts §6.4: NPRS ≥ 7 means high irritability).
+/// Worst pain from this value on is an alert (NPRS ≥ 7 is the high-irritability band, Kelley 2013, JOSPT).
 constexpr int kSeverePainNprs = 7;
 
 struct VisitProgress {

@@ -2,7 +2,7 @@
 //
 // The next program from the last one issued: for each exercise, the library's easier and harder
 // versions and the dose moved one step (ACSM progression: a little more once the current dose is
-// easy, facts §7.2–7.3; a step back when the patient is worse). The therapist chooses; nothing is
+// easy, after the ACSM progression models (Ratamess 2009, Garber 2011, MSSE); a step back when the patient is worse). The therapist chooses; nothing is
 // changed without them. Pure.
 #pragma once
 
