@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The next program from the last one issued: for each exercise, the library's easier and harder
-// versions and the dose moved one step (ACSM progression: a little more once the current dose is
-// easy, after the ACSM progression models (Ratamess 2009, Garber 2011, MSSE); a step back when the patient is worse). The therapist chooses; nothing is
-// changed without them. Pure.
+// versions and the dose moved one step: a little more once the current dose is easy (the ACSM
+// progression models, Ratamess 2009 and Garber 2011, MSSE), a step back when the patient is worse.
+// The therapist chooses; nothing is changed without them. Pure.
 #pragma once
 
 #include "core/exercise.h"
