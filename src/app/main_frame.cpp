@@ -318,7 +318,7 @@ int MainFrame::visitRows() const { return m_visits->GetItemCount(); }
 void MainFrame::refreshPatients()
 {
     try {
-        m_listed = store::PatientRepository(m_db).search(fromWx(m_search->GetValue()), 200);
+        m_listed = store::PatientRepository(m_db).search(fromWx(m_search->GetValue()));
     } catch (const std::exception& e) {
         showError(toWx(std::string("The patient list could not be read.\n\n") + e.what()));
         m_listed.clear();
@@ -336,7 +336,12 @@ void MainFrame::refreshPatients()
         m_patients->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                                  wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     m_patients->Thaw();
-    SetStatusText(wxString::Format("%ld patient(s) shown", row));
+    if (row >= store::PatientRepository::kListLimit)
+        SetStatusText(wxString::Format(toWx("The first %ld matches are shown; type more of the name, a birth date "
+                                            "or a record number to narrow the list."),
+                                       row));
+    else
+        SetStatusText(wxString::Format("%ld patient(s) shown", row));
 }
 
 void MainFrame::refreshRecentMenu()

@@ -60,9 +60,13 @@ public:
     void update(const core::Patient& patient, const Actor& actor);
     std::optional<core::Patient> find(std::int64_t id);
     std::optional<core::Patient> findByExternalId(const std::string& externalId);
+    /// Rows the app's search-as-you-type list shows: more than a screen, and few enough that every
+    /// keystroke stays fast on 100,000 patients; a longer list is narrowed by typing more.
+    static constexpr int kListLimit = 100;
+
     /// Case- and accent-insensitive match on name words, birth date (YYYY-MM-DD or a prefix of it)
     /// or external id; an empty query lists the most recently updated. At most `limit` rows.
-    std::vector<core::Patient> search(const std::string& query, int limit = 50);
+    std::vector<core::Patient> search(const std::string& query, int limit = kListLimit);
     std::int64_t count();
     /// Recomputes every patient's search tokens; for tools that load patients in bulk with SQL.
     void rebuildSearchIndex();
