@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/menu.h>
+#include <wx/statusbr.h>
 
 #include <random>
 
@@ -68,6 +69,33 @@ TEST_F(MainFrameTest, SearchIgnoresCaseAndAccents)
     EXPECT_EQ(frame->patientRows(), 1);
     frame->search("");
     EXPECT_EQ(frame->patientRows(), 3);
+    frame->Destroy();
+    pump();
+}
+
+} // namespace
+} // namespace hiprx::app
+
+namespace hiprx::app {
+namespace {
+
+TEST_F(MainFrameTest, ALongMatchListIsCutAtTheLimitAndSaysHowToNarrowIt)
+{
+    auto db = database();
+    store::PatientRepository patients(db);
+    for (int i = 0; i < store::PatientRepository::kListLimit + 5; ++i) {
+        core::Patient p;
+        p.name = "Ana Invented" + std::to_string(i);
+        patients.create(p, {"test"});
+    }
+    auto* frame = new MainFrame(std::move(db));
+    frame->Show();
+    frame->search("ana");
+    EXPECT_EQ(frame->patientRows(), store::PatientRepository::kListLimit);
+    EXPECT_TRUE(frame->GetStatusBar()->GetStatusText().Contains("type more"));
+    frame->search("invented104");
+    EXPECT_EQ(frame->patientRows(), 1);
+    EXPECT_FALSE(frame->GetStatusBar()->GetStatusText().Contains("type more"));
     frame->Destroy();
     pump();
 }
