@@ -56,15 +56,8 @@ core::SmtpSettings clinicSmtpSettings(store::Database& db)
         smtp = exchange::readSmtpSettings(*json);
     if (smtp.host.empty())
         throw Error("Email is not set up: enter the clinic's mail server in File \u2192 Settings \u2192 Email.");
-    if (smtp.senderAddress.empty() || smtp.senderName.empty()) {
-        if (auto brandingJson = settings.get("branding")) {
-            const auto branding = exchange::readBranding(*brandingJson);
-            if (smtp.senderAddress.empty())
-                smtp.senderAddress = branding.email;
-            if (smtp.senderName.empty())
-                smtp.senderName = branding.clinicName;
-        }
-    }
+    if (auto brandingJson = settings.get("branding"))
+        smtp = core::withClinicSender(std::move(smtp), exchange::readBranding(*brandingJson));
     if (smtp.senderAddress.empty())
         throw Error("No sender address is set: enter one in File \u2192 Settings \u2192 Email.");
     return smtp;

@@ -52,15 +52,8 @@ delivery::SmtpClient makeClient(store::Database& db, const ServerArgs& args)
         smtp.user = args.user;
     if (!args.from.empty())
         smtp.senderAddress = args.from;
-    if (smtp.senderAddress.empty() || smtp.senderName.empty()) {
-        if (auto brandingJson = settings.get("branding")) {
-            const auto branding = exchange::readBranding(*brandingJson);
-            if (smtp.senderAddress.empty())
-                smtp.senderAddress = branding.email;
-            if (smtp.senderName.empty())
-                smtp.senderName = branding.clinicName;
-        }
-    }
+    if (auto brandingJson = settings.get("branding"))
+        smtp = core::withClinicSender(std::move(smtp), exchange::readBranding(*brandingJson));
     delivery::SmtpClient client(smtp);
     if (!args.smtpUrl.empty() && !client.useUrl(args.smtpUrl))
         throw InputError("--smtp", "--smtp: \"" + args.smtpUrl +

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/branding.h"
+
 #include <string>
 
 namespace hiprx::core {
@@ -26,5 +28,16 @@ struct SmtpSettings {
 
     friend bool operator==(const SmtpSettings&, const SmtpSettings&) = default;
 };
+
+/// The sender as the patient sees it: the settings' own name and address, or else the clinic's
+/// name and email from the branding (so a clinic that set its branding needs only the server).
+inline SmtpSettings withClinicSender(SmtpSettings smtp, const Branding& branding)
+{
+    if (smtp.senderAddress.empty())
+        smtp.senderAddress = branding.email;
+    if (smtp.senderName.empty())
+        smtp.senderName = branding.clinicName;
+    return smtp;
+}
 
 } // namespace hiprx::core
