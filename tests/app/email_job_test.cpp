@@ -3,6 +3,8 @@
 // The email job sends off the GUI thread and reports back on it; cancel stops a send that hangs.
 #include "app/email_job.h"
 
+#include "silent_server.h"
+
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/frame.h>
@@ -20,29 +22,7 @@
 namespace hiprx::app {
 namespace {
 
-/// A socket on 127.0.0.1 that accepts connections (the kernel does, from the backlog) but never
-/// says a word: an SMTP client waits there for the greeting until it gives up or is cancelled.
-class SilentServer {
-public:
-    SilentServer()
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        ::listen(m_fd, 4);
-        socklen_t length = sizeof address;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length);
-        m_port = ntohs(address.sin_port);
-    }
-    ~SilentServer() { ::close(m_fd); }
-    int port() const { return m_port; }
-
-private:
-    int m_fd = -1;
-    int m_port = 0;
-};
+using test_support::SilentServer;
 
 core::SmtpSettings settings(int port)
 {

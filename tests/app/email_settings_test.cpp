@@ -19,6 +19,8 @@
 #include "store/repositories.h"
 
 #include <gmock/gmock.h>
+#include "silent_server.h"
+
 #include <gtest/gtest.h>
 #include <wx/fileconf.h>
 #include <wx/frame.h>
@@ -326,31 +328,7 @@ TEST_F(EmailSettingsTest, OutboxListsAFailedSendAndRetryDeliversIt)
     SmtpPasswordStore::forget(smtp);
 }
 
-/// Accepts connections (the kernel does, from the backlog) but never says a word: a send waits
-/// there for the greeting until it times out or is cancelled.
-class SilentServer {
-public:
-    SilentServer()
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        ::listen(m_fd, 4);
-        socklen_t length = sizeof address;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length);
-        m_port = ntohs(address.sin_port);
-    }
-    ~SilentServer() { ::close(m_fd); }
-    SilentServer(const SilentServer&) = delete;
-    SilentServer& operator=(const SilentServer&) = delete;
-    int port() const { return m_port; }
-
-private:
-    int m_fd = -1;
-    int m_port = 0;
-};
+using test_support::SilentServer;
 
 TEST_F(EmailSettingsTest, CancelInTheProgressWindowStopsTheSendAndKeepsTheMessage)
 {
