@@ -192,6 +192,14 @@ void HistoryPanel::selectVisit(std::size_t index)
         else if (c && c->verdict == core::Verdict::Worse)
             m_measures->SetItemTextColour(r, wxColour(170, 20, 20));
     }
+    // Widen a column to its longest text ("+4  within measurement error"), never below its default
+    // width; the list scrolls sideways when the pane is narrower.
+    for (int col = 0; col < m_measures->GetColumnCount(); ++col) {
+        const int before = m_measures->GetColumnWidth(col);
+        m_measures->SetColumnWidth(col, wxLIST_AUTOSIZE);
+        if (m_measures->GetColumnWidth(col) < before)
+            m_measures->SetColumnWidth(col, before);
+    }
     std::string alerts;
     for (const core::Alert& a : v.alerts)
         alerts += (alerts.empty() ? "" : "\n") + ("⚠ " + a.message);

@@ -58,6 +58,8 @@ public:
     void selectVisit(std::size_t index);
     /// Rows in the selected visit's measure list.
     int measureRows() const;
+    /// The measure list itself (tests: column widths).
+    const wxListCtrl* measureList() const { return m_measures; }
 
     /// Writes the stored PDF of programs()[index] to `file`, byte for byte. Throws on write errors.
     void reprint(std::size_t index, const std::filesystem::path& file) const;

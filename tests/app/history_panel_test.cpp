@@ -13,6 +13,7 @@
 #include "store/repositories.h"
 
 #include <gtest/gtest.h>
+#include <wx/listctrl.h>
 #include <wx/dcmemory.h>
 #include <wx/frame.h>
 #include <wx/graphics.h>
@@ -190,6 +191,14 @@ TEST_F(HistoryPanelTest, ShowsEveryVisitAndDrawsEveryChart)
     EXPECT_EQ(panel->measureRows(), static_cast<int>(panel->history().visits.back().values.size()));
     panel->selectVisit(0);
     EXPECT_EQ(panel->measureRows(), static_cast<int>(panel->history().visits.front().values.size()));
+    // Every change and verdict can be read whole ("+4  within measurement error").
+    panel->selectVisit(panel->history().visits.size() - 1);
+    const wxListCtrl* list = panel->measureList();
+    for (int row = 0; row < list->GetItemCount(); ++row)
+        for (int col = 0; col < list->GetColumnCount(); ++col) {
+            const wxString text = list->GetItemText(row, col);
+            EXPECT_LE(list->GetTextExtent(text).x, list->GetColumnWidth(col)) << fromWx(text);
+        }
 
     if (const char* hold = std::getenv("HIPRX_GUI_HOLD_MS")) // for screenshots
         pump(std::atoi(hold));
