@@ -67,6 +67,10 @@ MainFrame::MainFrame(store::Database database)
     };
     m_prompts.error = [this](const wxString& m) { wxMessageBox(m, "HipRx", wxOK | wxICON_WARNING, this); };
     m_prompts.status = [this](const wxString& s) { SetStatusText(s); };
+    m_prompts.ask = [this](const wxString& q, const wxString& initial) {
+        return wxGetTextFromUser(q, "HipRx", initial, this);
+    };
+    m_prompts.askSecret = [this](const wxString& q) { return wxGetPasswordFromUser(q, "HipRx", {}, this); };
 
     const Settings settings;
     SetSize(FromDIP(settings.windowSize()));
@@ -98,7 +102,20 @@ MainFrame::~MainFrame()
     DestroyChildren();
 }
 
-void MainFrame::setPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
+void MainFrame::setPrompts(Prompts prompts)
+{
+    // Only what is given is replaced; the rest stay message boxes.
+    if (prompts.confirm)
+        m_prompts.confirm = std::move(prompts.confirm);
+    if (prompts.error)
+        m_prompts.error = std::move(prompts.error);
+    if (prompts.status)
+        m_prompts.status = std::move(prompts.status);
+    if (prompts.ask)
+        m_prompts.ask = std::move(prompts.ask);
+    if (prompts.askSecret)
+        m_prompts.askSecret = std::move(prompts.askSecret);
+}
 
 void MainFrame::loadLibrary()
 {
@@ -582,14 +599,12 @@ void MainFrame::onEmail()
         }
         const core::SmtpSettings smtp = clinicSmtpSettings(m_db); // empty sender = the clinic's own
         const core::Patient& patient = m_visit->patient();
-        const wxString to = wxGetTextFromUser("Send the home program to this address:", "Email program",
-                                              toWx(patient.email), this);
+        const wxString to = m_prompts.ask("Send the home program to this address:", toWx(patient.email));
         if (to.empty())
             return;
         std::optional<std::string> password = SmtpPasswordStore::load(smtp);
         if (!password && !smtp.user.empty()) {
-            const wxString entered = wxGetPasswordFromUser(
-                toWx("Password for " + smtp.user + " on " + smtp.host + ":"), "Email program", {}, this);
+            const wxString entered = m_prompts.askSecret(toWx("Password for " + smtp.user + " on " + smtp.host + ":"));
             if (entered.empty())
                 return;
             password = fromWx(entered);

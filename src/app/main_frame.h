@@ -45,7 +45,7 @@ public:
     explicit MainFrame(store::Database database);
     ~MainFrame() override;
 
-    /// Replaces the message boxes (GUI tests answer questions without dialogs).
+    /// Replaces the message boxes that `prompts` gives (GUI tests answer questions without dialogs).
     void setPrompts(Prompts prompts);
 
     /// Rows shown in the patient list (for tests).

@@ -37,6 +37,10 @@ struct Prompts {
     std::function<bool(const wxString&)> confirm; ///< a yes/no question; true = yes
     std::function<void(const wxString&)> error;   ///< what failed and what to do
     std::function<void(const wxString&)> status;  ///< one line for the status bar
+    /// A line of text (question, suggested answer); empty when cancelled.
+    std::function<wxString(const wxString&, const wxString&)> ask;
+    /// A password (question); empty when cancelled. Never echoed or stored by the prompt.
+    std::function<wxString(const wxString&)> askSecret;
 };
 
 /// Everything a visit needs besides the database.

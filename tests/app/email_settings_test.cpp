@@ -18,9 +18,9 @@
 #include "store/outbox_repository.h"
 #include "store/repositories.h"
 
-#include <gmock/gmock.h>
 #include "silent_server.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <wx/fileconf.h>
 #include <wx/frame.h>
@@ -32,11 +32,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace hiprx::app {
 namespace {
@@ -368,6 +363,76 @@ TEST_F(EmailSettingsTest, CancelInTheProgressWindowStopsTheSendAndKeepsTheMessag
     EXPECT_EQ(dialog.rows(), 1);
     pump(100);
     EXPECT_EQ(wxWindow::FindWindowByName("hiprx-send-progress"), nullptr); // the window went away
+}
+
+// File → Email in the main window, end to end: the address asked, the issued PDF sent with the
+// clinic as sender, the outbox entry marked sent only after the server took it.
+TEST_F(EmailSettingsTest, FileEmailSendsTheIssuedProgramAndRecordsItSent)
+{
+    if (!smtp_test::aiosmtpdAvailable())
+        GTEST_SKIP() << "/usr/bin/python3 cannot import aiosmtpd (install python3-aiosmtpd)";
+    smtp_test::TempDir mail;
+    smtp_test::SmtpTestServer server(mail.path(), {});
+    ASSERT_TRUE(server.start()) << server.error();
+    core::SmtpSettings smtp;
+    smtp.host = "127.0.0.1";
+    smtp.port = server.port();
+    smtp.security = core::SmtpSecurity::None; // a relay on this computer, no login
+    smtp.senderAddress = "frontdesk@clinic.example";
+    smtp.timeoutSeconds = 10;
+    store::SettingsRepository(*m_db).set("smtp", exchange::writeSmtpSettings(smtp), {"test"});
+    const auto visit = issueVisit(*m_db);
+
+    auto* frame = new MainFrame(store::Database::open(m_folder.path() / "clinic.sqlite"));
+    test_support::ScriptedPrompts prompts;
+    prompts.texts = {"rosa.imbert@example.org"};
+    frame->setPrompts(prompts.prompts());
+    frame->Show();
+    frame->openPatient(1);
+    ASSERT_NE(frame->openVisit(visit.visitId), nullptr);
+    pump();
+
+    frame->onEmail();
+
+    store::OutboxRepository outbox(*m_db);
+    ASSERT_TRUE(waitFor([&] {
+        const auto entries = outbox.forVisit(visit.visitId);
+        return entries.size() == 1 && entries[0].status != store::OutboxStatus::Queued;
+    }));
+    const auto entry = outbox.forVisit(visit.visitId).at(0);
+    EXPECT_EQ(entry.status, store::OutboxStatus::Sent) << entry.error;
+    EXPECT_EQ(entry.recipient, "rosa.imbert@example.org");
+    ASSERT_FALSE(prompts.questions.empty());
+    EXPECT_THAT(prompts.questions.back(), HasSubstr("address"));
+    EXPECT_TRUE(prompts.errors.empty()) << prompts.errors.front();
+    EXPECT_EQ(server.received(), 1);
+    const auto pdf = store::VisitRepository(*m_db).latestProgram(visit.visitId)->pdf;
+    EXPECT_EQ(readAll(mail.path() / "1.pdf"), std::string(pdf.begin(), pdf.end()));
+    frame->Destroy();
+    pump();
+}
+
+TEST_F(EmailSettingsTest, FileEmailCancelledAtTheAddressSendsNothing)
+{
+    core::SmtpSettings smtp;
+    smtp.host = "127.0.0.1";
+    smtp.port = 2525;
+    smtp.security = core::SmtpSecurity::None;
+    smtp.senderAddress = "frontdesk@clinic.example";
+    store::SettingsRepository(*m_db).set("smtp", exchange::writeSmtpSettings(smtp), {"test"});
+    const auto visit = issueVisit(*m_db);
+    auto* frame = new MainFrame(store::Database::open(m_folder.path() / "clinic.sqlite"));
+    test_support::ScriptedPrompts prompts; // no text: the address question is cancelled
+    frame->setPrompts(prompts.prompts());
+    frame->openPatient(1);
+    ASSERT_NE(frame->openVisit(visit.visitId), nullptr);
+
+    frame->onEmail();
+
+    EXPECT_TRUE(store::OutboxRepository(*m_db).forVisit(visit.visitId).empty());
+    EXPECT_TRUE(prompts.errors.empty());
+    frame->Destroy();
+    pump();
 }
 
 TEST_F(EmailSettingsTest, DiscardTakesAMessageOutOfTheOutboxOnlyAfterConfirmation)

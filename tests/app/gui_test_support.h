@@ -38,6 +38,7 @@ struct ScriptedPrompts {
     std::vector<std::string> questions;
     std::vector<std::string> errors;
     std::vector<std::string> statuses;
+    std::deque<std::string> texts; ///< answers to ask(), in order; then "" (cancelled)
 
     Prompts prompts()
     {
@@ -52,6 +53,14 @@ struct ScriptedPrompts {
         };
         p.error = [this](const wxString& m) { errors.push_back(fromWx(m)); };
         p.status = [this](const wxString& s) { statuses.push_back(fromWx(s)); };
+        p.ask = [this](const wxString& q, const wxString&) {
+            questions.push_back(fromWx(q));
+            if (texts.empty())
+                return wxString();
+            const std::string answer = texts.front();
+            texts.pop_front();
+            return toWx(answer);
+        };
         return p;
     }
 };
