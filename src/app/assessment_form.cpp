@@ -807,6 +807,34 @@ void AssessmentForm::load(const core::Assessment& a)
     updateOutcomeScores();
 }
 
+void AssessmentForm::showPrevious(const core::Assessment& previous)
+{
+    // The previous values, by field, through the same filling code as load(); then back to what
+    // the form held (the draft format round-trips every field).
+    const std::string typed = formText();
+    load(previous);
+    std::vector<std::pair<wxTextCtrl*, std::string>> hints;
+    for (const auto& [path, w] : m_fields) {
+        auto* text = dynamic_cast<wxTextCtrl*>(w);
+        // Numbers only: dates, names and free text are not findings to compare.
+        const bool number = path.starts_with("rom.") || path.starts_with("pain.") ||
+                            path.starts_with("endurance.") || path.starts_with("outcomes.lefs[") ||
+                            (path.starts_with("outcomes.psfs[") && path.ends_with(".score"));
+        if (text && number && !text->GetValue().empty())
+            hints.emplace_back(text, "(" + fromWx(text->GetValue()) + ")"); // fits the narrowest box
+    }
+    setFormText(typed);
+    for (const auto& [text, hintText] : hints)
+        text->SetHint(toWx(hintText));
+}
+
+std::string AssessmentForm::hint(const std::string& path) const
+{
+    if (const auto* text = dynamic_cast<const wxTextCtrl*>(field(path)))
+        return fromWx(text->GetHint());
+    return {};
+}
+
 std::string AssessmentForm::formText() const
 {
     std::string out;

@@ -37,6 +37,11 @@ public:
     FormReading read(const core::Patient& patient, const core::Date& today) const;
     /// Fills the fields from a stored assessment (no change notification).
     void load(const core::Assessment& assessment);
+    /// For a follow-up visit: every number box shows the previous visit's value as a grey hint
+    /// ("(105)") while staying empty, so findings are measured afresh but compared at a glance.
+    void showPrevious(const core::Assessment& previous);
+    /// The grey hint of a field ("" when none).
+    std::string hint(const std::string& path) const;
 
     /// The raw text of every field ("path<TAB>value" lines), kept as a draft even when invalid.
     std::string formText() const;

@@ -138,7 +138,18 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
         core::Assessment fresh;
         fresh.visit.date = todayLocal();
         fresh.visit.clinician = m_context.clinician;
+        // A follow-up: the patient rates again the PSFS activities named last time (the scale
+        // compares the same activities), and each number box shows last time's value as a hint.
+        std::optional<store::VisitRecord> previous;
+        store::VisitRepository visits(m_db);
+        if (const auto list = visits.listForPatient(m_patient.id); !list.empty())
+            previous = visits.find(list.front().id);
+        if (previous)
+            for (const core::PsfsItem& item : previous->assessment.outcomes.psfs)
+                fresh.outcomes.psfs.push_back({item.activity, std::nullopt});
         m_form->load(fresh);
+        if (previous)
+            m_form->showPrevious(previous->assessment);
     }
 
     m_form->setOnChange([this] { onFormChanged(); });

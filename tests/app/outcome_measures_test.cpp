@@ -432,3 +432,33 @@ TEST_F(OutcomeMeasuresTest, HistoryAndReportScreenshot)
 
 } // namespace
 } // namespace hiprx::app
+
+namespace hiprx::app {
+namespace {
+
+TEST_F(OutcomeMeasuresTest, AFollowUpShowsLastValuesAsHintsAndAsksAboutTheSameActivities)
+{
+    VisitPage* first = typeVisit("2026-09-01", 2, {}, {{"climbing stairs", "3"}, {"kneeling", "5"}});
+    ASSERT_TRUE(first->saveVisit());
+    m_prompts.fallback = false;
+
+    VisitPage* next = m_frame->newVisit();
+    ASSERT_NE(next, nullptr);
+    AssessmentForm* form = next->form();
+
+    // Findings are measured afresh: empty boxes, last time's value as a grey hint.
+    EXPECT_EQ(form->value("rom.left.hip_flexion"), "");
+    EXPECT_EQ(form->hint("rom.left.hip_flexion"), "(100)");
+    EXPECT_EQ(form->hint("pain.nprs_now"), "(4)");
+    EXPECT_EQ(form->hint(lefsPath(0)), "(2)");
+    EXPECT_EQ(form->hint("rom.right.hip_flexion"), "") << "nothing was measured there last time";
+    // The PSFS asks about the same activities, to be rated again.
+    EXPECT_EQ(form->value(psfsPath(0, "activity")), "climbing stairs");
+    EXPECT_EQ(form->value(psfsPath(1, "activity")), "kneeling");
+    EXPECT_EQ(form->value(psfsPath(0, "score")), "");
+    EXPECT_EQ(form->hint(psfsPath(0, "score")), "(3)");
+    EXPECT_FALSE(next->hasUnsavedChanges());
+}
+
+} // namespace
+} // namespace hiprx::app
