@@ -504,6 +504,8 @@ VisitPage* MainFrame::openVisit(std::int64_t visitId)
     m_visitHolder->Layout();
     m_visitHolder->Thaw();
     m_book->ChangeSelection(kVisitPage);
+    SetStatusText(visitId == 0 ? toWx("New visit: what you type is kept as a draft until you save it.")
+                               : toWx("Visit #" + std::to_string(visitId)));
     m_visit->offerDraft();
     if (auto* first = m_visit->form()->field("visit.complaint"))
         first->SetFocus();
