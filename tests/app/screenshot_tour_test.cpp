@@ -152,7 +152,8 @@ TEST(GuiTimings, StartOpenPatientAndReasoningRefresh)
         frame->openPatient(4242 + k * 997);
         wxTheApp->Yield(true);
         opens.push_back(ms(start));
-        if (std::getenv("HIPRX_TRACE_OPENS")) std::printf("  %d: %.1f ms, %d visits\n", k, opens.back(), frame->visitRows());
+        if (std::getenv("HIPRX_TRACE_OPENS")) // each open, to find a slow one
+            std::printf("  %d: %.1f ms, %d visits\n", k, opens.back(), frame->visitRows());
     }
     std::printf("open patient (first of 20): %.1f ms\n", opens.front());
     std::sort(opens.begin(), opens.end());
