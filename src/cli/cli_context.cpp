@@ -75,4 +75,17 @@ std::int64_t parseId(const std::string& text, const std::string& field)
     return id;
 }
 
+core::Patient findPatient(store::Database& db, const std::string& key)
+{
+    store::PatientRepository patients(db);
+    std::optional<core::Patient> found;
+    if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos)
+        found = patients.find(parseId(key, "PATIENT"));
+    if (!found)
+        found = patients.findByExternalId(key);
+    if (!found)
+        throw InputError("PATIENT", "PATIENT: no patient with record number or external id \"" + key + "\"");
+    return *found;
+}
+
 } // namespace hiprx::cli

@@ -4,6 +4,7 @@
 // reading and writing with messages that name the file, and access to the database and the library.
 #pragma once
 
+#include "core/assessment.h"
 #include "core/date.h"
 #include "core/exercise.h"
 #include "store/database.h"
@@ -37,5 +38,9 @@ core::ExerciseLibrary loadBuiltinLibrary();
 
 /// Parses a positive database id ("12"); throws InputError naming `field` otherwise.
 std::int64_t parseId(const std::string& text, const std::string& field);
+
+/// A patient by record number or, failing that, by the clinic's external id; throws InputError
+/// naming PATIENT when neither matches.
+core::Patient findPatient(store::Database& db, const std::string& key);
 
 } // namespace hiprx::cli

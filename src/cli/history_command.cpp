@@ -27,19 +27,6 @@ namespace hiprx::cli {
 
 namespace {
 
-core::Patient findPatient(store::Database& db, const std::string& key)
-{
-    store::PatientRepository patients(db);
-    std::optional<core::Patient> found;
-    if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos)
-        found = patients.find(parseId(key, "PATIENT"));
-    if (!found)
-        found = patients.findByExternalId(key);
-    if (!found)
-        throw InputError("PATIENT", "PATIENT: no patient with record number or external id \"" + key + "\"");
-    return *found;
-}
-
 core::NormSet parseNormSet(const std::string& id)
 {
     if (auto set = core::normSetFromId(id))

@@ -17,20 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-/// A patient by record number or, failing that, by the clinic's external id.
-core::Patient findPatient(store::Database& db, const std::string& key)
-{
-    store::PatientRepository patients(db);
-    std::optional<core::Patient> found;
-    if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos)
-        found = patients.find(parseId(key, "PATIENT"));
-    if (!found)
-        found = patients.findByExternalId(key);
-    if (!found)
-        throw InputError("PATIENT", "PATIENT: no patient with record number or external id \"" + key + "\"");
-    return *found;
-}
-
 json patientJson(const core::Patient& p)
 {
     json j{{"id", p.id}, {"name", p.name}, {"sex", core::toId(p.sex)}};
