@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The app's one clock. Every date the app reads ("today": the bound for typed dates, the date of a
+// new visit, the email's {date}) comes from todayLocal(), so a test can fix it and never depends on
+// the wall clock.
 #pragma once
 
 #include "core/date.h"
 
-#include <wx/datetime.h>
+#include <optional>
 
 namespace hiprx::app {
 
-/// Today's local calendar date: the bound for dates typed in the app and the date of a visit.
-inline core::Date todayLocal()
-{
-    const wxDateTime now = wxDateTime::Today();
-    return {now.GetYear(), static_cast<int>(now.GetMonth()) + 1, now.GetDay()};
-}
+/// Today's local calendar date: the system clock's, or the date fixed by fixToday().
+core::Date todayLocal();
+
+/// Fixes "today" for the whole app (GUI tests); nothing gives the system clock back.
+void fixToday(std::optional<core::Date> date);
 
 } // namespace hiprx::app

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/norms.h"
 #include "core/vocabulary.h"
 
 #include <array>
@@ -54,10 +55,16 @@ struct TestResult {
     enum class Kind { Positive, Negative, Angle };
     Kind kind = Kind::Negative;
     int angle = 0; ///< degrees, only meaningful when kind == Angle
+    /// For an angle: the test reproduced the patient's leg pain (radicular signs), as recorded with
+    /// `{"angle": 40, "reproduces_leg_pain": true}`.
+    bool reproducesLegPain = false;
 
-    static TestResult positive() { return {Kind::Positive, 0}; }
-    static TestResult negative() { return {Kind::Negative, 0}; }
-    static TestResult degrees(int value) { return {Kind::Angle, value}; }
+    static TestResult positive() { return {Kind::Positive, 0, false}; }
+    static TestResult negative() { return {Kind::Negative, 0, false}; }
+    static TestResult degrees(int value, bool reproducesLegPain = false)
+    {
+        return {Kind::Angle, value, reproducesLegPain};
+    }
 
     bool isPositive() const noexcept { return kind == Kind::Positive; }
     std::optional<int> measured() const noexcept
@@ -89,8 +96,19 @@ struct VisitInfo {
     std::optional<AffectedSide> affectedSide;
     std::string complaint;
     std::string notes;
+    /// The reference norms the findings were read against, recorded so that every desk and every
+    /// later re-reading uses the same set. Nothing in files from before it was recorded.
+    std::optional<NormSet> normSet;
 
     friend bool operator==(const VisitInfo&, const VisitInfo&) = default;
+};
+
+/// One area of the body chart.
+struct PainArea {
+    BodyRegion region = BodyRegion::Lumbar;
+    BodySide side = BodySide::Central;
+
+    friend auto operator<=>(const PainArea&, const PainArea&) = default;
 };
 
 struct Pain {
@@ -98,6 +116,7 @@ struct Pain {
     std::optional<int> nprsBest24h;  ///< 0–10
     std::optional<int> nprsWorst24h; ///< 0–10
     std::optional<Irritability> irritability; ///< the clinician's judgement, when recorded
+    std::vector<PainArea> areas; ///< the body chart, in the order marked; no duplicates
 
     friend bool operator==(const Pain&, const Pain&) = default;
 };
@@ -109,6 +128,14 @@ struct Endurance {
     std::optional<int> trunkExtensorHoldS;
 
     friend bool operator==(const Endurance&, const Endurance&) = default;
+};
+
+/// Falls and standing balance.
+struct Balance {
+    std::optional<int> fallsPastYear;               ///< 0–50
+    PerSide<std::optional<int>> singleLegStanceS;   ///< eyes open, seconds (0–120)
+
+    friend bool operator==(const Balance&, const Balance&) = default;
 };
 
 /// One Patient-Specific Functional Scale activity.
@@ -138,7 +165,11 @@ struct Assessment {
     PerSide<std::map<SpecialTest, TestResult>> tests;
     PerSide<std::map<StrengthMuscle, StrengthGrade>> strength;
     Endurance endurance;
+    Balance balance;
     std::set<RedFlag> redFlags;
+    /// The red-flag screen was done. With no flag ticked this records a negative screen ("red flags
+    /// screened: none"), which is not the same as a screen that was never done.
+    bool redFlagsScreened = false;
     std::set<Precaution> precautions;
     Outcomes outcomes;
 
@@ -166,6 +197,8 @@ constexpr Range kEnduranceRange{0, 600};
 constexpr Range kLefsItemRange{0, 4};
 constexpr std::size_t kLefsItemCount = 20;
 constexpr Range kPsfsScoreRange{0, 10};
+constexpr Range kFallsRange{0, 50};
+constexpr Range kSingleLegStanceRange{0, 120};
 constexpr std::size_t kPsfsMaxItems = 5;
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxTextLength = 4000;

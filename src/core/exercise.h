@@ -38,10 +38,20 @@ struct DoseLimits {
     static constexpr int kMaxPerDay = 6;
 };
 
+/// Allowed exercise levels (1 easiest … 5 hardest).
+struct ExerciseLevelRange {
+    int min;
+    int max;
+};
+constexpr ExerciseLevelRange kExerciseLevelRange{1, 5};
+
 struct Exercise {
     std::string id;             ///< stable snake_case id
     std::string name;           ///< patient-facing name
     ExerciseKind kind = ExerciseKind::Stretch;
+    /// Difficulty 1 (easiest: lying, assisted, gravity reduced) … 5 (hardest: loaded, one leg,
+    /// unstable), set by reading the exercise. 0 = not set (a clinic exercise saved before levels).
+    int level = 0;
     std::vector<MuscleGroup> targets;
     bool sided = true;          ///< done per leg (true) or for the trunk as a whole (false)
     std::string startPosition;  ///< one sentence

@@ -32,10 +32,11 @@ constexpr PrecautionRule kRules[] = {
      "Anterior-approach hip replacement: extension behind the body line, above all with the hip turned out, "
      "stresses the front of the new joint (usual precautions in surgeons' and therapists' guides)."},
     {Precaution::ThaLateral,
-     {{D::ResistedHipAbduction, D::HipAdductionPastMidline}}, 2,
-     "Lateral-approach hip replacement: the abductors were detached and repaired, so no resisted abduction "
-     "early on and no crossing the midline (protocols differ; usual precautions in surgeons' and therapists' "
-     "guides)."},
+     {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::ResistedHipAbduction,
+       D::ActiveHipAbduction}}, 5,
+     "Lateral-approach hip replacement: the posterior-approach limits (no flexion past 90°, no crossing the "
+     "midline, no turning the hip in) plus no active abduction while the detached abductors heal; protocols "
+     "differ, so follow the surgeon's (therapists' and surgeons' precaution guides, read in summaries)."},
     {Precaution::HipFractureRecent,
      {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::DeepEndRangeStretch,
       D::HeavyLoad, D::SingleLegLoading, D::Kneeling}}, 7,
@@ -63,6 +64,11 @@ constexpr PrecautionRule kRules[] = {
      {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
      "Recent lumbar surgery: follow the surgeon's restrictions; no loaded flexion, end-range twisting, "
      "pressure over the operated area or heavy lifting (clinical consensus, not from a trial)."},
+    {Precaution::FallRisk,
+     {{D::UnsupportedSingleLeg, D::DynamicEndRange}}, 2,
+     "Risk of falling (a fall in the past year or single-leg stance under 5 s): no balancing on one leg or "
+     "in a lunge without holding on, and no swinging into end range; balance is trained with a support at "
+     "hand (Sherrington 2019, Cochrane: exercise prevents falls; Otago programme with support)."},
 };
 
 constexpr const PrecautionRule* ruleFor(Precaution precaution) noexcept

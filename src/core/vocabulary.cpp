@@ -38,6 +38,26 @@ constexpr VocabEntry<RotationPosition> kRotationPosition[] = {
     {RotationPosition::Supine, "supine", "supine, hip extended"},
 };
 
+constexpr VocabEntry<BodyRegion> kBodyRegion[] = {
+    {BodyRegion::Lumbar, "lumbar", "low back"},
+    {BodyRegion::Sacroiliac, "sacroiliac", "sacroiliac joint"},
+    {BodyRegion::Buttock, "buttock", "buttock"},
+    {BodyRegion::Groin, "groin", "groin"},
+    {BodyRegion::LateralHip, "lateral_hip", "outer hip"},
+    {BodyRegion::AnteriorThigh, "anterior_thigh", "front of the thigh"},
+    {BodyRegion::LateralThigh, "lateral_thigh", "outer thigh"},
+    {BodyRegion::PosteriorThigh, "posterior_thigh", "back of the thigh"},
+    {BodyRegion::Knee, "knee", "knee"},
+    {BodyRegion::BelowKnee, "below_knee", "below the knee"},
+    {BodyRegion::Foot, "foot", "foot"},
+};
+
+constexpr VocabEntry<BodySide> kBodySide[] = {
+    {BodySide::Left, "left", "left"},
+    {BodySide::Right, "right", "right"},
+    {BodySide::Central, "central", "central"},
+};
+
 constexpr VocabEntry<MuscleGroup> kMuscleGroup[] = {
     {MuscleGroup::HipFlexors, "hip_flexors", "hip flexors (iliopsoas)"},
     {MuscleGroup::RectusFemoris, "rectus_femoris", "rectus femoris"},
@@ -110,6 +130,10 @@ constexpr VocabEntry<RedFlag> kRedFlag[] = {
     {RedFlag::NoImprovement, "no_improvement", "not improving with care"},
     {RedFlag::ChildHipPainLimp, "child_hip_pain_limp", "child or adolescent with hip pain or limp"},
     {RedFlag::SuspectedAaa, "suspected_aaa", "suspected abdominal aortic aneurysm"},
+    {RedFlag::InflammatoryBackPainFeatures, "inflammatory_back_pain_features",
+     "features of inflammatory back pain"},
+    {RedFlag::CalfSwellingOrPain, "calf_swelling_or_pain", "swollen or painful calf after surgery"},
+    {RedFlag::WoundRednessOrDischarge, "wound_redness_or_discharge", "red, hot or discharging wound"},
 };
 
 constexpr VocabEntry<Precaution> kPrecaution[] = {
@@ -122,6 +146,7 @@ constexpr VocabEntry<Precaution> kPrecaution[] = {
     {Precaution::AcuteHighIrritability, "acute_high_irritability", "acute, highly irritable pain"},
     {Precaution::Hypermobility, "hypermobility", "joint hypermobility"},
     {Precaution::RecentLumbarSurgery, "recent_lumbar_surgery", "recent lumbar surgery"},
+    {Precaution::FallRisk, "fall_risk", "risk of falling"},
 };
 
 constexpr VocabEntry<Urgency> kUrgency[] = {
@@ -162,6 +187,10 @@ constexpr VocabEntry<MovementDemand> kMovementDemand[] = {
     {MovementDemand::HeavyLoad, "heavy_load", "heavy external load"},
     {MovementDemand::SingleLegLoading, "single_leg_loading", "full weight on one leg"},
     {MovementDemand::PressureOverTrunk, "pressure_over_trunk", "body weight on a roller under the trunk"},
+    {MovementDemand::LateralHipCompression, "lateral_hip_compression", "pressure on the outer hip"},
+    {MovementDemand::UnsupportedSingleLeg, "unsupported_single_leg", "balancing on one leg without support"},
+    {MovementDemand::ActiveHipAbduction, "active_hip_abduction", "active hip abduction"},
+    {MovementDemand::WideHipAbduction, "wide_hip_abduction", "legs spread wide"},
 };
 
 constexpr VocabEntry<ExerciseSide> kExerciseSide[] = {
@@ -185,6 +214,8 @@ HIPRX_VOCABULARY(AffectedSide, kAffectedSide)
 HIPRX_VOCABULARY(Sex, kSex)
 HIPRX_VOCABULARY(Movement, kMovement)
 HIPRX_VOCABULARY(RotationPosition, kRotationPosition)
+HIPRX_VOCABULARY(BodyRegion, kBodyRegion)
+HIPRX_VOCABULARY(BodySide, kBodySide)
 HIPRX_VOCABULARY(MuscleGroup, kMuscleGroup)
 HIPRX_VOCABULARY(ImpairmentKind, kImpairmentKind)
 HIPRX_VOCABULARY(SpecialTest, kSpecialTest)

@@ -25,6 +25,24 @@ enum class Movement {
     HipExternalRotation,
 };
 
+/// Regions of the body chart (front and back) where the patient feels pain.
+enum class BodyRegion {
+    Lumbar,
+    Sacroiliac,
+    Buttock,
+    Groin,
+    LateralHip,
+    AnteriorThigh,
+    LateralThigh,
+    PosteriorThigh,
+    Knee,
+    BelowKnee,
+    Foot,
+};
+
+/// Side of a pain area: one side, or the midline (the low back, both buttocks at once).
+enum class BodySide { Left, Right, Central };
+
 /// Where hip rotation was measured; prone and sitting values differ (Simoneau 1998), so it is stored.
 enum class RotationPosition { Sitting, Prone, Supine };
 
@@ -99,6 +117,12 @@ enum class RedFlag {
     NoImprovement,
     ChildHipPainLimp,
     SuspectedAaa,
+    /// Features of inflammatory back pain / axial spondyloarthritis (NICE NG65): routine rheumatology.
+    InflammatoryBackPainFeatures,
+    /// After surgery or immobilisation: a swollen, painful calf (possible deep-vein thrombosis).
+    CalfSwellingOrPain,
+    /// After surgery: redness, heat or discharge at the wound (possible infection).
+    WoundRednessOrDischarge,
 };
 
 enum class Precaution {
@@ -111,6 +135,8 @@ enum class Precaution {
     AcuteHighIrritability,
     Hypermobility,
     RecentLumbarSurgery,
+    /// A fall in the past year or poor single-leg balance: no unsupported balance or swinging work.
+    FallRisk,
 };
 
 /// Referral urgency, lowest to highest; the order of the enumerators is the order of severity.
@@ -139,6 +165,10 @@ enum class MovementDemand {
     HeavyLoad,                ///< external load close to maximal effort
     SingleLegLoading,         ///< full body weight on one leg
     PressureOverTrunk,        ///< body weight on a roller or ball under the back or ribs
+    LateralHipCompression,    ///< pressure on the outer hip: lying on that side, rolling or stretching the ITB
+    UnsupportedSingleLeg,     ///< balancing on one leg or in a split stance without holding on
+    ActiveHipAbduction,       ///< the abductors working: lifting or sliding the leg out, holding the pelvis on one leg
+    WideHipAbduction,         ///< legs spread wide or knees dropped far out (butterfly, frog, side lunge)
 };
 
 /// Side an exercise is prescribed for: one leg, each leg in turn, or none (midline exercises).
@@ -161,6 +191,8 @@ template <> std::span<const VocabEntry<AffectedSide>> vocabulary<AffectedSide>()
 template <> std::span<const VocabEntry<Sex>> vocabulary<Sex>() noexcept;
 template <> std::span<const VocabEntry<Movement>> vocabulary<Movement>() noexcept;
 template <> std::span<const VocabEntry<RotationPosition>> vocabulary<RotationPosition>() noexcept;
+template <> std::span<const VocabEntry<BodyRegion>> vocabulary<BodyRegion>() noexcept;
+template <> std::span<const VocabEntry<BodySide>> vocabulary<BodySide>() noexcept;
 template <> std::span<const VocabEntry<MuscleGroup>> vocabulary<MuscleGroup>() noexcept;
 template <> std::span<const VocabEntry<ImpairmentKind>> vocabulary<ImpairmentKind>() noexcept;
 template <> std::span<const VocabEntry<SpecialTest>> vocabulary<SpecialTest>() noexcept;

@@ -99,7 +99,7 @@ core::Exercise readExercise(JsonReader& r, const Json& json, const std::string& 
     e.builtin = builtin;
     if (!r.expectObject(json, path))
         return e;
-    r.checkKeys(json, path, {"id", "name", "kind", "targets", "sided", "start_position", "steps", "key_cue",
+    r.checkKeys(json, path, {"id", "name", "kind", "level", "targets", "sided", "start_position", "steps", "key_cue",
                              "stop_if", "dose", "equipment", "demands", "easier", "harder", "figure",
                              "video_url", "sources"});
     for (const char* key : {"id", "name", "kind", "targets", "sided", "start_position", "steps", "key_cue",
@@ -115,6 +115,10 @@ core::Exercise readExercise(JsonReader& r, const Json& json, const std::string& 
     if (const Json* v = member(json, "kind"))
         e.kind = r.idValue<core::ExerciseKind>(*v, childPath(path, "kind"), "exercise kind")
                      .value_or(core::ExerciseKind::Stretch);
+    if (const Json* v = member(json, "level"))
+        e.level = r.wholeNumber(*v, childPath(path, "level"), "", core::kExerciseLevelRange.min,
+                                core::kExerciseLevelRange.max)
+                      .value_or(0);
     if (const Json* v = member(json, "targets"))
         readIds<core::MuscleGroup>(r, *v, childPath(path, "targets"), "muscle group", e.targets);
     if (const Json* v = member(json, "sided"))
@@ -189,6 +193,8 @@ std::string writeExercises(const std::vector<core::Exercise>& exercises)
         out["id"] = e.id;
         out["name"] = e.name;
         out["kind"] = core::toId(e.kind);
+        if (e.level > 0)
+            out["level"] = e.level;
         out["targets"] = idArray<core::MuscleGroup>(e.targets);
         out["sided"] = e.sided;
         out["start_position"] = e.startPosition;

@@ -2,6 +2,9 @@
 //
 // GoogleTest main for GUI tests: starts wxWidgets once, runs the tests, shuts it down. Listing the
 // tests (CTest discovery) needs no display.
+#include "app/today.h"
+#include "gui_test_support.h"
+
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/debug.h>
@@ -31,6 +34,8 @@ int main(int argc, char** argv)
     if (!wxEntryStart(argc, argv))
         return 1;
     wxTheApp->CallOnInit();
+    // No GUI test reads the wall clock: the app's "today" is this fixed date in every test.
+    hiprx::app::fixToday(hiprx::app::test_support::kTestToday);
     // Window size, recent patients and other wxConfig settings go to a throwaway file, never to the
     // config of the user running the tests.
     const wxString configFile = wxFileName::CreateTempFileName("hiprx-test-config");

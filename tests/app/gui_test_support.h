@@ -6,6 +6,7 @@
 
 #include "app/visit_page.h"
 #include "app/wx_text.h"
+#include "core/date.h"
 
 #include "store/database.h"
 
@@ -20,6 +21,10 @@
 #include <vector>
 
 namespace hiprx::app::test_support {
+
+/// The date every GUI test runs on: gui_test_main fixes the app's clock to it (app/today.h), so no
+/// test depends on the wall clock.
+inline constexpr core::Date kTestToday{2026, 11, 21};
 
 /// Runs the event loop for about `ms` milliseconds (timers, idle events, paints).
 inline void pump(int ms = 50)

@@ -27,6 +27,7 @@
 namespace hiprx::app {
 namespace {
 
+using test_support::kTestToday;
 using test_support::pump;
 using test_support::ScriptedPrompts;
 using test_support::TempFolder;
@@ -136,7 +137,7 @@ TEST_F(OutcomeMeasuresTest, LefsTotalIsLiveAndProratesUpToFourBlankItems)
     for (int i = 2; i < 5; ++i)
         form->setValue(lefsPath(i), "");
     EXPECT_TRUE(has(form->lefsSummary(), "cannot score: more than 4 missing")) << fromWx(form->lefsSummary());
-    const FormReading reading = form->read(visit->patient(), core::Date{2026, 11, 21});
+    const FormReading reading = form->read(visit->patient(), kTestToday);
     EXPECT_TRUE(reading.problems.empty()); // a questionnaire that cannot be scored may still be saved
     ASSERT_EQ(reading.assessment.outcomes.lefs.size(), 20U);
     EXPECT_FALSE(reading.assessment.outcomes.lefs[4]);
