@@ -6,6 +6,8 @@
 // "Page x of y" footers are drawn. Drawing is deferred so the footers know the page count.
 #include "render/home_program.h"
 
+#include "core/dose_text.h"
+
 #include "render/figure_drawer.h"
 #include "render/flow_layout.h"
 #include "render/pdf_canvas.h"
@@ -584,7 +586,7 @@ private:
 
     /// The dose as a small table (label over value), only with the fields that apply, wrapped onto
     /// more lines of cells when they do not fit across.
-    void addDose(std::vector<Row>& rows, const core::Dose& d, float x, float maxWidth)
+    void addDose(std::vector<Row>& rows, const core::Dose& d, core::ExerciseSide side, float x, float maxWidth)
     {
         struct Cell {
             std::string label;
@@ -598,9 +600,10 @@ private:
         const float inner = maxWidth - 2 * pad;
 
         std::vector<std::pair<std::string, std::string>> fields;
-        fields.emplace_back(m_words.setsRepsLabel,
-                            fillPlaceholders(m_words.setsReps, {{"sets", std::to_string(d.sets)},
-                                                                {"reps", std::to_string(d.reps)}}));
+        // Done on both sides: the count is per side, and the card says so.
+        const std::string& setsReps = side == core::ExerciseSide::Both ? m_words.setsRepsEachSide : m_words.setsReps;
+        fields.emplace_back(m_words.setsRepsLabel, fillPlaceholders(setsReps, {{"sets", std::to_string(d.sets)},
+                                                                               {"reps", std::to_string(d.reps)}}));
         if (d.holdS > 0)
             fields.emplace_back(m_words.holdLabel, duration(d.holdS));
         if (d.restS > 0)
@@ -622,7 +625,7 @@ private:
             lines.back().push_back({l, wrap(v, w + 0.5F, value), w});
         }
         const TextStyle note = style(false, m_style.fontSmall + 0.5F, m_style.text);
-        const auto notes = wrap(d.notes, inner, note);
+        const auto notes = wrap(core::noteText(d.notes), inner, note);
 
         // One row for the whole dose box: it is small, and a split would separate labels from values.
         float h = pad;
@@ -776,7 +779,7 @@ private:
             addLabelled(b.rows, m_words.stopIfLabel, item.stopIf, x, w,
                         style(true, m_style.fontBody, inkOnWhite(m_style.stop)), text);
         }
-        addDose(b.rows, item.dose, x, w);
+        addDose(b.rows, item.dose, item.side, x, w);
         if (!item.notes.empty()) {
             b.rows.push_back(spacer(3));
             addLabelled(b.rows, m_words.notesLabel, item.notes, x, w, label, text);

@@ -256,6 +256,7 @@ Wording parseWording(std::string_view text, const std::string& fileName)
         {"card", "side_both", &w.sideBoth},
         {"dose", "sets_reps_label", &w.setsRepsLabel},
         {"dose", "sets_reps", &w.setsReps},
+        {"dose", "sets_reps_each_side", &w.setsRepsEachSide},
         {"dose", "hold_label", &w.holdLabel},
         {"dose", "rest_label", &w.restLabel},
         {"dose", "often_label", &w.oftenLabel},

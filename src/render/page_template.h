@@ -84,7 +84,7 @@ struct Wording {
     std::string startLabel, keyCueLabel, stopIfLabel, equipmentLabel, notesLabel, videoCaption;
     std::string sideLeft, sideRight, sideBoth;
     // [dose]
-    std::string setsRepsLabel, setsReps, holdLabel, restLabel, oftenLabel, loadLabel;
+    std::string setsRepsLabel, setsReps, setsRepsEachSide, holdLabel, restLabel, oftenLabel, loadLabel;
     std::string secondOne, seconds, minuteOne, minutes, minutesSeconds;
     std::string perDayOne, perDayTwo, perDayMany, daysEvery, daysOne, daysMany, often;
     // [log]

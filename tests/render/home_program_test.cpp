@@ -4,6 +4,8 @@
 // pdffonts, paper size and pages with pdfinfo, word positions with pdftotext -bbox.
 #include "render/home_program.h"
 
+#include "core/dose_text.h"
+
 #include "pdf_tools.h"
 #include "render/render_error.h"
 #include "render_fixtures.h"
@@ -80,10 +82,10 @@ TEST_F(HomeProgram, EveryCardHoldsItsNameStepsCueStopLineAndDose)
     // The dose row of each card, as a patient reads it across the table.
     const std::vector<std::string> doses = {
         "1 × 3 30 seconds Once a day, every day",
-        "2 × 10 3 seconds 1 minute Once a day, 5 days a week",
+        "2 × 10 on each side 3 seconds 1 minute Once a day, 5 days a week",
         "3 × 12 45 seconds Once a day, 5 days a week light ankle weight (0.5 kg)",
         "2 × 15 30 seconds Once a day, 5 days a week yellow band",
-        "1 × 3 30 seconds Twice a day, every day",
+        "1 × 3 on each side 30 seconds Twice a day, every day",
         "1 × 10 Twice a day, every day",
         "2 × 8 1 minute Once a day, 4 days a week",
         "1 × 3 45 seconds Once a day, every day",
@@ -106,7 +108,8 @@ TEST_F(HomeProgram, EveryCardHoldsItsNameStepsCueStopLineAndDose)
         at = findFrom(text, compact(doses[i]), at);
         ASSERT_NE(at, std::string::npos) << item.name << " dose: " << doses[i];
         if (!item.dose.notes.empty()) {
-            EXPECT_NE(findFrom(text, compact(item.dose.notes), at), std::string::npos) << item.name;
+            // As whole sentences: "each leg" prints as "Each leg."
+            EXPECT_NE(findFrom(text, compact(core::noteText(item.dose.notes)), at), std::string::npos) << item.name;
         }
     }
     EXPECT_THAT(text, HasSubstr(compact(in.program.items[0].notes)));
@@ -124,6 +127,25 @@ TEST_F(HomeProgram, SideIsPrintedOnlyWhenTheExerciseHasOne)
     text = pdfText(render(in, PageSize::A4, "midline.pdf"));
     EXPECT_THAT(text, Not(HasSubstr("Left leg")));
     EXPECT_THAT(text, Not(HasSubstr("Both sides")));
+}
+
+TEST_F(HomeProgram, ABothSidesDoseSaysEachSideAndItsNotesAreWholeSentences)
+{
+    HomeProgramInput in = fixtures::input(kLucja, 1, core::Urgency::None); // left-sided stretch, 1 × 3
+    in.program.items[0].dose.notes = "about 4 to 6 slow breaths each hold; work in a comfortable range";
+    const auto compact = [](std::string s) {
+        s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f'; }),
+                s.end());
+        return s;
+    };
+    std::string text = compact(pdfText(render(in, PageSize::A4, "left-dose.pdf")));
+    EXPECT_THAT(text, HasSubstr(compact("1 × 3 30 seconds")));
+    EXPECT_THAT(text, Not(HasSubstr(compact("on each side"))));
+    EXPECT_THAT(text, HasSubstr(compact("About 4 to 6 slow breaths each hold. Work in a comfortable range.")));
+
+    in.program.items[0].side = core::ExerciseSide::Both;
+    text = compact(pdfText(render(in, PageSize::A4, "both-dose.pdf")));
+    EXPECT_THAT(text, HasSubstr(compact("1 × 3 on each side 30 seconds")));
 }
 
 TEST_F(HomeProgram, FontIsEmbeddedUnicode)
