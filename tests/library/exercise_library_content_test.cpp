@@ -284,14 +284,17 @@ TEST(ExerciseLibraryContent, RollerAndBallWorkWarnsAgainstTheSpineAndBone)
 
 TEST(ExerciseLibraryContent, DefaultDosesFollowTheKind)
 {
-    // facts.md §7: stretches 2–4 holds of 20 s or more daily (seed 004's relaxed groin stretch runs
-    // to 5 min); strengthening on 3 days a week; mobility daily; self-release at least 60 s per area.
+    // facts.md §7: stretches 2–4 holds of 20 to 60 s daily (seed 004's 5-minute groin stretch is
+    // capped at 60 s holds); strengthening on 3 days a week; mobility daily; self-release at least 60 s
+    // per area.
     for (const auto& e : library().all()) {
         SCOPED_TRACE(e.id);
         const core::Dose& d = e.defaultDose;
         switch (e.kind) {
         case ExerciseKind::Stretch:
             EXPECT_GE(d.holdS, 20);
+            EXPECT_LE(d.holdS, 60);
+            EXPECT_GE(d.reps, 2);
             EXPECT_LE(d.reps, 4);
             EXPECT_EQ(d.daysPerWeek, 7);
             break;
@@ -359,7 +362,11 @@ TEST(ExerciseLibraryContent, GentleAlternativesStayAllowedUnderTheirPrecaution)
         {Precaution::ThaPosterior, "glute_bridge", MuscleGroup::GluteusMaximus, ExerciseKind::Strengthen},
         {Precaution::ThaPosterior, "seated_hamstring_stretch", MuscleGroup::Hamstrings, ExerciseKind::Stretch},
         {Precaution::ThaAnterior, "glute_bridge", MuscleGroup::GluteusMaximus, ExerciseKind::Strengthen},
-        {Precaution::ThaLateral, "single_leg_stance", MuscleGroup::GluteusMedius, ExerciseKind::Strengthen},
+        // After a lateral approach no abductor work is allowed at all (single-leg stance loads them too).
+        {Precaution::ThaLateral, "glute_bridge", MuscleGroup::GluteusMaximus, ExerciseKind::Strengthen},
+        {Precaution::ThaLateral, "sit_to_stand", MuscleGroup::Quadriceps, ExerciseKind::Strengthen},
+        {Precaution::FallRisk, "counter_tandem_stance", MuscleGroup::GluteusMedius, ExerciseKind::Strengthen},
+        {Precaution::FallRisk, "single_leg_stance", MuscleGroup::GluteusMedius, ExerciseKind::Strengthen},
         {Precaution::HipFractureRecent, "sit_to_stand", MuscleGroup::Quadriceps, ExerciseKind::Strengthen},
         {Precaution::HipFractureRecent, "quad_sets", MuscleGroup::Quadriceps, ExerciseKind::Strengthen},
         {Precaution::HipFractureRecent, "glute_sets", MuscleGroup::GluteusMaximus, ExerciseKind::Strengthen},
