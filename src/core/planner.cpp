@@ -6,30 +6,52 @@
 //    tight → stretch, mobility or self-release; weak → strengthen; a tight hip capsule or a sensitive
 //    sciatic nerve → mobility only (a joint restriction is not a muscle to stretch, and stretching
 //    loads an irritable nerve; nerve sliders are mobility exercises).
-//  * An exercise any precaution or finding caution forbids is never picked; every forbidden exercise
-//    that suited an impairment is listed in `excluded` with the reason.
+//  * Safety goes through the one screen (core/screen.h, screenExercise and screenProgram): an
+//    exercise any precaution or finding caution forbids is never picked, every forbidden exercise
+//    that suited an impairment is listed in `excluded` with the reason, and the finished program is
+//    screened once more as a guard. An emergency referral withholds every exercise.
 //  * For weakness, the exercise's difficulty must fit the muscle's strength first. Difficulty is the
-//    exercise's step in the library's progression chains (no easier version = step 0, one easier
-//    version below it = step 1, …). A grade of 3+ or less (moves against gravity, little or no
-//    resistance) starts at step 0, 4− and 4 at step 1, stronger at step 2; weakness found without a
-//    grade (Trendelenburg, endurance holds) at step 1. Loading a muscle beyond its grade invites
-//    substitution and pain (MRC scale: grade 3 = against gravity only).
-//  * Then the one serving the most impairments wins, then the most specific one (fewest targets that
-//    match no finding), then stretch over mobility over self-release (self-release is an adjunct),
-//    then the id, so the result is deterministic.
+//    exercise's `level` (1 lying, assisted or gravity reduced … 5 loaded, one-legged, unstable; an
+//    exercise without a level, such as an old clinic exercise, gets an estimate from its step in the
+//    library's progression chains: effectiveLevel). The weakest MRC grade behind the need chooses a
+//    band of levels:
+//        grade 0 … 2+  → level 1       the muscle cannot lift the limb against gravity through its
+//                                      range: gravity-eliminated, assisted or isometric work only
+//        3− … 3+       → levels 1–2    moves against gravity with little or no resistance: body
+//                                      weight with a short lever, no external load
+//        4− … 4        → levels 2–3    holds against moderate resistance: longer levers, bands,
+//                                      partial weight bearing
+//        4+, 5         → levels 3–4    near normal: full weight bearing and single-leg work
+//        no grade      → levels 2–3    weakness found by a functional test (Trendelenburg, short
+//                                      endurance holds): the muscle fails under body-weight function,
+//                                      so start below full single-leg loading
+//    An exercise inside the band fits; one level above the band is the most that is ever picked (a
+//    muscle loaded beyond its grade substitutes and hurts: MRC scale, grade 3 = against gravity only;
+//    Hislop & Montgomery, Daniels and Worthingham's Muscle Testing); below the band is allowed but
+//    ranked after the band. Nobody aged 65 or more and nobody with highly irritable pain is given a
+//    level-5 exercise (maxLevelFor).
+//  * Then the one serving the most impairments wins, then the one nearest the bottom of the band,
+//    then the most specific one (fewest targets that match no finding), then stretch over mobility
+//    over self-release (self-release is an adjunct), then the id, so the result is deterministic.
 //  * Impairments are served in order of how much evidence they have (more rules first, then the
 //    analysis order). First round: one exercise per impairment not already served, up to
 //    maxExercises. Second round, only while the program has fewer than minExercises: a second exercise
 //    for each impairment in turn. Unrelated "general" exercises are never added: every item must be
 //    traceable to a finding, so with no impairments the program is empty (and says why).
+//  * Nothing is left unserved silently: an impairment without an allowed exercise (all suitable ones
+//    forbidden, none in the library, none easy enough for the grade, or cut by maxExercises) is
+//    listed in `unserved` and in `warnings`, in words.
 //  * High irritability swaps an exercise for its first easier version (library `easier` ids) that is
 //    suitable and allowed.
 //  * Items are ordered mobility → stretch → self-release → strengthen (warm, loosen, then load).
 #include "core/program.h"
 
+#include "core/screen.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <string>
 
 namespace hiprx::core {
@@ -87,6 +109,22 @@ int programOrder(ExerciseKind kind)
         return 3;
     }
     return 4;
+}
+
+/// " on the left", " on the right", " on both sides", or nothing for the midline.
+std::string sideWords(ExerciseSide side)
+{
+    switch (side) {
+    case ExerciseSide::Left:
+        return " on the left";
+    case ExerciseSide::Right:
+        return " on the right";
+    case ExerciseSide::Both:
+        return " on both sides";
+    case ExerciseSide::None:
+        break;
+    }
+    return {};
 }
 
 std::string sideText(const std::optional<Side>& side)
@@ -147,9 +185,7 @@ public:
         program.referralLevel = m_analysis.referral.level;
         if (m_analysis.referral.level == Urgency::Emergency) {
             program.withheld = true;
-            program.warnings.push_back("Emergency referral (" + flagList(Urgency::Emergency) +
-                                       "): no exercises are suggested. The patient needs same-day medical "
-                                       "assessment before any exercise program.");
+            program.warnings.push_back(emergencyWarning(m_analysis));
             return program;
         }
         if (m_analysis.referral.level == Urgency::Urgent)
@@ -166,6 +202,9 @@ public:
         chooseFirstRound(program);
         chooseSecondRound();
         buildItems(program);
+        // The guard: the finished program passes the same screen as any other (never fires while
+        // the choice above is right; if it ever does, the item goes and the reason is shown).
+        program = applyScreen(std::move(program), screenProgram(program, m_analysis, m_library));
         if (program.items.size() > kProgramWarnAbove)
             program.warnings.push_back(std::to_string(program.items.size()) + " exercises: more than " +
                                        std::to_string(kProgramWarnAbove) +
@@ -188,8 +227,7 @@ private:
         auto it = m_forbidden.find(exercise.id);
         if (it == m_forbidden.end())
             it = m_forbidden
-                     .emplace(exercise.id,
-                              !exclusionsFor(exercise, m_analysis.precautions, m_analysis.cautions).empty())
+                     .emplace(exercise.id, !screenExercise(exercise, m_analysis).empty())
                      .first;
         return it->second;
     }
@@ -215,42 +253,55 @@ private:
                 std::any_of(m_needs.begin(), m_needs.end(), [&](const Need& n) { return suits(exercise, n); });
             if (!candidate)
                 continue;
-            auto exclusions = exclusionsFor(exercise, m_analysis.precautions, m_analysis.cautions);
+            auto exclusions = screenExercise(exercise, m_analysis);
             m_forbidden[exercise.id] = !exclusions.empty();
             for (auto& exclusion : exclusions)
                 program.excluded.push_back(std::move(exclusion));
         }
     }
 
-    /// Step of an exercise in its progression chain: 0 when the library has no easier version of it.
-    int difficulty(const Exercise& exercise)
+    int level(const Exercise& exercise)
     {
-        if (auto it = m_difficulty.find(exercise.id); it != m_difficulty.end())
+        if (auto it = m_level.find(exercise.id); it != m_level.end())
             return it->second;
-        m_difficulty[exercise.id] = 0; // guards against a cycle in the easier/harder links
-        int step = 0;
-        for (const std::string& id : exercise.easier)
-            if (const Exercise* easier = m_library.find(id))
-                step = step == 0 ? difficulty(*easier) + 1 : std::min(step, difficulty(*easier) + 1);
-        return m_difficulty[exercise.id] = step;
+        return m_level[exercise.id] = effectiveLevel(exercise, m_library);
     }
 
-    /// How far an exercise's difficulty is from what the need's strength allows (0 for tightness).
-    int difficultyMismatch(const Exercise& exercise, const Need& need)
+    /// The weakest grade behind a weakness, if any was graded.
+    static std::optional<StrengthGrade> weakestGrade(const Need& need)
+    {
+        std::optional<StrengthGrade> weakest;
+        for (const Impairment* impairment : need.impairments)
+            if (impairment->grade && (!weakest || impairment->grade->ordinal() < weakest->ordinal()))
+                weakest = impairment->grade;
+        return weakest;
+    }
+
+    /// How far an exercise's level lies outside the need's band (0 inside it, and always for tightness).
+    int bandDistance(const Exercise& exercise, const Need& need)
     {
         if (need.kind != ImpairmentKind::Weak)
             return 0;
-        std::optional<int> weakest;
-        for (const Impairment* impairment : need.impairments)
-            if (impairment->grade && (!weakest || impairment->grade->ordinal() < *weakest))
-                weakest = impairment->grade->ordinal();
-        const StrengthGrade threePlus{3, +1};
-        const StrengthGrade four{4, 0};
-        const int target = !weakest                          ? 1
-                           : *weakest <= threePlus.ordinal() ? 0
-                           : *weakest <= four.ordinal()      ? 1
-                                                             : 2;
-        return std::abs(difficulty(exercise) - target);
+        const LevelBand band = levelBand(weakestGrade(need));
+        const int l = level(exercise);
+        return l < band.low ? band.low - l : l > band.high ? l - band.high : 0;
+    }
+
+    /// Distance from the bottom of the band, the tie-break inside it (0 for tightness).
+    int fromBandStart(const Exercise& exercise, const Need& need)
+    {
+        if (need.kind != ImpairmentKind::Weak)
+            return 0;
+        return std::abs(level(exercise) - levelBand(weakestGrade(need)).low);
+    }
+
+    /// Not harder than one level above the band, nor above what the patient's age or irritability allow.
+    bool withinLevelCap(const Exercise& exercise, const Need& need)
+    {
+        const int l = level(exercise);
+        if (l > maxLevelFor(m_analysis))
+            return false;
+        return need.kind != ImpairmentKind::Weak || l <= levelBand(weakestGrade(need)).high + 1;
     }
 
     /// Allowed exercises for a need, best first.
@@ -258,17 +309,21 @@ private:
     {
         std::vector<const Exercise*> out;
         for (const Exercise& exercise : m_library.all())
-            if (suits(exercise, need) && !forbidden(exercise))
+            if (suits(exercise, need) && !forbidden(exercise) && withinLevelCap(exercise, need))
                 out.push_back(&exercise);
         std::stable_sort(out.begin(), out.end(), [&](const Exercise* a, const Exercise* b) {
-            const int da = difficultyMismatch(*a, need);
-            const int db = difficultyMismatch(*b, need);
+            const int da = bandDistance(*a, need);
+            const int db = bandDistance(*b, need);
             if (da != db)
                 return da < db;
             const int ca = coverage(*a);
             const int cb = coverage(*b);
             if (ca != cb)
                 return ca > cb;
+            const int sa = fromBandStart(*a, need);
+            const int sb = fromBandStart(*b, need);
+            if (sa != sb)
+                return sa < sb;
             const int oa = offTarget(*a);
             const int ob = offTarget(*b);
             if (oa != ob)
@@ -327,22 +382,111 @@ private:
             if (servedCount(need) > 0)
                 continue;
             if (candidates(need).empty()) {
-                const bool anyInLibrary = std::any_of(m_library.all().begin(), m_library.all().end(),
-                                                      [&](const Exercise& e) { return suits(e, need); });
-                program.warnings.push_back(
-                    "No allowed exercise for " + describe(need) +
-                    (anyInLibrary ? ": every suitable exercise is excluded by a precaution or caution."
-                                  : ": the library has no suitable exercise.") +
-                    " Address it another way or add a clinic exercise.");
+                addUnserved(program, need, unservedBecause(need));
                 continue;
             }
             if (m_chosen.size() >= max) {
-                program.warnings.push_back("Not covered, the program was cut to " + std::to_string(max) +
-                                           " exercises: " + describe(need) + ".");
+                Unserved unserved{need.muscle, need.kind, sidesOf(need), UnservedReason::Cut,
+                                  "Not covered, the program was cut to " + std::to_string(max) +
+                                      " exercises: " + describe(need) + "."};
+                program.warnings.push_back(unserved.text);
+                program.unserved.push_back(std::move(unserved));
                 continue;
             }
             addFor(need);
         }
+    }
+
+    static ExerciseSide sidesOf(const Need& need)
+    {
+        bool left = false;
+        bool right = false;
+        bool midline = false;
+        for (const Impairment* impairment : need.impairments) {
+            if (!impairment->side)
+                midline = true;
+            else if (*impairment->side == Side::Left)
+                left = true;
+            else
+                right = true;
+        }
+        if (left && right)
+            return ExerciseSide::Both;
+        if (midline && !left && !right)
+            return ExerciseSide::None;
+        return left ? ExerciseSide::Left : right ? ExerciseSide::Right : ExerciseSide::None;
+    }
+
+    UnservedReason unservedBecause(const Need& need)
+    {
+        bool suitable = false;
+        bool allowed = false;
+        for (const Exercise& exercise : m_library.all()) {
+            if (!suits(exercise, need))
+                continue;
+            suitable = true;
+            allowed = allowed || !forbidden(exercise);
+        }
+        return !suitable ? UnservedReason::NoneInLibrary
+               : !allowed ? UnservedReason::Forbidden
+                          : UnservedReason::TooHard;
+    }
+
+    /// The precautions and finding cautions that forbid the exercises suiting `need`, in words, in
+    /// the order of the analysis (precautions, then cautions).
+    std::string causesFor(const Need& need)
+    {
+        std::set<std::string> causeIds;
+        for (const Exercise& exercise : m_library.all())
+            if (suits(exercise, need))
+                for (const Exclusion& exclusion : screenExercise(exercise, m_analysis))
+                    causeIds.insert(exclusion.cause);
+        std::string out;
+        const auto add = [&](const std::string& words) { out += (out.empty() ? "" : "; ") + words; };
+        for (Precaution precaution : m_analysis.precautions)
+            if (causeIds.count(std::string(toId(precaution))))
+                add(std::string(label(precaution)));
+        for (const FindingCaution& caution : m_analysis.cautions)
+            if (causeIds.count(caution.rule))
+                add("the finding " + caution.reason);
+        return out;
+    }
+
+    void addUnserved(Program& program, const Need& need, UnservedReason reason)
+    {
+        const std::string what = std::string(label(need.kind)) + " " + std::string(label(need.muscle)) +
+                                 sideWords(sidesOf(need));
+        std::string text;
+        switch (reason) {
+        case UnservedReason::Forbidden:
+            text = "No exercise for " + what + " fits the precautions (" + causesFor(need) +
+                   "); choose one by hand or review the precautions.";
+            break;
+        case UnservedReason::NoneInLibrary:
+            text = "No exercise for " + what +
+                   " is in the library; choose one by hand or add a clinic exercise.";
+            break;
+        case UnservedReason::TooHard: {
+            const auto grade = weakestGrade(need);
+            std::string limit;
+            if (need.kind == ImpairmentKind::Weak) {
+                const LevelBand band = levelBand(grade);
+                limit = (grade ? "grade " + grade->text() : std::string("weakness without a grade")) +
+                        " takes level " + std::to_string(band.low) +
+                        (band.high > band.low ? "–" + std::to_string(band.high) : std::string()) +
+                        ", at most " + std::to_string(std::min(band.high + 1, maxLevelFor(m_analysis)));
+            } else {
+                limit = "at most level " + std::to_string(maxLevelFor(m_analysis));
+            }
+            text = "No exercise for " + what + " is easy enough (" + limit +
+                   "); choose one by hand.";
+            break;
+        }
+        case UnservedReason::Cut:
+            break;
+        }
+        program.warnings.push_back(text);
+        program.unserved.push_back({need.muscle, need.kind, sidesOf(need), reason, text});
     }
 
     void chooseSecondRound()
@@ -406,7 +550,7 @@ private:
     const ExerciseLibrary& m_library;
     const PlanOptions& m_options;
     std::vector<Need> m_needs;
-    std::map<std::string, int> m_difficulty;
+    std::map<std::string, int> m_level;
     std::vector<Choice> m_chosen;
     std::map<std::string, bool, std::less<>> m_forbidden;
 };
@@ -419,6 +563,35 @@ void checkRange(std::vector<FieldProblem>& problems, const std::string& path, in
 }
 
 } // namespace
+
+std::string_view unservedReasonId(UnservedReason reason) noexcept
+{
+    switch (reason) {
+    case UnservedReason::Forbidden:
+        return "forbidden";
+    case UnservedReason::NoneInLibrary:
+        return "none_in_library";
+    case UnservedReason::TooHard:
+        return "too_hard";
+    case UnservedReason::Cut:
+        return "cut";
+    }
+    return "forbidden";
+}
+
+LevelBand levelBand(const std::optional<StrengthGrade>& weakestGrade) noexcept
+{
+    if (!weakestGrade)
+        return {2, 3};
+    const int ordinal = weakestGrade->ordinal();
+    if (ordinal <= StrengthGrade{2, +1}.ordinal())
+        return {1, 1};
+    if (ordinal <= StrengthGrade{3, +1}.ordinal())
+        return {1, 2};
+    if (ordinal <= StrengthGrade{4, 0}.ordinal())
+        return {2, 3};
+    return {3, 4};
+}
 
 ProgramItem makeItem(const Exercise& exercise, ExerciseSide side, const Analysis& analysis)
 {
@@ -465,7 +638,7 @@ std::vector<std::string> reviewProgram(const Program& program, const Analysis& a
             warnings.push_back(where + ": not in the exercise library.");
             continue;
         }
-        for (const Exclusion& exclusion : exclusionsFor(*exercise, analysis.precautions, analysis.cautions))
+        for (const Exclusion& exclusion : screenExercise(*exercise, analysis))
             warnings.push_back(where + ": forbidden by " + exclusion.reason + ".");
         if (!exercise->sided && item.side != ExerciseSide::None)
             warnings.push_back(where + ": is done for the trunk as a whole, so it should have no side.");

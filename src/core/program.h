@@ -49,6 +49,30 @@ struct Exclusion {
     friend bool operator==(const Exclusion&, const Exclusion&) = default;
 };
 
+/// Why an impairment got no exercise.
+enum class UnservedReason {
+    Forbidden,     ///< every suitable exercise is forbidden by a precaution or finding caution
+    NoneInLibrary, ///< the library has no exercise of the right kind for the muscle
+    TooHard,       ///< the allowed ones are all harder than the grade or the patient allows
+    Cut,           ///< the program was cut to PlanOptions::maxExercises first
+};
+
+/// "forbidden", "none_in_library", "too_hard", "cut" (JSON).
+std::string_view unservedReasonId(UnservedReason reason) noexcept;
+
+/// An impairment the program does not serve, said in words so nothing is left out silently.
+struct Unserved {
+    MuscleGroup muscle = MuscleGroup::Core;
+    ImpairmentKind kind = ImpairmentKind::Tight;
+    ExerciseSide side = ExerciseSide::None; ///< the impairment's sides (None = midline)
+    UnservedReason reason = UnservedReason::Forbidden;
+    /// "No exercise for weak gluteus medius / minimus on the left fits the precautions (hip
+    /// replacement, posterior approach); choose one by hand or review the precautions."
+    std::string text;
+
+    friend bool operator==(const Unserved&, const Unserved&) = default;
+};
+
 struct Program {
     std::vector<ProgramItem> items;
     std::vector<Exclusion> excluded;
@@ -57,6 +81,8 @@ struct Program {
     bool withheld = false;
     /// Messages for the clinician: more than 8 exercises, urgent referral needs acknowledgement…
     std::vector<std::string> warnings;
+    /// Impairments left without an exercise, each also in `warnings`.
+    std::vector<Unserved> unserved;
 
     friend bool operator==(const Program&, const Program&) = default;
 };
@@ -65,6 +91,16 @@ struct PlanOptions {
     int maxExercises = 6;   ///< the suggestion is cut to this many
     int minExercises = 3;   ///< general exercises are added up to this many when findings are few
 };
+
+/// The exercise levels that fit a weak muscle's MRC grade (see planner.cpp for the reasoning):
+/// grade ≤ 2+ → 1; 3− … 3+ → 1–2; 4− … 4 → 2–3; 4+ and 5 → 3–4; no grade → 2–3. The planner never
+/// picks more than one level above `high`.
+struct LevelBand {
+    int low = 1;
+    int high = 1;
+    friend bool operator==(const LevelBand&, const LevelBand&) = default;
+};
+LevelBand levelBand(const std::optional<StrengthGrade>& weakestGrade) noexcept;
 
 /// Number of exercises past which the program warns that it may be too many to follow.
 constexpr std::size_t kProgramWarnAbove = 8;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/program.h"
+#include "core/screen.h"
 
 #include "core_test_support.h"
 
@@ -140,7 +141,13 @@ TEST(Planner, PosteriorHipReplacementNeverGetsAForbiddenExercise)
     for (const auto& i : program.items)
         EXPECT_TRUE(exclusionsFor(*library.find(i.exerciseId), analysis.precautions).empty()) << i.exerciseId;
     EXPECT_NE(item(program, "standing_hamstring_stretch"), nullptr);
-    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for tight piriformis / deep rotators left"));
+    EXPECT_TRUE(contains(program.warnings,
+                         "No exercise for tight piriformis / deep rotators on the left fits the precautions (hip "
+                         "replacement, posterior approach); choose one by hand or review the precautions."));
+    ASSERT_EQ(program.unserved.size(), 1u);
+    EXPECT_EQ(program.unserved[0].muscle, MG::Piriformis);
+    EXPECT_EQ(program.unserved[0].side, ExerciseSide::Left);
+    EXPECT_EQ(program.unserved[0].reason, UnservedReason::Forbidden);
     std::set<std::string> excluded;
     for (const auto& e : program.excluded)
         excluded.insert(e.exerciseId);
@@ -166,10 +173,15 @@ TEST(Planner, ImpairmentWithoutAnyAllowedExerciseIsNamedInAWarning)
     analysis.precautions = {Precaution::ThaAnterior, Precaution::Pregnancy};
     const auto program = plan(analysis, testLibrary());
     EXPECT_TRUE(program.items.empty());
-    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for tight hip flexors (iliopsoas) left: every suitable "
-                                              "exercise is excluded"));
-    EXPECT_TRUE(anyContains(program.warnings, "No allowed exercise for weak quadriceps right: the library has no "
-                                              "suitable exercise"));
+    EXPECT_TRUE(contains(program.warnings, "No exercise for tight hip flexors (iliopsoas) on the left fits the "
+                                           "precautions (hip replacement, anterior approach; pregnancy); choose one "
+                                           "by hand or review the precautions."))
+        << testing::PrintToString(program.warnings);
+    EXPECT_TRUE(contains(program.warnings, "No exercise for weak quadriceps on the right is in the library; choose "
+                                           "one by hand or add a clinic exercise."));
+    ASSERT_EQ(program.unserved.size(), 2u);
+    EXPECT_EQ(program.unserved[1].reason, UnservedReason::NoneInLibrary);
+    EXPECT_EQ(program.unserved[1].text, program.warnings.back());
 }
 
 TEST(Planner, CapsularRestrictionGetsMobilityNeverStretching)
@@ -184,7 +196,7 @@ TEST(Planner, CapsularRestrictionGetsMobilityNeverStretching)
     guarded.precautions = {Precaution::ThaPosterior};
     const auto none = plan(guarded, testLibrary());
     EXPECT_TRUE(none.items.empty()); // the capsule stretch is never a fallback
-    EXPECT_TRUE(anyContains(none.warnings, "tight hip joint / capsule right"));
+    EXPECT_TRUE(anyContains(none.warnings, "No exercise for tight hip joint / capsule on the right fits the precautions"));
 }
 
 TEST(Planner, SensitiveSciaticNerveGetsASliderNeverAStretch)
@@ -201,7 +213,8 @@ TEST(Planner, SensitiveSciaticNerveGetsASliderNeverAStretch)
             noSlider.push_back(std::move(e));
     const auto none = plan(nerve, ExerciseLibrary(std::move(noSlider)));
     EXPECT_TRUE(none.items.empty());
-    EXPECT_TRUE(anyContains(none.warnings, "tight sciatic nerve (neural mobility) left"));
+    EXPECT_TRUE(anyContains(none.warnings, "No exercise for tight sciatic nerve (neural mobility) on the left is in the "
+                                           "library"));
 }
 
 TEST(Planner, PrefersAnExerciseServingSeveralImpairments)
@@ -522,6 +535,144 @@ TEST(Planner, NearNormalStrengthMayTakeTheHardestStep)
 {
     const auto program = plan(weakGluteals(StrengthGrade{4, 1}, StrengthGrade{4, 1}), gradedLibrary());
     EXPECT_TRUE(has(program, "step_down"));
+}
+
+
+// --- difficulty by level -------------------------------------------------------------------------
+
+TEST(LevelBand, FollowsTheMrcGrade)
+{
+    EXPECT_EQ(levelBand(StrengthGrade{0, 0}), (LevelBand{1, 1}));
+    EXPECT_EQ(levelBand(StrengthGrade{2, 0}), (LevelBand{1, 1}));
+    EXPECT_EQ(levelBand(StrengthGrade{2, 1}), (LevelBand{1, 1}));
+    EXPECT_EQ(levelBand(StrengthGrade{3, -1}), (LevelBand{1, 2}));
+    EXPECT_EQ(levelBand(StrengthGrade{3, 1}), (LevelBand{1, 2}));
+    EXPECT_EQ(levelBand(StrengthGrade{4, -1}), (LevelBand{2, 3}));
+    EXPECT_EQ(levelBand(StrengthGrade{4, 0}), (LevelBand{2, 3}));
+    EXPECT_EQ(levelBand(StrengthGrade{4, 1}), (LevelBand{3, 4}));
+    EXPECT_EQ(levelBand(StrengthGrade{5, 0}), (LevelBand{3, 4}));
+    EXPECT_EQ(levelBand(std::nullopt), (LevelBand{2, 3}));
+}
+
+Exercise atLevel(const std::string& id, int level, std::vector<MuscleGroup> targets = {MuscleGroup::GluteusMedius},
+                 ExerciseKind kind = ExerciseKind::Strengthen)
+{
+    auto e = test::exercise(id, kind, std::move(targets));
+    e.level = level;
+    return e;
+}
+
+Analysis weakMedius(std::optional<StrengthGrade> grade, int age = 50)
+{
+    Analysis a;
+    a.ageYears = age;
+    auto med = test::impairment(MuscleGroup::GluteusMedius, ImpairmentKind::Weak, Side::Left, "R-WEAK-GMED-MMT");
+    med.grade = grade;
+    a.impairments = {med};
+    return a;
+}
+
+int levelOf(const ExerciseLibrary& lib, const ProgramItem& item) { return lib.find(item.exerciseId)->level; }
+
+TEST(PlannerLevel, EveryGradeGetsItsBandAndNeverMoreThanOneLevelAbove)
+{
+    const ExerciseLibrary lib({atLevel("l1", 1), atLevel("l2", 2), atLevel("l3", 3), atLevel("l4", 4), atLevel("l5", 5)});
+    for (const auto& grade : {StrengthGrade{2, 0}, StrengthGrade{3, -1}, StrengthGrade{3, 0}, StrengthGrade{3, 1},
+                              StrengthGrade{4, -1}, StrengthGrade{4, 0}, StrengthGrade{4, 1}}) {
+        const LevelBand band = levelBand(grade);
+        const auto program = plan(weakMedius(grade), lib);
+        ASSERT_FALSE(program.items.empty()) << grade.text();
+        // The first pick lies in the band, at its bottom; nothing goes past one level above it.
+        EXPECT_EQ(levelOf(lib, program.items[0]), band.low) << grade.text();
+        for (const auto& item : program.items)
+            EXPECT_LE(levelOf(lib, item), band.high + 1) << grade.text() << " " << item.exerciseId;
+    }
+}
+
+TEST(PlannerLevel, OneLevelAboveTheBandIsTheMostEverPicked)
+{
+    // Grade 3 (band 1–2): a level-3 exercise may be used when it is all there is; a level-4 never.
+    const auto three = plan(weakMedius(StrengthGrade{3, 0}), ExerciseLibrary({atLevel("l3", 3)}));
+    ASSERT_EQ(three.items.size(), 1U);
+    const auto four = plan(weakMedius(StrengthGrade{3, 0}), ExerciseLibrary({atLevel("lateral_lunge", 4)}));
+    EXPECT_TRUE(four.items.empty());
+    ASSERT_EQ(four.unserved.size(), 1U);
+    EXPECT_EQ(four.unserved[0].reason, UnservedReason::TooHard);
+    EXPECT_EQ(four.unserved[0].text, "No exercise for weak gluteus medius / minimus on the left is easy enough "
+                                     "(grade 3 takes level 1–2, at most 3); choose one by hand.");
+    EXPECT_TRUE(contains(four.warnings, four.unserved[0].text));
+}
+
+TEST(PlannerLevel, TheLevelWinsOverTheChainStep)
+{
+    // The lateral lunge's easier links (a stretch, a squeeze) made it look easy; its level says 4.
+    auto lunge = atLevel("a_lateral_lunge", 4);
+    lunge.easier = {"adductor_stretch"};
+    auto stretch = atLevel("adductor_stretch", 1, {MuscleGroup::Adductors}, ExerciseKind::Stretch);
+    const auto program = plan(weakMedius(StrengthGrade{3, 1}), ExerciseLibrary({lunge, stretch, atLevel("z_clam", 2)}));
+    ASSERT_FALSE(program.items.empty());
+    for (const auto& item : program.items)
+        EXPECT_NE(item.exerciseId, "a_lateral_lunge");
+}
+
+TEST(PlannerLevel, NoLevelFiveFromAge65OrWithHighIrritability)
+{
+    const ExerciseLibrary lib({atLevel("l5", 5), atLevel("l4", 4)});
+    const auto young = plan(weakMedius(StrengthGrade{4, 1}, 64), lib);
+    EXPECT_TRUE(has(young, "l5"));
+    const auto older = plan(weakMedius(StrengthGrade{4, 1}, 65), lib);
+    EXPECT_FALSE(has(older, "l5"));
+    EXPECT_TRUE(has(older, "l4"));
+    auto irritable = weakMedius(StrengthGrade{4, 1}, 40);
+    irritable.irritability = Irritability::High;
+    EXPECT_FALSE(has(plan(irritable, lib), "l5"));
+
+    // Tightness too: a level-5 stretch is not given to an older adult, and that is said.
+    Analysis tight;
+    tight.ageYears = 80;
+    tight.impairments = {test::impairment(MuscleGroup::Adductors, ImpairmentKind::Tight, Side::Right, "R-TIGHT-ADD")};
+    const auto none = plan(tight, ExerciseLibrary({atLevel("deep_split", 5, {MuscleGroup::Adductors}, ExerciseKind::Stretch)}));
+    EXPECT_TRUE(none.items.empty());
+    ASSERT_EQ(none.unserved.size(), 1U);
+    EXPECT_EQ(none.unserved[0].reason, UnservedReason::TooHard);
+    EXPECT_EQ(none.unserved[0].text, "No exercise for tight hip adductors on the right is easy enough (at most level 4); "
+                                     "choose one by hand.");
+}
+
+TEST(PlannerLevel, ExercisesWithoutALevelFallBackToTheChainStep)
+{
+    // isometric (no easier: 1) → clamshell (2) → step-down (3): the grade-3 band 1–2 never reaches
+    // the step-down when the others fit.
+    const auto program = plan(weakGluteals(StrengthGrade{3, 0}, StrengthGrade{3, 0}), gradedLibrary());
+    EXPECT_FALSE(has(program, "step_down"));
+    const auto lib = gradedLibrary();
+    EXPECT_EQ(effectiveLevel(*lib.find("step_down"), lib), 3);
+}
+
+TEST(PlannerUnserved, EachSideAndTheMidlineIsSaidInWords)
+{
+    Analysis both;
+    both.impairments = {test::impairment(MuscleGroup::Piriformis, ImpairmentKind::Tight, Side::Left, "R"),
+                        test::impairment(MuscleGroup::Piriformis, ImpairmentKind::Tight, Side::Right, "R")};
+    const auto program = plan(both, ExerciseLibrary{});
+    ASSERT_EQ(program.unserved.size(), 1U);
+    EXPECT_EQ(program.unserved[0].side, ExerciseSide::Both);
+    EXPECT_NE(program.unserved[0].text.find("piriformis / deep rotators on both sides"), std::string::npos);
+
+    Analysis core;
+    core.impairments = {test::impairment(MuscleGroup::Core, ImpairmentKind::Weak, std::nullopt, "R")};
+    const auto midline = plan(core, ExerciseLibrary{});
+    ASSERT_EQ(midline.unserved.size(), 1U);
+    EXPECT_EQ(midline.unserved[0].side, ExerciseSide::None);
+    EXPECT_EQ(midline.unserved[0].text.find(" on "), std::string::npos) << midline.unserved[0].text;
+}
+
+TEST(PlannerUnserved, ACutImpairmentIsListedToo)
+{
+    const auto [analysis, library] = manyWeaknesses(8);
+    const auto program = plan(analysis, library);
+    ASSERT_EQ(program.unserved.size(), 2U);
+    EXPECT_EQ(program.unserved[0].reason, UnservedReason::Cut);
 }
 
 } // namespace
