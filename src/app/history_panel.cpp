@@ -2,6 +2,7 @@
 #include "app/history_panel.h"
 
 #include "app/chart_view.h"
+#include "app/today.h"
 #include "app/wx_text.h"
 
 #include "core/dose_text.h"
@@ -271,13 +272,15 @@ void HistoryPanel::writeProgressReport(const std::filesystem::path& file) const
 
 std::optional<core::NextProgram> HistoryPanel::suggestNextProgram() const
 {
-    if (!m_options.library || m_programs.empty())
+    if (!m_options.library || m_programs.empty() || m_history.visits.empty())
         return std::nullopt;
-    // m_programs runs oldest visit first, versions in order: the last is the one in force.
-    auto next =
-        core::suggestNextProgram(m_programs.back().program, *m_options.library, core::suggestStep(m_history));
-    next.reasons = core::stepReasons(m_history);
-    return next;
+    // One computation with `hiprx-cli next`: the program in force, stepped by the history and
+    // screened with the latest visit's precautions, cautions and referral.
+    core::FollowUp followUp{store::loadVisitHistory(m_db, m_patientId), {}, m_history.visits.back().visitId,
+                            {m_options.norms, todayLocal()}};
+    for (const store::IssuedProgram& p : m_programs)
+        followUp.issued.push_back({p.visitId, p.program});
+    return core::nextProgramAtVisit(followUp, *m_options.library);
 }
 
 bool HistoryPanel::startNextVisit()
