@@ -128,6 +128,8 @@ Dose doseFor(const Exercise& exercise, const Analysis& analysis)
     case Irritability::Low:
         break;
     }
+    if (dose.sets <= 1)
+        dose.restS = 0; // a rest between sets means nothing with one set
     dose.notes = notes.fitting(dose);
     return dose;
 }

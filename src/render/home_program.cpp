@@ -606,7 +606,7 @@ private:
                                                                                {"reps", std::to_string(d.reps)}}));
         if (d.holdS > 0)
             fields.emplace_back(m_words.holdLabel, duration(d.holdS));
-        if (d.restS > 0)
+        if (d.restS > 0 && d.sets > 1) // no "rest between sets" when there is one set
             fields.emplace_back(m_words.restLabel, duration(d.restS));
         fields.emplace_back(m_words.oftenLabel, howOften(d));
         if (!d.load.empty())

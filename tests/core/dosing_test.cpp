@@ -72,6 +72,15 @@ TEST(Dosing, HighIrritabilityMeansOneSetShortHoldsAndAGentleNote)
     EXPECT_NE(t.notes.find("pain-free"), std::string::npos);
 }
 
+TEST(Dosing, OneSetHasNoRestBetweenSets)
+{
+    const Dose t = doseFor(strengthen(2, 12), patient(40, Irritability::Moderate));
+    EXPECT_EQ(t.sets, 1);
+    EXPECT_EQ(t.restS, 0);
+    EXPECT_EQ(doseFor(strengthen(3, 12), patient(40, Irritability::Moderate)).restS, 60);
+    EXPECT_EQ(doseFor(strengthen(3, 12), patient(40, Irritability::High)).restS, 0);
+}
+
 TEST(Dosing, ModerateIrritabilityIsAModestReduction)
 {
     const Dose s = doseFor(stretch(45), patient(40, Irritability::Moderate));

@@ -144,8 +144,10 @@ TEST_F(HomeProgram, ABothSidesDoseSaysEachSideAndItsNotesAreWholeSentences)
     EXPECT_THAT(text, HasSubstr(compact("About 4 to 6 slow breaths each hold. Work in a comfortable range.")));
 
     in.program.items[0].side = core::ExerciseSide::Both;
+    in.program.items[0].dose.restS = 60; // one set: nothing to rest between
     text = compact(pdfText(render(in, PageSize::A4, "both-dose.pdf")));
     EXPECT_THAT(text, HasSubstr(compact("1 × 3 on each side 30 seconds")));
+    EXPECT_THAT(text, Not(HasSubstr(compact("Rest between sets"))));
 }
 
 TEST_F(HomeProgram, FontIsEmbeddedUnicode)
