@@ -5,6 +5,7 @@
 //   hiprx-plan/1        the result of `hiprx-cli plan` (referral, impairments, program, excluded)
 //   hiprx-program/1     a program as stored when issued
 //   hiprx-exercises/1   the exercise library (db/exercises.json and clinic exports)
+//   hiprx-next/1        the suggested next program of a follow-up visit (`hiprx-cli next`)
 // Readers check everything and report every problem with its path; nothing is half-read.
 #pragma once
 
@@ -13,6 +14,7 @@
 #include "core/branding.h"
 #include "core/exercise.h"
 #include "core/program.h"
+#include "core/progression.h"
 
 #include <string>
 #include <string_view>
@@ -24,6 +26,7 @@ inline constexpr std::string_view kAssessmentFormat = "hiprx-assessment/1";
 inline constexpr std::string_view kPlanFormat = "hiprx-plan/1";
 inline constexpr std::string_view kProgramFormat = "hiprx-program/1";
 inline constexpr std::string_view kExercisesFormat = "hiprx-exercises/1";
+inline constexpr std::string_view kNextFormat = "hiprx-next/1";
 
 /// Parses and validates an assessment file. Throws InputError listing every problem: malformed
 /// JSON (with line and column), an empty file, wrong types, unknown ids, out-of-range values, and
@@ -48,6 +51,12 @@ std::string writeProgram(const core::Program& program);
 /// Reads a hiprx-program/1 document; throws InputError listing every problem (shape, ids and
 /// core::validateProgram).
 core::Program readProgram(std::string_view json);
+
+/// Writes the hiprx-next/1 document of `hiprx-cli next`: step, reasons, program (items as in
+/// hiprx-plan/1, each basis ending with what changed and why), excluded ({exercise, name, reason}
+/// in words), changes ({from, from_name, to, dropped, reason} per item of the last program),
+/// referral_level, withheld, warnings.
+std::string writeNext(const core::NextProgram& next);
 
 /// Reads an exercise library file; every exercise is checked with core::validateExercise and ids
 /// must be unique. `builtin` marks where the exercises come from.

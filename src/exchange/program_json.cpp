@@ -6,6 +6,8 @@
 #include "exchange/json_format.h"
 #include "exchange/json_support.h"
 
+#include "core/progression.h"
+
 namespace hiprx::exchange {
 
 using detail::childPath;
@@ -64,6 +66,56 @@ Json exclusionToJson(const core::Exclusion& exclusion)
     out["cause"] = exclusion.cause;
     out["demand"] = core::toId(exclusion.demand);
     return out;
+}
+
+Json unservedToJson(const core::Program& program)
+{
+    Json out = Json::array();
+    for (const auto& u : program.unserved) {
+        Json one = Json::object();
+        one["muscle"] = core::toId(u.muscle);
+        one["kind"] = core::toId(u.kind);
+        one["side"] = core::toId(u.side);
+        one["reason"] = core::unservedReasonId(u.reason);
+        one["text"] = u.text;
+        out.push_back(std::move(one));
+    }
+    return out;
+}
+
+core::Unserved readUnserved(JsonReader& r, const Json& json, const std::string& path)
+{
+    core::Unserved unserved;
+    if (!r.expectObject(json, path))
+        return unserved;
+    r.checkKeys(json, path, {"muscle", "kind", "side", "reason", "text"});
+    for (const char* key : {"muscle", "kind", "side", "reason", "text"})
+        r.require(json, path, key);
+    if (const Json* v = member(json, "muscle"))
+        unserved.muscle = r.idValue<core::MuscleGroup>(*v, childPath(path, "muscle"), "muscle group")
+                              .value_or(core::MuscleGroup::Core);
+    if (const Json* v = member(json, "kind"))
+        unserved.kind = r.idValue<core::ImpairmentKind>(*v, childPath(path, "kind"), "impairment kind")
+                            .value_or(core::ImpairmentKind::Tight);
+    if (const Json* v = member(json, "side"))
+        unserved.side = r.idValue<core::ExerciseSide>(*v, childPath(path, "side"), "side")
+                            .value_or(core::ExerciseSide::None);
+    if (const Json* v = member(json, "reason")) {
+        const auto id = r.text(*v, childPath(path, "reason"));
+        bool known = false;
+        for (auto reason : {core::UnservedReason::Forbidden, core::UnservedReason::NoneInLibrary,
+                            core::UnservedReason::TooHard, core::UnservedReason::Cut})
+            if (id && *id == core::unservedReasonId(reason)) {
+                unserved.reason = reason;
+                known = true;
+            }
+        if (id && !known)
+            r.problem(childPath(path, "reason"),
+                      "unknown reason \"" + *id + "\" (expected forbidden, none_in_library, too_hard or cut)");
+    }
+    if (const Json* v = member(json, "text"))
+        unserved.text = r.text(*v, childPath(path, "text")).value_or("");
+    return unserved;
 }
 
 Json programItems(const core::Program& program, bool withSnapshot)
@@ -170,6 +222,7 @@ std::string writePlan(const core::Analysis& analysis, const core::Program& progr
     }
     Json referral = Json::object();
     referral["level"] = core::toId(analysis.referral.level);
+    referral["red_flags_screened"] = analysis.referral.screened;
     referral["warnings"] = std::move(warnings);
     root["referral"] = std::move(referral);
 
@@ -178,6 +231,7 @@ std::string writePlan(const core::Analysis& analysis, const core::Program& progr
     irritability["basis"] = analysis.irritabilityBasis;
     root["irritability"] = std::move(irritability);
     root["precautions"] = idArray<core::Precaution>(analysis.precautions);
+    root["norm_set"] = core::normSetId(analysis.normSet);
 
     Json impairments = Json::array();
     for (const auto& imp : analysis.impairments) {
@@ -198,6 +252,7 @@ std::string writePlan(const core::Analysis& analysis, const core::Program& progr
     root["excluded"] = exclusions(program);
     root["withheld"] = program.withheld;
     root["warnings"] = program.warnings;
+    root["unserved"] = unservedToJson(program);
 
     Json notes = Json::array();
     for (const auto& note : analysis.notes) {
@@ -229,6 +284,45 @@ std::string writeProgram(const core::Program& program)
     root["program"] = programItems(program, true);
     root["excluded"] = exclusions(program);
     root["warnings"] = program.warnings;
+    if (!program.unserved.empty())
+        root["unserved"] = unservedToJson(program);
+    return detail::dumpDocument(root);
+}
+
+std::string writeNext(const core::NextProgram& next)
+{
+    Json root = Json::object();
+    root["format"] = kNextFormat;
+    root["step"] = core::progressionStepId(next.step);
+    root["reasons"] = next.reasons;
+    const core::Program program = next.programWithBasis();
+    root["program"] = programItems(program, false);
+    Json excluded = Json::array();
+    for (const core::LeftOut& l : next.excluded()) {
+        Json out = Json::object();
+        out["exercise"] = l.exerciseId;
+        out["name"] = l.name;
+        out["reason"] = l.reason;
+        excluded.push_back(std::move(out));
+    }
+    root["excluded"] = std::move(excluded);
+    Json items = Json::array();
+    for (const core::ItemSuggestion& s : next.items) {
+        Json out = Json::object();
+        out["from"] = s.current.exerciseId;
+        out["from_name"] = s.current.name;
+        if (s.dropped)
+            out["to"] = nullptr;
+        else
+            out["to"] = s.suggested.exerciseId;
+        out["dropped"] = s.dropped;
+        out["reason"] = s.reason;
+        items.push_back(std::move(out));
+    }
+    root["changes"] = std::move(items);
+    root["referral_level"] = core::toId(next.referralLevel);
+    root["withheld"] = next.withheld;
+    root["warnings"] = next.warnings;
     return detail::dumpDocument(root);
 }
 
@@ -240,7 +334,7 @@ core::Program readProgram(std::string_view json)
                                  detail::describe(root));
     JsonReader r;
     r.checkFormat(root, kProgramFormat, "a program file");
-    r.checkKeys(root, "", {"format", "referral_level", "withheld", "program", "excluded", "warnings"});
+    r.checkKeys(root, "", {"format", "referral_level", "withheld", "program", "excluded", "warnings", "unserved"});
 
     core::Program program;
     if (const Json* v = member(root, "referral_level"))
@@ -256,6 +350,9 @@ core::Program readProgram(std::string_view json)
             program.excluded.push_back(readExclusion(r, (*v)[i], indexPath("excluded", i)));
     if (const Json* v = member(root, "warnings"))
         program.warnings = r.textList(*v, "warnings").value_or(std::vector<std::string>{});
+    if (const Json* v = member(root, "unserved"); v && r.expectArray(*v, "unserved"))
+        for (std::size_t i = 0; i < v->size(); ++i)
+            program.unserved.push_back(readUnserved(r, (*v)[i], indexPath("unserved", i)));
 
     r.mergeUncovered(core::validateProgram(program));
     r.throwIfProblems();
