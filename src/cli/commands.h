@@ -32,6 +32,8 @@ void addDeliveryCommands(CLI::App& app, CommonOptions& common);
 void addFigureCommands(CLI::App& app, CommonOptions& common);
 /// history (timeline with changes and alerts), report (progress report PDF)
 void addHistoryCommands(CLI::App& app, CommonOptions& common);
+/// next (the suggested next program at a follow-up visit)
+void addNextCommand(CLI::App& app, CommonOptions& common);
 
 /// The exercise figures of the data folder (assets/figures), drawn with `accent` (#RRGGBB; a bad
 /// value keeps the default). Throws InputError naming each bad file (hence its exercise id).

@@ -40,6 +40,7 @@ int main(int argc, char** argv)
     cli::addDeliveryCommands(app, common);
     cli::addFigureCommands(app, common);
     cli::addHistoryCommands(app, common);
+    cli::addNextCommand(app, common);
 
     try {
         app.parse(argc, argv);

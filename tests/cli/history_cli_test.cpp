@@ -81,7 +81,8 @@ TEST_F(HistoryCli, TimelineShowsChangesVerdictsAndAlerts)
     EXPECT_NE(r.out.find("ALERT pain_increase"), std::string::npos);
     EXPECT_NE(r.out.find("ALERT function_decline"), std::string::npos);
     EXPECT_NE(r.out.find("ALERT new_red_flag"), std::string::npos);
-    EXPECT_NE(r.out.find("Suggested next step for the program: regress"), std::string::npos);
+    // A new red flag at the last visit: refer, never regress.
+    EXPECT_NE(r.out.find("Suggested next step for the program: refer"), std::string::npos);
 }
 
 TEST_F(HistoryCli, JsonIsHistoryFormatWithEveryVisit)
