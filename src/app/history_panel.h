@@ -31,7 +31,7 @@ class ChartView;
 
 /// What the history needs besides the database; defaults suit a test.
 struct HistoryOptions {
-    core::NormSet norms = core::NormSet::Aaos;
+    core::NormSet norms = core::kDefaultNormSet;
     render::PageSize pageSize = render::PageSize::A4;
     core::Branding branding;
     /// The library the next program's harder/easier exercises come from; null disables the button.

@@ -74,7 +74,8 @@ void Settings::addRecentPatient(const std::filesystem::path& database, std::int6
 
 core::NormSet Settings::normSet() const
 {
-    return core::normSetFromId(fromWx(m_config->Read("/Clinical/NormSet", "aaos"))).value_or(core::NormSet::Aaos);
+    return core::normSetFromId(fromWx(m_config->Read("/Clinical/NormSet", toWx(std::string(core::normSetId(core::kDefaultNormSet))))))
+        .value_or(core::kDefaultNormSet);
 }
 
 void Settings::setNormSet(core::NormSet set)

@@ -45,7 +45,7 @@ struct Prompts {
 
 /// Everything a visit needs besides the database.
 struct VisitContext {
-    core::NormSet norms = core::NormSet::Aaos;
+    core::NormSet norms = core::kDefaultNormSet;
     render::PageSize pageSize = render::PageSize::A4;
     core::Branding branding;
     std::string clinician;

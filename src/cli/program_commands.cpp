@@ -28,7 +28,7 @@ struct PlanArgs {
     std::string pdfOut;
     std::string brandingFile;
     std::string page = "a4";
-    std::string norms = "aaos";
+    std::string norms{core::normSetId(core::kDefaultNormSet)};
 };
 
 core::NormSet parseNorms(const std::string& id)
@@ -160,7 +160,7 @@ void runIssue(const CommonOptions& common, std::int64_t visitId, const std::stri
     const auto visit = visits.find(visitId);
     if (!visit)
         throw InputError("VISIT", "VISIT: no visit " + std::to_string(visitId));
-    const auto analysis = core::analyze(visit->assessment, {core::NormSet::Aaos, today()});
+    const auto analysis = core::analyze(visit->assessment, {core::kDefaultNormSet, today()});
     const auto program = core::plan(analysis, store::ExerciseRepository(db).load());
     if (analysis.referral.level == core::Urgency::Urgent && acknowledgement.empty())
         throw InputError("--acknowledge",

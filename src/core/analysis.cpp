@@ -26,6 +26,67 @@ const std::vector<RuleInfo>& allRules()
     return rows;
 }
 
+const std::string kDeg = "°";
+
+std::string sideText(Side side) { return std::string(toId(side)); }
+
+/// Findings from the examination that the referral rules weigh with the flags.
+ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYears, NormSet norms)
+{
+    ReferralFindings f;
+    f.ageYears = ageYears;
+    f.precautions = a.precautions;
+    for (const PainArea& area : a.pain.areas) {
+        const std::string where = std::string(label(area.region)) + " pain (" + std::string(toId(area.side)) + ")";
+        if (area.region == BodyRegion::Groin)
+            f.fractureSigns.push_back(where);
+        if (area.region == BodyRegion::Groin || area.region == BodyRegion::LateralHip ||
+            area.region == BodyRegion::Buttock || area.region == BodyRegion::AnteriorThigh ||
+            area.region == BodyRegion::LateralThigh || area.region == BodyRegion::PosteriorThigh ||
+            area.region == BodyRegion::Knee)
+            f.hipToKneePain.push_back(where);
+    }
+    for (Side side : kSides) {
+        for (SpecialTest test : {SpecialTest::LogRoll, SpecialTest::Scour}) {
+            const auto it = a.tests[side].find(test);
+            if (it != a.tests[side].end() && it->second.isPositive())
+                f.fractureSigns.push_back(std::string(label(test)) + " " + sideText(side) + " positive");
+        }
+        const auto flexors = a.strength[side].find(StrengthMuscle::HipFlexors);
+        if (flexors != a.strength[side].end() && flexors->second.base <= 2)
+            f.fractureSigns.push_back("hip flexors " + sideText(side) + " " + flexors->second.text() +
+                                      "/5 (cannot lift the leg)");
+
+        const auto ir = a.rom[side].find(Movement::HipInternalRotation);
+        if (ir == a.rom[side].end())
+            continue;
+        const int limit = limitedBelow(norms, Movement::HipInternalRotation, a.rotationPosition);
+        const auto other = a.rom[opposite(side)].find(Movement::HipInternalRotation);
+        if (ir->second < limit)
+            f.rotationLoss.push_back("hip internal rotation " + sideText(side) + " " + std::to_string(ir->second) +
+                                     kDeg + " (limited below " + std::to_string(limit) + kDeg + ")");
+        else if (other != a.rom[opposite(side)].end() &&
+                 other->second - ir->second >= asymmetryThreshold(Movement::HipInternalRotation))
+            f.rotationLoss.push_back("hip internal rotation " + sideText(side) + " " + std::to_string(ir->second) +
+                                     kDeg + " vs " + std::to_string(other->second) + kDeg + " on the other side");
+    }
+    return f;
+}
+
+/// Why the patient is at risk of falling, one line each; empty when not.
+std::vector<std::string> fallRiskBasis(const Balance& balance)
+{
+    std::vector<std::string> basis;
+    if (balance.fallsPastYear && *balance.fallsPastYear >= kFallRiskFalls)
+        basis.push_back(std::to_string(*balance.fallsPastYear) + (*balance.fallsPastYear == 1 ? " fall" : " falls") +
+                        " in the past year");
+    for (Side side : kSides)
+        if (const auto& s = balance.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
+            basis.push_back("single-leg stance " + sideText(side) + " " + std::to_string(*s) + " s (< " +
+                            std::to_string(kFallRiskStanceBelowS) + " s)");
+    return basis;
+}
+
 } // namespace
 
 Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
@@ -35,7 +96,9 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
         analysis.ageYears =
             Date::yearsBetween(*assessment.patient.birthDate, assessment.visit.date.value_or(options.today));
 
-    auto findings = findImpairments(assessment, options.norms);
+    const NormSet norms = assessment.visit.normSet.value_or(options.norms);
+    analysis.normSet = norms;
+    auto findings = findImpairments(assessment, norms);
     analysis.impairments = std::move(findings.impairments);
     analysis.notes = std::move(findings.notes);
     analysis.cautions = std::move(findings.cautions);
@@ -51,7 +114,20 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                                              "(R-PREC-HIGH-IRRIT)");
     }
 
-    analysis.referral = assessReferral(assessment.redFlags, analysis.ageYears, assessment.precautions);
+    if (const auto basis = fallRiskBasis(assessment.balance); !basis.empty()) {
+        std::string text;
+        for (const auto& line : basis)
+            text += (text.empty() ? "" : ", ") + line;
+        if (analysis.precautions.insert(Precaution::FallRisk).second)
+            analysis.notes.push_back({"R-PREC-FALL-RISK",
+                                      "Risk of falling (" + text +
+                                          "): balance work only with a support at hand; no unsupported one-leg "
+                                          "work, lunges or swinging movements."});
+    }
+
+    analysis.referral =
+        assessReferral(assessment.redFlags, referralFindings(assessment, analysis.ageYears, norms));
+    analysis.referral.screened = assessment.redFlagsScreened || !assessment.redFlags.empty();
     return analysis;
 }
 

@@ -47,6 +47,9 @@ struct RedFlagWarning {
 struct Referral {
     Urgency level = Urgency::None;  ///< the highest level of any warning
     std::vector<RedFlagWarning> warnings; ///< highest level first
+    /// The red-flag screen was done (a flag ticked, or "screened: none" recorded). False with no
+    /// warnings means nobody has asked, which is not the same as a negative screen.
+    bool screened = false;
 
     friend bool operator==(const Referral&, const Referral&) = default;
 };
@@ -77,12 +80,20 @@ struct Analysis {
     std::vector<FindingCaution> cautions;
     std::vector<ClinicalNote> notes;
     std::optional<int> ageYears;
+    NormSet normSet = kDefaultNormSet; ///< the reference set the ROM was read against
 
     friend bool operator==(const Analysis&, const Analysis&) = default;
 };
 
+/// Fall risk: at least this many falls in the past year, or single-leg stance under this many
+/// seconds on either side (Hurvitz 2000: stance under 5 s doubles the risk of an injurious fall).
+constexpr int kFallRiskFalls = 1;
+constexpr int kFallRiskStanceBelowS = 5;
+
 struct AnalyzeOptions {
-    NormSet norms = NormSet::Aaos;
+    /// The clinic's set; a set recorded with the visit wins, so a stored visit is always re-read
+    /// against the set it was examined with.
+    NormSet norms = kDefaultNormSet;
     /// Used for age when the visit has no date.
     Date today{};
 };

@@ -348,6 +348,12 @@ std::vector<FieldProblem> validate(const Assessment& a, const Date& today)
     checkRange(problems, "endurance.trunk_extensor_hold_s", a.endurance.trunkExtensorHoldS,
                kEnduranceRange);
 
+    // falls and balance
+    checkRange(problems, "balance.falls_past_year", a.balance.fallsPastYear, kFallsRange);
+    for (Side side : kSides)
+        checkRange(problems, "balance.single_leg_stance_s." + std::string(toId(side)),
+                   a.balance.singleLegStanceS[side], kSingleLegStanceRange);
+
     // outcome measures
     const auto& lefs = a.outcomes.lefs;
     if (!lefs.empty() && lefs.size() != kLefsItemCount)

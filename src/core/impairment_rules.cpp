@@ -20,11 +20,13 @@ constexpr std::string_view kMrcScale =
     "below-4 cut-off is clinical consensus, not from a trial";
 
 constexpr RuleInfo kRules[] = {
-    {"R-TIGHT-HIPFLEX-EXT", "hip extension below 10°", "tight hip flexors, same side",
-     "The one-joint hip flexors stop the thigh going behind the body; under 10° of extension is the usual "
-     "clinical cut-off for short hip flexors (it can also be a tight anterior capsule)",
-     "Roach 2015, IJSPT (less hip extension in low back pain); 10° is the Kendall, McCreary & Provance norm "
-     "(recalled textbook value, not checked against the book)"},
+    {"R-TIGHT-HIPFLEX-EXT", "hip extension below the lower reference limit of the chosen norm set (3° with "
+     "Roach & Miles: 19° − 2 SD)", "tight hip flexors, same side",
+     "The one-joint hip flexors stop the thigh going behind the body; extension below what almost all "
+     "healthy adults reach points to them (or to a tight anterior capsule). A fixed 10° cut-off is not used: "
+     "healthy controls averaged only 6.8° of passive extension in Roach 2015",
+     "Roach & Miles 1991, Phys Ther (NHANES-I means; SDs recalled); Roach 2015, IJSPT (controls +6.8°, low "
+     "back pain −4.2°)"},
     {"R-TIGHT-HIPFLEX-ASYM", "hip extension at least 14° less than the other side",
      "tight hip flexors, the more limited side",
      "A side difference of at least 10° that is also beyond the measurement error (MDC 13°) is unlikely "
@@ -36,19 +38,21 @@ constexpr RuleInfo kRules[] = {
      "accuracy without pelvic control, so it is read with the ROM)",
      "EXECP protocol, BMC Sports Sci Med Rehabil 2021 (Table 4); Vigotsky 2016 (PMC4991856: poor accuracy "
      "without pelvic control)"},
-    {"R-TIGHT-RECFEM-THOMAS", "modified Thomas: knee flexion under about 80° (rectus femoris) positive",
+    {"R-TIGHT-RECFEM-THOMAS", "modified Thomas (rectus femoris) positive: knee bent less than 80° with the "
+     "thigh on the table (Kendall), or less than 67° with the thigh hanging free (EXECP)",
      "tight rectus femoris, same side",
-     "With the thigh on the table, a knee that will not bend to about 80° shows a short two-joint hip "
-     "flexor",
+     "A knee that will not bend to the expected angle while the thigh is level shows a short two-joint hip "
+     "flexor; the cut-off depends on how the test is done",
      "Kendall, McCreary & Provance, Muscles: Testing and Function (hip-flexor length test, read in a "
      "secondary excerpt); EXECP protocol, BMC Sports Sci Med Rehabil 2021 (knee < 67°)"},
     {"R-TIGHT-RECFEM-ELY", "Ely's test positive", "tight rectus femoris, same side",
      "The hip lifting as the knee is bent prone shows a short rectus femoris (if it reproduces back or "
      "thigh pain, consider femoral nerve irritation instead)",
      "Physiotutors, Ely's test (web summary); Peeler & Anderson 2008 (PMC2547866, reliability)"},
-    {"R-TIGHT-TFL-OBER", "Ober's test positive", "tight TFL / iliotibial band, same side",
+    {"R-TIGHT-TFL-OBER", "Ober's test positive, without outer-hip pain on that side",
+     "tight TFL / iliotibial band, same side",
      "A leg that stays up in abduction points to short lateral hip tissues (TFL/ITB, also gluteus "
-     "medius/minimus and capsule)",
+     "medius/minimus and capsule). With outer-hip pain the test is read as tendon provocation instead",
      "Reese & Bandy 2003, JOSPT (Ober test reliability); test description from clinical web summaries"},
     {"R-TIGHT-TFL-THOMAS", "modified Thomas: thigh drifts into abduction", "tight TFL / iliotibial band, "
      "same side",
@@ -75,7 +79,9 @@ constexpr RuleInfo kRules[] = {
      "aggravate; treat it as neurodynamic",
      "Gajdosik 1993, JOSPT; Magee (read in a secondary summary): SLR is not a pure hamstring test. "
      "Clinical consensus, not from a trial, for treating reproduced nerve pain as neurodynamic"},
-    {"R-NEURAL-SCIATIC", "straight-leg raise positive (radicular pain reproduced) or slump positive",
+    {"R-NEURAL-SCIATIC", "straight-leg raise positive or reproducing the leg pain, slump positive, or a "
+     "straight-leg raise below 70° with radicular signs (pain below the knee on that side, radiating leg "
+     "pain, numbness or tingling)",
      "reduced sciatic nerve mobility, same side (nerve glides, not stretching)",
      "A test that reproduces the patient's leg symptoms by tensioning the nerve shows a sensitive sciatic "
      "nerve; gentle nerve sliders move it without stretching it, and stretching the leg would load it",
@@ -93,21 +99,22 @@ constexpr RuleInfo kRules[] = {
      "points to them rather than to the joint",
      "Ellison 1990, Phys Ther (sides within 10° count as equal); Cibulka 1998, Spine (one-sided rotation "
      "asymmetry); reading the loss as the rotators is a HipRx design choice"},
-    {"R-TIGHT-ADD-ABD", "hip abduction below the norm minus measurement error (34° with AAOS)",
+    {"R-TIGHT-ADD-ABD", "hip abduction below the lower reference limit of the chosen norm set (20° with "
+     "Roach & Miles: 42° − 2 SD)",
      "tight adductors, same side",
-     "The adductors are the main check on abduction; a value more than one MDC under the norm is "
+     "The adductors are the main check on abduction; a value below what almost all healthy adults reach is "
      "limited",
-     "AAOS 1965 (norm 45°, recalled textbook value); Pua 2008, Arch Phys Med Rehabil (measurement error; "
-     "MDC computed by HipRx)"},
+     "Roach & Miles 1991, Phys Ther (NHANES-I mean; SD recalled)"},
     {"R-TIGHT-ADD-ASYM", "hip abduction at least 12° less than the other side", "tight adductors, the "
      "more limited side",
      "A side difference of at least 10° and beyond the MDC (11°) is unlikely to be measurement noise",
      "Ellison 1990, Phys Ther (10° rule); Pua 2008, Arch Phys Med Rehabil (MDC computed by HipRx)"},
-    {"R-TIGHT-ADD-FABER", "FABER (Patrick) positive", "tight adductors, same side",
-     "A restricted figure-4 position (knee high) most often reflects adductor or iliopsoas length; FABER "
-     "pain can also come from the hip joint or SI joint, so read it with the other findings",
-     "BJSM consensus table, Br J Sports Med (FABER accuracy); reading a high knee as adductor "
-     "length is clinical consensus, not from a trial"},
+    {"R-NOTE-FABER", "FABER (Patrick) positive", "note: pain provocation of the hip joint, sacroiliac joint "
+     "or pelvic girdle; not a length test",
+     "FABER provokes the hip joint, the sacroiliac joint and the pelvic girdle; it does not measure adductor "
+     "length (that needs abduction below its limit). Read it with where the pain is felt",
+     "BJSM consensus table, Br J Sports Med (FABER accuracy for hip pain); Vleeming 2008, Eur Spine J "
+     "(pelvic girdle pain tests)"},
     {"R-WEAK-GMED-MMT", "gluteus medius manual muscle test below 4", "weak gluteus medius, same side",
      "Grade below 4/5 for hip abduction is hip-abductor weakness",
      "Medical Research Council, Aids to the Investigation of Peripheral Nerve Injuries (0–5 scale); "
@@ -137,8 +144,8 @@ constexpr RuleInfo kRules[] = {
      "Strand 2014, J Hum Kinet (prone plank norms); the 30 s cut-off is a HipRx design choice"},
     {"R-WEAK-CORE-SIDEBRIDGE", "side-bridge hold under 25 s on either side", "weak core (trunk endurance)",
      "Under 25 s is less than half of the 54–55 s reported for healthy adults",
-     "Anderson 2014 (side-bridge norms, via the MAT Assessment web summary); McGill 1999, Arch Phys "
-     "Med Rehabil; the 25 s cut-off is a HipRx design choice"},
+     "Anderson 2014 (side-bridge means 54–55 s, via the MAT Assessment web summary; McGill 1999 reports "
+     "ratios, not these means); the 25 s cut-off is a HipRx design choice"},
     {"R-WEAK-CORE-SIDEBRIDGE-ASYM",
      "side-bridge hold on one side more than 10% (and at least 3 s) shorter than the other",
      "weak core (trunk endurance), asymmetric",
@@ -151,18 +158,22 @@ constexpr RuleInfo kRules[] = {
      "weak core (trunk endurance imbalance)",
      "McGill's healthy ratios are flexor/extensor under 1.0 and side bridge/extensor under 0.75",
      "McGill 1999, Arch Phys Med Rehabil; ratio targets via the MAT Assessment web summary"},
-    {"R-TIGHT-CAPSULE-IR", "hip internal rotation below the norm minus measurement error (34° with AAOS)",
+    {"R-TIGHT-CAPSULE-IR", "hip internal rotation below the lower reference limit for the test position "
+     "(supine 14°, prone 19°, sitting 22°: the position's mean − 2 SD)",
      "hip joint / capsular restriction, same side (mobility, not stretching)",
-     "Internal rotation is the movement a stiff joint or capsule loses first; loss below the norm points "
-     "to the joint (OA, FAI) or femoral retroversion, not to a muscle",
-     "Klässbo 2003, Physiother Res Int (capsular pattern); Kouyoumdjian 2012, Orthop Traumatol Surg Res "
-     "(rotation norms); Prather 2017, JOSPT (hip loss in low back pain)"},
-    {"R-TIGHT-CAPSULE-IRFLEX", "hip internal rotation reduced (below norm or by side) together with "
-     "flexion below the norm minus measurement error",
-     "hip joint / capsular restriction, same side (mobility, not stretching)",
-     "Limited internal rotation with limited flexion is the joint pattern used by the ACR hip-OA criteria",
-     "American College of Rheumatology, clinical criteria for hip OA (Altman 1991; read in a "
-     "secondary summary)"},
+     "Internal rotation is the movement a stiff joint or capsule loses first; loss below what healthy hips "
+     "reach in the same position points to the joint (OA, FAI) or femoral retroversion, not to a muscle",
+     "Kouyoumdjian 2012, Orthop Traumatol Surg Res (rotation means by position); Simoneau 1998, JOSPT "
+     "(position changes rotation); Klässbo 2003, Physiother Res Int (capsular pattern)"},
+    {"R-TIGHT-CAPSULE-IRFLEX", "hip internal rotation under 15° (or below its limit, or clearly less than the "
+     "other side) together with flexion of 115° or less",
+     "hip joint / capsular restriction, same side (mobility, not stretching); the extension and abduction "
+     "losses on that side are read as the joint's",
+     "Internal rotation under 15° with flexion of 115° or less is the range pattern of the ACR clinical "
+     "criteria for hip OA; a stiff joint also limits extension and abduction, so those losses are not "
+     "read as tight muscles",
+     "Altman 1991, Arthritis Rheum (ACR hip-OA criteria: IR < 15°, flexion ≤ 115°; read in a secondary "
+     "summary); Cyriax capsular pattern, re-examined by Klässbo 2003, Physiother Res Int"},
     {"R-NOTE-CAPSULE", "hip joint / capsular restriction concluded",
      "note: joint mobility rather than muscle stretching",
      "A joint-level restriction is not changed by stretching muscles; use joint mobility work and check "
@@ -174,6 +185,27 @@ constexpr RuleInfo kRules[] = {
      "A positive intra-articular test means deep flexion with adduction and internal rotation is likely "
      "to provoke the joint (impingement, labrum)",
      "Reiman 2015 (FADIR pooled accuracy, read in a secondary summary); Pålsson 2020, KSSTA"},
+    {"R-CAUTION-GLUTEAL-TENDON", "outer-hip pain with Ober, FABER or Trendelenburg positive on that side",
+     "gluteal tendinopathy picture: avoid crossing the midline and pressure on the outer hip; no ITB "
+     "stretching",
+     "Lateral hip pain provoked by these tests suggests gluteal tendinopathy; adduction and pressure "
+     "compress the tendons against the trochanter, so the program avoids them and loads the abductors in "
+     "neutral",
+     "Grimaldi 2015, Sports Med (tendon compression in adduction); Mellor 2018, BMJ (LEAP trial: education "
+     "and loading); Grimaldi 2017, Br J Sports Med (clinical tests)"},
+    {"R-CAUTION-PELVIC-GIRDLE", "pregnancy with pain at the sacroiliac joint, buttock or groin, or FABER "
+     "positive",
+     "pregnancy-related pelvic girdle pain: avoid full weight on one leg and wide leg positions",
+     "Asymmetric loading and wide abduction shear the pelvic joints that pregnancy has loosened and make "
+     "pelvic girdle pain worse",
+     "Vleeming 2008, Eur Spine J (European guidelines for pelvic girdle pain); clinical consensus for the "
+     "positions to avoid"},
+    {"R-PREC-FALL-RISK", "a fall in the past year, or single-leg stance under 5 s on either side",
+     "precaution fall_risk: balance work only with a support at hand",
+     "A recent fall or poor single-leg balance marks a raised risk of falling; unsupported one-leg work, "
+     "lunges and swinging movements are left out until balance is trained with support",
+     "Sherrington 2019, Cochrane (exercise to prevent falls); Hurvitz 2000, Arch Phys Med Rehabil "
+     "(single-leg stance under 5 s and falls)"},
     {"R-NOTE-INTRA-ARTICULAR", "FADIR, scour or log roll positive",
      "note: orthopaedic opinion if symptoms persist",
      "Persistent mechanical hip symptoms with positive joint tests deserve an orthopaedic opinion",
@@ -269,18 +301,22 @@ private:
     std::vector<Impairment> m_items;
 };
 
-std::string romEvidence(Movement movement, Side side, int value, NormSet norms)
+/// How the ROM of one assessment is judged: the norm set and the recorded rotation position.
+struct RomContext {
+    NormSet norms;
+    std::optional<RotationPosition> position;
+};
+
+int limitFor(const RomContext& ctx, Movement movement)
 {
-    const int limit = limitedBelow(norms, movement);
-    std::string text = std::string(toId(movement)) + " " + sideId(side) + " " + std::to_string(value) + kDeg;
-    if (movement == Movement::HipExtension)
-        return text + " (norm ≥ " + std::to_string(limit) + kDeg + ")";
-    const auto setNorm = norm(norms, movement);
-    text += " (limited below " + std::to_string(limit) + kDeg;
-    if (setNorm)
-        text += ": " + std::string(normSetLabel(norms)) + " norm " + std::to_string(setNorm->degrees) + kDeg +
-                " minus " + std::to_string(measurementErrorDegrees(movement)) + kDeg + " measurement error";
-    return text + ")";
+    return limitedBelow(ctx.norms, movement, ctx.position);
+}
+
+std::string romEvidence(Movement movement, Side side, int value, const RomContext& ctx)
+{
+    return std::string(toId(movement)) + " " + sideId(side) + " " + std::to_string(value) + kDeg +
+           " (limited below " + std::to_string(limitFor(ctx, movement)) + kDeg + ": " +
+           limitBasis(ctx.norms, movement, ctx.position) + ")";
 }
 
 std::string asymmetryEvidence(Movement movement, Side side, int value, int other)
@@ -291,10 +327,10 @@ std::string asymmetryEvidence(Movement movement, Side side, int value, int other
            ")";
 }
 
-bool below(const Assessment& a, Side side, Movement movement, NormSet norms)
+bool below(const Assessment& a, Side side, Movement movement, const RomContext& ctx)
 {
     const auto value = romOf(a, side, movement);
-    return value && *value < limitedBelow(norms, movement);
+    return value && *value < limitFor(ctx, movement);
 }
 
 /// True when this side measures at least the asymmetry threshold less than the other.
@@ -305,19 +341,50 @@ bool lowerBySide(const Assessment& a, Side side, Movement movement)
     return value && other && *other - *value >= asymmetryThreshold(movement);
 }
 
+bool hasPainArea(const Assessment& a, BodyRegion region, Side side)
+{
+    const BodySide wanted = side == Side::Left ? BodySide::Left : BodySide::Right;
+    return std::any_of(a.pain.areas.begin(), a.pain.areas.end(),
+                       [&](const PainArea& area) { return area.region == region && area.side == wanted; });
+}
+
+/// Sides whose range losses are read as the joint's (R-TIGHT-CAPSULE-IRFLEX): internal rotation under
+/// 15° (or below its limit, or clearly less than the other side) with flexion of 115° or less.
+bool capsularPattern(const Assessment& a, Side side, const RomContext& ctx)
+{
+    const auto ir = romOf(a, side, Movement::HipInternalRotation);
+    const auto flexion = romOf(a, side, Movement::HipFlexion);
+    if (!ir || !flexion || *flexion > kAcrFlexionMaxDegrees)
+        return false;
+    return *ir < kAcrInternalRotationBelowDegrees || below(a, side, Movement::HipInternalRotation, ctx) ||
+           lowerBySide(a, side, Movement::HipInternalRotation);
+}
+
 /// A ROM movement that points to a tight muscle when below the limit or lower than the other side.
-void romRules(const Assessment& a, NormSet norms, Collector& out, Movement movement, MuscleGroup muscle,
+/// On a side with the capsular pattern the loss is the joint's: it becomes evidence of the capsular
+/// restriction instead.
+void romRules(const Assessment& a, const RomContext& ctx, Collector& out, Movement movement, MuscleGroup muscle,
               std::string_view belowRule, std::string_view asymRule)
 {
     for (Side side : kSides) {
         const auto value = romOf(a, side, movement);
         if (!value)
             continue;
-        if (below(a, side, movement, norms))
-            out.add(muscle, ImpairmentKind::Tight, side, belowRule, romEvidence(movement, side, *value, norms));
-        if (lowerBySide(a, side, movement))
-            out.add(muscle, ImpairmentKind::Tight, side, asymRule,
-                    asymmetryEvidence(movement, side, *value, *romOf(a, opposite(side), movement)));
+        const bool joint = capsularPattern(a, side, ctx);
+        if (below(a, side, movement, ctx)) {
+            if (joint)
+                out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX",
+                        romEvidence(movement, side, *value, ctx));
+            else
+                out.add(muscle, ImpairmentKind::Tight, side, belowRule, romEvidence(movement, side, *value, ctx));
+        }
+        if (lowerBySide(a, side, movement)) {
+            const std::string evidence = asymmetryEvidence(movement, side, *value, *romOf(a, opposite(side), movement));
+            if (joint)
+                out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX", evidence);
+            else
+                out.add(muscle, ImpairmentKind::Tight, side, asymRule, evidence);
+        }
     }
 }
 
@@ -343,14 +410,24 @@ void strengthRule(const Assessment& a, Collector& out, StrengthMuscle tested, Mu
     }
 }
 
+/// The SLR of one side reproduced the patient's leg pain (recorded as positive, or as an angle with
+/// reproduces_leg_pain).
+bool slrReproducesLegPain(const Assessment& a, Side side)
+{
+    const TestResult* slr = testOf(a, side, SpecialTest::Slr);
+    return slr && (slr->isPositive() || (slr->measured() && slr->reproducesLegPain));
+}
+
 /// Neural signs on one side: the reasons hamstring tightness is not concluded there.
 std::vector<std::string> neuralSigns(const Assessment& a, Side side)
 {
     std::vector<std::string> signs;
     if (positive(a, side, SpecialTest::Slump))
         signs.push_back("slump " + sideId(side) + " positive");
-    if (positive(a, side, SpecialTest::Slr))
-        signs.push_back("slr " + sideId(side) + " positive (radicular pain reproduced)");
+    if (slrReproducesLegPain(a, side))
+        signs.push_back("slr " + sideId(side) + " reproduces the leg pain");
+    if (hasPainArea(a, BodyRegion::BelowKnee, side) || hasPainArea(a, BodyRegion::Foot, side))
+        signs.push_back("pain below the knee on the " + sideId(side));
     // The red-flag list does not say which leg, so these count for both sides.
     for (RedFlag flag : {RedFlag::RadiatingLegPain, RedFlag::LegNumbnessTingling, RedFlag::BilateralNeuroSymptoms})
         if (a.redFlags.count(flag))
@@ -369,14 +446,21 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
     return text;
 }
 
+std::optional<std::string> lowSlrEvidence(const Assessment& a, Side side)
+{
+    const TestResult* slr = testOf(a, side, SpecialTest::Slr);
+    if (!slr || !slr->measured() || *slr->measured() >= kSlrCutOffDegrees)
+        return std::nullopt;
+    return "slr " + sideId(side) + " " + std::to_string(slr->angle) + kDeg + " (< " +
+           std::to_string(kSlrCutOffDegrees) + kDeg + ")";
+}
+
 void hamstringRules(const Assessment& a, Collector& out, std::vector<ClinicalNote>& notes)
 {
     for (Side side : kSides) {
         std::vector<std::pair<std::string_view, std::string>> findings;
-        if (const TestResult* slr = testOf(a, side, SpecialTest::Slr); slr && slr->measured() &&
-                                                                        *slr->measured() < kSlrCutOffDegrees)
-            findings.emplace_back("R-TIGHT-HAM-SLR", "slr " + sideId(side) + " " + std::to_string(slr->angle) + kDeg +
-                                                         " (< " + std::to_string(kSlrCutOffDegrees) + kDeg + ")");
+        if (auto slr = lowSlrEvidence(a, side))
+            findings.emplace_back("R-TIGHT-HAM-SLR", *slr);
         if (const TestResult* pop = testOf(a, side, SpecialTest::PoplitealAngle);
             pop && pop->measured() && *pop->measured() > kPoplitealCutOffDegrees)
             findings.emplace_back("R-TIGHT-HAM-POPLITEAL",
@@ -400,27 +484,38 @@ void hamstringRules(const Assessment& a, Collector& out, std::vector<ClinicalNot
     }
 }
 
-/// A neural sign on one side is a nerve to glide on that side. The side-less red flags (radiating pain,
-/// numbness) are not enough: they would put a nerve exercise on a leg with no finding.
+/// A neural sign on one side is a nerve to glide on that side: a test that reproduces the leg pain,
+/// a positive slump, or a low SLR angle together with radicular signs. The side-less red flags alone
+/// are not enough: they would put a nerve exercise on a leg with no finding.
 void neuralMobilityRule(const Assessment& a, Collector& out)
 {
     for (Side side : kSides) {
-        if (positive(a, side, SpecialTest::Slr))
+        if (const TestResult* slr = testOf(a, side, SpecialTest::Slr); slr && slr->isPositive())
             out.add(MuscleGroup::SciaticNerve, ImpairmentKind::Tight, side, "R-NEURAL-SCIATIC",
                     "slr " + sideId(side) + " positive (radicular pain reproduced)");
+        else if (slr && slr->measured() && slr->reproducesLegPain)
+            out.add(MuscleGroup::SciaticNerve, ImpairmentKind::Tight, side, "R-NEURAL-SCIATIC",
+                    "slr " + sideId(side) + " " + std::to_string(slr->angle) + kDeg + " reproduces the leg pain");
+        else if (auto low = lowSlrEvidence(a, side)) {
+            const auto signs = neuralSigns(a, side);
+            if (!signs.empty())
+                out.add(MuscleGroup::SciaticNerve, ImpairmentKind::Tight, side, "R-NEURAL-SCIATIC",
+                        *low + " with " + joined(signs, "; "));
+        }
         if (positive(a, side, SpecialTest::Slump))
             out.add(MuscleGroup::SciaticNerve, ImpairmentKind::Tight, side, "R-NEURAL-SCIATIC",
                     "slump " + sideId(side) + " positive");
     }
 }
 
-void piriformisRotationRule(const Assessment& a, NormSet norms, Collector& out)
+void piriformisRotationRule(const Assessment& a, const RomContext& ctx, Collector& out)
 {
     for (Side side : kSides) {
         if (!lowerBySide(a, side, Movement::HipInternalRotation))
             continue;
-        // A loss below the norm or with flexion loss is the joint's (capsule rules), not the rotators'.
-        if (below(a, side, Movement::HipInternalRotation, norms) || below(a, side, Movement::HipFlexion, norms))
+        // A loss below the limit or with flexion loss is the joint's (capsule rules), not the rotators'.
+        if (below(a, side, Movement::HipInternalRotation, ctx) || below(a, side, Movement::HipFlexion, ctx) ||
+            capsularPattern(a, side, ctx))
             continue;
         out.add(MuscleGroup::Piriformis, ImpairmentKind::Tight, side, "R-TIGHT-PIRI-IR-ASYM",
                 asymmetryEvidence(Movement::HipInternalRotation, side,
@@ -429,29 +524,35 @@ void piriformisRotationRule(const Assessment& a, NormSet norms, Collector& out)
     }
 }
 
-void capsuleRules(const Assessment& a, NormSet norms, Collector& out, std::vector<ClinicalNote>& notes)
+void capsuleRules(const Assessment& a, const RomContext& ctx, Collector& out, std::vector<ClinicalNote>& notes)
 {
     std::vector<std::string> sides;
     for (Side side : kSides) {
         const auto ir = romOf(a, side, Movement::HipInternalRotation);
         if (!ir)
             continue;
-        const bool irBelow = below(a, side, Movement::HipInternalRotation, norms);
-        const bool irReduced = irBelow || lowerBySide(a, side, Movement::HipInternalRotation);
-        const bool flexionBelow = below(a, side, Movement::HipFlexion, norms);
-        if (irReduced && flexionBelow) {
-            const std::string irEvidence =
-                irBelow ? romEvidence(Movement::HipInternalRotation, side, *ir, norms)
-                        : asymmetryEvidence(Movement::HipInternalRotation, side, *ir,
-                                            *romOf(a, opposite(side), Movement::HipInternalRotation));
+        const bool irBelow = below(a, side, Movement::HipInternalRotation, ctx);
+        const bool pattern = capsularPattern(a, side, ctx);
+        if (pattern) {
+            std::string irEvidence;
+            if (irBelow)
+                irEvidence = romEvidence(Movement::HipInternalRotation, side, *ir, ctx);
+            else if (*ir < kAcrInternalRotationBelowDegrees)
+                irEvidence = "hip_internal_rotation " + sideId(side) + " " + std::to_string(*ir) + kDeg + " (< " +
+                             std::to_string(kAcrInternalRotationBelowDegrees) + kDeg + ", ACR)";
+            else
+                irEvidence = asymmetryEvidence(Movement::HipInternalRotation, side, *ir,
+                                               *romOf(a, opposite(side), Movement::HipInternalRotation));
             out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX", irEvidence);
             out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX",
-                    romEvidence(Movement::HipFlexion, side, *romOf(a, side, Movement::HipFlexion), norms));
+                    "hip_flexion " + sideId(side) + " " +
+                        std::to_string(*romOf(a, side, Movement::HipFlexion)) + kDeg + " (≤ " +
+                        std::to_string(kAcrFlexionMaxDegrees) + kDeg + ", ACR)");
         }
         if (irBelow)
             out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IR",
-                    romEvidence(Movement::HipInternalRotation, side, *ir, norms));
-        if (irBelow || (irReduced && flexionBelow))
+                    romEvidence(Movement::HipInternalRotation, side, *ir, ctx));
+        if (irBelow || pattern)
             sides.push_back(sideId(side));
     }
     if (!sides.empty())
@@ -521,28 +622,106 @@ void intraArticularRules(const Assessment& a, std::vector<FindingCaution>& cauti
                          "symptoms persist, suggest an orthopaedic opinion."});
 }
 
+/// Outer-hip pain on a side whose Ober, FABER or Trendelenburg is positive: the tests provoked the
+/// gluteal tendons rather than measured a length.
+std::vector<std::string> glutealTendonSigns(const Assessment& a, Side side)
+{
+    std::vector<std::string> signs;
+    if (!hasPainArea(a, BodyRegion::LateralHip, side))
+        return signs;
+    for (SpecialTest test : {SpecialTest::Ober, SpecialTest::Faber, SpecialTest::Trendelenburg})
+        if (positive(a, side, test))
+            signs.push_back(std::string(toId(test)) + " " + sideId(side) + " positive");
+    return signs;
+}
+
+void glutealTendonRule(const Assessment& a, Collector& out, std::vector<FindingCaution>& cautions,
+                       std::vector<ClinicalNote>& notes)
+{
+    std::vector<std::string> reasons;
+    for (Side side : kSides) {
+        const auto signs = glutealTendonSigns(a, side);
+        if (signs.empty()) {
+            if (positive(a, side, SpecialTest::Ober))
+                out.add(MuscleGroup::TflItb, ImpairmentKind::Tight, side, "R-TIGHT-TFL-OBER",
+                        "ober " + sideId(side) + " positive");
+            continue;
+        }
+        reasons.push_back("outer-hip pain on the " + sideId(side) + " with " + joined(signs, ", "));
+    }
+    if (reasons.empty())
+        return;
+    const std::string reason = joined(reasons, "; ");
+    cautions.push_back({"R-CAUTION-GLUTEAL-TENDON", reason,
+                        {MovementDemand::HipAdductionPastMidline, MovementDemand::LateralHipCompression}});
+    notes.push_back({"R-CAUTION-GLUTEAL-TENDON",
+                     "Gluteal tendinopathy picture (" + reason +
+                         "): a painful Ober is not read as a tight ITB. The program avoids crossing the midline, "
+                         "lying on that side and pressure on the outer hip, and loads the abductors in neutral. "
+                         "Advise against sitting with crossed legs and standing hanging on one hip."});
+}
+
+void faberNote(const Assessment& a, std::vector<ClinicalNote>& notes)
+{
+    std::vector<std::string> positives;
+    for (Side side : kSides)
+        if (positive(a, side, SpecialTest::Faber))
+            positives.push_back("faber " + sideId(side) + " positive");
+    if (positives.empty())
+        return;
+    notes.push_back({"R-NOTE-FABER",
+                     joined(positives, ", ") +
+                         ": pain provocation of the hip joint, sacroiliac joint or pelvic girdle; read it with "
+                         "where the pain was felt. It does not show adductor length."});
+}
+
+void pelvicGirdleRule(const Assessment& a, std::vector<FindingCaution>& cautions, std::vector<ClinicalNote>& notes)
+{
+    if (!a.precautions.count(Precaution::Pregnancy))
+        return;
+    std::vector<std::string> signs;
+    for (const PainArea& area : a.pain.areas)
+        if (area.region == BodyRegion::Sacroiliac || area.region == BodyRegion::Buttock ||
+            area.region == BodyRegion::Groin)
+            signs.push_back(std::string(label(area.region)) + " pain (" + std::string(toId(area.side)) + ")");
+    for (Side side : kSides)
+        if (positive(a, side, SpecialTest::Faber))
+            signs.push_back("faber " + sideId(side) + " positive");
+    if (signs.empty())
+        return;
+    const std::string reason = "pregnancy with " + joined(signs, ", ");
+    cautions.push_back({"R-CAUTION-PELVIC-GIRDLE", reason,
+                        {MovementDemand::SingleLegLoading, MovementDemand::UnsupportedSingleLeg,
+                         MovementDemand::WideHipAbduction}});
+    notes.push_back({"R-CAUTION-PELVIC-GIRDLE",
+                     "Pelvic girdle pain in pregnancy (" + reason +
+                         "): exercises avoid full weight on one leg and wide leg positions; keep the knees "
+                         "together when turning in bed and getting out of a car."});
+}
+
 } // namespace
 
 ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
 {
     ImpairmentFindings result;
     Collector out;
+    const RomContext ctx{norms, a.rotationPosition};
 
-    romRules(a, norms, out, Movement::HipExtension, MuscleGroup::HipFlexors, "R-TIGHT-HIPFLEX-EXT",
+    romRules(a, ctx, out, Movement::HipExtension, MuscleGroup::HipFlexors, "R-TIGHT-HIPFLEX-EXT",
              "R-TIGHT-HIPFLEX-ASYM");
     testRule(a, out, SpecialTest::ThomasIliopsoas, MuscleGroup::HipFlexors, ImpairmentKind::Tight,
              "R-TIGHT-HIPFLEX-THOMAS");
     testRule(a, out, SpecialTest::ThomasRectusFemoris, MuscleGroup::RectusFemoris, ImpairmentKind::Tight,
              "R-TIGHT-RECFEM-THOMAS");
     testRule(a, out, SpecialTest::Ely, MuscleGroup::RectusFemoris, ImpairmentKind::Tight, "R-TIGHT-RECFEM-ELY");
-    testRule(a, out, SpecialTest::Ober, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-OBER");
+    glutealTendonRule(a, out, result.cautions, result.notes); // also the Ober → TFL/ITB rule
     testRule(a, out, SpecialTest::ThomasTfl, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-THOMAS");
     hamstringRules(a, out, result.notes);
     neuralMobilityRule(a, out);
     testRule(a, out, SpecialTest::Fair, MuscleGroup::Piriformis, ImpairmentKind::Tight, "R-TIGHT-PIRI-FAIR");
-    piriformisRotationRule(a, norms, out);
-    romRules(a, norms, out, Movement::HipAbduction, MuscleGroup::Adductors, "R-TIGHT-ADD-ABD", "R-TIGHT-ADD-ASYM");
-    testRule(a, out, SpecialTest::Faber, MuscleGroup::Adductors, ImpairmentKind::Tight, "R-TIGHT-ADD-FABER");
+    piriformisRotationRule(a, ctx, out);
+    romRules(a, ctx, out, Movement::HipAbduction, MuscleGroup::Adductors, "R-TIGHT-ADD-ABD", "R-TIGHT-ADD-ASYM");
+    faberNote(a, result.notes);
     strengthRule(a, out, StrengthMuscle::GluteusMedius, MuscleGroup::GluteusMedius, "R-WEAK-GMED-MMT");
     testRule(a, out, SpecialTest::Trendelenburg, MuscleGroup::GluteusMedius, ImpairmentKind::Weak,
              "R-WEAK-GMED-TREND");
@@ -553,8 +732,9 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
     strengthRule(a, out, StrengthMuscle::Quadriceps, MuscleGroup::Quadriceps, "R-WEAK-QUAD-MMT");
     strengthRule(a, out, StrengthMuscle::HipExternalRotators, MuscleGroup::Piriformis, "R-WEAK-HIPER-MMT");
     coreRules(a, out);
-    capsuleRules(a, norms, out, result.notes);
+    capsuleRules(a, ctx, out, result.notes);
     intraArticularRules(a, result.cautions, result.notes);
+    pelvicGirdleRule(a, result.cautions, result.notes);
 
     result.impairments = out.take();
     return result;

@@ -33,5 +33,7 @@ constexpr int kPlankLowS = 30;             ///< prone plank hold well below norm
 constexpr int kSideBridgeLowS = 25;        ///< side bridge hold well below norms
 constexpr int kSideBridgeAsymmetryPercent = 10; ///< shorter side more than this % under the longer
 constexpr int kSideBridgeAsymmetryMinS = 3;     ///< and at least this many seconds apart
+constexpr int kAcrInternalRotationBelowDegrees = 15; ///< ACR hip-OA criteria (Altman 1991): IR < 15°
+constexpr int kAcrFlexionMaxDegrees = 115;           ///< and flexion ≤ 115°
 
 } // namespace hiprx::core

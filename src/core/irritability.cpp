@@ -17,10 +17,12 @@ constexpr RuleInfo kRules[] = {
      "The SINSS pain bands separate presentations by how much loading they tolerate",
      "Kelley 2013, JOSPT; Wilson 2023, J Man Manip Ther (applied to low back pain); pain bands read in a "
      "secondary summary"},
-    {"R-IRRIT-NIGHT", "no recorded irritability and constant or night pain", "one level higher",
-     "Consistent night or rest pain is a feature of high irritability",
-     "Kelley 2013, JOSPT (the night-pain criterion is recalled, not checked); raising one level is a HipRx "
-     "design choice"},
+    {"R-IRRIT-NIGHT", "no recorded irritability, constant or night pain, and pain scores in the low band",
+     "raised from low to moderate (never to high on night pain alone)",
+     "Night or rest pain is one feature of irritability among several; alone it does not make pain highly "
+     "irritable, so it lifts a low level to moderate and no further",
+     "Kelley 2013, JOSPT (SINSS: night pain is one criterion; recalled, not checked); raising at most to "
+     "moderate is a HipRx design choice"},
     {"R-PREC-HIGH-IRRIT", "irritability judged high", "precaution acute_high_irritability",
      "Highly irritable tissue tolerates only gentle range and low dose; end-range stretching and heavy "
      "loading are deferred",
@@ -72,7 +74,7 @@ IrritabilityJudgement judgeIrritability(const Pain& pain, const std::set<RedFlag
         judgement.basis.push_back(scoreName + " " + std::to_string(*score) + " ≤ 3: low (R-IRRIT-NPRS)");
     }
 
-    if (redFlags.count(RedFlag::NightPainConstant) && judgement.level != Irritability::High) {
+    if (redFlags.count(RedFlag::NightPainConstant) && judgement.level == Irritability::Low) {
         judgement.level = raised(judgement.level);
         judgement.basis.push_back("night_pain_constant recorded: raised to " + std::string(toId(judgement.level)) +
                                   " (R-IRRIT-NIGHT)");

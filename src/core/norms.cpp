@@ -2,7 +2,9 @@
 //
 // The one table of normative hip ROM. The figures are the usual textbook tabulations (listed in
 // db/SOURCES.md); most were recalled rather than read in the primary text, which each source string
-// says, so a clinic can check them before relying on them.
+// says, so a clinic can check them before relying on them. The lower reference limit is the typical
+// value minus two population SDs: textbook sets give a typical full range without a spread, so they
+// borrow the spread of the NHANES-I sample (Roach & Miles 1991).
 #include "core/norms.h"
 
 #include <algorithm>
@@ -80,15 +82,58 @@ constexpr SetInfo kSets[] = {
     {S::RoachMiles, "roach_miles", "Roach & Miles (1991)"},
 };
 
-constexpr std::array<NormSet, 6> kSetOrder = {S::Aaos, S::Aaos1994, S::Ama, S::Kendall, S::BooneAzen,
-                                              S::RoachMiles};
-
-// Hip extension is judged against a fixed clinical cut-off: many clinics call < 10° limited, which
-// is also Kendall's norm (recalled) and the usual threshold for short hip flexors.
-constexpr int kHipExtensionCutOff = 10;
+constexpr std::array<NormSet, 6> kSetOrder = {S::RoachMiles, S::Aaos, S::Aaos1994, S::Ama, S::Kendall,
+                                              S::BooneAzen};
 
 // Side-to-side differences below this are treated as equal (Ellison, Rose & Sahrmann 1990).
 constexpr int kMinAsymmetry = 10;
+
+// Position-specific rotation (Kouyoumdjian 2012, Orthop Traumatol Surg Res, 120 healthy adults
+// 20–60 y, means rounded): supine IR 29.6°, ER 38.5°; prone IR 35.2°, ER 41.8°; sitting IR 37.9°. The
+// paper's sitting ER is garbled in its abstract, so sitting ER is Roach & Miles' 32° (measured with
+// the hip flexed).
+struct RotationNorm {
+    RotationPosition position;
+    int internal;
+    int external;
+    std::string_view source;
+};
+
+constexpr RotationNorm kRotationNorms[] = {
+    {RotationPosition::Supine, 30, 39, "Kouyoumdjian 2012 (supine)"},
+    {RotationPosition::Prone, 35, 42, "Kouyoumdjian 2012 (prone)"},
+    {RotationPosition::Sitting, 38, 32, "Kouyoumdjian 2012 (sitting IR), Roach & Miles 1991 (sitting ER)"},
+};
+
+bool isRotation(Movement movement) noexcept
+{
+    return movement == Movement::HipInternalRotation || movement == Movement::HipExternalRotation;
+}
+
+const RotationNorm& rotationNorm(RotationPosition position) noexcept
+{
+    for (const auto& r : kRotationNorms)
+        if (r.position == position)
+            return r;
+    return kRotationNorms[0];
+}
+
+int rotationTypical(const RotationNorm& r, Movement movement) noexcept
+{
+    return movement == Movement::HipInternalRotation ? r.internal : r.external;
+}
+
+/// The recorded position, or the one whose limit is lowest for this movement.
+RotationPosition rotationPositionFor(Movement movement, std::optional<RotationPosition> position) noexcept
+{
+    if (position)
+        return *position;
+    const RotationNorm* lowest = &kRotationNorms[0];
+    for (const auto& r : kRotationNorms)
+        if (rotationTypical(r, movement) < rotationTypical(*lowest, movement))
+            lowest = &r;
+    return lowest->position;
+}
 
 } // namespace
 
@@ -145,18 +190,57 @@ int measurementErrorDegrees(Movement movement) noexcept
     return 11;
 }
 
-int limitedBelow(NormSet set, Movement movement) noexcept
+int populationSdDegrees(Movement movement) noexcept
 {
-    if (movement == Movement::HipExtension)
-        return kHipExtensionCutOff;
-    // A set without a value for this movement (Roach & Miles: adduction) falls back to AAOS, the
-    // default set, rather than never calling the movement limited.
+    // Roach & Miles 1991 (NHANES-I, 1,683 adults 25–74 y): SDs recalled, not read in the paper. The
+    // sample has no adduction; 6° is assumed for it (no population SD at hand).
+    switch (movement) {
+    case Movement::HipFlexion:
+        return 13;
+    case Movement::HipExtension:
+        return 8;
+    case Movement::HipAbduction:
+        return 11;
+    case Movement::HipAdduction:
+        return 6;
+    case Movement::HipInternalRotation:
+    case Movement::HipExternalRotation:
+        return 8;
+    }
+    return 8;
+}
+
+int typicalDegrees(NormSet set, Movement movement, std::optional<RotationPosition> position) noexcept
+{
+    if (isRotation(movement))
+        return rotationTypical(rotationNorm(rotationPositionFor(movement, position)), movement);
+    // A set without a value for this movement (Roach & Miles: adduction) falls back to AAOS.
     auto value = norm(set, movement);
     if (!value)
         value = norm(NormSet::Aaos, movement);
-    const int normDegrees = value ? value->degrees : 0;
-    // A value within one MDC of the norm cannot be told apart from a normal hip.
-    return std::max(0, normDegrees - measurementErrorDegrees(movement));
+    return value ? value->degrees : 0;
+}
+
+int limitedBelow(NormSet set, Movement movement, std::optional<RotationPosition> position) noexcept
+{
+    return std::max(0, typicalDegrees(set, movement, position) - 2 * populationSdDegrees(movement));
+}
+
+std::string limitBasis(NormSet set, Movement movement, std::optional<RotationPosition> position)
+{
+    const std::string deg = "°";
+    const std::string spread = " − 2 SD (" + std::to_string(populationSdDegrees(movement)) + deg + ")";
+    if (isRotation(movement)) {
+        const RotationPosition used = rotationPositionFor(movement, position);
+        std::string text = std::string(rotationNorm(used).source) + ": " +
+                           std::to_string(typicalDegrees(set, movement, position)) + deg + spread;
+        if (!position)
+            text += "; test position not recorded, so the most lenient position is assumed";
+        return text;
+    }
+    const bool own = norm(set, movement).has_value();
+    return std::string(normSetLabel(own ? set : NormSet::Aaos)) + " " +
+           std::to_string(typicalDegrees(set, movement, position)) + deg + spread;
 }
 
 int asymmetryThreshold(Movement movement) noexcept

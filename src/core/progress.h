@@ -129,7 +129,7 @@ struct History {
 /// Builds the history. Visits are ordered by date (undated ones last) then by visit id; the
 /// baseline of a measure is the first visit that recorded it. Outcome questionnaires that cannot
 /// be scored (too many missing LEFS items) are left out of the series.
-History buildHistory(std::vector<DatedAssessment> visits, NormSet norms = NormSet::Aaos);
+History buildHistory(std::vector<DatedAssessment> visits, NormSet norms = kDefaultNormSet);
 
 /// Every measure history knows, in display order (movements left then right, pain, outcomes).
 std::vector<MeasureId> allMeasures();

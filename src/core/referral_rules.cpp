@@ -87,24 +87,28 @@ constexpr FlagRule kFlagRules[] = {
      "Your pain started after a fall or an injury. Please have a doctor check for a broken bone before you "
      "start the exercises.",
      "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Lothian vertebral fragility fracture pathway"},
-    {RedFlag::UnableToBearWeight, Urgency::Urgent, "R-FLAG-NON-WEIGHT-BEARING",
-     "Inability to bear weight needs medical assessment for fracture, infection or a slipped epiphysis "
-     "before exercise.",
-     "You cannot put weight on your leg. Please see a doctor before you start any exercises.",
-     "Peck 2017, Am Fam Physician (slipped capital femoral epiphysis); otherwise clinical consensus, not "
-     "from a trial"},
+    {RedFlag::UnableToBearWeight, Urgency::Emergency, "R-FLAG-NON-WEIGHT-BEARING",
+     "Unable to bear weight: a fracture (including a stress fracture), septic arthritis, collapse of the "
+     "femoral head or, in a young person, a slipped epiphysis until proven otherwise, with or without a "
+     "fall. Same-day medical assessment and imaging; keep weight off the leg.",
+     "You cannot put weight on your leg. This must be checked today: go to an emergency department or urgent "
+     "care now and keep weight off the leg (use crutches if you have them).",
+     "Kocher 1999, JBJS (non-weight-bearing as a septic-arthritis criterion); Peck 2017, Am Fam Physician "
+     "(slipped capital femoral epiphysis); same day for adults is clinical consensus, not from a trial"},
     {RedFlag::OsteoporosisOrSteroids, Urgency::Routine, "R-FLAG-OSTEOPOROSIS",
      "Osteoporosis or long-term corticosteroids raise fracture risk: keep the osteoporosis precautions (no "
      "loaded or end-range spinal flexion, no end-range twisting) and mention it at routine medical review.",
      "Because your bones may be more fragile, follow the exercise instructions closely and tell your doctor "
      "about this pain at your next visit.",
      "Giangregorio 2014, Osteoporos Int (Too Fit To Fracture); the routine tier is clinical consensus"},
-    {RedFlag::NightPainConstant, Urgency::Urgent, "R-FLAG-NIGHT-PAIN",
-     "Constant or night pain not eased by rest or a change of position is non-mechanical and can point to "
-     "malignancy, infection or inflammatory disease: medical review within days.",
-     "Pain that keeps going at night or does not ease with rest should be checked by a doctor. Please see "
-     "them before you start the exercises.",
-     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
+    {RedFlag::NightPainConstant, Urgency::Routine, "R-FLAG-NIGHT-PAIN",
+     "Constant or night pain not eased by rest or a change of position is non-mechanical. On its own it has "
+     "little diagnostic value; mention it at routine medical review and ask again about cancer, weight loss "
+     "and fever. With any of those, or over 50, it is urgent.",
+     "Pain that keeps going at night should be mentioned to your doctor at your next visit. If you also lose "
+     "weight without trying or feel feverish, see them within a few days.",
+     "Finucane 2020, JOSPT (IFOMPT framework: single red flags have little diagnostic accuracy, clusters "
+     "matter); AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120)"},
     {RedFlag::AgeOver50NewPain, Urgency::Routine, "R-FLAG-AGE-OVER-50",
      "A first episode after 50 slightly raises the chance of a serious cause; it matters mostly with other "
      "flags (cancer, weight loss, trauma). Review if it does not improve.",
@@ -146,6 +150,28 @@ constexpr FlagRule kFlagRules[] = {
      "any exercises.",
      "Peck 2017, Am Fam Physician (slipped capital femoral epiphysis); the Perthes age range is recalled, "
      "not checked"},
+    {RedFlag::InflammatoryBackPainFeatures, Urgency::Routine, "R-FLAG-INFLAMMATORY",
+     "Features of inflammatory back pain (onset before 45, over 3 months, morning stiffness over 30 minutes, "
+     "better with exercise not rest, waking in the second half of the night, alternating buttock pain): ask "
+     "the doctor for a rheumatology opinion (axial spondyloarthritis). Exercise continues.",
+     "Some features of your back pain are worth a check by a joint specialist (rheumatologist). Please ask "
+     "your doctor for a referral. Keep doing your exercises: movement helps this kind of pain.",
+     "NICE NG65, Spondyloarthritis in over 16s: diagnosis and management (referral criteria)"},
+    {RedFlag::CalfSwellingOrPain, Urgency::Emergency, "R-FLAG-CALF-DVT",
+     "A swollen, painful or warm calf after surgery or a period of immobility may be a deep-vein thrombosis: "
+     "same-day medical assessment (Wells score, ultrasound); no exercise until it is ruled out.",
+     "A swollen or painful calf after an operation must be checked today because it can be a blood clot. Go "
+     "to an emergency department or urgent care now. If you become short of breath or have chest pain, "
+     "call emergency services.",
+     "NICE NG158, Venous thromboembolic diseases: diagnosis and management (suspected DVT: assess the same "
+     "day)"},
+    {RedFlag::WoundRednessOrDischarge, Urgency::Urgent, "R-FLAG-WOUND",
+     "Redness, heat, swelling or discharge at a surgical wound may be a wound or joint infection: contact the "
+     "surgical team within a day or two (the same day with fever or a rapidly spreading redness).",
+     "Your wound looks red or is leaking. Please contact your surgeon's team or your doctor within a day, "
+     "before you start or go on with the exercises. If you get a fever or the redness spreads fast, get help today.",
+     "NICE NG125, Surgical site infections: prevention and treatment; clinical consensus, not from a trial, "
+     "for the time frame"},
     {RedFlag::SuspectedAaa, Urgency::Urgent, "R-FLAG-AAA",
      "Suspected abdominal aortic aneurysm (older smoker, pain not reproduced by movement, pulsatile mass): "
      "urgent ultrasound or vascular referral within days.",
@@ -166,12 +192,12 @@ struct ComboRule {
 };
 
 enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
-             kAaaSymptomatic, kChildHip };
+             kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster };
 
 constexpr ComboRule kComboRules[] = {
     {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
-     "significant_trauma with osteoporosis_or_steroids, the osteoporosis precaution, or age 50 or over",
-     "Trauma in a person at fracture risk (osteoporosis, long-term steroids or age 50+): a fracture is "
+     "significant_trauma with osteoporosis_or_steroids, the osteoporosis precaution, or age over 50",
+     "Trauma in a person at fracture risk (osteoporosis, long-term steroids or over 50): a fracture is "
      "possible even after minor trauma; arrange imaging before any loading.",
      "After your fall or injury a bone could be broken, even if the injury seemed small. Please see a doctor "
      "for an X-ray before you start the exercises.",
@@ -228,6 +254,47 @@ constexpr ComboRule kComboRules[] = {
      "A young person with hip pain who cannot stand on the leg or has a fever must be seen today. Go to an "
      "emergency department now.",
      "WikEM, paediatric hip pain (Kocher criteria for septic arthritis); Peck 2017, Am Fam Physician"},
+    {"suspected_hip_fracture", "R-COMBO-HIP-FRACTURE", Urgency::Emergency,
+     "significant_trauma (a fall or minor trauma) at 65 or over, or with osteoporosis or long-term steroids, "
+     "plus any of: groin pain, log roll or scour positive, hip flexors graded 2 or less, unable to bear weight",
+     "Suspected hip fracture: a fall in an older or osteoporotic person with hip signs. An impacted fracture "
+     "can still bear weight. Same-day emergency assessment with imaging; no exercise, keep weight off the leg.",
+     "After your fall the hip may be broken, even though you can move it. This must be checked with an X-ray "
+     "today. Go to an emergency department now and keep weight off the leg.",
+     "NICE CG124, Hip fracture: management (and NICE hip fracture pathway); clinical consensus, not from a "
+     "trial, for the signs listed"},
+    {"suspected_scfe", "R-COMBO-SCFE", Urgency::Emergency,
+     "under 18 (or child_hip_pain_limp recorded) with loss of hip internal rotation, and a limp or pain at "
+     "the hip, groin, thigh or knee",
+     "Suspected slipped capital femoral epiphysis (or septic hip): same-day emergency or on-call orthopaedic "
+     "assessment with AP and frog-leg X-rays, whatever the duration; non-weight-bearing on crutches meanwhile; "
+     "no stretching or loading.",
+     "The top of the thigh bone may have slipped at its growth plate. This must be checked with an X-ray "
+     "today. Go to an emergency department now, keep weight off the leg (use crutches) and do not do any "
+     "exercises.",
+     "Royal Children's Hospital Melbourne clinical practice guideline (SUFE); Queensland Health clinical "
+     "prioritisation criteria (every suspected SUFE to the emergency department); Peck 2017, Am Fam "
+     "Physician"},
+    {"possible_scfe", "R-COMBO-SCFE-POSSIBLE", Urgency::Urgent,
+     "under 18 with loss of hip internal rotation (no limp or hip-to-knee pain recorded)",
+     "Loss of hip internal rotation in a young person: exclude a slipped capital femoral epiphysis with AP "
+     "and frog-leg X-rays before any loading. If there is a limp or pain at the hip, groin, thigh or knee, "
+     "send the same day and keep weight off the leg.",
+     "Your hip turns in less than expected for your age. A doctor should check it with an X-ray before you "
+     "start the exercises. If you start to limp or have pain in the hip, groin, thigh or knee, go to an "
+     "emergency department the same day.",
+     "Peck 2017, Am Fam Physician (obligatory external rotation and lost internal rotation in SCFE); Royal "
+     "Children's Hospital Melbourne clinical practice guideline (SUFE)"},
+    {"night_pain_with_risk", "R-COMBO-NIGHT-PAIN", Urgency::Urgent,
+     "night_pain_constant with history_of_cancer, unexplained_weight_loss, fever_or_unwell, no_improvement, "
+     "or age over 50",
+     "Constant night pain together with another risk factor (cancer history, weight loss, fever, no "
+     "improvement, over 50) raises the chance of malignancy or infection: medical review within days before "
+     "loading exercise.",
+     "Pain at night together with your other symptoms should be checked by a doctor in the next few days. "
+     "Please see them before you start the exercises.",
+     "Finucane 2020, JOSPT (IFOMPT framework: red flags in clusters); AHCPR 1994 red-flag table (NCBI "
+     "Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
 };
 
 std::string_view tierConclusion(Urgency level)
@@ -258,9 +325,17 @@ const std::vector<RuleInfo>& ruleRows()
     return rows;
 }
 
-RedFlagWarning fromCombo(const ComboRule& combo, std::vector<RedFlag> flags)
+RedFlagWarning fromCombo(const ComboRule& combo, std::vector<RedFlag> flags,
+                         const std::vector<std::string>& evidence = {})
 {
-    return {std::string(combo.id), std::move(flags), combo.level, std::string(combo.clinician),
+    std::string clinician(combo.clinician);
+    if (!evidence.empty()) {
+        clinician += " Found:";
+        for (std::size_t i = 0; i < evidence.size(); ++i)
+            clinician += (i ? "; " : " ") + evidence[i];
+        clinician += ".";
+    }
+    return {std::string(combo.id), std::move(flags), combo.level, std::move(clinician),
             std::string(combo.patient) + (combo.level == Urgency::Emergency ? kEmergencyPatient : ""),
             std::string(combo.rule)};
 }
@@ -278,7 +353,19 @@ Urgency defaultUrgency(RedFlag flag) noexcept
 Referral assessReferral(const std::set<RedFlag>& flags, std::optional<int> ageYears,
                         const std::set<Precaution>& precautions)
 {
+    ReferralFindings findings;
+    findings.ageYears = ageYears;
+    findings.precautions = precautions;
+    return assessReferral(flags, findings);
+}
+
+Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& findings)
+{
     const auto has = [&](RedFlag flag) { return flags.count(flag) > 0; };
+    const std::optional<int>& ageYears = findings.ageYears;
+    const bool overFifty = (ageYears && *ageYears > kOlderThan) || has(RedFlag::AgeOver50NewPain);
+    const bool fragileBone =
+        has(RedFlag::OsteoporosisOrSteroids) || findings.precautions.count(Precaution::Osteoporosis) > 0;
     std::vector<RedFlagWarning> warnings;
 
     // Combinations first, so that within one level the combined warning reads before its parts.
@@ -286,13 +373,47 @@ Referral assessReferral(const std::set<RedFlag>& flags, std::optional<int> ageYe
         std::vector<RedFlag> behind{RedFlag::SignificantTrauma};
         if (has(RedFlag::OsteoporosisOrSteroids))
             behind.push_back(RedFlag::OsteoporosisOrSteroids);
-        const bool older = ageYears && *ageYears >= 50;
-        if (behind.size() > 1 || older || precautions.count(Precaution::Osteoporosis))
+        const bool olderForHip = ageYears && *ageYears >= kHipFractureAge;
+        std::vector<std::string> signs = findings.fractureSigns;
+        if (has(RedFlag::UnableToBearWeight))
+            signs.push_back("unable to bear weight");
+        if ((olderForHip || fragileBone) && !signs.empty()) {
+            std::vector<std::string> evidence;
+            if (olderForHip)
+                evidence.push_back("age " + std::to_string(*ageYears));
+            if (fragileBone)
+                evidence.push_back("osteoporosis or long-term steroids");
+            evidence.insert(evidence.end(), signs.begin(), signs.end());
+            std::vector<RedFlag> hipFlags = behind;
+            if (has(RedFlag::UnableToBearWeight))
+                hipFlags.push_back(RedFlag::UnableToBearWeight);
+            warnings.push_back(fromCombo(kComboRules[kHipFracture], hipFlags, evidence));
+        }
+        if (behind.size() > 1 || (ageYears && *ageYears > kOlderThan) || fragileBone)
             warnings.push_back(fromCombo(kComboRules[kFracture], behind));
         if (has(RedFlag::UnableToBearWeight))
             warnings.push_back(fromCombo(kComboRules[kFallNonWeightBearing],
                                          {RedFlag::SignificantTrauma, RedFlag::UnableToBearWeight}));
     }
+
+    // A slipped epiphysis: a child or adolescent (by age, or by the flag when no birth date) with lost
+    // internal rotation. With a limp (the flag) or hip-to-knee pain it is same-day.
+    const bool child = (ageYears && *ageYears < kChildAgeBelow) || (!ageYears && has(RedFlag::ChildHipPainLimp));
+    if (child && !findings.rotationLoss.empty()) {
+        std::vector<std::string> evidence;
+        if (ageYears)
+            evidence.push_back("age " + std::to_string(*ageYears));
+        if (has(RedFlag::ChildHipPainLimp))
+            evidence.push_back("hip pain or limp recorded");
+        evidence.insert(evidence.end(), findings.hipToKneePain.begin(), findings.hipToKneePain.end());
+        evidence.insert(evidence.end(), findings.rotationLoss.begin(), findings.rotationLoss.end());
+        std::vector<RedFlag> behind;
+        if (has(RedFlag::ChildHipPainLimp))
+            behind.push_back(RedFlag::ChildHipPainLimp);
+        const bool sameDay = has(RedFlag::ChildHipPainLimp) || !findings.hipToKneePain.empty();
+        warnings.push_back(fromCombo(kComboRules[sameDay ? kScfe : kScfePossible], behind, evidence));
+    }
+
     if (has(RedFlag::HistoryOfCancer)) {
         std::vector<RedFlag> neuro{RedFlag::HistoryOfCancer};
         for (RedFlag flag : {RedFlag::LegWeakness, RedFlag::ProgressiveNeuroDeficit, RedFlag::BilateralNeuroSymptoms,
@@ -301,12 +422,24 @@ Referral assessReferral(const std::set<RedFlag>& flags, std::optional<int> ageYe
                 neuro.push_back(flag);
         if (neuro.size() > 1)
             warnings.push_back(fromCombo(kComboRules[kCordCompression], neuro));
-        if ((ageYears && *ageYears > 50) || has(RedFlag::AgeOver50NewPain)) {
+        if (overFifty) {
             std::vector<RedFlag> behind{RedFlag::HistoryOfCancer};
             if (has(RedFlag::AgeOver50NewPain))
                 behind.push_back(RedFlag::AgeOver50NewPain);
             warnings.push_back(fromCombo(kComboRules[kMalignancy], behind));
         }
+    }
+    if (has(RedFlag::NightPainConstant)) {
+        std::vector<RedFlag> behind{RedFlag::NightPainConstant};
+        for (RedFlag flag : {RedFlag::HistoryOfCancer, RedFlag::UnexplainedWeightLoss, RedFlag::FeverOrUnwell,
+                             RedFlag::NoImprovement, RedFlag::AgeOver50NewPain})
+            if (has(flag))
+                behind.push_back(flag);
+        std::vector<std::string> evidence;
+        if (ageYears && *ageYears > kOlderThan)
+            evidence.push_back("age " + std::to_string(*ageYears));
+        if (behind.size() > 1 || !evidence.empty())
+            warnings.push_back(fromCombo(kComboRules[kNightPainCluster], behind, evidence));
     }
     if (has(RedFlag::FeverOrUnwell) && has(RedFlag::IvDrugUseOrImmunosuppressed))
         warnings.push_back(

@@ -10,11 +10,38 @@
 #include <optional>
 #include <set>
 #include <span>
+#include <string>
+#include <vector>
 
 namespace hiprx::core {
 
+/// What the referral rules read besides the flags: age, precautions, and findings from the
+/// examination that make a flag more or less worrying. Each finding is one line of evidence in
+/// clinical words ("log roll left positive").
+struct ReferralFindings {
+    std::optional<int> ageYears;          ///< at the visit date
+    std::set<Precaution> precautions;
+    /// Signs of a hip fracture after a fall: groin pain, pain on log roll or axial load (scour), hip
+    /// flexors graded 2 or less (cannot lift the leg).
+    std::vector<std::string> fractureSigns;
+    /// Loss of hip internal rotation: below the limit for the test position, or clearly less than the
+    /// other side.
+    std::vector<std::string> rotationLoss;
+    /// Pain marked at the hip, groin, thigh or knee (where a slipped epiphysis is felt).
+    std::vector<std::string> hipToKneePain;
+};
+
+/// Age at which a fall with hip signs counts as a suspected hip fracture (NICE hip fracture pathway).
+constexpr int kHipFractureAge = 65;
+/// Below this age, hip or knee pain with lost internal rotation is a suspected slipped epiphysis.
+constexpr int kChildAgeBelow = 18;
+/// The one age boundary of the red-flag rules: "over 50" (strictly older than 50).
+constexpr int kOlderThan = 50;
+
 /// Warnings for every recorded flag and every combination that applies, highest level first.
-/// `ageYears` (from the birth date) and `precautions` (osteoporosis) take part in combinations.
+Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& findings);
+
+/// The same from flags, age and precautions alone (no examination findings).
 Referral assessReferral(const std::set<RedFlag>& flags, std::optional<int> ageYears,
                         const std::set<Precaution>& precautions);
 

@@ -6,6 +6,8 @@
 #include "exchange/json_format.h"
 #include "exchange/json_support.h"
 
+#include <algorithm>
+
 namespace hiprx::exchange {
 
 using detail::childPath;
@@ -43,7 +45,7 @@ void readVisit(JsonReader& r, const Json& json, core::VisitInfo& visit)
     const std::string path = "visit";
     if (!r.expectObject(json, path))
         return;
-    r.checkKeys(json, path, {"date", "clinician", "affected_side", "complaint", "notes"});
+    r.checkKeys(json, path, {"date", "clinician", "affected_side", "complaint", "notes", "norm_set"});
     if (const Json* v = member(json, "date"))
         visit.date = r.date(*v, childPath(path, "date"));
     if (const Json* v = member(json, "clinician"))
@@ -54,6 +56,18 @@ void readVisit(JsonReader& r, const Json& json, core::VisitInfo& visit)
         visit.complaint = r.text(*v, childPath(path, "complaint")).value_or("");
     if (const Json* v = member(json, "notes"))
         visit.notes = r.text(*v, childPath(path, "notes")).value_or("");
+    if (const Json* v = member(json, "norm_set")) {
+        const std::string at = childPath(path, "norm_set");
+        if (const auto id = r.text(*v, at)) {
+            visit.normSet = core::normSetFromId(*id);
+            if (!visit.normSet) {
+                std::string known;
+                for (core::NormSet set : core::normSets())
+                    known += (known.empty() ? "" : ", ") + std::string(core::normSetId(set));
+                r.problem(at, detail::describe(*v) + " is not a norm set (one of " + known + ")");
+            }
+        }
+    }
 }
 
 /// Calls `readOne(side, key, value, path)` for each member of each side object of a per-side
@@ -111,6 +125,20 @@ void readTests(JsonReader& r, const Json& json, core::Assessment& a)
                 a.tests[side][*test] = core::TestResult::degrees(*degrees);
         } else if (value.is_number()) {
             r.problem(path, detail::describe(value) + " is not a result of this test " + expected);
+        } else if (value.is_object() && angle) {
+            // {"angle": 40, "reproduces_leg_pain": true}: the angle where the test stopped and
+            // whether it brought on the patient's leg pain.
+            r.checkKeys(value, path, {"angle", "reproduces_leg_pain"});
+            const Json* angleValue = member(value, "angle");
+            bool reproduces = false;
+            if (const Json* v = member(value, "reproduces_leg_pain"))
+                reproduces = r.boolean(*v, childPath(path, "reproduces_leg_pain")).value_or(false);
+            const auto range = core::testAngleRange(*test);
+            if (!angleValue)
+                r.problem(childPath(path, "angle"), "required");
+            else if (auto degrees =
+                         r.wholeNumber(*angleValue, childPath(path, "angle"), "degrees", range.min, range.max))
+                a.tests[side][*test] = core::TestResult::degrees(*degrees, reproduces);
         } else {
             r.problem(path, "expected a test result " + expected + ", got " + detail::describe(value));
         }
@@ -147,7 +175,7 @@ void readPain(JsonReader& r, const Json& json, core::Pain& pain)
     const std::string path = "pain";
     if (!r.expectObject(json, path))
         return;
-    r.checkKeys(json, path, {"nprs_now", "nprs_best_24h", "nprs_worst_24h", "irritability"});
+    r.checkKeys(json, path, {"nprs_now", "nprs_best_24h", "nprs_worst_24h", "irritability", "areas"});
     const auto nprs = [&](std::string_view key, std::optional<int>& out) {
         if (const Json* v = member(json, key))
             out = r.wholeNumber(*v, childPath(path, key), "", core::kNprsRange.min, core::kNprsRange.max);
@@ -157,6 +185,53 @@ void readPain(JsonReader& r, const Json& json, core::Pain& pain)
     nprs("nprs_worst_24h", pain.nprsWorst24h);
     if (const Json* v = member(json, "irritability"))
         pain.irritability = r.idValue<core::Irritability>(*v, childPath(path, "irritability"), "irritability");
+    if (const Json* areas = member(json, "areas")) {
+        const std::string areasPath = childPath(path, "areas");
+        if (r.expectArray(*areas, areasPath))
+            for (std::size_t i = 0; i < areas->size(); ++i) {
+                const std::string itemPath = indexPath(areasPath, i);
+                const Json& value = (*areas)[i];
+                if (!r.expectObject(value, itemPath))
+                    continue;
+                r.checkKeys(value, itemPath, {"region", "side"});
+                r.require(value, itemPath, "region");
+                r.require(value, itemPath, "side");
+                std::optional<core::BodyRegion> region;
+                std::optional<core::BodySide> side;
+                if (const Json* v = member(value, "region"))
+                    region = r.idValue<core::BodyRegion>(*v, childPath(itemPath, "region"), "body region");
+                if (const Json* v = member(value, "side"))
+                    side = r.idValue<core::BodySide>(*v, childPath(itemPath, "side"), "side (left, right or central)");
+                if (!region || !side)
+                    continue;
+                const core::PainArea area{*region, *side};
+                if (std::find(pain.areas.begin(), pain.areas.end(), area) != pain.areas.end())
+                    r.problem(itemPath, "this area is listed twice");
+                else
+                    pain.areas.push_back(area);
+            }
+    }
+}
+
+void readBalance(JsonReader& r, const Json& json, core::Balance& balance)
+{
+    const std::string path = "balance";
+    if (!r.expectObject(json, path))
+        return;
+    r.checkKeys(json, path, {"falls_past_year", "single_leg_stance_s"});
+    if (const Json* v = member(json, "falls_past_year"))
+        balance.fallsPastYear =
+            r.wholeNumber(*v, childPath(path, "falls_past_year"), "", core::kFallsRange.min, core::kFallsRange.max);
+    if (const Json* v = member(json, "single_leg_stance_s")) {
+        const std::string stancePath = childPath(path, "single_leg_stance_s");
+        if (r.expectObject(*v, stancePath))
+            for (const auto& [key, value] : v->items()) {
+                const std::string sidePath = childPath(stancePath, key);
+                if (auto side = r.idKey<core::Side>(key, sidePath, "side"); side && !value.is_null())
+                    balance.singleLegStanceS[*side] = r.wholeNumber(
+                        value, sidePath, "seconds", core::kSingleLegStanceRange.min, core::kSingleLegStanceRange.max);
+            }
+    }
 }
 
 void readEndurance(JsonReader& r, const Json& json, core::Endurance& endurance)
@@ -289,7 +364,8 @@ core::Assessment readAssessment(std::string_view json, const core::Date& today)
     JsonReader r;
     r.checkFormat(root, kAssessmentFormat, "an assessment file");
     r.checkKeys(root, "", {"format", "patient", "visit", "rom", "rotation_position", "pain", "tests",
-                           "strength", "endurance", "red_flags", "precautions", "outcomes"});
+                           "strength", "endurance", "balance", "red_flags", "red_flags_screened", "precautions",
+                           "outcomes"});
 
     core::Assessment a;
     if (const Json* v = member(root, "patient"))
@@ -310,8 +386,15 @@ core::Assessment readAssessment(std::string_view json, const core::Date& today)
         readStrength(r, *v, a);
     if (const Json* v = member(root, "endurance"))
         readEndurance(r, *v, a.endurance);
+    if (const Json* v = member(root, "balance"))
+        readBalance(r, *v, a.balance);
     if (const Json* v = member(root, "red_flags"))
         readIdSet(r, *v, "red_flags", "red flag", a.redFlags);
+    if (const Json* v = member(root, "red_flags_screened"))
+        a.redFlagsScreened = r.boolean(*v, "red_flags_screened").value_or(false);
+    // Ticking a flag is itself a screen.
+    if (!a.redFlags.empty())
+        a.redFlagsScreened = true;
     if (const Json* v = member(root, "precautions"))
         readIdSet(r, *v, "precautions", "precaution", a.precautions);
     if (const Json* v = member(root, "outcomes"))
@@ -346,6 +429,8 @@ std::string writeAssessment(const core::Assessment& a)
         visit["affected_side"] = core::toId(*a.visit.affectedSide);
     putText(visit, "complaint", a.visit.complaint);
     putText(visit, "notes", a.visit.notes);
+    if (a.visit.normSet)
+        visit["norm_set"] = core::normSetId(*a.visit.normSet);
     if (!visit.empty())
         root["visit"] = std::move(visit);
 
@@ -359,6 +444,12 @@ std::string writeAssessment(const core::Assessment& a)
     putOptional(pain, "nprs_worst_24h", a.pain.nprsWorst24h);
     if (a.pain.irritability)
         pain["irritability"] = core::toId(*a.pain.irritability);
+    if (!a.pain.areas.empty()) {
+        Json areas = Json::array();
+        for (const core::PainArea& area : a.pain.areas)
+            areas.push_back(Json{{"region", core::toId(area.region)}, {"side", core::toId(area.side)}});
+        pain["areas"] = std::move(areas);
+    }
     if (!pain.empty())
         root["pain"] = std::move(pain);
 
@@ -368,6 +459,8 @@ std::string writeAssessment(const core::Assessment& a)
         case core::TestResult::Kind::Negative: return Json("negative");
         case core::TestResult::Kind::Angle: break;
         }
+        if (result.reproducesLegPain)
+            return Json{{"angle", result.angle}, {"reproduces_leg_pain", true}};
         return Json(result.angle);
     });
     putPerSide(root, "strength", a.strength,
@@ -386,8 +479,21 @@ std::string writeAssessment(const core::Assessment& a)
     if (!endurance.empty())
         root["endurance"] = std::move(endurance);
 
+    Json balance = Json::object();
+    putOptional(balance, "falls_past_year", a.balance.fallsPastYear);
+    Json stance = Json::object();
+    for (core::Side side : core::kSides)
+        if (const auto& s = a.balance.singleLegStanceS[side])
+            stance[std::string(core::toId(side))] = *s;
+    if (!stance.empty())
+        balance["single_leg_stance_s"] = std::move(stance);
+    if (!balance.empty())
+        root["balance"] = std::move(balance);
+
     if (!a.redFlags.empty())
         root["red_flags"] = idArray(a.redFlags);
+    if (a.redFlagsScreened)
+        root["red_flags_screened"] = true;
     if (!a.precautions.empty())
         root["precautions"] = idArray(a.precautions);
 

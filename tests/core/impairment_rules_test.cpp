@@ -27,31 +27,32 @@ std::vector<std::string> rulesOf(const Analysis& analysis, MG muscle, K kind, st
 
 // --- hip flexors ---------------------------------------------------------------------------------
 
-TEST(ImpairmentRules, HipExtensionBelowTenIsTightHipFlexorsSameSide)
+TEST(ImpairmentRules, HipExtensionBelowTheLowerReferenceLimitIsTightHipFlexorsSameSide)
 {
     auto a = person();
-    a.rom.left[Movement::HipExtension] = 0;
-    a.rom.right[Movement::HipExtension] = 10;
-    const auto result = run(a);
+    a.rom.left[Movement::HipExtension] = 5;
+    a.rom.right[Movement::HipExtension] = 14;
+    const auto result = run(a); // AAOS: 30° − 2 × 8° = 14°
     const Impairment& i = impairmentAt(result, MG::HipFlexors, K::Tight, L);
     EXPECT_EQ(i.rules, std::vector<std::string>{"R-TIGHT-HIPFLEX-EXT"});
-    EXPECT_TRUE(contains(i.evidence, "hip_extension left 0° (norm ≥ 10°)"));
+    EXPECT_TRUE(contains(i.evidence, "hip_extension left 5° (limited below 14°: AAOS (1965) 30° − 2 SD (8°))"))
+        << i.evidence[0];
     EXPECT_FALSE(i.rationale.empty());
-    EXPECT_FALSE(hasImpairment(result, MG::HipFlexors, K::Tight, R)); // 10° is not below 10°
+    EXPECT_FALSE(hasImpairment(result, MG::HipFlexors, K::Tight, R)); // 14° is not below 14°
 }
 
 TEST(ImpairmentRules, HipExtensionAsymmetryNeedsFourteenDegrees)
 {
     auto a = person();
-    a.rom.left[Movement::HipExtension] = 12;
-    a.rom.right[Movement::HipExtension] = 26;
+    a.rom.left[Movement::HipExtension] = 16;
+    a.rom.right[Movement::HipExtension] = 30;
     auto result = run(a);
     EXPECT_EQ(rulesOf(result, MG::HipFlexors, K::Tight, L), std::vector<std::string>{"R-TIGHT-HIPFLEX-ASYM"});
     EXPECT_TRUE(anyContains(impairmentAt(result, MG::HipFlexors, K::Tight, L).evidence,
-                            "hip_extension left 12° vs right 26°"));
+                            "hip_extension left 16° vs right 30°"));
     EXPECT_FALSE(hasImpairment(result, MG::HipFlexors, K::Tight, R));
 
-    a.rom.right[Movement::HipExtension] = 25; // 13°: within the MDC
+    a.rom.right[Movement::HipExtension] = 29; // 13°: within the MDC
     result = run(a);
     EXPECT_FALSE(hasAnyImpairment(result, MG::HipFlexors, K::Tight));
 }
@@ -164,7 +165,7 @@ TEST(ImpairmentRules, SlrPositiveMeansRadicularAndSuppressesPoplitealConclusion)
     const auto result = run(a);
     EXPECT_FALSE(hasAnyImpairment(result, MG::Hamstrings, K::Tight));
     ASSERT_EQ(result.notes.size(), 1u);
-    EXPECT_NE(result.notes[0].text.find("radicular"), std::string::npos);
+    EXPECT_NE(result.notes[0].text.find("slr right reproduces the leg pain"), std::string::npos);
 }
 
 TEST(ImpairmentRules, RadiatingLegPainOrNumbnessSuppressesHamstringTightnessOnBothSides)
@@ -237,9 +238,19 @@ TEST(ImpairmentRules, SidelessLegSymptomsAloneDoNotPutANerveExerciseOnEitherLeg)
     // both sides but are not enough to say which nerve to glide.
     auto a = person();
     a.redFlags = {RedFlag::RadiatingLegPain, RedFlag::LegNumbnessTingling};
+    a.tests.left[T::Slr] = TestResult::degrees(75);
+    EXPECT_FALSE(hasAnyImpairment(run(a), MG::SciaticNerve, K::Tight));
+}
+
+TEST(ImpairmentRules, ALowSlrAngleWithRadicularSymptomsIsTheNerveOnThatSide)
+{
+    // The low angle says which leg; the radiating pain and numbness say it is the nerve.
+    auto a = person();
+    a.redFlags = {RedFlag::RadiatingLegPain, RedFlag::LegNumbnessTingling};
     a.tests.left[T::Slr] = TestResult::degrees(45);
     const auto result = run(a);
-    EXPECT_FALSE(hasAnyImpairment(result, MG::SciaticNerve, K::Tight));
+    EXPECT_TRUE(hasImpairment(result, MG::SciaticNerve, K::Tight, L));
+    EXPECT_FALSE(hasImpairment(result, MG::SciaticNerve, K::Tight, R));
     EXPECT_FALSE(hasAnyImpairment(result, MG::Hamstrings, K::Tight));
 }
 
@@ -255,7 +266,7 @@ TEST(ImpairmentRules, FairPositiveIsTightPiriformis)
 TEST(ImpairmentRules, OneSidedInternalRotationLossWithinNormsIsTightPiriformis)
 {
     auto a = person();
-    a.rom.left[Movement::HipInternalRotation] = 35; // not below 34
+    a.rom.left[Movement::HipInternalRotation] = 35; // not below any position's limit
     a.rom.right[Movement::HipInternalRotation] = 47; // 12° more
     auto result = run(a);
     EXPECT_EQ(rulesOf(result, MG::Piriformis, K::Tight, L), std::vector<std::string>{"R-TIGHT-PIRI-IR-ASYM"});
@@ -271,12 +282,12 @@ TEST(ImpairmentRules, OneSidedInternalRotationLossWithinNormsIsTightPiriformis)
 TEST(ImpairmentRules, AbductionBelowLimitIsTightAdductors)
 {
     auto a = person();
-    a.rom.left[Movement::HipAbduction] = 33;
-    a.rom.right[Movement::HipAbduction] = 34;
-    const auto result = run(a);
+    a.rom.left[Movement::HipAbduction] = 22;
+    a.rom.right[Movement::HipAbduction] = 23;
+    const auto result = run(a); // AAOS: 45° − 2 × 11° = 23°
     EXPECT_EQ(rulesOf(result, MG::Adductors, K::Tight, L), std::vector<std::string>{"R-TIGHT-ADD-ABD"});
     EXPECT_TRUE(anyContains(impairmentAt(result, MG::Adductors, K::Tight, L).evidence,
-                            "hip_abduction left 33° (limited below 34°"));
+                            "hip_abduction left 22° (limited below 23°"));
     EXPECT_FALSE(hasImpairment(result, MG::Adductors, K::Tight, R));
 }
 
@@ -290,11 +301,15 @@ TEST(ImpairmentRules, AbductionAsymmetryIsTightAdductorsOnTheLowerSide)
     EXPECT_FALSE(hasImpairment(result, MG::Adductors, K::Tight, L));
 }
 
-TEST(ImpairmentRules, FaberPositiveIsTightAdductors)
+TEST(ImpairmentRules, FaberPositiveIsAProvocationNoteNotTightAdductors)
 {
     auto a = person();
     a.tests.right[T::Faber] = TestResult::positive();
-    EXPECT_EQ(rulesOf(run(a), MG::Adductors, K::Tight, R), std::vector<std::string>{"R-TIGHT-ADD-FABER"});
+    const auto result = run(a);
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Adductors, K::Tight));
+    ASSERT_EQ(result.notes.size(), 1u);
+    EXPECT_EQ(result.notes[0].rule, "R-NOTE-FABER");
+    EXPECT_NE(result.notes[0].text.find("faber right positive"), std::string::npos);
 }
 
 // --- strength -------------------------------------------------------------------------------------
@@ -437,7 +452,8 @@ TEST(ImpairmentRules, McGillRatiosOutsideTargetsAreWeakCore)
 TEST(ImpairmentRules, InternalRotationBelowLimitIsCapsularRestrictionWithNote)
 {
     auto a = person();
-    a.rom.right[Movement::HipInternalRotation] = 30;
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.right[Movement::HipInternalRotation] = 21; // sitting limit 38° − 2 × 8° = 22°
     const auto result = run(a);
     EXPECT_EQ(rulesOf(result, MG::HipCapsule, K::Tight, R), std::vector<std::string>{"R-TIGHT-CAPSULE-IR"});
     EXPECT_FALSE(hasImpairment(result, MG::HipCapsule, K::Tight, L));
@@ -450,14 +466,15 @@ TEST(ImpairmentRules, InternalRotationBelowLimitIsCapsularRestrictionWithNote)
 TEST(ImpairmentRules, InternalRotationWithFlexionLossIsCapsularPattern)
 {
     auto a = person();
+    a.rotationPosition = RotationPosition::Sitting;
     a.rom.left[Movement::HipInternalRotation] = 36;
     a.rom.right[Movement::HipInternalRotation] = 48; // reduced by side, not below the limit
-    a.rom.left[Movement::HipFlexion] = 100;          // below 110
+    a.rom.left[Movement::HipFlexion] = 115;          // ACR: flexion 115° or less
     auto result = run(a);
     EXPECT_EQ(rulesOf(result, MG::HipCapsule, K::Tight, L), std::vector<std::string>{"R-TIGHT-CAPSULE-IRFLEX"});
     EXPECT_FALSE(hasAnyImpairment(result, MG::Piriformis, K::Tight)); // the joint explains it
 
-    a.rom.left[Movement::HipInternalRotation] = 30; // now also below the limit
+    a.rom.left[Movement::HipInternalRotation] = 21; // now also below the sitting limit (22°)
     result = run(a);
     EXPECT_EQ(rulesOf(result, MG::HipCapsule, K::Tight, L),
               (std::vector<std::string>{"R-TIGHT-CAPSULE-IRFLEX", "R-TIGHT-CAPSULE-IR"}));
@@ -467,9 +484,9 @@ TEST(ImpairmentRules, InternalRotationWithFlexionLossIsCapsularPattern)
 TEST(ImpairmentRules, NormSetChangesWhatCountsAsLimited)
 {
     auto a = person();
-    a.rom.left[Movement::HipInternalRotation] = 30;
-    EXPECT_TRUE(hasImpairment(run(a, NormSet::Aaos), MG::HipCapsule, K::Tight, L));     // limit 34
-    EXPECT_FALSE(hasImpairment(run(a, NormSet::Aaos1994), MG::HipCapsule, K::Tight, L)); // limit 24
+    a.rom.left[Movement::HipAbduction] = 23;
+    EXPECT_FALSE(hasImpairment(run(a, NormSet::Aaos), MG::Adductors, K::Tight, L));     // limit 45 − 22 = 23
+    EXPECT_TRUE(hasImpairment(run(a, NormSet::BooneAzen), MG::Adductors, K::Tight, L)); // limit 46 − 22 = 24
 }
 
 // --- intra-articular tests ------------------------------------------------------------------------

@@ -50,13 +50,13 @@ TEST(Irritability, NothingRecordedIsLowAndSaysSo)
     EXPECT_NE(judgement.basis.front().find("no pain score"), std::string::npos);
 }
 
-TEST(Irritability, NightPainRaisesOneLevel)
+TEST(Irritability, NightPainRaisesLowToModerateButNeverToHigh)
 {
-    EXPECT_EQ(judgeIrritability(worst(2), {RedFlag::NightPainConstant}).level, Irritability::Moderate);
-    const auto raised = judgeIrritability(worst(5), {RedFlag::NightPainConstant});
-    EXPECT_EQ(raised.level, Irritability::High);
+    const auto raised = judgeIrritability(worst(2), {RedFlag::NightPainConstant});
+    EXPECT_EQ(raised.level, Irritability::Moderate);
     ASSERT_EQ(raised.basis.size(), 2u);
     EXPECT_NE(raised.basis[1].find("night_pain_constant"), std::string::npos);
+    EXPECT_EQ(judgeIrritability(worst(5), {RedFlag::NightPainConstant}).level, Irritability::Moderate);
     EXPECT_EQ(judgeIrritability(worst(8), {RedFlag::NightPainConstant}).level, Irritability::High);
     EXPECT_EQ(judgeIrritability(Pain{}, {RedFlag::NightPainConstant}).level, Irritability::Moderate);
 }

@@ -51,11 +51,12 @@ TEST(Norms, EveryValueMatchesTheFactsTableAndNamesItsSource)
     }
 }
 
-TEST(Norms, SixSetsWithAaosFirstAndIdsThatRoundTrip)
+TEST(Norms, SixSetsWithTheDefaultFirstAndIdsThatRoundTrip)
 {
     const auto sets = normSets();
     ASSERT_EQ(sets.size(), 6u);
-    EXPECT_EQ(sets[0], NormSet::Aaos);
+    EXPECT_EQ(sets[0], kDefaultNormSet);
+    EXPECT_EQ(kDefaultNormSet, NormSet::RoachMiles); // the one adult population sample with a spread
     for (NormSet set : sets) {
         EXPECT_FALSE(normSetLabel(set).empty());
         EXPECT_EQ(normSetFromId(normSetId(set)), set);
@@ -83,20 +84,31 @@ TEST(Norms, AsymmetryNeedsTenDegreesAndMoreThanTheMdc)
     EXPECT_EQ(asymmetryThreshold(M::HipFlexion), 11);
 }
 
-TEST(Norms, HipExtensionIsLimitedBelowTenDegreesInEverySet)
+TEST(Norms, LimitedMeansTypicalValueMinusTwoPopulationSds)
 {
-    for (NormSet set : normSets())
-        EXPECT_EQ(limitedBelow(set, M::HipExtension), 10) << normSetId(set);
+    EXPECT_EQ(limitedBelow(NormSet::RoachMiles, M::HipExtension), 19 - 16);
+    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipExtension), 30 - 16);
+    EXPECT_EQ(limitedBelow(NormSet::Kendall, M::HipExtension), 0); // 10 − 16, never negative
+    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipAbduction), 45 - 22);
+    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipFlexion), 120 - 26);
+    EXPECT_EQ(limitedBelow(NormSet::Ama, M::HipFlexion), 100 - 26);
+    EXPECT_NE(limitBasis(NormSet::Aaos, M::HipFlexion).find("2 SD"), std::string::npos);
 }
 
-TEST(Norms, OtherMovementsAreLimitedBelowNormMinusMdc)
+TEST(Norms, RotationLimitsFollowTheTestPositionNotTheSet)
 {
-    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipAbduction), 45 - 11);
-    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipInternalRotation), 45 - 11);
-    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipFlexion), 120 - 10);
-    EXPECT_EQ(limitedBelow(NormSet::Aaos1994, M::HipInternalRotation), 35 - 11);
-    EXPECT_EQ(limitedBelow(NormSet::Ama, M::HipFlexion), 100 - 10);
-    EXPECT_EQ(limitedBelow(NormSet::Kendall, M::HipAdduction), 0); // 10 − 11, never negative
+    for (NormSet set : normSets()) {
+        EXPECT_EQ(limitedBelow(set, M::HipInternalRotation, RotationPosition::Supine), 30 - 16);
+        EXPECT_EQ(limitedBelow(set, M::HipInternalRotation, RotationPosition::Prone), 35 - 16);
+        EXPECT_EQ(limitedBelow(set, M::HipInternalRotation, RotationPosition::Sitting), 38 - 16);
+        EXPECT_EQ(limitedBelow(set, M::HipExternalRotation, RotationPosition::Supine), 39 - 16);
+        EXPECT_EQ(limitedBelow(set, M::HipExternalRotation, RotationPosition::Prone), 42 - 16);
+        EXPECT_EQ(limitedBelow(set, M::HipExternalRotation, RotationPosition::Sitting), 32 - 16);
+    }
+    // No recorded position: the most lenient limit, and the evidence says so.
+    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipInternalRotation), 14);
+    EXPECT_EQ(limitedBelow(NormSet::Aaos, M::HipExternalRotation), 16);
+    EXPECT_NE(limitBasis(NormSet::Aaos, M::HipInternalRotation).find("not recorded"), std::string::npos);
 }
 
 TEST(Norms, MissingValueFallsBackToAaos)

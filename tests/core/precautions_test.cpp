@@ -18,7 +18,9 @@ using P = Precaution;
 const std::map<Precaution, std::set<MovementDemand>> kForbidden = {
     {P::ThaPosterior, {D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation}},
     {P::ThaAnterior, {D::HipExtensionPastNeutral, D::HipExternalRotationEndRange}},
-    {P::ThaLateral, {D::ResistedHipAbduction, D::HipAdductionPastMidline}},
+    {P::ThaLateral,
+     {D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::ResistedHipAbduction,
+      D::ActiveHipAbduction}},
     {P::HipFractureRecent,
      {D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::DeepEndRangeStretch, D::HeavyLoad,
       D::SingleLegLoading, D::Kneeling}},
@@ -27,6 +29,7 @@ const std::map<Precaution, std::set<MovementDemand>> kForbidden = {
     {P::AcuteHighIrritability, {D::DeepEndRangeStretch, D::DynamicEndRange, D::HeavyLoad}},
     {P::Hypermobility, {D::DeepEndRangeStretch, D::DynamicEndRange}},
     {P::RecentLumbarSurgery, {D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}},
+    {P::FallRisk, {D::UnsupportedSingleLeg, D::DynamicEndRange}},
 };
 
 TEST(Precautions, ForbiddenDemandsMatchTheContract)

@@ -12,7 +12,8 @@ namespace {
 using F = RedFlag;
 using U = Urgency;
 
-// The vocabulary's default urgencies (clinical/vocabulary.md), written out independently.
+// The default urgencies, written out independently: clinical/vocabulary.md, corrected by the fact
+// base this round (not bearing weight is same-day; night pain alone is routine, Finucane 2020).
 const std::map<RedFlag, Urgency> kTier = {
     {F::SaddleAnaesthesia, U::Emergency},
     {F::BladderBowelDysfunction, U::Emergency},
@@ -24,9 +25,9 @@ const std::map<RedFlag, Urgency> kTier = {
     {F::FeverOrUnwell, U::Urgent},
     {F::IvDrugUseOrImmunosuppressed, U::Urgent},
     {F::SignificantTrauma, U::Urgent},
-    {F::UnableToBearWeight, U::Urgent},
+    {F::UnableToBearWeight, U::Emergency},
     {F::OsteoporosisOrSteroids, U::Routine},
-    {F::NightPainConstant, U::Urgent},
+    {F::NightPainConstant, U::Routine},
     {F::AgeOver50NewPain, U::Routine},
     {F::RadiatingLegPain, U::Routine},
     {F::LegNumbnessTingling, U::Routine},
@@ -35,6 +36,9 @@ const std::map<RedFlag, Urgency> kTier = {
     {F::NoImprovement, U::Routine},
     {F::ChildHipPainLimp, U::Urgent},
     {F::SuspectedAaa, U::Urgent},
+    {F::InflammatoryBackPainFeatures, U::Routine},
+    {F::CalfSwellingOrPain, U::Emergency},
+    {F::WoundRednessOrDischarge, U::Urgent},
 };
 
 Referral refer(std::set<RedFlag> flags, std::optional<int> age = 40, std::set<Precaution> precautions = {})
@@ -117,10 +121,10 @@ TEST(ReferralRules, TraumaWithOsteoporosisIsUrgentPossibleFracture)
     EXPECT_EQ(warning(refer({F::OsteoporosisOrSteroids}), "possible_fracture"), nullptr);
 }
 
-TEST(ReferralRules, TraumaAtFiftyOrWithOsteoporosisPrecautionIsPossibleFracture)
+TEST(ReferralRules, TraumaOverFiftyOrWithOsteoporosisPrecautionIsPossibleFracture)
 {
-    EXPECT_NE(warning(refer({F::SignificantTrauma}, 50), "possible_fracture"), nullptr);
-    EXPECT_EQ(warning(refer({F::SignificantTrauma}, 49), "possible_fracture"), nullptr);
+    EXPECT_NE(warning(refer({F::SignificantTrauma}, 51), "possible_fracture"), nullptr);
+    EXPECT_EQ(warning(refer({F::SignificantTrauma}, 50), "possible_fracture"), nullptr); // one boundary: over 50
     EXPECT_EQ(warning(refer({F::SignificantTrauma}, std::nullopt), "possible_fracture"), nullptr);
     EXPECT_NE(warning(refer({F::SignificantTrauma}, 30, {Precaution::Osteoporosis}), "possible_fracture"), nullptr);
 }

@@ -37,13 +37,20 @@ TEST(Vocabulary, EveryTableHasUniqueIdsThatRoundTrip)
 
 TEST(Vocabulary, ListsEveryIdOfTheSharedVocabulary)
 {
-    // Counts from clinical/vocabulary.md (plus sciatic_nerve, added by HipRx); a listed id is never removed.
+    // Counts from clinical/vocabulary.md plus HipRx's additions (sciatic_nerve; the flags
+    // inflammatory_back_pain_features, calf_swelling_or_pain, wound_redness_or_discharge; the
+    // precaution fall_risk); a listed id is never removed.
     EXPECT_EQ(vocabulary<Movement>().size(), 6u);
     EXPECT_EQ(vocabulary<MuscleGroup>().size(), 13u);
     EXPECT_EQ(vocabulary<SpecialTest>().size(), 14u);
     EXPECT_EQ(vocabulary<StrengthMuscle>().size(), 8u);
-    EXPECT_EQ(vocabulary<RedFlag>().size(), 21u);
-    EXPECT_EQ(vocabulary<Precaution>().size(), 9u);
+    EXPECT_EQ(vocabulary<RedFlag>().size(), 24u);
+    EXPECT_EQ(vocabulary<Precaution>().size(), 10u);
+    EXPECT_EQ(vocabulary<BodyRegion>().size(), 11u);
+    EXPECT_EQ(fromId<RedFlag>("calf_swelling_or_pain"), RedFlag::CalfSwellingOrPain);
+    EXPECT_EQ(fromId<Precaution>("fall_risk"), Precaution::FallRisk);
+    EXPECT_EQ(fromId<BodyRegion>("lateral_hip"), BodyRegion::LateralHip);
+    EXPECT_EQ(fromId<BodySide>("central"), BodySide::Central);
     EXPECT_EQ(fromId<RedFlag>("saddle_anaesthesia"), RedFlag::SaddleAnaesthesia);
     EXPECT_EQ(fromId<Precaution>("tha_posterior"), Precaution::ThaPosterior);
 }

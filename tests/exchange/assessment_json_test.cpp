@@ -85,13 +85,17 @@ Assessment fullyPopulated()
     }
     a.rom.left[Movement::HipExtension] = -10;
     a.rotationPosition = RotationPosition::Prone;
-    a.pain = {4, 2, 7, Irritability::Moderate};
+    a.pain = {4, 2, 7, Irritability::Moderate, {}};
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}, {BodyRegion::Lumbar, BodySide::Central},
+                    {BodyRegion::BelowKnee, BodySide::Right}};
+    a.visit.normSet = NormSet::Kendall;
     for (const auto& entry : vocabulary<SpecialTest>()) {
         a.tests.left[entry.value] = TestResult::positive();
         a.tests.right[entry.value] = TestResult::negative();
     }
     a.tests.left[SpecialTest::Slr] = TestResult::degrees(55);
     a.tests.right[SpecialTest::PoplitealAngle] = TestResult::degrees(0);
+    a.tests.right[SpecialTest::Slr] = TestResult::degrees(40, true); // {"angle": 40, "reproduces_leg_pain": true}
     a.strength.left[StrengthMuscle::GluteusMedius] = {3, 1};
     a.strength.left[StrengthMuscle::GluteusMaximus] = {4, -1};
     a.strength.right[StrengthMuscle::GluteusMedius] = {5, 0};
@@ -101,7 +105,11 @@ Assessment fullyPopulated()
     a.endurance.sideBridgeHoldS.right = 30;
     a.endurance.trunkFlexorHoldS = 60;
     a.endurance.trunkExtensorHoldS = 90;
+    a.balance.fallsPastYear = 2;
+    a.balance.singleLegStanceS.left = 3;
+    a.balance.singleLegStanceS.right = 12;
     a.redFlags = {RedFlag::UnexplainedWeightLoss, RedFlag::HistoryOfCancer};
+    a.redFlagsScreened = true; // a ticked flag is a screen; the reader records it so
     a.precautions = {Precaution::ThaPosterior, Precaution::Osteoporosis};
     a.outcomes.lefs.assign(20, 3);
     a.outcomes.lefs[5] = std::nullopt;
@@ -237,7 +245,54 @@ TEST(AssessmentJsonErrors, UnknownTopLevelAndSectionKeys)
     EXPECT_THAT(pathsOf(withPatient(R"("romm": {}, "pain": {"nprs": 3})")), ElementsAre("romm", "pain.nprs"));
     EXPECT_THAT(messagesOf(withPatient(R"("visit": {"dates": "2026-01-01"})")),
                 ElementsAre("visit.dates: unknown field (expected one of date, clinician, affected_side, complaint, "
-                            "notes)"));
+                            "notes, norm_set)"));
+}
+
+TEST(AssessmentJson, SlrAsAnAngleWithReproducedLegPain)
+{
+    const Assessment a =
+        readAssessment(withPatient(R"("tests": {"left": {"slr": {"angle": 40, "reproduces_leg_pain": true}},
+                                                "right": {"slr": 80}})"),
+                       kToday);
+    EXPECT_EQ(a.tests.left.at(SpecialTest::Slr), TestResult::degrees(40, true));
+    EXPECT_EQ(a.tests.right.at(SpecialTest::Slr), TestResult::degrees(80));
+    EXPECT_THAT(messagesOf(withPatient(R"("tests": {"left": {"slr": {"angle": 200}}})")),
+                ElementsAre("tests.left.slr: 200 is outside 0\xE2\x80\x93" "120"));
+    EXPECT_THAT(pathsOf(withPatient(R"("tests": {"left": {"slr": {"reproduces_leg_pain": true}}})")),
+                ElementsAre("tests.left.slr.angle"));
+    EXPECT_THAT(pathsOf(withPatient(R"("tests": {"left": {"faber": {"angle": 20}}})")), ElementsAre("tests.left.faber"));
+}
+
+TEST(AssessmentJson, PainAreasBalanceAndANegativeScreen)
+{
+    const Assessment a = readAssessment(
+        withPatient(R"("pain": {"areas": [{"region": "lateral_hip", "side": "left"}]},
+                       "balance": {"falls_past_year": 1, "single_leg_stance_s": {"right": 4}},
+                       "red_flags_screened": true)"),
+        kToday);
+    ASSERT_EQ(a.pain.areas.size(), 1u);
+    EXPECT_EQ(a.pain.areas[0], (PainArea{BodyRegion::LateralHip, BodySide::Left}));
+    EXPECT_EQ(a.balance.fallsPastYear, 1);
+    EXPECT_EQ(a.balance.singleLegStanceS.right, 4);
+    EXPECT_TRUE(a.redFlagsScreened);
+    EXPECT_NE(writeAssessment(a).find("\"red_flags_screened\": true"), std::string::npos);
+    EXPECT_FALSE(readAssessment(withPatient(""), kToday).redFlagsScreened); // never asked is not "none"
+}
+
+TEST(AssessmentJsonErrors, PainAreasAndBalanceNameTheFieldAndTheChoices)
+{
+    EXPECT_THAT(pathsOf(withPatient(R"("pain": {"areas": [{"region": "elbow", "side": "left"}]})")),
+                ElementsAre("pain.areas[0].region"));
+    EXPECT_THAT(pathsOf(withPatient(R"("pain": {"areas": [{"region": "knee", "side": "both"}]})")),
+                ElementsAre("pain.areas[0].side"));
+    EXPECT_THAT(pathsOf(withPatient(
+                    R"("pain": {"areas": [{"region": "knee", "side": "left"}, {"region": "knee", "side": "left"}]})")),
+                ElementsAre("pain.areas[1]"));
+    EXPECT_THAT(messagesOf(withPatient(R"("balance": {"falls_past_year": 99})")),
+                ElementsAre("balance.falls_past_year: 99 is outside 0\xE2\x80\x93" "50"));
+    EXPECT_THAT(pathsOf(withPatient(R"("balance": {"single_leg_stance_s": {"left": -1}})")),
+                ElementsAre("balance.single_leg_stance_s.left"));
+    EXPECT_THAT(pathsOf(withPatient(R"("visit": {"norm_set": "cdc"})")), ElementsAre("visit.norm_set"));
 }
 
 TEST(AssessmentJsonErrors, UnknownIdsNameThePathAndTheChoices)

@@ -93,8 +93,9 @@ Analysis sampleAnalysis()
 TEST(PlanJson, HasTheContractShape)
 {
     const Json plan = Json::parse(writePlan(sampleAnalysis(), samplePlanProgram()));
-    EXPECT_THAT(keysOf(plan), ElementsAre("format", "referral", "irritability", "precautions", "impairments",
-                                          "program", "excluded", "withheld", "warnings", "notes", "cautions"));
+    EXPECT_THAT(keysOf(plan), ElementsAre("format", "referral", "irritability", "precautions", "norm_set",
+                                          "impairments", "program", "excluded", "withheld", "warnings", "unserved",
+                                          "notes", "cautions"));
     EXPECT_EQ(plan["format"], "hiprx-plan/1");
 
     EXPECT_EQ(plan["referral"]["level"], "urgent");

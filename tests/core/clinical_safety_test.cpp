@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Triage and the reading of findings as a senior physiotherapist would (the clinical-safety issue):
+// suspected hip fracture and slipped epiphysis are same-day, night pain alone is not urgent, a
+// healthy hip at the population mean is never limited, FABER is a provocation test, an SLR angle
+// with leg pain is neural, a capsular pattern is the joint's, lateral hip pain with provocation tests
+// is a gluteal-tendon picture, falls add a precaution. Each rule is tested at its boundary.
+#include "core/analysis.h"
+#include "core/norms.h"
+#include "core/program.h"
+#include "core/referral_rules.h"
+
+#include "core_test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace hiprx::core {
+namespace {
+
+using namespace hiprx::core::test;
+using K = ImpairmentKind;
+using MG = MuscleGroup;
+using M = Movement;
+using T = SpecialTest;
+constexpr auto L = Side::Left;
+constexpr auto R = Side::Right;
+
+const Date kVisit{2026, 11, 30};
+
+Assessment patientAged(int years)
+{
+    Assessment a = person();
+    a.visit.date = kVisit;
+    a.patient.birthDate = Date{kVisit.year - years, 1, 1};
+    return a;
+}
+
+Analysis run(const Assessment& a) { return analyze(a, {kDefaultNormSet, kVisit}); }
+
+bool hasWarning(const Analysis& analysis, const std::string& id)
+{
+    return std::any_of(analysis.referral.warnings.begin(), analysis.referral.warnings.end(),
+                       [&](const RedFlagWarning& w) { return w.id == id; });
+}
+
+const RedFlagWarning& warning(const Analysis& analysis, const std::string& id)
+{
+    for (const auto& w : analysis.referral.warnings)
+        if (w.id == id)
+            return w;
+    throw std::runtime_error("missing warning " + id);
+}
+
+bool hasNote(const Analysis& analysis, const std::string& rule)
+{
+    return std::any_of(analysis.notes.begin(), analysis.notes.end(),
+                       [&](const ClinicalNote& n) { return n.rule == rule; });
+}
+
+bool cautionAvoids(const Analysis& analysis, const std::string& rule, MovementDemand demand)
+{
+    return std::any_of(analysis.cautions.begin(), analysis.cautions.end(), [&](const FindingCaution& c) {
+        return c.rule == rule && c.avoid.count(demand) > 0;
+    });
+}
+
+// --- suspected hip fracture ------------------------------------------------------------------------
+
+Assessment olderFaller(int years)
+{
+    Assessment a = patientAged(years);
+    a.redFlags = {RedFlag::SignificantTrauma};
+    return a;
+}
+
+TEST(HipFracture, FallAt65WithGroinPainIsAnEmergency)
+{
+    Assessment a = olderFaller(65);
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    const auto& w = warning(result, "suspected_hip_fracture");
+    EXPECT_NE(w.clinicianText.find("groin pain (left)"), std::string::npos) << w.clinicianText;
+    EXPECT_NE(w.patientText.find("X-ray today"), std::string::npos);
+}
+
+TEST(HipFracture, AtSixtyFourWithoutBoneFragilityItIsUrgentNotEmergency)
+{
+    Assessment a = olderFaller(64);
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
+    const auto result = run(a);
+    EXPECT_FALSE(hasWarning(result, "suspected_hip_fracture"));
+    EXPECT_EQ(result.referral.level, Urgency::Urgent); // trauma over 50: fracture screen within days
+}
+
+TEST(HipFracture, OsteoporosisAtAnyAgeWithAPositiveLogRoll)
+{
+    Assessment a = olderFaller(45);
+    a.redFlags.insert(RedFlag::OsteoporosisOrSteroids);
+    a.tests.left[T::LogRoll] = TestResult::positive();
+    EXPECT_TRUE(hasWarning(run(a), "suspected_hip_fracture"));
+    Assessment precaution = olderFaller(45);
+    precaution.precautions = {Precaution::Osteoporosis};
+    precaution.tests.right[T::Scour] = TestResult::positive();
+    EXPECT_EQ(run(precaution).referral.level, Urgency::Emergency);
+}
+
+TEST(HipFracture, HipFlexorsTwoOrLessMeanTheLegCannotBeLifted)
+{
+    Assessment a = olderFaller(83);
+    a.strength.left[StrengthMuscle::HipFlexors] = grade(2);
+    EXPECT_TRUE(hasWarning(run(a), "suspected_hip_fracture"));
+    a.strength.left[StrengthMuscle::HipFlexors] = grade(3, -1);
+    EXPECT_FALSE(hasWarning(run(a), "suspected_hip_fracture"));
+}
+
+TEST(HipFracture, TheSampleCaseWithholdsTheProgram)
+{
+    Assessment a = olderFaller(79);
+    a.redFlags.insert(RedFlag::OsteoporosisOrSteroids);
+    a.precautions = {Precaution::Osteoporosis};
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
+    a.tests.left[T::LogRoll] = TestResult::positive();
+    a.rom.left[M::HipFlexion] = 85;
+    const auto result = run(a);
+    ASSERT_EQ(result.referral.level, Urgency::Emergency);
+    const ExerciseLibrary library({exercise("march", ExerciseKind::Strengthen, {MG::HipFlexors})});
+    EXPECT_TRUE(plan(result, library).items.empty());
+}
+
+TEST(HipFracture, FallWithoutHipSignsIsNotCalledAFracture)
+{
+    const auto result = run(olderFaller(80));
+    EXPECT_FALSE(hasWarning(result, "suspected_hip_fracture"));
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+}
+
+TEST(NonWeightBearing, AnAdultWhoCannotBearWeightWithoutTraumaIsAnEmergency)
+{
+    Assessment a = patientAged(40);
+    a.redFlags = {RedFlag::UnableToBearWeight};
+    EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
+}
+
+// --- slipped capital femoral epiphysis --------------------------------------------------------------
+
+Assessment teenWithRotationLoss(int years, int irRight)
+{
+    Assessment a = patientAged(years);
+    a.rotationPosition = RotationPosition::Supine;
+    a.rom.right[M::HipInternalRotation] = irRight;
+    a.rom.left[M::HipInternalRotation] = 40;
+    return a;
+}
+
+TEST(Scfe, UnderEighteenWithLimpAndRotationLossIsSameDay)
+{
+    Assessment a = teenWithRotationLoss(12, 12);
+    a.redFlags = {RedFlag::ChildHipPainLimp};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    const auto& w = warning(result, "suspected_scfe");
+    EXPECT_NE(w.clinicianText.find("non-weight-bearing"), std::string::npos);
+}
+
+TEST(Scfe, KneePainAndRotationLossWithoutTheFlagIsStillSameDay)
+{
+    Assessment a = teenWithRotationLoss(14, 5);
+    a.pain.areas = {{BodyRegion::Knee, BodySide::Right}};
+    EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
+}
+
+TEST(Scfe, RotationLossAloneUnderEighteenIsAtLeastUrgent)
+{
+    const auto result = run(teenWithRotationLoss(17, 5));
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+    EXPECT_TRUE(hasWarning(result, "possible_scfe"));
+}
+
+TEST(Scfe, AtEighteenAgeAloneRaisesNothing)
+{
+    EXPECT_EQ(run(teenWithRotationLoss(18, 5)).referral.level, Urgency::None);
+}
+
+TEST(Scfe, ASideDifferenceCountsAsLossEvenAboveTheLimit)
+{
+    // 25° is above the supine limit (14°) but 15° less than the other side (threshold 12°).
+    Assessment a = teenWithRotationLoss(13, 25);
+    a.redFlags = {RedFlag::ChildHipPainLimp};
+    EXPECT_TRUE(hasWarning(run(a), "suspected_scfe"));
+}
+
+// --- night pain and the age boundary -----------------------------------------------------------------
+
+TEST(NightPain, AloneItIsRoutineAndDoesNotMakePainHighlyIrritable)
+{
+    Assessment a = patientAged(40);
+    a.redFlags = {RedFlag::NightPainConstant};
+    a.pain.nprsWorst24h = 5;
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Routine);
+    EXPECT_EQ(result.irritability, Irritability::Moderate); // 5/10 stays moderate
+    a.pain.nprsWorst24h = 2;
+    EXPECT_EQ(run(a).irritability, Irritability::Moderate); // low lifted one step, no further
+}
+
+TEST(NightPain, WithWeightLossOrOverFiftyItIsUrgent)
+{
+    Assessment a = patientAged(40);
+    a.redFlags = {RedFlag::NightPainConstant, RedFlag::UnexplainedWeightLoss};
+    EXPECT_TRUE(hasWarning(run(a), "night_pain_with_risk"));
+    Assessment older = patientAged(51);
+    older.redFlags = {RedFlag::NightPainConstant};
+    EXPECT_EQ(run(older).referral.level, Urgency::Urgent);
+    Assessment fifty = patientAged(50);
+    fifty.redFlags = {RedFlag::NightPainConstant};
+    EXPECT_EQ(run(fifty).referral.level, Urgency::Routine); // "over 50" means older than 50
+}
+
+TEST(AgeBoundary, TraumaCountsAsFractureRiskOnlyOverFifty)
+{
+    Assessment fifty = patientAged(50);
+    fifty.redFlags = {RedFlag::SignificantTrauma};
+    EXPECT_FALSE(hasWarning(run(fifty), "possible_fracture"));
+    Assessment fiftyOne = patientAged(51);
+    fiftyOne.redFlags = {RedFlag::SignificantTrauma};
+    EXPECT_TRUE(hasWarning(run(fiftyOne), "possible_fracture"));
+}
+
+TEST(NewFlags, InflammatoryRoutineCalfEmergencyWoundUrgent)
+{
+    Assessment a = patientAged(30);
+    a.redFlags = {RedFlag::InflammatoryBackPainFeatures};
+    EXPECT_EQ(run(a).referral.level, Urgency::Routine);
+    a.redFlags = {RedFlag::WoundRednessOrDischarge};
+    EXPECT_EQ(run(a).referral.level, Urgency::Urgent);
+    a.redFlags = {RedFlag::CalfSwellingOrPain};
+    EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
+}
+
+TEST(Screen, ANegativeScreenIsRecordedAndDiffersFromNoScreen)
+{
+    Assessment a = patientAged(30);
+    EXPECT_FALSE(run(a).referral.screened);
+    a.redFlagsScreened = true;
+    const auto result = run(a);
+    EXPECT_TRUE(result.referral.screened);
+    EXPECT_EQ(result.referral.level, Urgency::None);
+}
+
+// --- norms: a healthy hip is never limited -----------------------------------------------------------
+
+TEST(Norms, AHealthyAdultAtThePopulationMeanIsNeverLimited)
+{
+    for (RotationPosition position : {RotationPosition::Sitting, RotationPosition::Prone, RotationPosition::Supine}) {
+        Assessment a = patientAged(40);
+        a.rotationPosition = position;
+        for (Side side : kSides) {
+            a.rom[side][M::HipFlexion] = 121;
+            a.rom[side][M::HipExtension] = 19;
+            a.rom[side][M::HipAbduction] = 42;
+            a.rom[side][M::HipInternalRotation] = typicalDegrees(kDefaultNormSet, M::HipInternalRotation, position);
+            a.rom[side][M::HipExternalRotation] = typicalDegrees(kDefaultNormSet, M::HipExternalRotation, position);
+        }
+        for (NormSet set : normSets())
+            EXPECT_TRUE(analyze(a, {set, kVisit}).impairments.empty())
+                << normSetId(set) << " " << toId(position);
+    }
+}
+
+TEST(Norms, RoachAndMilesSittingMeanIsNotCapsularRestriction)
+{
+    Assessment a = patientAged(40);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.left[M::HipInternalRotation] = 32;
+    a.rom.right[M::HipInternalRotation] = 32;
+    EXPECT_FALSE(hasAnyImpairment(run(a), MG::HipCapsule, K::Tight));
+}
+
+TEST(Norms, RotationIsJudgedForItsPosition)
+{
+    // 20° of internal rotation: below the sitting limit (38 − 16 = 22°) but not the supine one (14°).
+    EXPECT_EQ(limitedBelow(kDefaultNormSet, M::HipInternalRotation, RotationPosition::Sitting), 22);
+    EXPECT_EQ(limitedBelow(kDefaultNormSet, M::HipInternalRotation, RotationPosition::Prone), 19);
+    EXPECT_EQ(limitedBelow(kDefaultNormSet, M::HipInternalRotation, RotationPosition::Supine), 14);
+    EXPECT_EQ(limitedBelow(kDefaultNormSet, M::HipInternalRotation), 14); // unknown: the most lenient
+    Assessment a = patientAged(40);
+    a.rom.left[M::HipInternalRotation] = 20;
+    a.rom.right[M::HipInternalRotation] = 21;
+    a.rotationPosition = RotationPosition::Sitting;
+    EXPECT_TRUE(hasImpairment(run(a), MG::HipCapsule, K::Tight, L));
+    a.rotationPosition = RotationPosition::Supine;
+    EXPECT_FALSE(hasAnyImpairment(run(a), MG::HipCapsule, K::Tight));
+}
+
+TEST(Norms, LimitedMeansBelowTheLowerReferenceLimitNotNormMinusMdc)
+{
+    // Roach & Miles extension 19° − 2 × 8° = 3°.
+    EXPECT_EQ(limitedBelow(NormSet::RoachMiles, M::HipExtension), 3);
+    Assessment a = patientAged(40);
+    a.rom.left[M::HipExtension] = 2;
+    a.rom.right[M::HipExtension] = 3;
+    const auto result = run(a);
+    EXPECT_TRUE(hasImpairment(result, MG::HipFlexors, K::Tight, L));
+    EXPECT_FALSE(hasImpairment(result, MG::HipFlexors, K::Tight, R));
+}
+
+TEST(Norms, TheSetRecordedWithTheVisitWins)
+{
+    Assessment a = patientAged(40);
+    a.rom.left[M::HipAbduction] = 23; // not below AAOS (45 − 22 = 23), below Boone & Azen (46 − 22 = 24)
+    a.visit.normSet = NormSet::BooneAzen;
+    const auto result = analyze(a, {NormSet::Aaos, kVisit});
+    EXPECT_EQ(result.normSet, NormSet::BooneAzen);
+    EXPECT_TRUE(hasImpairment(result, MG::Adductors, K::Tight, L));
+    a.visit.normSet.reset();
+    EXPECT_FALSE(hasImpairment(analyze(a, {NormSet::Aaos, kVisit}), MG::Adductors, K::Tight, L));
+}
+
+// --- what findings mean ------------------------------------------------------------------------------
+
+TEST(Faber, APositiveFaberIsAProvocationNoteNotTightAdductors)
+{
+    Assessment a = patientAged(40);
+    a.tests.left[T::Faber] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Adductors, K::Tight));
+    EXPECT_TRUE(hasNote(result, "R-NOTE-FABER"));
+}
+
+TEST(Slr, AnAngleThatReproducesLegPainIsSciaticNerveNotHamstrings)
+{
+    Assessment a = patientAged(47);
+    a.tests.left[T::Slr] = TestResult::degrees(40, true);
+    const auto result = run(a);
+    EXPECT_TRUE(hasImpairment(result, MG::SciaticNerve, K::Tight, L));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Hamstrings, K::Tight));
+}
+
+TEST(Slr, ALowAngleWithPainBelowTheKneeOnThatSideIsNeural)
+{
+    Assessment a = patientAged(47);
+    a.tests.left[T::Slr] = TestResult::degrees(45);
+    a.pain.areas = {{BodyRegion::BelowKnee, BodySide::Left}};
+    const auto result = run(a);
+    EXPECT_TRUE(hasImpairment(result, MG::SciaticNerve, K::Tight, L));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Hamstrings, K::Tight));
+    // The same angle with no radicular sign is hamstring length.
+    a.pain.areas.clear();
+    const auto plain = run(a);
+    EXPECT_TRUE(hasImpairment(plain, MG::Hamstrings, K::Tight, L));
+    EXPECT_FALSE(hasAnyImpairment(plain, MG::SciaticNerve, K::Tight));
+}
+
+TEST(Slr, ARadiatingPainFlagWithANormalAngleGivesNoNerveImpairment)
+{
+    Assessment a = patientAged(47);
+    a.redFlags = {RedFlag::RadiatingLegPain};
+    a.tests.left[T::Slr] = TestResult::degrees(75);
+    EXPECT_FALSE(hasAnyImpairment(run(a), MG::SciaticNerve, K::Tight));
+}
+
+TEST(Capsule, TheCapsularPatternTakesTheExtensionAndAbductionLossesOnThatSide)
+{
+    Assessment a = patientAged(68);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.right[M::HipInternalRotation] = 10;
+    a.rom.right[M::HipFlexion] = 100;
+    a.rom.right[M::HipExtension] = 0;
+    a.rom.right[M::HipAbduction] = 15;
+    const auto result = run(a);
+    const Impairment& joint = impairmentAt(result, MG::HipCapsule, K::Tight, R);
+    EXPECT_TRUE(anyContains(joint.evidence, "hip_extension right 0°"));
+    EXPECT_TRUE(anyContains(joint.evidence, "hip_abduction right 15°"));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::HipFlexors, K::Tight));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::Adductors, K::Tight));
+}
+
+TEST(Capsule, FlexionAbove115IsNotTheAcrPattern)
+{
+    Assessment a = patientAged(68);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.right[M::HipInternalRotation] = 10;
+    a.rom.right[M::HipFlexion] = 116;
+    a.rom.right[M::HipExtension] = 0;
+    const auto result = run(a);
+    EXPECT_TRUE(hasImpairment(result, MG::HipFlexors, K::Tight, R)); // extension loss stays muscular
+    a.rom.right[M::HipFlexion] = 115;
+    EXPECT_FALSE(hasImpairment(run(a), MG::HipFlexors, K::Tight, R));
+}
+
+TEST(GlutealTendon, LateralHipPainWithProvocationAvoidsAdductionAndCompression)
+{
+    Assessment a = patientAged(58);
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}};
+    a.tests.left[T::Ober] = TestResult::positive();
+    a.tests.left[T::Trendelenburg] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-GLUTEAL-TENDON", MovementDemand::LateralHipCompression));
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-GLUTEAL-TENDON", MovementDemand::HipAdductionPastMidline));
+    EXPECT_FALSE(hasAnyImpairment(result, MG::TflItb, K::Tight)); // a painful Ober is not a tight ITB
+    EXPECT_TRUE(hasImpairment(result, MG::GluteusMedius, K::Weak, L));
+
+    const ExerciseLibrary library(
+        {exercise("ober_stretch", ExerciseKind::Stretch, {MG::TflItb},
+                  {MovementDemand::HipAdductionPastMidline, MovementDemand::LateralHipCompression}),
+         exercise("side_lying_abduction", ExerciseKind::Strengthen, {MG::GluteusMedius},
+                  {MovementDemand::LateralHipCompression}),
+         exercise("standing_isometric_abduction", ExerciseKind::Strengthen, {MG::GluteusMedius})});
+    const auto program = plan(result, library);
+    for (const auto& item : program.items)
+        EXPECT_EQ(item.exerciseId, "standing_isometric_abduction");
+}
+
+TEST(GlutealTendon, OberWithoutOuterHipPainStillMeansTightItb)
+{
+    Assessment a = patientAged(30);
+    a.tests.right[T::Ober] = TestResult::positive();
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}}; // pain on the other side
+    const auto result = run(a);
+    EXPECT_TRUE(hasImpairment(result, MG::TflItb, K::Tight, R));
+    EXPECT_TRUE(result.cautions.empty());
+}
+
+TEST(PelvicGirdle, PregnancyWithSacroiliacPainAvoidsOneLegAndWideLegs)
+{
+    Assessment a = patientAged(31);
+    a.precautions = {Precaution::Pregnancy};
+    a.pain.areas = {{BodyRegion::Sacroiliac, BodySide::Right}};
+    const auto result = run(a);
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-PELVIC-GIRDLE", MovementDemand::SingleLegLoading));
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-PELVIC-GIRDLE", MovementDemand::WideHipAbduction));
+    a.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    EXPECT_TRUE(run(a).cautions.empty());
+}
+
+// --- falls -------------------------------------------------------------------------------------------
+
+TEST(Falls, OneFallOrStanceUnderFiveSecondsAddsFallRisk)
+{
+    Assessment a = patientAged(80);
+    EXPECT_FALSE(run(a).precautions.count(Precaution::FallRisk));
+    a.balance.fallsPastYear = 1;
+    EXPECT_TRUE(run(a).precautions.count(Precaution::FallRisk));
+    a.balance.fallsPastYear = 0;
+    a.balance.singleLegStanceS.right = 5;
+    EXPECT_FALSE(run(a).precautions.count(Precaution::FallRisk));
+    a.balance.singleLegStanceS.right = 4;
+    const auto result = run(a);
+    EXPECT_TRUE(result.precautions.count(Precaution::FallRisk));
+    EXPECT_TRUE(hasNote(result, "R-PREC-FALL-RISK"));
+}
+
+TEST(Falls, FallRiskForbidsUnsupportedOneLegWorkAndSwinging)
+{
+    const auto forbidden = forbiddenDemands(Precaution::FallRisk);
+    EXPECT_TRUE(forbidden.count(MovementDemand::UnsupportedSingleLeg));
+    EXPECT_TRUE(forbidden.count(MovementDemand::DynamicEndRange));
+}
+
+TEST(Precautions, LateralApproachAddsActiveAbductionToThePosteriorLimits)
+{
+    const auto lateral = forbiddenDemands(Precaution::ThaLateral);
+    for (MovementDemand d : forbiddenDemands(Precaution::ThaPosterior))
+        EXPECT_TRUE(lateral.count(d)) << toId(d);
+    EXPECT_TRUE(lateral.count(MovementDemand::ActiveHipAbduction));
+}
+
+} // namespace
+} // namespace hiprx::core
