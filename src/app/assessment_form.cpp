@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/assessment_form.h"
+#include "app/assessment_words.h"
+#include "app/body_chart.h"
 #include "app/wx_text.h"
 
 #include "core/outcomes.h"
 #include "core/referral_rules.h"
 
 #include <wx/checkbox.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -210,6 +213,46 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         label(p, row, "Irritability");
         addChoice(p, row, "pain.irritability", vocabularyOptions<core::Irritability>(toWx("judge from pain")));
         box->Add(row, wxSizerFlags().Border(wxALL, gap));
+
+        // Where it hurts: the body chart to click, and the same areas as a checklist for the
+        // keyboard (the checklist is the field; the chart follows it).
+        auto* chartRow = new wxBoxSizer(wxHORIZONTAL);
+        m_bodyChart = new BodyChart(p);
+        chartRow->Add(m_bodyChart, wxSizerFlags().Border(wxRIGHT, FromDIP(12)));
+        auto* listColumn = new wxBoxSizer(wxVERTICAL);
+        listColumn->Add(new wxStaticText(p, wxID_ANY, toWx("Pain areas: click the chart or tick here")),
+                        wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
+        m_areaList = new wxCheckListBox(p, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(230, 230)));
+        m_areaList->SetName("pain.areas");
+        for (const core::PainArea& area : BodyChart::offeredAreas()) {
+            wxString text = toWx(painAreaText(area));
+            text[0] = wxToupper(text[0]);
+            m_areaList->Append(text);
+            m_areaRows.push_back(painAreaId(area));
+        }
+        listColumn->Add(m_areaList, wxSizerFlags(1).Expand());
+        chartRow->Add(listColumn, wxSizerFlags().Expand());
+        box->Add(chartRow, wxSizerFlags().Border(wxLEFT | wxRIGHT, gap));
+        m_areaSummary = new wxStaticText(p, wxID_ANY, "");
+        m_areaSummary->SetName("pain.areas.summary");
+        box->Add(m_areaSummary, wxSizerFlags().Expand().Border(wxALL, gap));
+        m_fields["pain.areas"] = m_areaList;
+        m_order.push_back(m_areaList);
+        m_areaList->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
+            const auto index = static_cast<unsigned>(e.GetInt());
+            if (index >= m_areaRows.size())
+                return;
+            const std::string& id = m_areaRows[index];
+            const auto it = std::find(m_areaOrder.begin(), m_areaOrder.end(), id);
+            if (m_areaList->IsChecked(index) && it == m_areaOrder.end())
+                m_areaOrder.push_back(id);
+            else if (!m_areaList->IsChecked(index) && it != m_areaOrder.end())
+                m_areaOrder.erase(it);
+            syncAreas();
+            changed();
+        });
+        m_bodyChart->setOnToggle([this](const core::PainArea& area) { toggleArea(area); });
+        syncAreas();
     }
 
     // Outcome measures: LEFS item answers by number (no item wording: its licence for software use
@@ -288,10 +331,19 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
             label(p, grid, headingCase(entry.label) + (angle ? toWx(" (°)") : wxString()));
             for (core::Side side : core::kSides) {
                 const std::string path = "tests." + sideId(side) + "." + id;
-                if (angle)
+                if (angle && entry.value == core::SpecialTest::Slr) {
+                    // The angle at which the test reproduced the patient's leg pain (radicular signs).
+                    auto* cell = new wxBoxSizer(wxHORIZONTAL);
+                    addText(p, cell, path, 60);
+                    addCheck(p, cell, path + ".reproduces_leg_pain", "leg pain");
+                    m_fields[path + ".reproduces_leg_pain"]->SetToolTip(
+                        toWx("Ticked: the SLR reproduced the patient's leg pain at this angle"));
+                    grid->Add(cell);
+                } else if (angle) {
                     addText(p, grid, path, 60);
-                else
+                } else {
                     addChoice(p, grid, path, {{"", toWx("—")}, {"positive", "positive"}, {"negative", "negative"}});
+                }
             }
         }
         box->Add(grid, wxSizerFlags().Border(wxALL, gap));
@@ -341,10 +393,30 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         box->Add(grid, wxSizerFlags().Border(wxALL, gap));
     }
 
+    // Falls and balance: a fall in the past year or single-leg stance under 5 s adds the fall-risk
+    // precaution (core::analyze).
+    {
+        auto* box = section("Falls and balance");
+        auto* p = box->GetStaticBox();
+        auto* grid = new wxFlexGridSizer(6, gap, FromDIP(10));
+        label(p, grid, toWx("Falls in the past year"));
+        addText(p, grid, "balance.falls_past_year", 50);
+        label(p, grid, toWx("Single-leg stance, eyes open (s): left"));
+        addText(p, grid, "balance.single_leg_stance_s.left", 50);
+        label(p, grid, "right");
+        addText(p, grid, "balance.single_leg_stance_s.right", 50);
+        box->Add(grid, wxSizerFlags().Border(wxALL, gap));
+    }
+
     // Red flags, most urgent group first.
     {
         auto* box = section("Red flags");
         auto* p = box->GetStaticBox();
+        // A negative screen is a finding of its own: "none" is not the same as never asked.
+        addCheck(p, box, "red_flags_screened", toWx("Red flags screened: none"));
+        m_fields["red_flags_screened"]->SetToolTip(
+            toWx("Tick once you have asked about every red flag below and none applies. A ticked flag "
+                 "records the screen by itself."));
         for (core::Urgency level : {core::Urgency::Emergency, core::Urgency::Urgent, core::Urgency::Routine}) {
             auto* heading = new wxStaticText(p, wxID_ANY, headingCase(core::label(level)) + " referral");
             heading->SetFont(heading->GetFont().Bold());
@@ -363,6 +435,11 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         auto* box = section("Precautions");
         auto* p = box->GetStaticBox();
         auto* grid = new wxGridSizer(3, FromDIP(2), FromDIP(10));
+        m_carriedLabel = new wxStaticText(p, wxID_ANY, "");
+        m_carriedLabel->SetName("precautions.carried_forward");
+        m_carriedLabel->SetForegroundColour(wxColour(21, 101, 192));
+        m_carriedLabel->Hide();
+        box->Add(m_carriedLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, gap));
         for (const auto& entry : core::vocabulary<core::Precaution>())
             addCheck(p, grid, "precautions." + std::string(entry.id), headingCase(entry.label));
         box->Add(grid, wxSizerFlags().Border(wxALL, gap));
@@ -420,7 +497,11 @@ void AssessmentForm::addCheck(wxWindow* parent, wxSizer* sizer, const std::strin
     check->SetName(toWx(path));
     m_fields[path] = check;
     sizer->Add(check);
-    check->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { changed(); });
+    check->Bind(wxEVT_CHECKBOX, [this, path](wxCommandEvent&) {
+        if (m_carried.count(path) && value(path).empty() && !precautionUnticked(path))
+            return;
+        changed();
+    });
     m_order.push_back(check);
 }
 
@@ -476,6 +557,12 @@ wxWindow* AssessmentForm::field(const std::string& path) const
 
 std::string AssessmentForm::value(const std::string& path) const
 {
+    if (path == "pain.areas") {
+        std::string ids;
+        for (const std::string& id : m_areaOrder)
+            ids += (ids.empty() ? "" : ",") + id;
+        return ids;
+    }
     wxWindow* w = field(path);
     if (auto* text = dynamic_cast<wxTextCtrl*>(w))
         return fromWx(text->GetValue());
@@ -491,6 +578,10 @@ std::string AssessmentForm::value(const std::string& path) const
 
 void AssessmentForm::setRaw(const std::string& path, const std::string& value)
 {
+    if (path == "pain.areas") {
+        setAreas(value);
+        return;
+    }
     wxWindow* w = field(path);
     if (auto* text = dynamic_cast<wxTextCtrl*>(w)) {
         text->ChangeValue(toWx(value));
@@ -507,6 +598,8 @@ void AssessmentForm::setRaw(const std::string& path, const std::string& value)
 void AssessmentForm::setValue(const std::string& path, const std::string& value)
 {
     setRaw(path, value);
+    if (m_carried.count(path) && value.empty() && !precautionUnticked(path))
+        return;
     changed();
 }
 
@@ -522,6 +615,7 @@ void AssessmentForm::changed()
         return;
     updateRomColours();
     updateOutcomeScores();
+    updateScreenBox();
     if (m_onChange)
         m_onChange();
 }
@@ -682,8 +776,12 @@ FormReading AssessmentForm::read(const core::Patient& patient, const core::Date&
         for (const auto& entry : core::vocabulary<core::SpecialTest>()) {
             const std::string path = "tests." + sideId(side) + "." + std::string(entry.id);
             if (core::isAngleTest(entry.value)) {
+                const bool legPain = !value(path + ".reproduces_leg_pain").empty();
                 if (auto v = number(path))
-                    a.tests[side][entry.value] = core::TestResult::degrees(*v);
+                    a.tests[side][entry.value] = core::TestResult::degrees(*v, legPain);
+                else if (legPain && trimmed(value(path)).empty())
+                    problems.push_back({path, path + ": leg pain reproduced needs the angle at which it came on "
+                                                     "(" + core::rangeText(core::testAngleRange(entry.value)) + ")"});
             } else if (const std::string v = value(path); v == "positive") {
                 a.tests[side][entry.value] = core::TestResult::positive();
             } else if (v == "negative") {
@@ -694,7 +792,12 @@ FormReading AssessmentForm::read(const core::Patient& patient, const core::Date&
             if (auto g = core::StrengthGrade::parse(value("strength." + sideId(side) + "." + std::string(entry.id))))
                 a.strength[side][entry.value] = *g;
         a.endurance.sideBridgeHoldS[side] = number("endurance.side_bridge_hold_s." + sideId(side));
+        a.balance.singleLegStanceS[side] = number("balance.single_leg_stance_s." + sideId(side));
     }
+    a.balance.fallsPastYear = number("balance.falls_past_year");
+    for (const std::string& id : m_areaOrder)
+        if (const auto area = painAreaFromId(id))
+            a.pain.areas.push_back(*area);
     a.rotationPosition = core::fromId<core::RotationPosition>(value("rotation_position"));
     a.pain.nprsNow = number("pain.nprs_now");
     a.pain.nprsBest24h = number("pain.nprs_best_24h");
@@ -706,6 +809,7 @@ FormReading AssessmentForm::read(const core::Patient& patient, const core::Date&
     for (const auto& entry : core::vocabulary<core::RedFlag>())
         if (!value("red_flags." + std::string(entry.id)).empty())
             a.redFlags.insert(entry.value);
+    a.redFlagsScreened = !a.redFlags.empty() || !value("red_flags_screened").empty();
     for (const auto& entry : core::vocabulary<core::Precaution>())
         if (!value("precautions." + std::string(entry.id)).empty())
             a.precautions.insert(entry.value);
@@ -773,14 +877,25 @@ void AssessmentForm::load(const core::Assessment& a)
             setRaw("rom." + sideId(side) + "." + std::string(core::toId(movement)), std::to_string(degrees));
         for (const auto& [test, result] : a.tests[side]) {
             const std::string path = "tests." + sideId(side) + "." + std::string(core::toId(test));
-            if (result.measured())
+            if (result.measured()) {
                 setRaw(path, std::to_string(*result.measured()));
+                if (result.reproducesLegPain)
+                    setRaw(path + ".reproduces_leg_pain", "1");
+            }
             else
                 setRaw(path, result.isPositive() ? "positive" : "negative");
         }
         for (const auto& [muscle, grade] : a.strength[side])
             setRaw("strength." + sideId(side) + "." + std::string(core::toId(muscle)), grade.text());
         setInt("endurance.side_bridge_hold_s." + sideId(side), a.endurance.sideBridgeHoldS[side]);
+        setInt("balance.single_leg_stance_s." + sideId(side), a.balance.singleLegStanceS[side]);
+    }
+    setInt("balance.falls_past_year", a.balance.fallsPastYear);
+    {
+        std::string ids;
+        for (const core::PainArea& area : a.pain.areas)
+            ids += (ids.empty() ? "" : ",") + painAreaId(area);
+        setRaw("pain.areas", ids);
     }
     if (a.rotationPosition)
         setRaw("rotation_position", std::string(core::toId(*a.rotationPosition)));
@@ -794,6 +909,7 @@ void AssessmentForm::load(const core::Assessment& a)
     setInt("endurance.trunk_extensor_hold_s", a.endurance.trunkExtensorHoldS);
     for (core::RedFlag flag : a.redFlags)
         setRaw("red_flags." + std::string(core::toId(flag)), "1");
+    setRaw("red_flags_screened", a.redFlagsScreened && a.redFlags.empty() ? "1" : "");
     for (core::Precaution p : a.precautions)
         setRaw("precautions." + std::string(core::toId(p)), "1");
     for (std::size_t i = 0; i < a.outcomes.lefs.size() && i < core::kLefsItemCount; ++i)
@@ -805,6 +921,7 @@ void AssessmentForm::load(const core::Assessment& a)
     m_loading = false;
     updateRomColours();
     updateOutcomeScores();
+    updateScreenBox();
 }
 
 void AssessmentForm::showPrevious(const core::Assessment& previous)
@@ -818,7 +935,8 @@ void AssessmentForm::showPrevious(const core::Assessment& previous)
         auto* text = dynamic_cast<wxTextCtrl*>(w);
         // Numbers only: dates, names and free text are not findings to compare.
         const bool number = path.starts_with("rom.") || path.starts_with("pain.") ||
-                            path.starts_with("endurance.") || path.starts_with("outcomes.lefs[") ||
+                            path.starts_with("endurance.") || path.starts_with("balance.") ||
+                            path.starts_with("outcomes.lefs[") ||
                             (path.starts_with("outcomes.psfs[") && path.ends_with(".score"));
         if (text && number && !text->GetValue().empty())
             hints.emplace_back(text, "(" + fromWx(text->GetValue()) + ")"); // fits the narrowest box
@@ -859,6 +977,157 @@ void AssessmentForm::setFormText(const std::string& text)
     m_loading = false;
     updateRomColours();
     updateOutcomeScores();
+    updateScreenBox();
+}
+
+void AssessmentForm::setAreas(const std::string& ids)
+{
+    m_areaOrder.clear();
+    std::stringstream in(ids);
+    std::string id;
+    while (std::getline(in, id, ',')) {
+        id = trimmed(id);
+        const auto area = painAreaFromId(id);
+        if (!area || std::find(m_areaOrder.begin(), m_areaOrder.end(), id) != m_areaOrder.end())
+            continue;
+        // An area the chart does not draw (e.g. from an imported file) still gets its row.
+        if (std::find(m_areaRows.begin(), m_areaRows.end(), id) == m_areaRows.end()) {
+            wxString text = toWx(painAreaText(*area));
+            text[0] = wxToupper(text[0]);
+            m_areaList->Append(text);
+            m_areaRows.push_back(id);
+        }
+        m_areaOrder.push_back(id);
+    }
+    syncAreas();
+}
+
+void AssessmentForm::toggleArea(const core::PainArea& area)
+{
+    const std::string id = painAreaId(area);
+    const auto it = std::find(m_areaOrder.begin(), m_areaOrder.end(), id);
+    std::string ids = value("pain.areas");
+    if (it == m_areaOrder.end())
+        ids += (ids.empty() ? "" : ",") + id;
+    else {
+        std::vector<std::string> rest(m_areaOrder);
+        rest.erase(rest.begin() + (it - m_areaOrder.begin()));
+        ids.clear();
+        for (const auto& r : rest)
+            ids += (ids.empty() ? "" : ",") + r;
+    }
+    setValue("pain.areas", ids);
+}
+
+void AssessmentForm::syncAreas()
+{
+    std::vector<core::PainArea> areas;
+    for (const std::string& id : m_areaOrder)
+        if (const auto area = painAreaFromId(id))
+            areas.push_back(*area);
+    for (unsigned row = 0; row < m_areaRows.size(); ++row) {
+        const bool chosen = std::find(m_areaOrder.begin(), m_areaOrder.end(), m_areaRows[row]) != m_areaOrder.end();
+        if (m_areaList->IsChecked(row) != chosen)
+            m_areaList->Check(row, chosen);
+    }
+    m_bodyChart->setChosen(areas);
+    const wxString summary =
+        areas.empty() ? toWx("Pain areas: none marked") : toWx("Pain areas: " + painAreasText(areas));
+    if (m_areaSummary->GetLabel() != summary) {
+        m_areaSummary->SetLabel(summary);
+        m_areaSummary->Wrap(FromDIP(620));
+    }
+}
+
+wxString AssessmentForm::painAreasSummary() const
+{
+    return m_areaSummary->GetLabel();
+}
+
+void AssessmentForm::updateScreenBox()
+{
+    // A ticked flag records the screen itself; "none" cannot stand beside it.
+    bool anyFlag = false;
+    for (const auto& entry : core::vocabulary<core::RedFlag>())
+        anyFlag = anyFlag || !value("red_flags." + std::string(entry.id)).empty();
+    auto* none = dynamic_cast<wxCheckBox*>(field("red_flags_screened"));
+    if (anyFlag && none->GetValue())
+        none->SetValue(false);
+    if (none->IsEnabled() == anyFlag)
+        none->Enable(!anyFlag);
+}
+
+void AssessmentForm::carryForwardPrecautions(const std::set<core::Precaution>& precautions,
+                                             const std::optional<core::Date>& from)
+{
+    m_carried.clear();
+    m_carriedFrom = from ? from->iso() : std::string("the last visit");
+    const bool loading = m_loading;
+    m_loading = true;
+    for (core::Precaution precaution : precautions) {
+        // acute_high_irritability is judged afresh from today's pain, never carried.
+        if (precaution == core::Precaution::AcuteHighIrritability)
+            continue;
+        const std::string path = "precautions." + std::string(core::toId(precaution));
+        setRaw(path, "1");
+        m_carried[path] = std::string(core::label(precaution));
+        if (auto* check = dynamic_cast<wxCheckBox*>(field(path)))
+            check->SetLabel(headingCase(core::label(precaution)) + toWx("  (carried forward)"));
+    }
+    m_loading = loading;
+    updateCarriedLabel();
+}
+
+bool AssessmentForm::isCarriedForward(const std::string& path) const
+{
+    return m_carried.count(path) > 0 && !value(path).empty();
+}
+
+wxString AssessmentForm::carriedForwardText() const
+{
+    return m_carriedLabel->IsShown() ? m_carriedLabel->GetLabel() : wxString();
+}
+
+void AssessmentForm::updateCarriedLabel()
+{
+    std::string names;
+    for (const auto& [path, name] : m_carried)
+        names += (names.empty() ? "" : ", ") + name;
+    m_carriedLabel->SetLabel(names.empty() ? wxString()
+                                           : toWx("Carried forward from " + m_carriedFrom + ": " + names +
+                                                  ". Untick one only with a reason (it goes into the notes)."));
+    m_carriedLabel->Wrap(FromDIP(620));
+    m_carriedLabel->Show(!names.empty());
+    Layout();
+    FitInside();
+}
+
+bool AssessmentForm::precautionUnticked(const std::string& path)
+{
+    const std::string name = m_carried.at(path);
+    wxString reason;
+    if (m_ask)
+        reason = m_ask(headingCase(name) + toWx(" was carried forward from " + m_carriedFrom +
+                                                 ". Why does it no longer apply?\n\nThe reason is kept in the "
+                                                 "visit notes."),
+                       wxString());
+    reason.Trim().Trim(false);
+    if (reason.empty()) {
+        setRaw(path, "1"); // no reason, no change: a forgotten hip precaution is the costly mistake
+        return false;
+    }
+    std::string notes = value("visit.notes");
+    if (!notes.empty() && notes.back() != '\n')
+        notes += "\n";
+    notes += "Precaution no longer applies: " + name + " (carried forward from " + m_carriedFrom +
+             "): " + fromWx(reason);
+    setRaw("visit.notes", notes);
+    m_carried.erase(path);
+    if (auto* check = dynamic_cast<wxCheckBox*>(field(path)))
+        if (const auto precaution = core::fromId<core::Precaution>(path.substr(std::string("precautions.").size())))
+            check->SetLabel(headingCase(core::label(*precaution)));
+    updateCarriedLabel();
+    return true;
 }
 
 void AssessmentForm::showProblems(const std::vector<FieldProblem>& problems)

@@ -13,14 +13,18 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+class wxCheckListBox;
 class wxKeyEvent;
 class wxStaticText;
 
 namespace hiprx::app {
+
+class BodyChart;
 
 /// What the form holds, read into an Assessment, with every problem (unreadable text and
 /// core::validate's range checks). The assessment may be used only when `problems` is empty.
@@ -69,6 +73,25 @@ public:
     /// The live PSFS line under the activities ("PSFS mean 4.5/10 from 2 activities").
     wxString psfsSummary() const;
 
+    /// The body chart (field `pain.areas`; its keyboard twin is the checklist beside it, which is
+    /// the field's control). Clicking an area toggles it as toggleArea does.
+    BodyChart* bodyChart() const { return m_bodyChart; }
+    /// Toggles one pain area as a click on the chart or a tick in the checklist would, then notifies.
+    void toggleArea(const core::PainArea& area);
+    /// The line under the chart naming the chosen areas in words.
+    wxString painAreasSummary() const;
+
+    /// For a follow-up visit: ticks the previous visit's precautions and marks them as carried
+    /// forward from `from` (no change notification). Unticking one of them asks why (setAsk); the
+    /// answer is added to the visit notes, and without an answer the precaution stays ticked.
+    void carryForwardPrecautions(const std::set<core::Precaution>& precautions, const std::optional<core::Date>& from);
+    /// True when the precaution field (`precautions.<id>`) was carried forward and is still ticked.
+    bool isCarriedForward(const std::string& path) const;
+    /// The "Carried forward from …" line of the precautions ("" when none).
+    wxString carriedForwardText() const;
+    /// How the form asks for a line of text (question, suggestion); empty = cancelled.
+    void setAsk(std::function<wxString(const wxString&, const wxString&)> ask) { m_ask = std::move(ask); }
+
 private:
     void addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style = 0);
     void addChoice(wxWindow* parent, wxSizer* sizer, const std::string& path,
@@ -81,6 +104,14 @@ private:
     void onCharHook(wxKeyEvent& event);
     void updateRomColours();
     void updateOutcomeScores();
+    void setAreas(const std::string& ids);
+    void syncAreas();
+    void redFlagTicked(const std::string& path);
+    /// A carried-forward precaution was unticked: asks why; false (and ticks it again) when no
+    /// reason was given.
+    bool precautionUnticked(const std::string& path);
+    void updateCarriedLabel();
+    void updateScreenBox();
 
     core::NormSet m_norms;
     std::map<std::string, wxWindow*> m_fields;
@@ -95,7 +126,18 @@ private:
     wxStaticText* m_lefsTotal = nullptr;
     wxStaticText* m_psfsMean = nullptr;
     std::function<void()> m_onChange;
+    std::function<wxString(const wxString&, const wxString&)> m_ask;
     bool m_loading = false;
+
+    BodyChart* m_bodyChart = nullptr;
+    wxCheckListBox* m_areaList = nullptr;  ///< the field `pain.areas`
+    wxStaticText* m_areaSummary = nullptr;
+    std::vector<std::string> m_areaRows;  ///< the area id of each checklist row
+    std::vector<std::string> m_areaOrder; ///< the chosen area ids, in the order marked
+
+    std::map<std::string, std::string> m_carried; ///< precaution path → its label, while carried forward
+    std::string m_carriedFrom;                    ///< the date they came from
+    wxStaticText* m_carriedLabel = nullptr;
 };
 
 } // namespace hiprx::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/history_panel.h"
 
+#include "app/assessment_words.h"
 #include "app/chart_view.h"
 #include "app/today.h"
 #include "app/wx_text.h"
@@ -21,6 +22,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -68,7 +70,10 @@ HistoryPanel::HistoryPanel(wxWindow* parent, store::Database& db, std::int64_t p
 {
     if (auto p = store::PatientRepository(db).find(patientId))
         m_patient = *p;
-    m_history = core::buildHistory(store::loadVisitHistory(db, patientId), m_options.norms);
+    auto visits = store::loadVisitHistory(db, patientId);
+    for (const core::DatedAssessment& v : visits)
+        m_assessments[v.visitId] = v.assessment;
+    m_history = core::buildHistory(std::move(visits), m_options.norms);
     m_programs = store::loadIssuedPrograms(db, patientId);
 
     auto* top = new wxBoxSizer(wxVERTICAL);
@@ -94,6 +99,9 @@ HistoryPanel::HistoryPanel(wxWindow* parent, store::Database& db, std::int64_t p
     m_measures =
         makeList(this, {{"Measure", 170}, {"Value", 55}, {"Since previous", 190}, {"Since first", 190}});
     left->Add(m_measures, 3, wxEXPAND | wxBOTTOM, 4);
+    m_findings = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    m_findings->SetName("history.findings");
+    left->Add(m_findings, 0, wxEXPAND | wxBOTTOM, 4);
     m_alerts = new wxStaticText(this, wxID_ANY, wxEmptyString);
     m_alerts->SetForegroundColour(wxColour(160, 20, 20));
     left->Add(m_alerts, 0, wxEXPAND | wxBOTTOM, 4);
@@ -150,6 +158,10 @@ int HistoryPanel::measureRows() const
 {
     return m_measures->GetItemCount();
 }
+wxString HistoryPanel::findingsText() const
+{
+    return m_findings->GetLabel();
+}
 
 void HistoryPanel::fillTimeline()
 {
@@ -201,6 +213,19 @@ void HistoryPanel::selectVisit(std::size_t index)
         if (m_measures->GetColumnWidth(col) < before)
             m_measures->SetColumnWidth(col, before);
     }
+    std::string findings;
+    if (const auto it = m_assessments.find(v.visitId); it != m_assessments.end()) {
+        const core::Assessment& a = it->second;
+        const std::string areas = painAreasText(a.pain.areas);
+        const std::string balance = balanceText(a.balance);
+        findings = "Pain areas: " + (areas.empty() ? std::string("none marked") : areas) + "\n" +
+                   "Balance: " + (balance.empty() ? std::string("not recorded") : balance) + "\n";
+        std::string screen = redFlagScreenText(a);
+        screen[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(screen[0])));
+        findings += screen;
+    }
+    m_findings->SetLabel(toWx(findings));
+    m_findings->Wrap(560);
     std::string alerts;
     for (const core::Alert& a : v.alerts)
         alerts += (alerts.empty() ? "" : "\n") + ("⚠ " + a.message);
@@ -333,17 +358,7 @@ void HistoryPanel::onNextProgram()
     const auto next = suggestNextProgram();
     if (!next)
         return;
-    std::string text = "Suggested step: " + std::string(core::progressionStepId(next->step)) + "\n";
-    for (const std::string& reason : next->reasons)
-        text += "  – " + reason + "\n";
-    text += "\n";
-    for (const core::ItemSuggestion& s : next->items) {
-        text += "• " + s.current.name + " → " + s.suggested.name + " (" +
-                core::describeDose(s.suggested.dose) + "): " + s.reason + "\n";
-        if (!s.harder.empty() || !s.easier.empty())
-            text += "    harder: " + (s.harder.empty() ? std::string("—") : s.harder.front()) +
-                    "   easier: " + (s.easier.empty() ? std::string("—") : s.easier.front()) + "\n";
-    }
+    const std::string text = nextProgramText(*next);
     if (!m_options.startNextVisit) {
         wxMessageBox(toWx(text), "Next program", wxOK | wxICON_INFORMATION, this);
         return;
@@ -352,6 +367,38 @@ void HistoryPanel::onNextProgram()
                                  "and dose in the program builder before issuing it."),
                      "Next program", wxYES_NO | wxICON_QUESTION, this) == wxYES)
         startNextVisit();
+}
+
+std::string nextProgramText(const core::NextProgram& next)
+{
+    std::string text = "Suggested step: " + std::string(core::progressionStepId(next.step)) + "\n";
+    for (const std::string& reason : next.reasons)
+        text += "  – " + reason + "\n";
+    text += "\n";
+    std::string dropped;
+    for (const core::ItemSuggestion& s : next.items) {
+        if (s.dropped) {
+            dropped += "• " + s.current.name + ": " + s.reason + "\n";
+            continue;
+        }
+        text += "• " + s.current.name + " → " + s.suggested.name + " (" + core::describeDose(s.suggested.dose) +
+                "): " + s.reason + "\n";
+    }
+    if (next.withheld)
+        text += "\nNo exercises: the referral is an emergency and the program is withheld.\n";
+    if (!dropped.empty())
+        text += "\nDropped from the program:\n" + dropped;
+    if (const auto leftOut = next.excluded(); !leftOut.empty()) {
+        text += "\nLeft out by the safety screen:\n";
+        for (const core::LeftOut& l : leftOut)
+            text += "• " + l.reason + "\n";
+    }
+    if (!next.warnings.empty()) {
+        text += "\nWarnings:\n";
+        for (const std::string& w : next.warnings)
+            text += "• " + w + "\n";
+    }
+    return text;
 }
 
 void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId, HistoryOptions options)

@@ -18,6 +18,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 class wxListCtrl;
@@ -58,6 +60,9 @@ public:
     void selectVisit(std::size_t index);
     /// Rows in the selected visit's measure list.
     int measureRows() const;
+    /// The selected visit's findings that are not measures, in words: pain areas, balance and the
+    /// red-flag screen.
+    wxString findingsText() const;
     /// The measure list itself (tests: column widths).
     const wxListCtrl* measureList() const { return m_measures; }
 
@@ -91,10 +96,16 @@ private:
     wxListCtrl* m_visits = nullptr;
     wxListCtrl* m_measures = nullptr;
     wxStaticText* m_alerts = nullptr;
+    wxStaticText* m_findings = nullptr;
+    std::map<std::int64_t, core::Assessment> m_assessments; ///< by visit id
     wxListCtrl* m_programList = nullptr;
     wxScrolledWindow* m_chartArea = nullptr;
     std::vector<ChartView*> m_charts;
 };
+
+/// What Next program… shows before a visit starts from it: the step and why, each exercise's
+/// change, what was dropped or left out by the safety screen and why, and the warnings.
+std::string nextProgramText(const core::NextProgram& next);
 
 /// A resizable dialog around a HistoryPanel (what Patient → History… opens); modal.
 void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId,

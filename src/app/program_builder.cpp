@@ -28,6 +28,21 @@ std::string sideLabel(core::ExerciseSide side)
     return side == core::ExerciseSide::None ? std::string() : std::string(core::label(side));
 }
 
+/// The basis line that records the therapist's confirmation of a forbidden exercise.
+std::string confirmation(bool added, const std::vector<core::Exclusion>& exclusions)
+{
+    return std::string(added ? "added" : "kept") + " by the therapist despite: " + core::exclusionText(exclusions);
+}
+
+/// The one question for a forbidden exercise, whether it is being added or is already in the
+/// program (from a protocol, the last program, or findings that changed).
+wxString forbiddenQuestion(const std::string& name, const std::vector<core::Exclusion>& exclusions, bool adding)
+{
+    return toWx(name + " is excluded for this patient: " + core::exclusionText(exclusions) + ".\n\n" +
+                (adding ? "Add it anyway?" : "Keep it in the program anyway?") +
+                " Only do so if you have checked it is safe; the program will show a warning.");
+}
+
 } // namespace
 
 ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& library,
@@ -54,7 +69,8 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     m_items->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(30));
     m_items->AppendColumn("Exercise", wxLIST_FORMAT_LEFT, FromDIP(210));
     m_items->AppendColumn("Side", wxLIST_FORMAT_LEFT, FromDIP(80));
-    m_items->AppendColumn("Dose", wxLIST_FORMAT_LEFT, FromDIP(300));
+    m_items->AppendColumn("Dose", wxLIST_FORMAT_LEFT, FromDIP(250));
+    m_items->AppendColumn("Safety screen", wxLIST_FORMAT_LEFT, FromDIP(150));
     left->Add(m_items, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
 
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
@@ -180,7 +196,8 @@ void ProgramBuilder::setAnalysis(const core::Analysis& analysis)
                                  "them the referral advice instead of exercises.")
                           : wxString());
     m_lock->Wrap(FromDIP(600));
-    refreshStatus();
+    rescreen();
+    refreshList();
     Layout();
 }
 
@@ -188,6 +205,8 @@ void ProgramBuilder::setProgram(const core::Program& program, bool edited)
 {
     if (program == m_program && edited == m_edited && m_items->GetItemCount() == static_cast<int>(program.items.size()))
         return; // nothing to redraw (the usual case while findings are typed)
+    if (program.items != m_program.items)
+        m_notices.clear();
     m_program = program;
     m_edited = edited;
     if (m_selected >= static_cast<int>(m_program.items.size()))
@@ -202,20 +221,13 @@ bool ProgramBuilder::addExercise(const std::string& exerciseId)
     const auto* exercise = m_library.find(exerciseId);
     if (!exercise)
         return false;
-    const auto exclusions = core::exclusionsFor(*exercise, m_analysis.precautions, m_analysis.cautions);
-    if (!exclusions.empty()) {
-        wxString why;
-        for (const auto& ex : exclusions)
-            why << toWx("• " + ex.reason) << "\n";
-        if (!m_confirm(toWx(exercise->name) + " is excluded for this patient because:\n" + why +
-                       "\nAdd it anyway? Only do so if you have checked it is safe; the program will "
-                       "show a warning."))
-            return false;
-    }
+    const auto exclusions = core::screenExercise(*exercise, m_analysis);
+    if (!exclusions.empty() && !m_confirm(forbiddenQuestion(exercise->name, exclusions, true)))
+        return false;
     const auto side = exercise->sided ? core::ExerciseSide::Both : core::ExerciseSide::None;
     auto item = core::makeItem(*exercise, side, m_analysis);
     if (!exclusions.empty())
-        item.basis.push_back("added by the therapist despite: " + exclusions.front().reason);
+        item.basis.push_back(confirmation(true, exclusions));
     m_program.items.push_back(std::move(item));
     m_selected = static_cast<int>(m_program.items.size()) - 1;
     changed();
@@ -319,8 +331,70 @@ void ProgramBuilder::changed()
         m_onChange();
 }
 
+void ProgramBuilder::rescreen()
+{
+    m_screen = core::screenProgram(m_program, m_analysis, m_library);
+}
+
+bool ProgramBuilder::confirmed(const core::ScreenFinding& finding) const
+{
+    if (finding.index >= m_program.items.size())
+        return false;
+    const std::string line = core::exclusionText(finding.exclusions);
+    for (const std::string& b : m_program.items[finding.index].basis)
+        if (b.size() >= line.size() && b.ends_with("despite: " + line))
+            return true;
+    return false;
+}
+
+std::vector<std::size_t> ProgramBuilder::unconfirmedForbidden() const
+{
+    std::vector<std::size_t> indexes;
+    for (const auto& finding : m_screen.forbidden)
+        if (!confirmed(finding))
+            indexes.push_back(finding.index);
+    return indexes;
+}
+
+bool ProgramBuilder::confirmForbidden()
+{
+    rescreen();
+    if (locked())
+        return true;
+    bool keptAll = true;
+    std::vector<std::size_t> takeOut;
+    for (const auto& finding : m_screen.forbidden) {
+        if (confirmed(finding))
+            continue;
+        if (m_confirm(forbiddenQuestion(finding.name, finding.exclusions, false))) {
+            m_program.items[finding.index].basis.push_back(confirmation(false, finding.exclusions));
+        } else {
+            takeOut.push_back(finding.index);
+            m_notices.push_back(finding.name + " was taken out: " + core::exclusionText(finding.exclusions) + ".");
+            keptAll = false;
+        }
+    }
+    if (m_screen.forbidden.empty())
+        return true;
+    for (auto it = takeOut.rbegin(); it != takeOut.rend(); ++it)
+        m_program.items.erase(m_program.items.begin() + static_cast<std::ptrdiff_t>(*it));
+    if (m_selected >= static_cast<int>(m_program.items.size()))
+        m_selected = static_cast<int>(m_program.items.size()) - 1;
+    m_edited = true;
+    refreshList();
+    if (m_onChange)
+        m_onChange();
+    return keptAll;
+}
+
+wxString ProgramBuilder::screenColumn(int row) const
+{
+    return row >= 0 && row < m_items->GetItemCount() ? m_items->GetItemText(row, 4) : wxString();
+}
+
 void ProgramBuilder::refreshList()
 {
+    rescreen();
     m_items->Freeze();
     m_items->DeleteAllItems();
     long row = 0;
@@ -331,6 +405,15 @@ void ProgramBuilder::refreshList()
         m_items->SetItem(row, 3, toWx(core::describeDose(item.dose)));
         ++row;
     }
+    // Each forbidden item says so in its row: red until the therapist confirms it.
+    for (const auto& finding : m_screen.forbidden) {
+        const long r = static_cast<long>(finding.index);
+        const bool ok = confirmed(finding);
+        m_items->SetItem(r, 4, ok ? toWx("kept: you confirmed") : toWx("forbidden: confirm or remove"));
+        m_items->SetItemTextColour(r, ok ? wxColour(191, 54, 12) : wxColour(183, 28, 28));
+    }
+    for (std::size_t i : m_screen.unknown)
+        m_items->SetItem(static_cast<long>(i), 4, "not in the library");
     m_items->Thaw();
     if (m_selected < 0 && !m_program.items.empty())
         m_selected = 0;
@@ -394,8 +477,19 @@ void ProgramBuilder::refreshStatus()
     wxString text;
     for (const auto& p : problems())
         text << toWx(p.message) << "\n";
+    // The safety screen in words; the review's own lines about the same items (with ids) are left out.
+    for (const auto& finding : m_screen.forbidden)
+        text << toWx((confirmed(finding) ? "Kept by you: " : "Forbidden: ") + finding.name + ": " +
+                     core::exclusionText(finding.exclusions) +
+                     (confirmed(finding) ? "." : ". Remove it, or confirm it when you issue.")) << "\n";
+    for (std::size_t i : m_screen.unknown)
+        text << toWx(m_program.items[i].name + " is not in the exercise library, so HipRx cannot check it "
+                     "against the precautions; check it by hand.") << "\n";
+    for (const auto& n : m_notices)
+        text << toWx(n) << "\n";
     for (const auto& w : core::reviewProgram(m_program, m_analysis, m_library))
-        text << toWx(w) << "\n";
+        if (w.find(": forbidden by ") == std::string::npos && w.find(": not in the exercise library") == std::string::npos)
+            text << toWx(w) << "\n";
     text.Trim();
     m_status->SetLabel(text);
     m_status->Wrap(FromDIP(600));
@@ -414,17 +508,13 @@ void ProgramBuilder::startFromProtocol(std::int64_t id)
     const auto protocol = store::ProtocolRepository(m_db).find(id);
     if (!protocol || locked())
         return;
-    std::vector<core::ProgramItem> items;
-    for (const auto& item : protocol->program.items) {
-        // A protocol is a starting point: whatever this patient's precautions forbid is left out.
-        const auto* exercise = m_library.find(item.exerciseId);
-        if (exercise && !core::exclusionsFor(*exercise, m_analysis.precautions, m_analysis.cautions).empty())
-            continue;
-        items.push_back(item);
-    }
-    m_program.items = std::move(items);
+    // A protocol is a starting point: it passes the same screen as any program, and whatever this
+    // patient's precautions or findings forbid is asked about, as adding it by hand would be.
+    m_program.items = protocol->program.items;
+    m_notices.clear();
     m_selected = m_program.items.empty() ? -1 : 0;
     changed();
+    confirmForbidden();
 }
 
 void ProgramBuilder::onSaveProtocol()

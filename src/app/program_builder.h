@@ -8,6 +8,7 @@
 #include "core/analysis.h"
 #include "core/exercise.h"
 #include "core/program.h"
+#include "core/screen.h"
 #include "render/figure_drawer.h"
 #include "store/database.h"
 
@@ -58,6 +59,18 @@ public:
     void setSelectedDose(const core::Dose& dose);
     void setSelectedNotes(const std::string& notes);
 
+    /// The safety screen of the program as it stands (core::screenProgram against the analysis),
+    /// redone whenever the program or the analysis changes, however the program was made.
+    const core::ScreenResult& screen() const { return m_screen; }
+    /// Indexes of the items the screen forbids that the therapist has not confirmed yet.
+    std::vector<std::size_t> unconfirmedForbidden() const;
+    /// For each forbidden item not yet confirmed, asks the question adding it by hand asks; yes
+    /// records the confirmation in the item's basis, no takes the item out (said in the status).
+    /// True when nothing was taken out. Nothing is asked while the builder is locked.
+    bool confirmForbidden();
+    /// The safety-screen column of a row ("" when the item is allowed; tests).
+    wxString screenColumn(int row) const;
+
     /// Dose and side problems of the program as it stands (core::validateProgram).
     std::vector<FieldProblem> problems() const;
     /// Text of the warnings line (tests).
@@ -84,6 +97,9 @@ private:
     void refreshList();
     void refreshEditor();
     void refreshStatus();
+    void rescreen();
+    /// True when the therapist confirmed this forbidden item for exactly these reasons.
+    bool confirmed(const core::ScreenFinding& finding) const;
     void editorChanged();
     void changed();
     void onSaveProtocol();
@@ -93,6 +109,8 @@ private:
     store::Database& m_db;
     core::Analysis m_analysis;
     core::Program m_program;
+    core::ScreenResult m_screen;
+    std::vector<std::string> m_notices; ///< items taken out after a "no", until the program is replaced
     bool m_edited = false;
     bool m_analysisSet = false;
     int m_selected = -1;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/reasoning_panel.h"
+#include "app/assessment_words.h"
 #include "app/wx_text.h"
 
 #include <wx/sizer.h>
@@ -94,6 +95,13 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
     if (problems > 0)
         write(warn, wxString::Format("%zu field(s) need correcting; the reasoning uses the rest.\n\n", problems));
 
+    // The red-flag screen: a negative screen is shown as such, and a screen never done is not "none".
+    if (analysis.referral.warnings.empty())
+        write(analysis.referral.screened ? normal : warn,
+              analysis.referral.screened ? toWx("Red flags screened: none.\n\n")
+                                         : toWx("Red flags not screened yet: ask about them, then tick "
+                                                "\"Red flags screened: none\" or the flags found.\n\n"));
+
     write(heading, "Impairments\n");
     if (analysis.impairments.empty())
         write(muted, "None found from the findings so far.\n");
@@ -116,15 +124,30 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
     for (const auto& b : analysis.irritabilityBasis)
         write(muted, toWx("   • " + b) + "\n");
 
+    if (!analysis.precautions.empty()) {
+        write(heading, "\nPrecautions\n");
+        for (core::Precaution p : analysis.precautions)
+            write(normal, toWx("   • " + std::string(core::label(p))) + "\n");
+    }
     if (!analysis.notes.empty()) {
         write(heading, "\nNotes\n");
-        for (const auto& n : analysis.notes)
-            write(normal, toWx("   • " + n.text + " (" + n.rule + ")") + "\n");
+        for (const auto& n : analysis.notes) {
+            write(normal, toWx("   • " + idsInWords(n.text)) + "\n");
+            write(muted, toWx("      rule " + n.rule) + "\n");
+        }
     }
     if (!analysis.cautions.empty()) {
         write(heading, "\nCautions from findings\n");
-        for (const auto& c : analysis.cautions)
-            write(normal, toWx("   • " + c.reason + " (" + c.rule + ")") + "\n");
+        for (const auto& c : analysis.cautions) {
+            // What the finding rules out, in words: "avoid hip flexion past 90° and …".
+            std::string avoid;
+            std::size_t n = 0;
+            for (core::MovementDemand d : c.avoid)
+                avoid += (n++ == 0 ? "" : n == c.avoid.size() ? " and " : ", ") + std::string(core::label(d));
+            write(normal, toWx("   • " + idsInWords(c.reason) + (avoid.empty() ? std::string() : ": avoid " + avoid)) +
+                              "\n");
+            write(muted, toWx("      rule " + c.rule) + "\n");
+        }
     }
 
     write(heading, "\nExcluded exercises\n");

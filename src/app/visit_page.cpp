@@ -64,6 +64,8 @@ core::Assessment withoutInvalid(core::Assessment a, const std::vector<FieldProbl
             a.pain.nprsWorst24h.reset();
         } else if (parts[0] == "endurance") {
             a.endurance = {};
+        } else if (parts[0] == "balance") {
+            a.balance = {};
         } else if (problem.path == "visit.date") {
             a.visit.date.reset();
         }
@@ -148,9 +150,14 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
             for (const core::PsfsItem& item : previous->assessment.outcomes.psfs)
                 fresh.outcomes.psfs.push_back({item.activity, std::nullopt});
         m_form->load(fresh);
-        if (previous)
+        if (previous) {
             m_form->showPrevious(previous->assessment);
+            // A follow-up starts from the last visit's precautions: forgetting a hip precaution is
+            // the costly mistake, so each is ticked and unticking one asks why.
+            m_form->carryForwardPrecautions(previous->assessment.precautions, previous->assessment.visit.date);
+        }
     }
+    m_form->setAsk(m_prompts.ask);
 
     m_form->setOnChange([this] { onFormChanged(); });
     m_builder->setOnChange([this] { updateIssueArea(); });
@@ -257,16 +264,25 @@ void VisitPage::refreshReasoning()
 void VisitPage::startFromNextProgram(const core::NextProgram& next)
 {
     m_fromLast = next.programWithBasis();
-    // Marked as the therapist's own, so typing findings does not swap it for the planner's choice.
+    // Marked as the therapist's own, so typing findings does not swap it for the planner's choice;
+    // it is screened against this visit's findings like any program in the builder.
     m_builder->setProgram(*m_fromLast, true);
     refreshReasoning();
     std::string why;
     for (const std::string& r : next.reasons)
         why += (why.empty() ? "" : "; ") + r;
+    std::string leftOut;
+    for (const core::LeftOut& l : next.excluded())
+        leftOut += "\n  • " + l.reason;
+    std::string warnings;
+    for (const std::string& w : next.warnings)
+        warnings += "\n  • " + w;
     m_builder->setOrigin(toWx("Started from the last program issued, step \"" +
                               std::string(core::progressionStepId(next.step)) + "\"" +
                               (why.empty() ? std::string() : ": " + why) +
-                              ". Select an exercise to see what changed; change anything before issuing."));
+                              ". Select an exercise to see what changed; change anything before issuing." +
+                              (leftOut.empty() ? std::string() : "\nLeft out by the safety screen:" + leftOut) +
+                              (warnings.empty() ? std::string() : "\nWarnings:" + warnings)));
     m_notebook->SetSelection(kProgramTab);
 }
 
@@ -375,6 +391,17 @@ std::optional<store::IssuedProgram> VisitPage::issue()
 {
     if (!saveVisit())
         return std::nullopt;
+    // Issuing screens the program once more against the saved findings: a forbidden item goes out
+    // only when the therapist confirms it, as when adding it by hand.
+    const std::size_t before = m_builder->program().items.size();
+    if (!m_builder->confirmForbidden()) {
+        m_notebook->SetSelection(kProgramTab);
+        m_prompts.error(toWx("The program was not issued: " +
+                             std::to_string(before - m_builder->program().items.size()) +
+                             " forbidden exercise(s) were taken out (see the program). Check the program and "
+                             "issue again."));
+        return std::nullopt;
+    }
     const core::Program program = programForIssue();
     if (const auto problems = core::validateProgram(program); !problems.empty()) {
         m_notebook->SetSelection(kProgramTab);

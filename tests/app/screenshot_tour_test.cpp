@@ -4,6 +4,7 @@
 // through every screen of a visit and saves app-*.png there with ImageMagick's `import`. Skipped
 // otherwise, so CTest runs stay quick.
 #include "app/assessment_form.h"
+#include "app/body_chart.h"
 #include "app/main_frame.h"
 #include "app/patient_dialog.h"
 #include "app/program_builder.h"
@@ -83,12 +84,29 @@ TEST(ScreenshotTour, EveryScreenOfAVisit)
     }
     VisitPage* visit = frame->openVisit(demoVisit);
     ASSERT_NE(visit, nullptr);
-    visit->form()->setValue("rom.left.hip_flexion", "400");
-    visit->form()->setValue("tests.left.fadir", "positive");
+    // The body chart, balance and the red-flag screen beside the reasoning they feed.
+    AssessmentForm* form = visit->form();
+    form->setValue("tests.left.fadir", "positive");
+    form->setValue("tests.right.ober", "positive");
+    form->toggleArea({core::BodyRegion::LateralHip, core::BodySide::Right});
+    form->toggleArea({core::BodyRegion::Buttock, core::BodySide::Right});
+    form->toggleArea({core::BodyRegion::Groin, core::BodySide::Left});
+    form->setValue("balance.falls_past_year", "1");
+    form->setValue("balance.single_leg_stance_s.left", "9");
+    form->setValue("balance.single_leg_stance_s.right", "4");
+    form->setValue("red_flags_screened", "1");
+    {
+        int unitX = 1, unitY = 1;
+        form->GetScrollPixelsPerUnit(&unitX, &unitY);
+        const wxPoint at = form->CalcUnscrolledPosition(form->ScreenToClient(form->bodyChart()->GetScreenPosition()));
+        form->Scroll(0, std::max(0, at.y / std::max(1, unitY) - 4));
+    }
     shoot(dir, "4-assessment-and-reasoning");
-    visit->form()->setValue("rom.left.hip_flexion", "118");
-    visit->form()->Scroll(0, 40);
+    // One typing error left in to show how problems look.
+    form->setValue("tests.left.slr", "200");
+    form->Scroll(0, 40);
     shoot(dir, "5-assessment-tests-strength");
+    form->setValue("tests.left.slr", "");
 
     visit->notebook()->SetSelection(VisitPage::kProgramTab);
     visit->builder()->selectItem(0);

@@ -258,7 +258,8 @@ TEST_F(VisitFlowTest, ForbiddenExerciseNeedsConfirmation)
     EXPECT_FALSE(visit->builder()->addExercise(forbidden));
     EXPECT_EQ(visit->builder()->program().items.size(), before);
     ASSERT_FALSE(m_prompts.questions.empty());
-    EXPECT_NE(m_prompts.questions.back().find("tha_posterior"), std::string::npos) << m_prompts.questions.back();
+    EXPECT_NE(m_prompts.questions.back().find("hip replacement, posterior approach forbids"), std::string::npos)
+        << "the reason in words: " << m_prompts.questions.back();
 
     m_prompts.answers = {true};
     EXPECT_TRUE(visit->builder()->addExercise(forbidden));
@@ -390,9 +391,12 @@ TEST_F(VisitFlowTest, ProtocolSavedAndStartedLeavesOutWhatAPrecautionForbids)
     const auto protocolId = builder->saveProtocol("Post-op week 2");
 
     visit->form()->setValue("precautions.tha_posterior", "1");
+    m_prompts.answers = {false}; // asked as adding it by hand would be: no
     builder->startFromProtocol(protocolId);
     ASSERT_EQ(builder->program().items.size(), 1u);
     EXPECT_EQ(builder->program().items[0].exerciseId, allowed);
+    EXPECT_NE(m_prompts.questions.back().find("Keep it in the program anyway?"), std::string::npos);
+    EXPECT_TRUE(builder->warningText().Contains("was taken out")) << "said, not silent";
     EXPECT_THROW(builder->saveProtocol(""), InputError);
 }
 

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The newer findings of a visit said in words, the same way wherever the app shows them (the body
+// chart's summary, the reasoning panel, the history): pain areas, balance and the red-flag screen.
+#pragma once
+
+#include "core/assessment.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hiprx::app {
+
+/// "outer hip, right" / "low back, middle".
+std::string painAreaText(const core::PainArea& area);
+/// "outer hip, right; buttock, left"; "" when none marked.
+std::string painAreasText(const std::vector<core::PainArea>& areas);
+/// "2 falls in the past year; single-leg stance left 3 s, right 12 s"; "" when nothing recorded.
+std::string balanceText(const core::Balance& balance);
+/// "red flags screened: none", "red flags: history of cancer, …" or "red flags not screened".
+std::string redFlagScreenText(const core::Assessment& assessment);
+
+/// Analysis text with the vocabulary ids it quotes said in words: "faber left positive" →
+/// "FABER (Patrick) left positive", "hip_flexion" → "hip flexion". Whole words only.
+std::string idsInWords(std::string text);
+
+/// The form's id of a pain area ("lateral_hip.right") and back; nothing for an unknown id.
+std::string painAreaId(const core::PainArea& area);
+std::optional<core::PainArea> painAreaFromId(const std::string& id);
+
+} // namespace hiprx::app
