@@ -340,7 +340,9 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
                         toWx("Ticked: the SLR reproduced the patient's leg pain at this angle"));
                     grid->Add(cell);
                 } else if (angle) {
-                    addText(p, grid, path, 60);
+                    auto* cell = new wxBoxSizer(wxHORIZONTAL); // keeps its width beside the wider SLR cell
+                    addText(p, cell, path, 60);
+                    grid->Add(cell);
                 } else {
                     addChoice(p, grid, path, {{"", toWx("—")}, {"positive", "positive"}, {"negative", "negative"}});
                 }

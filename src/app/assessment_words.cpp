@@ -51,35 +51,52 @@ bool idChar(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-template <typename E>
-void replaceIds(std::string& text)
+/// Replaces whole-word occurrences of `id` with `words`; with `sided`, only where a side follows
+/// ("faber left"), so a test id that is also an English word ("fair") is left alone elsewhere.
+void replaceWord(std::string& text, const std::string& id, const std::string& words, bool sided)
 {
-    for (const auto& entry : core::vocabulary<E>()) {
-        const std::string id(entry.id);
-        const std::string label(entry.label);
-        for (std::size_t at = text.find(id); at != std::string::npos; at = text.find(id, at)) {
-            const bool start = at == 0 || !idChar(text[at - 1]);
-            const bool end = at + id.size() == text.size() || !idChar(text[at + id.size()]);
-            if (start && end) {
-                text.replace(at, id.size(), label);
-                at += label.size();
-            } else {
-                at += id.size();
-            }
+    for (std::size_t at = text.find(id); at != std::string::npos; at = text.find(id, at)) {
+        const std::size_t after = at + id.size();
+        const bool start = at == 0 || !idChar(text[at - 1]);
+        const bool end = after == text.size() || !idChar(text[after]);
+        const bool side = !sided || text.compare(after, 5, " left") == 0 || text.compare(after, 6, " right") == 0;
+        if (start && end && side) {
+            text.replace(at, id.size(), words);
+            at += words.size();
+        } else {
+            at = after;
         }
     }
+}
+
+template <typename E>
+void replaceIds(std::string& text, bool sided)
+{
+    for (const auto& entry : core::vocabulary<E>())
+        if (sided || entry.id.find('_') != std::string_view::npos)
+            replaceWord(text, std::string(entry.id), std::string(entry.label), sided);
 }
 
 } // namespace
 
 std::string idsInWords(std::string text)
 {
-    replaceIds<core::SpecialTest>(text);
-    replaceIds<core::Movement>(text);
-    for (const auto& [id, words] : {std::pair<std::string, std::string>{"falls_past_year", "falls in the past year"},
-                                    {"single_leg_stance_s", "single-leg stance"}})
-        for (std::size_t at = text.find(id); at != std::string::npos; at = text.find(id, at + words.size()))
-            text.replace(at, id.size(), words);
+    replaceIds<core::SpecialTest>(text, true);
+    replaceIds<core::Movement>(text, false);
+    replaceIds<core::StrengthMuscle>(text, false);
+    static const std::pair<const char*, const char*> kFields[] = {
+        {"falls_past_year", "falls in the past year"},
+        {"single_leg_stance_s", "single-leg stance"},
+        {"nprs_now", "pain now (NPRS)"},
+        {"nprs_worst_24h", "worst pain in 24 h (NPRS)"},
+        {"nprs_best_24h", "best pain in 24 h (NPRS)"},
+        {"plank_hold_s", "plank hold"},
+        {"side_bridge_hold_s", "side-bridge hold"},
+        {"trunk_flexor_hold_s", "trunk flexor hold"},
+        {"trunk_extensor_hold_s", "trunk extensor hold"},
+    };
+    for (const auto& [id, words] : kFields)
+        replaceWord(text, id, words, false);
     return text;
 }
 

@@ -3,10 +3,14 @@
 #include "app/assessment_words.h"
 #include "app/wx_text.h"
 
+#include "core/screen.h"
+
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/settings.h>
 #include <wx/textctrl.h>
+
+#include <algorithm>
 
 namespace hiprx::app {
 
@@ -37,6 +41,7 @@ ReasoningPanel::ReasoningPanel(wxWindow* parent) : wxPanel(parent)
 
     m_text = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(340), -1),
                             wxTE_MULTILINE | wxTE_READONLY | wxTE_RICH2 | wxTE_WORDWRAP);
+    m_text->SetName("reasoning.text");
     sizer->Add(m_text, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
     SetSizer(sizer);
 }
@@ -109,7 +114,7 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
         write(heading, toWx(std::string(core::label(imp.kind)) + " " + std::string(core::label(imp.muscle)) +
                             sideText(imp.side)) + "\n");
         for (const auto& e : imp.evidence)
-            write(normal, toWx("   • " + e) + "\n");
+            write(normal, toWx("   • " + idsInWords(e)) + "\n");
         if (!imp.rules.empty()) {
             std::string rule = "   rule " + imp.rules.front();
             if (const auto* info = core::findRule(imp.rules.front()))
@@ -122,7 +127,7 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
 
     write(heading, toWx("\nIrritability: " + std::string(core::label(analysis.irritability))) + "\n");
     for (const auto& b : analysis.irritabilityBasis)
-        write(muted, toWx("   • " + b) + "\n");
+        write(muted, toWx("   • " + idsInWords(b)) + "\n");
 
     if (!analysis.precautions.empty()) {
         write(heading, "\nPrecautions\n");
@@ -153,8 +158,18 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
     write(heading, "\nExcluded exercises\n");
     if (program.excluded.empty())
         write(muted, "None.\n");
-    for (const auto& ex : program.excluded)
-        write(normal, toWx("   • " + ex.name + ": " + ex.reason) + "\n");
+    // One line per exercise, every cause in words ("risk of falling forbids kneeling; …").
+    std::vector<std::pair<std::string, std::vector<core::Exclusion>>> byExercise;
+    for (const auto& ex : program.excluded) {
+        auto it = std::find_if(byExercise.begin(), byExercise.end(),
+                               [&](const auto& e) { return e.second.front().exerciseId == ex.exerciseId; });
+        if (it == byExercise.end())
+            byExercise.push_back({ex.name, {ex}});
+        else
+            it->second.push_back(ex);
+    }
+    for (const auto& [name, exclusions] : byExercise)
+        write(normal, toWx("   • " + name + ": " + idsInWords(core::exclusionText(exclusions))) + "\n");
     m_text->SetDefaultStyle(normal);
     m_text->ShowPosition(0);
     m_text->Thaw();

@@ -36,6 +36,15 @@ void shoot(const std::string& dir, const std::string& name)
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
 }
 
+/// Scrolls the form so that `target` is near the top of its view.
+void scrollTo(wxScrolledWindow* form, wxWindow* target)
+{
+    int unitX = 1, unitY = 1;
+    form->GetScrollPixelsPerUnit(&unitX, &unitY);
+    const wxPoint at = form->CalcUnscrolledPosition(form->ScreenToClient(target->GetScreenPosition()));
+    form->Scroll(0, std::max(0, at.y / std::max(1, unitY) - 4));
+}
+
 TEST(ScreenshotTour, EveryScreenOfAVisit)
 {
     const char* dirEnv = std::getenv("HIPRX_SCREENSHOT_DIR");
@@ -95,16 +104,11 @@ TEST(ScreenshotTour, EveryScreenOfAVisit)
     form->setValue("balance.single_leg_stance_s.left", "9");
     form->setValue("balance.single_leg_stance_s.right", "4");
     form->setValue("red_flags_screened", "1");
-    {
-        int unitX = 1, unitY = 1;
-        form->GetScrollPixelsPerUnit(&unitX, &unitY);
-        const wxPoint at = form->CalcUnscrolledPosition(form->ScreenToClient(form->bodyChart()->GetScreenPosition()));
-        form->Scroll(0, std::max(0, at.y / std::max(1, unitY) - 4));
-    }
+    scrollTo(form, form->bodyChart());
     shoot(dir, "4-assessment-and-reasoning");
     // One typing error left in to show how problems look.
     form->setValue("tests.left.slr", "200");
-    form->Scroll(0, 40);
+    scrollTo(form, form->field("tests.left.thomas_iliopsoas"));
     shoot(dir, "5-assessment-tests-strength");
     form->setValue("tests.left.slr", "");
 
