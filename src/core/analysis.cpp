@@ -128,6 +128,18 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
     analysis.referral =
         assessReferral(assessment.redFlags, referralFindings(assessment, analysis.ageYears, norms));
     analysis.referral.screened = assessment.redFlagsScreened || !assessment.redFlags.empty();
+
+    // An emergency is not the moment to read range and strength as muscle or joint problems: in a
+    // suspected fracture, slipped epiphysis or cauda equina the findings reflect the acute condition.
+    if (analysis.referral.level == Urgency::Emergency && !analysis.impairments.empty()) {
+        analysis.impairments.clear();
+        std::erase_if(analysis.notes, [](const ClinicalNote& note) { return note.rule != "R-PREC-FALL-RISK"; });
+        analysis.notes.insert(analysis.notes.begin(),
+                              {"R-NOTE-EMERGENCY",
+                               "Emergency referral: the range, test and strength findings are not read as tight or "
+                               "weak muscles or a stiff joint, because they may reflect the acute condition. "
+                               "Reassess after medical clearance."});
+    }
     return analysis;
 }
 

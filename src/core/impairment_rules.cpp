@@ -200,12 +200,22 @@ constexpr RuleInfo kRules[] = {
      "pelvic girdle pain worse",
      "Vleeming 2008, Eur Spine J (European guidelines for pelvic girdle pain); clinical consensus for the "
      "positions to avoid"},
+    {"R-WEAK-BALANCE", "a fall in the past year, or single-leg stance under 5 s on either side",
+     "poor standing balance (supported balance training)",
+     "Falls and a short single-leg stance mark poor balance; balance training with a support at hand is the "
+     "exercise that prevents falls",
+     "Sherrington 2019, Cochrane (balance and functional exercise prevent falls); Hurvitz 2000, Arch Phys Med "
+     "Rehabil (single-leg stance under 5 s)"},
     {"R-PREC-FALL-RISK", "a fall in the past year, or single-leg stance under 5 s on either side",
      "precaution fall_risk: balance work only with a support at hand",
      "A recent fall or poor single-leg balance marks a raised risk of falling; unsupported one-leg work, "
      "lunges and swinging movements are left out until balance is trained with support",
      "Sherrington 2019, Cochrane (exercise to prevent falls); Hurvitz 2000, Arch Phys Med Rehabil "
      "(single-leg stance under 5 s and falls)"},
+    {"R-NOTE-EMERGENCY", "emergency referral", "note: findings not read as impairments until cleared",
+     "In a suspected fracture, slipped epiphysis, cauda equina or infection the range and strength findings "
+     "reflect the acute condition; reading them as tight muscles or a stiff joint would mislead",
+     "Finucane 2020, JOSPT (IFOMPT framework: serious pathology first); clinical consensus, not from a trial"},
     {"R-NOTE-INTRA-ARTICULAR", "FADIR, scour or log roll positive",
      "note: orthopaedic opinion if symptoms persist",
      "Persistent mechanical hip symptoms with positive joint tests deserve an orthopaedic opinion",
@@ -661,6 +671,19 @@ void glutealTendonRule(const Assessment& a, Collector& out, std::vector<FindingC
                          "Advise against sitting with crossed legs and standing hanging on one hip."});
 }
 
+void balanceRule(const Assessment& a, Collector& out)
+{
+    const Balance& b = a.balance;
+    if (b.fallsPastYear && *b.fallsPastYear >= kFallRiskFalls)
+        out.add(MuscleGroup::Balance, ImpairmentKind::Weak, std::nullopt, "R-WEAK-BALANCE",
+                "falls_past_year " + std::to_string(*b.fallsPastYear) + " (≥ " + std::to_string(kFallRiskFalls) + ")");
+    for (Side side : kSides)
+        if (const auto& s = b.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
+            out.add(MuscleGroup::Balance, ImpairmentKind::Weak, std::nullopt, "R-WEAK-BALANCE",
+                    "single_leg_stance_s " + sideId(side) + " " + std::to_string(*s) + " s (< " +
+                        std::to_string(kFallRiskStanceBelowS) + " s)");
+}
+
 void faberNote(const Assessment& a, std::vector<ClinicalNote>& notes)
 {
     std::vector<std::string> positives;
@@ -732,6 +755,7 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
     strengthRule(a, out, StrengthMuscle::Quadriceps, MuscleGroup::Quadriceps, "R-WEAK-QUAD-MMT");
     strengthRule(a, out, StrengthMuscle::HipExternalRotators, MuscleGroup::Piriformis, "R-WEAK-HIPER-MMT");
     coreRules(a, out);
+    balanceRule(a, out);
     capsuleRules(a, ctx, out, result.notes);
     intraArticularRules(a, result.cautions, result.notes);
     pelvicGirdleRule(a, result.cautions, result.notes);

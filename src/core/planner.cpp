@@ -32,7 +32,8 @@
 //    level-5 exercise (maxLevelFor).
 //  * Then the one serving the most impairments wins, then the one nearest the bottom of the band,
 //    then the most specific one (fewest targets that match no finding), then stretch over mobility
-//    over self-release (self-release is an adjunct), then the id, so the result is deterministic.
+//    over self-release (self-release is an adjunct), then the lower level (the simpler way to do it),
+//    then the id, so the result is deterministic.
 //  * Impairments are served in order of how much evidence they have (more rules first, then the
 //    analysis order). First round: one exercise per impairment not already served, up to
 //    maxExercises. Second round, only while the program has fewer than minExercises: a second exercise
@@ -330,6 +331,10 @@ private:
                 return oa < ob;
             if (preferenceRank(a->kind) != preferenceRank(b->kind))
                 return preferenceRank(a->kind) < preferenceRank(b->kind);
+            // Among equals, the simpler one (lower level): a supported standing stretch before one
+            // lying on a roller; the therapist progresses from there.
+            if (level(*a) != level(*b))
+                return level(*a) < level(*b);
             return a->id < b->id; // the library is sorted by id already; kept for clarity
         });
         return out;

@@ -72,6 +72,7 @@ constexpr VocabEntry<MuscleGroup> kMuscleGroup[] = {
     {MuscleGroup::Quadriceps, "quadriceps", "quadriceps"},
     {MuscleGroup::HipCapsule, "hip_capsule", "hip joint / capsule"},
     {MuscleGroup::SciaticNerve, "sciatic_nerve", "sciatic nerve (neural mobility)"},
+    {MuscleGroup::Balance, "balance", "standing balance"},
 };
 
 constexpr VocabEntry<ImpairmentKind> kImpairmentKind[] = {
@@ -188,7 +189,7 @@ constexpr VocabEntry<MovementDemand> kMovementDemand[] = {
     {MovementDemand::SingleLegLoading, "single_leg_loading", "full weight on one leg"},
     {MovementDemand::PressureOverTrunk, "pressure_over_trunk", "body weight on a roller under the trunk"},
     {MovementDemand::LateralHipCompression, "lateral_hip_compression", "pressure on the outer hip"},
-    {MovementDemand::UnsupportedSingleLeg, "unsupported_single_leg", "balancing on one leg without support"},
+    {MovementDemand::UnsupportedSingleLeg, "unsupported_single_leg", "one-leg balance without support, or a lunge stance"},
     {MovementDemand::ActiveHipAbduction, "active_hip_abduction", "active hip abduction"},
     {MovementDemand::WideHipAbduction, "wide_hip_abduction", "legs spread wide"},
 };

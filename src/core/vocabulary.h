@@ -62,6 +62,8 @@ enum class MuscleGroup {
     /// Not a muscle: reduced sciatic nerve mobility (neurodynamic). Served by nerve glides, never by
     /// stretching. Last, so adding it did not change the order of the groups before it.
     SciaticNerve,
+    /// Not a muscle: standing balance (falls, short single-leg stance). Served by supported balance work.
+    Balance,
 };
 
 enum class ImpairmentKind { Tight, Weak };
@@ -166,7 +168,7 @@ enum class MovementDemand {
     SingleLegLoading,         ///< full body weight on one leg
     PressureOverTrunk,        ///< body weight on a roller or ball under the back or ribs
     LateralHipCompression,    ///< pressure on the outer hip: lying on that side, rolling or stretching the ITB
-    UnsupportedSingleLeg,     ///< balancing on one leg or in a split stance without holding on
+    UnsupportedSingleLeg,     ///< balancing on one leg without holding on, or in a lunge (split) stance at all
     ActiveHipAbduction,       ///< the abductors working: lifting or sliding the leg out, holding the pelvis on one leg
     WideHipAbduction,         ///< legs spread wide or knees dropped far out (butterfly, frog, side lunge)
 };

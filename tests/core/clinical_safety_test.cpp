@@ -451,11 +451,57 @@ TEST(Falls, OneFallOrStanceUnderFiveSecondsAddsFallRisk)
     EXPECT_TRUE(hasNote(result, "R-PREC-FALL-RISK"));
 }
 
-TEST(Falls, FallRiskForbidsUnsupportedOneLegWorkAndSwinging)
+TEST(Falls, FallRiskForbidsUnsupportedOneLegWorkSwingingAndKneeling)
 {
     const auto forbidden = forbiddenDemands(Precaution::FallRisk);
     EXPECT_TRUE(forbidden.count(MovementDemand::UnsupportedSingleLeg));
     EXPECT_TRUE(forbidden.count(MovementDemand::DynamicEndRange));
+    EXPECT_TRUE(forbidden.count(MovementDemand::Kneeling)); // getting down to the floor is a fall risk
+}
+
+TEST(Falls, PoorBalanceIsServedBySupportedBalanceWork)
+{
+    Assessment a = patientAged(80);
+    a.balance.singleLegStanceS.left = 3;
+    const auto result = run(a);
+    const Impairment& balance = impairmentAt(result, MG::Balance, K::Weak, std::nullopt);
+    EXPECT_EQ(balance.rules, std::vector<std::string>{"R-WEAK-BALANCE"});
+    EXPECT_TRUE(anyContains(balance.evidence, "single_leg_stance_s left 3 s"));
+    const ExerciseLibrary library(
+        {exercise("counter_tandem_stance", ExerciseKind::Strengthen, {MG::Balance}),
+         exercise("unsupported_single_leg_balance", ExerciseKind::Strengthen, {MG::Balance},
+                   {MovementDemand::UnsupportedSingleLeg})});
+    const auto program = plan(result, library);
+    ASSERT_EQ(program.items.size(), 1u);
+    EXPECT_EQ(program.items[0].exerciseId, "counter_tandem_stance");
+}
+
+TEST(Planner, AmongEqualStretchesTheSimplerOneIsChosen)
+{
+    Assessment a = patientAged(40);
+    a.tests.left[T::ThomasIliopsoas] = TestResult::positive();
+    Exercise roller = exercise("a_roller_stretch", ExerciseKind::Stretch, {MG::HipFlexors});
+    roller.level = 4;
+    Exercise standing = exercise("standing_stretch", ExerciseKind::Stretch, {MG::HipFlexors});
+    standing.level = 2;
+    const auto program = plan(run(a), ExerciseLibrary({roller, standing}));
+    ASSERT_FALSE(program.items.empty());
+    EXPECT_EQ(program.items[0].exerciseId, "standing_stretch"); // not the alphabetically first
+}
+
+TEST(Emergency, FindingsAreNotReadAsImpairmentsUntilCleared)
+{
+    Assessment a = olderFaller(83);
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
+    a.rotationPosition = RotationPosition::Supine;
+    a.rom.left[M::HipInternalRotation] = 10;
+    a.rom.left[M::HipFlexion] = 85;
+    a.strength.left[StrengthMuscle::HipFlexors] = grade(2);
+    const auto result = run(a);
+    ASSERT_EQ(result.referral.level, Urgency::Emergency);
+    EXPECT_TRUE(result.impairments.empty()); // no "capsular restriction" in a suspected fracture
+    EXPECT_TRUE(hasNote(result, "R-NOTE-EMERGENCY"));
+    EXPECT_FALSE(hasNote(result, "R-NOTE-CAPSULE"));
 }
 
 TEST(Precautions, LateralApproachAddsActiveAbductionToThePosteriorLimits)

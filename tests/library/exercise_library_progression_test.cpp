@@ -204,7 +204,7 @@ const std::vector<AllowedBreak>& allowedBreaks()
          "sitting 90/90 switches turn the hip fully out; under an anterior precaution stay lying"},
         {"standing_hip_circles", "leg_swings", {P::ThaPosterior, P::ThaAnterior, P::ThaLateral, P::HipFractureRecent},
          "leg swings take the hip through its whole range on one leg"},
-        {"quadruped_rocking", "quadruped_hip_circles", {P::AcuteHighIrritability, P::Hypermobility, P::FallRisk},
+        {"quadruped_rocking", "quadruped_hip_circles", {P::AcuteHighIrritability, P::Hypermobility},
          "hip circles move the hip to end range; rocking is the controlled version"},
         {"standing_back_extension", "prone_press_up", {P::Pregnancy},
          "the press-up is done face down; in pregnancy the standing back bend is the top"},
@@ -219,6 +219,16 @@ const std::vector<AllowedBreak>& allowedBreaks()
          "the wall press on one leg is the next isometric step; after a recent fracture stay on two feet"},
         {"standing_isometric_hip_abduction", "standing_hip_abduction", {P::HipFractureRecent},
          "standing abduction lifts the leg, so the other leg holds the body; after a recent fracture stay on two feet"},
+        // Fall risk: the next step kneels, goes onto hands and knees or swings; getting down to the
+        // floor is itself a fall risk, so for someone at risk of falling the easier exercise is the top.
+        {"butterfly_stretch", "frog_stretch", {P::FallRisk}, "the frog stretch is on hands and knees"},
+        {"side_lunge_adductor_stretch", "frog_stretch", {P::FallRisk}, "the frog stretch is on hands and knees"},
+        {"heel_slides", "quadruped_rocking", {P::FallRisk}, "rocking is on hands and knees"},
+        {"heel_slides", "standing_hip_circles", {P::FallRisk}, "hip circles swing the leg on one foot"},
+        {"prone_quad_stretch", "couch_stretch", {P::FallRisk}, "the couch stretch kneels on the floor"},
+        {"standing_quad_stretch", "couch_stretch", {P::FallRisk}, "the couch stretch kneels on the floor"},
+        {"seated_cat_cow", "cat_cow", {P::FallRisk}, "cat-cow is on hands and knees"},
+        {"supine_figure_four_stretch", "pigeon_stretch", {P::FallRisk}, "the pigeon starts on hands and knees"},
         // Self-release.
         {"foam_roll_glutes", "piriformis_release", {P::ThaPosterior, P::ThaAnterior, P::ThaLateral, P::HipFractureRecent},
          "reaching the piriformis needs the crossed-leg position"},
