@@ -108,7 +108,11 @@ double changeThreshold(const MeasureId& measure, bool sameRater)
 {
     switch (measure.kind) {
     case MeasureKind::Rom:
-        return sameRater ? measurementErrorDegrees(measure.movement) : kInterRaterRomChange;
+        if (sameRater)
+            return measurementErrorDegrees(measure.movement);
+        return measure.movement == Movement::HipInternalRotation || measure.movement == Movement::HipExternalRotation
+                   ? kInterRaterRotationChange
+                   : kInterRaterRomChange;
     case MeasureKind::NprsNow:
     case MeasureKind::NprsWorst24h:
     case MeasureKind::NprsBest24h:

@@ -58,8 +58,12 @@ std::string_view verdictId(Verdict verdict) noexcept;
 /// different clinicians (Poulsen 2012: inter-rater limits of agreement reach about ±20°).
 double changeThreshold(const MeasureId& measure, bool sameRater);
 
-/// Inter-rater threshold for range of motion (Poulsen 2012, BMC Musculoskelet Disord).
+/// Inter-rater threshold for range of motion (Poulsen 2012, BMC Musculoskelet Disord): between two
+/// clinicians a change under about 20° cannot be trusted for flexion, extension and abduction, and the
+/// limits of agreement for rotation are wider still (internal rotation −28° to +12° between
+/// orthopaedists, −25° to +30° between chiropractors), so rotation needs 30°.
 constexpr int kInterRaterRomChange = 20;
+constexpr int kInterRaterRotationChange = 30;
 
 /// The verdict for a change from `from` to `to`: improved or worse when |to − from| ≥ threshold
 /// in the better or worse direction of the measure, otherwise within measurement error.

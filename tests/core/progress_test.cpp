@@ -70,6 +70,16 @@ TEST(ProgressVerdict, RomBetweenRatersNeedsTwentyDegrees)
     EXPECT_EQ(judgeChange(kLeftFlexion, 90, 110, 20), Verdict::Improved);
 }
 
+TEST(ProgressVerdict, RotationBetweenRatersNeedsThirtyDegrees)
+{
+    // Poulsen 2012: limits of agreement for internal rotation between clinicians reach 28–30°.
+    const MeasureId ir{MeasureKind::Rom, Movement::HipInternalRotation, Side::Left};
+    const MeasureId er{MeasureKind::Rom, Movement::HipExternalRotation, Side::Right};
+    EXPECT_EQ(changeThreshold(ir, false), 30);
+    EXPECT_EQ(changeThreshold(er, false), 30);
+    EXPECT_EQ(changeThreshold(ir, true), 11); // the same clinician: the MDC
+}
+
 TEST(ProgressVerdict, PainBoundaryIsTwoPointsAndLowerIsBetter)
 {
     EXPECT_EQ(changeThreshold(kNprsNow, true), 2);
