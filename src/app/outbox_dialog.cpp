@@ -16,6 +16,8 @@
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 
+#include <utility>
+
 namespace hiprx::app {
 
 namespace {
@@ -107,17 +109,14 @@ OutboxDialog::OutboxDialog(wxWindow* parent, store::Database& db, std::string cl
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateButtons(); });
     m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateButtons(); });
     m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { retrySelected(); });
-    // While a retry runs the dialog stays, so its result is always recorded and shown.
+    // The title-bar × and Alt+F4 (a close event), Close and Esc (a click on the escape button) all
+    // end in requestClose(). The close event is not skipped: wx's default would click the Close
+    // button, and a Close() from there would be ignored as a nested close.
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
-        if (sending() && e.CanVeto()) {
-            m_job->cancel();
-            setStatus("Cancelling the send; the window closes when the server has answered.", false);
+        if (!requestClose(e.CanVeto()))
             e.Veto();
-            return;
-        }
-        e.Skip();
     });
-    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { requestClose(true); });
     refresh();
     if (rows() == 0)
         setStatus("Nothing is waiting: every email has gone out.", false);
@@ -169,6 +168,19 @@ void OutboxDialog::select(int row)
 }
 
 bool OutboxDialog::sending() const { return m_inFlight || m_job->running(); }
+
+bool OutboxDialog::requestClose(bool canWait)
+{
+    // While a retry runs the dialog stays, so its result is always recorded and shown first.
+    if (sending() && canWait) {
+        m_closeWhenSent = true;
+        m_job->cancel();
+        setStatus("Cancelling the send; the window closes when the server has answered.", false);
+        return false;
+    }
+    EndDialog(wxID_CLOSE); // EndModal() when shown modally, Hide() otherwise
+    return true;
+}
 
 std::string OutboxDialog::statusText() const { return m_statusText; }
 
@@ -290,6 +302,8 @@ bool OutboxDialog::retrySelected()
             this, *m_job, smtp, std::move(message), std::move(password), toWx("Sending the program to " + to + "…"),
             id, [this, id, to](const delivery::SendResult& result) {
                 m_inFlight = false;
+                // Closing was asked for while it was being sent: close once the result is recorded.
+                const bool closeAfter = std::exchange(m_closeWhenSent, false);
                 try {
                     store::OutboxRepository(m_db).recordAttempt(id, result.sent(), result.message,
                                                                 store::Actor{m_clinician});
@@ -306,6 +320,8 @@ bool OutboxDialog::retrySelected()
                     setStatus("Sent to " + to + ". The mail server accepted it.", false);
                 else
                     setStatus("Not sent; it stays in the outbox (the reason is above).", true);
+                if (closeAfter)
+                    requestClose(true);
             });
         if (!started) {
             setStatus("A message is being sent; wait for it or cancel it first.", true);

@@ -54,6 +54,10 @@ public:
     std::string statusText() const;
 
 private:
+    /// Close, Esc, the title-bar × and Alt+F4: ends the dialog (EndModal when modal, hidden when
+    /// modeless). While a retry runs and `canWait`, cancels it instead and closes once its result is
+    /// recorded (unless recording it failed: that stays on screen); returns false then.
+    bool requestClose(bool canWait);
     void updateButtons();
     void setStatus(const std::string& text, bool problem);
 
@@ -68,6 +72,7 @@ private:
     wxStaticText* m_status = nullptr;
     std::string m_statusText; ///< m_status's text before wrapping
     bool m_inFlight = false; ///< from the start of a retry until its result is recorded
+    bool m_closeWhenSent = false; ///< closing was asked for during a retry
     /// Last: destroyed first, so a running send is cancelled and joined while the rest still exists.
     std::unique_ptr<EmailJob> m_job;
 };
