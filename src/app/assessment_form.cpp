@@ -2,6 +2,7 @@
 #include "app/assessment_form.h"
 #include "app/assessment_words.h"
 #include "app/body_chart.h"
+#include "app/wheel_guard.h"
 #include "app/wx_text.h"
 
 #include "core/outcomes.h"
@@ -458,6 +459,7 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
     updateOutcomeScores();
     FitInside();
     Bind(wxEVT_CHAR_HOOK, &AssessmentForm::onCharHook, this);
+    guardMouseWheel(this); // the wheel scrolls the form, never changes an unfocused finding
 }
 
 void AssessmentForm::addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style)

@@ -2,6 +2,7 @@
 #include "app/program_builder.h"
 #include "app/figure_view.h"
 #include "app/library_browser.h"
+#include "app/wheel_guard.h"
 #include "app/wx_text.h"
 
 #include "core/dose_text.h"
@@ -177,6 +178,7 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
         return wxMessageBox(question, "HipRx", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) == wxYES;
     };
     refreshList();
+    guardMouseWheel(this); // the wheel never steps an unfocused side or dose field
 }
 
 bool ProgramBuilder::locked() const { return m_analysis.referral.level == core::Urgency::Emergency; }
