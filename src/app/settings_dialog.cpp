@@ -31,11 +31,7 @@ const char* const kSecurityLabels[] = {"STARTTLS (usually port 587)", "TLS from 
 const core::SmtpSecurity kSecurities[] = {core::SmtpSecurity::StartTls, core::SmtpSecurity::ImplicitTls,
                                           core::SmtpSecurity::None};
 
-/// A server on this computer: the only place a login may travel without encryption.
-bool isLoopback(const std::string& host)
-{
-    return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
-}
+bool isLoopback(const std::string& host) { return core::isLoopbackHost(host); }
 
 std::string trimmed(const wxString& text) { return fromWx(wxString(text).Strip(wxString::both)); }
 

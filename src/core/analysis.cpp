@@ -36,6 +36,10 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
     ReferralFindings f;
     f.ageYears = ageYears;
     f.precautions = a.precautions;
+    f.fallsPastYear = a.balance.fallsPastYear.value_or(0);
+    for (Side side : kSides)
+        if (const auto& s = a.balance.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
+            f.poorStance = true;
     for (const PainArea& area : a.pain.areas) {
         const std::string where = std::string(label(area.region)) + " pain (" + std::string(toId(area.side)) + ")";
         if (area.region == BodyRegion::Groin)
@@ -128,6 +132,13 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
     analysis.referral =
         assessReferral(assessment.redFlags, referralFindings(assessment, analysis.ageYears, norms));
     analysis.referral.screened = assessment.redFlagsScreened || !assessment.redFlags.empty();
+
+    // An urgent referral means "see a doctor before starting"; until then nothing in the program may
+    // swing, load heavily or hang at end range (so the warning and the program never contradict).
+    if (analysis.referral.level == Urgency::Urgent)
+        analysis.cautions.push_back({"R-CAUTION-URGENT-REFERRAL", "urgent referral open",
+                                     {MovementDemand::DynamicEndRange, MovementDemand::HeavyLoad,
+                                      MovementDemand::DeepEndRangeStretch}});
 
     // An emergency is not the moment to read range and strength as muscle or joint problems: in a
     // suspected fracture, slipped epiphysis or cauda equina the findings reflect the acute condition.

@@ -212,6 +212,11 @@ constexpr RuleInfo kRules[] = {
      "lunges and swinging movements are left out until balance is trained with support",
      "Sherrington 2019, Cochrane (exercise to prevent falls); Hurvitz 2000, Arch Phys Med Rehabil "
      "(single-leg stance under 5 s and falls)"},
+    {"R-CAUTION-URGENT-REFERRAL", "urgent referral (medical review within days)",
+     "until cleared: no swinging, heavy loading or deep end-range stretching",
+     "An urgent referral means possible serious pathology (fracture, malignancy, infection, nerve compression); "
+     "the program stays gentle until a doctor has seen the patient, so it never contradicts the warning",
+     "Finucane 2020, JOSPT (IFOMPT framework); clinical consensus, not from a trial"},
     {"R-NOTE-EMERGENCY", "emergency referral", "note: findings not read as impairments until cleared",
      "In a suspected fracture, slipped epiphysis, cauda equina or infection the range and strength findings "
      "reflect the acute condition; reading them as tight muscles or a stiff joint would mislead",
@@ -568,8 +573,9 @@ void capsuleRules(const Assessment& a, const RomContext& ctx, Collector& out, st
     if (!sides.empty())
         notes.push_back({"R-NOTE-CAPSULE",
                          "Hip joint restriction (" + joined(sides, ", ") +
-                             "): stretching muscles will not restore it. Use joint mobility work, consider "
-                             "manual therapy, and check femoral version (Craig's test) before pushing the range."});
+                             "): stretching muscles will not restore it. Use joint mobility work and strengthening "
+                             "around the hip, consider manual therapy, and in a younger adult check femoral version "
+                             "(Craig's test) before pushing the range."});
 }
 
 void coreRules(const Assessment& a, Collector& out)
@@ -732,8 +738,16 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
 
     romRules(a, ctx, out, Movement::HipExtension, MuscleGroup::HipFlexors, "R-TIGHT-HIPFLEX-EXT",
              "R-TIGHT-HIPFLEX-ASYM");
-    testRule(a, out, SpecialTest::ThomasIliopsoas, MuscleGroup::HipFlexors, ImpairmentKind::Tight,
-             "R-TIGHT-HIPFLEX-THOMAS");
+    // A Thomas test on a side with the capsular pattern: the thigh is held up by the joint's lost
+    // extension (anterior capsule), so it is the joint's evidence, not short hip flexors.
+    for (Side side : kSides)
+        if (positive(a, side, SpecialTest::ThomasIliopsoas)) {
+            const std::string evidence = "thomas_iliopsoas " + sideId(side) + " positive";
+            if (capsularPattern(a, side, ctx))
+                out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX", evidence);
+            else
+                out.add(MuscleGroup::HipFlexors, ImpairmentKind::Tight, side, "R-TIGHT-HIPFLEX-THOMAS", evidence);
+        }
     testRule(a, out, SpecialTest::ThomasRectusFemoris, MuscleGroup::RectusFemoris, ImpairmentKind::Tight,
              "R-TIGHT-RECFEM-THOMAS");
     testRule(a, out, SpecialTest::Ely, MuscleGroup::RectusFemoris, ImpairmentKind::Tight, "R-TIGHT-RECFEM-ELY");

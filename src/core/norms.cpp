@@ -96,13 +96,14 @@ struct RotationNorm {
     RotationPosition position;
     int internal;
     int external;
-    std::string_view source;
+    std::string_view internalSource;
+    std::string_view externalSource;
 };
 
 constexpr RotationNorm kRotationNorms[] = {
-    {RotationPosition::Supine, 30, 39, "Kouyoumdjian 2012 (supine)"},
-    {RotationPosition::Prone, 35, 42, "Kouyoumdjian 2012 (prone)"},
-    {RotationPosition::Sitting, 38, 32, "Kouyoumdjian 2012 (sitting IR), Roach & Miles 1991 (sitting ER)"},
+    {RotationPosition::Supine, 30, 39, "Kouyoumdjian 2012 (supine)", "Kouyoumdjian 2012 (supine)"},
+    {RotationPosition::Prone, 35, 42, "Kouyoumdjian 2012 (prone)", "Kouyoumdjian 2012 (prone)"},
+    {RotationPosition::Sitting, 38, 32, "Kouyoumdjian 2012 (sitting)", "Roach & Miles 1991 (sitting)"},
 };
 
 bool isRotation(Movement movement) noexcept
@@ -232,7 +233,8 @@ std::string limitBasis(NormSet set, Movement movement, std::optional<RotationPos
     const std::string spread = " − 2 SD (" + std::to_string(populationSdDegrees(movement)) + deg + ")";
     if (isRotation(movement)) {
         const RotationPosition used = rotationPositionFor(movement, position);
-        std::string text = std::string(rotationNorm(used).source) + ": " +
+        const RotationNorm& r = rotationNorm(used);
+        std::string text = std::string(movement == Movement::HipInternalRotation ? r.internalSource : r.externalSource) + ": " +
                            std::to_string(typicalDegrees(set, movement, position)) + deg + spread;
         if (!position)
             text += "; test position not recorded, so the most lenient position is assumed";

@@ -65,11 +65,12 @@ constexpr PrecautionRule kRules[] = {
      "Recent lumbar surgery: follow the surgeon's restrictions; no loaded flexion, end-range twisting, "
      "pressure over the operated area or heavy lifting (clinical consensus, not from a trial)."},
     {Precaution::FallRisk,
-     {{D::UnsupportedSingleLeg, D::DynamicEndRange, D::Kneeling}}, 3,
-     "Risk of falling (a fall in the past year or single-leg stance under 5 s): no balancing on one leg or "
-     "in a lunge without holding on, no swinging into end range, and no kneeling (getting down to and up "
-     "from the floor is itself a fall risk); balance is trained with a support at hand (Sherrington 2019, "
-     "Cochrane: exercise prevents falls; Otago programme with support)."},
+     {{D::UnsupportedSingleLeg, D::SingleLegLoading, D::DynamicEndRange, D::Kneeling}}, 4,
+     "Risk of falling (a fall in the past year or single-leg stance under 5 s): standing work only with a hand "
+     "on a support and both feet down (no one-leg stance, lunge stance or free squat), no swinging into end "
+     "range, and no kneeling (getting down to and up from the floor is itself a fall risk). Balance is "
+     "trained with a support at hand; the therapist lifts the precaution as balance improves (Sherrington "
+     "2019, Cochrane: exercise prevents falls; Otago programme with support)."},
 };
 
 constexpr const PrecautionRule* ruleFor(Precaution precaution) noexcept

@@ -192,7 +192,8 @@ struct ComboRule {
 };
 
 enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
-             kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster };
+             kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster, kFallHipSigns,
+             kFallsAssessment };
 
 constexpr ComboRule kComboRules[] = {
     {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
@@ -295,6 +296,25 @@ constexpr ComboRule kComboRules[] = {
      "Please see them before you start the exercises.",
      "Finucane 2020, JOSPT (IFOMPT framework: red flags in clusters); AHCPR 1994 red-flag table (NCBI "
      "Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
+    {"fall_with_hip_signs", "R-COMBO-FALL-HIP-SIGNS", Urgency::Urgent,
+     "a fall in the past year (balance) at 65 or over, or with osteoporosis or long-term steroids, plus groin "
+     "pain, log roll or scour positive, or hip flexors graded 2 or less, with no injury ticked",
+     "A fall in the past year with hip signs in an older or osteoporotic person: ask when the fall was and "
+     "whether the pain began with it. If it did, treat it as a suspected hip fracture (tick the fall as an "
+     "injury): same-day imaging. Otherwise medical review within days before loading.",
+     "Because you have fallen and your hip hurts, a doctor should check that no bone was broken before you start "
+     "the exercises. If the pain started with the fall, go to an emergency department today.",
+     "NICE CG124, Hip fracture: management (impacted fractures can still bear weight); clinical consensus, not "
+     "from a trial, for asking when the fall was"},
+    {"falls_assessment", "R-COMBO-FALLS-ASSESSMENT", Urgency::Routine,
+     "two or more falls in the past year, or a fall with single-leg stance under 5 s",
+     "Repeated falls, or a fall with poor balance: refer for a multifactorial falls risk assessment (medicines, "
+     "vision, blood pressure, bone health, home hazards) alongside the balance and strength exercises.",
+     "Because you have fallen and your balance is unsteady, please ask your doctor about a falls check (for "
+     "example your medicines, eyesight and home). Keep a counter or sturdy chair within reach for every "
+     "standing exercise.",
+     "NICE CG161, Falls in older people: assessing risk and prevention; Montero-Odasso 2022, Age Ageing (World "
+     "Falls Guidelines)"},
 };
 
 std::string_view tierConclusion(Urgency level)
@@ -394,6 +414,25 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
         if (has(RedFlag::UnableToBearWeight))
             warnings.push_back(fromCombo(kComboRules[kFallNonWeightBearing],
                                          {RedFlag::SignificantTrauma, RedFlag::UnableToBearWeight}));
+    }
+
+    // A fall recorded only under balance (nobody ticked an injury) with hip signs in an older or
+    // osteoporotic person: the fall may be the injury. Urgent, asking when it was.
+    if (!has(RedFlag::SignificantTrauma) && findings.fallsPastYear > 0 && !findings.fractureSigns.empty() &&
+        ((ageYears && *ageYears >= kHipFractureAge) || fragileBone)) {
+        std::vector<std::string> evidence{std::to_string(findings.fallsPastYear) +
+                                          (findings.fallsPastYear == 1 ? " fall" : " falls") + " in the past year"};
+        if (ageYears)
+            evidence.push_back("age " + std::to_string(*ageYears));
+        evidence.insert(evidence.end(), findings.fractureSigns.begin(), findings.fractureSigns.end());
+        warnings.push_back(fromCombo(kComboRules[kFallHipSigns], {}, evidence));
+    }
+    if (findings.fallsPastYear >= 2 || (findings.fallsPastYear >= 1 && findings.poorStance)) {
+        std::vector<std::string> evidence{std::to_string(findings.fallsPastYear) +
+                                          (findings.fallsPastYear == 1 ? " fall" : " falls") + " in the past year"};
+        if (findings.poorStance)
+            evidence.push_back("single-leg stance under 5 s");
+        warnings.push_back(fromCombo(kComboRules[kFallsAssessment], {}, evidence));
     }
 
     // A slipped epiphysis: a child or adolescent (by age, or by the flag when no birth date) with lost

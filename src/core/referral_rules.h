@@ -29,6 +29,9 @@ struct ReferralFindings {
     std::vector<std::string> rotationLoss;
     /// Pain marked at the hip, groin, thigh or knee (where a slipped epiphysis is felt).
     std::vector<std::string> hipToKneePain;
+    /// Falls in the past year and whether single-leg stance was under 5 s on either side.
+    int fallsPastYear = 0;
+    bool poorStance = false;
 };
 
 /// Age at which a fall with hip signs counts as a suspected hip fracture (NICE hip fracture pathway).

@@ -11,7 +11,7 @@ namespace hiprx::core {
 enum class SmtpSecurity {
     StartTls,    ///< plain connection upgraded with STARTTLS, refused if the server cannot (port 587)
     ImplicitTls, ///< TLS from the first byte, smtps:// (port 465)
-    None,        ///< no encryption: only for a relay on this machine or a trusted local network
+    None,        ///< no encryption: only for a relay on this computer (isLoopbackHost)
 };
 
 /// The clinic's outgoing mail server. Kept here, beside Branding, because the exchange layer stores
@@ -28,6 +28,13 @@ struct SmtpSettings {
 
     friend bool operator==(const SmtpSettings&, const SmtpSettings&) = default;
 };
+
+/// A server on this computer (localhost, 127.x.x.x, ::1): the only place a message or a login may
+/// travel without encryption.
+inline bool isLoopbackHost(const std::string& host)
+{
+    return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
 
 /// The sender as the patient sees it: the settings' own name and address, or else the clinic's
 /// name and email from the branding (so a clinic that set its branding needs only the server).

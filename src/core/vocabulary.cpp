@@ -119,7 +119,7 @@ constexpr VocabEntry<RedFlag> kRedFlag[] = {
     {RedFlag::FeverOrUnwell, "fever_or_unwell", "fever or systemically unwell"},
     {RedFlag::IvDrugUseOrImmunosuppressed, "iv_drug_use_or_immunosuppressed",
      "IV drug use, immunosuppression or recent infection"},
-    {RedFlag::SignificantTrauma, "significant_trauma", "significant trauma"},
+    {RedFlag::SignificantTrauma, "significant_trauma", "a fall or injury before the pain (even a minor one)"},
     {RedFlag::UnableToBearWeight, "unable_to_bear_weight", "unable to bear weight"},
     {RedFlag::OsteoporosisOrSteroids, "osteoporosis_or_steroids", "osteoporosis or long-term steroids"},
     {RedFlag::NightPainConstant, "night_pain_constant", "constant or night pain"},
@@ -189,7 +189,7 @@ constexpr VocabEntry<MovementDemand> kMovementDemand[] = {
     {MovementDemand::SingleLegLoading, "single_leg_loading", "full weight on one leg"},
     {MovementDemand::PressureOverTrunk, "pressure_over_trunk", "body weight on a roller under the trunk"},
     {MovementDemand::LateralHipCompression, "lateral_hip_compression", "pressure on the outer hip"},
-    {MovementDemand::UnsupportedSingleLeg, "unsupported_single_leg", "one-leg balance without support, or a lunge stance"},
+    {MovementDemand::UnsupportedSingleLeg, "unsupported_single_leg", "standing work without a hand on a support"},
     {MovementDemand::ActiveHipAbduction, "active_hip_abduction", "active hip abduction"},
     {MovementDemand::WideHipAbduction, "wide_hip_abduction", "legs spread wide"},
 };

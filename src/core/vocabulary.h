@@ -168,7 +168,7 @@ enum class MovementDemand {
     SingleLegLoading,         ///< full body weight on one leg
     PressureOverTrunk,        ///< body weight on a roller or ball under the back or ribs
     LateralHipCompression,    ///< pressure on the outer hip: lying on that side, rolling or stretching the ITB
-    UnsupportedSingleLeg,     ///< balancing on one leg without holding on, or in a lunge (split) stance at all
+    UnsupportedSingleLeg,     ///< standing work with no hand on a support: one leg, a lunge stance, a free squat or hinge
     ActiveHipAbduction,       ///< the abductors working: lifting or sliding the leg out, holding the pelvis on one leg
     WideHipAbduction,         ///< legs spread wide or knees dropped far out (butterfly, frog, side lunge)
 };

@@ -183,6 +183,14 @@ SendResult SmtpClient::send(const EmailMessage& message, const std::string& pass
     if (m_settings.port < 1 || m_settings.port > 65535)
         return fail(SendFailure::BadInput,
                     "smtp.port: " + std::to_string(m_settings.port) + " is outside 1–65535.");
+    // The one place every sender passes (app, CLI, outbox retry): a message with patient data, and a
+    // password, travel unencrypted only to a relay on this computer.
+    if (m_settings.security == SmtpSecurity::None && !core::isLoopbackHost(m_settings.host))
+        return fail(SendFailure::BadInput,
+                    "smtp.security: no encryption is allowed only for a mail relay on this computer; " +
+                        m_settings.host +
+                        " is another machine, so the login and the patient's program would travel openly. Use "
+                        "STARTTLS or TLS. Nothing was sent.");
     if (!isValidAddress(message.toAddress))
         return fail(SendFailure::BadInput, "The recipient address is not a valid email address (it needs a name, "
                                            "an @ and a domain, like name@example.org). The message was not sent.");

@@ -135,6 +135,67 @@ TEST(HipFracture, FallWithoutHipSignsIsNotCalledAFracture)
     EXPECT_EQ(result.referral.level, Urgency::Urgent);
 }
 
+TEST(HipFracture, AFallRecordedOnlyUnderBalanceWithGroinPainIsUrgentAndAsksWhen)
+{
+    // Nobody ticks "injury" for a trip at home; the fall in the balance section still counts.
+    Assessment a = patientAged(82);
+    a.balance.fallsPastYear = 1;
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Right}};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+    const auto& w = warning(result, "fall_with_hip_signs");
+    EXPECT_NE(w.clinicianText.find("ask when the fall was"), std::string::npos);
+    a.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}}; // no hip sign
+    EXPECT_FALSE(hasWarning(run(a), "fall_with_hip_signs"));
+}
+
+TEST(Falls, RepeatedFallsOrAFallWithPoorStanceAskForAFallsAssessment)
+{
+    Assessment a = patientAged(80);
+    a.balance.fallsPastYear = 1;
+    EXPECT_FALSE(hasWarning(run(a), "falls_assessment"));
+    a.balance.fallsPastYear = 2;
+    EXPECT_EQ(warning(run(a), "falls_assessment").level, Urgency::Routine);
+    a.balance.fallsPastYear = 1;
+    a.balance.singleLegStanceS.left = 2;
+    EXPECT_TRUE(hasWarning(run(a), "falls_assessment"));
+}
+
+TEST(Urgent, AnOpenUrgentReferralKeepsTheProgramGentle)
+{
+    Assessment a = patientAged(60);
+    a.redFlags = {RedFlag::HistoryOfCancer};
+    a.tests.left[T::ThomasIliopsoas] = TestResult::positive();
+    const auto result = run(a);
+    ASSERT_EQ(result.referral.level, Urgency::Urgent);
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-URGENT-REFERRAL", MovementDemand::DynamicEndRange));
+    const ExerciseLibrary library({exercise("leg_swings", ExerciseKind::Mobility, {MG::HipFlexors},
+                                            {MovementDemand::DynamicEndRange}),
+                                   exercise("standing_stretch", ExerciseKind::Stretch, {MG::HipFlexors})});
+    for (const auto& item : plan(result, library).items)
+        EXPECT_NE(item.exerciseId, "leg_swings"); // "do not load until cleared" and swings never together
+}
+
+TEST(Capsule, APositiveThomasOnACapsularHipIsTheJointsEvidence)
+{
+    Assessment a = patientAged(65);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.left[M::HipInternalRotation] = 10;
+    a.rom.left[M::HipFlexion] = 100;
+    a.tests.left[T::ThomasIliopsoas] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_FALSE(hasAnyImpairment(result, MG::HipFlexors, K::Tight));
+    EXPECT_TRUE(anyContains(impairmentAt(result, MG::HipCapsule, K::Tight, L).evidence, "thomas_iliopsoas left"));
+}
+
+TEST(Norms, TheLimitSaysWhereItComesFromForThatMovement)
+{
+    EXPECT_EQ(limitBasis(kDefaultNormSet, M::HipInternalRotation, RotationPosition::Sitting),
+              "Kouyoumdjian 2012 (sitting): 38° − 2 SD (8°)");
+    EXPECT_EQ(limitBasis(kDefaultNormSet, M::HipExternalRotation, RotationPosition::Sitting),
+              "Roach & Miles 1991 (sitting): 32° − 2 SD (8°)");
+}
+
 TEST(NonWeightBearing, AnAdultWhoCannotBearWeightWithoutTraumaIsAnEmergency)
 {
     Assessment a = patientAged(40);

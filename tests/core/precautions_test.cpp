@@ -29,7 +29,7 @@ const std::map<Precaution, std::set<MovementDemand>> kForbidden = {
     {P::AcuteHighIrritability, {D::DeepEndRangeStretch, D::DynamicEndRange, D::HeavyLoad}},
     {P::Hypermobility, {D::DeepEndRangeStretch, D::DynamicEndRange}},
     {P::RecentLumbarSurgery, {D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}},
-    {P::FallRisk, {D::UnsupportedSingleLeg, D::DynamicEndRange, D::Kneeling}},
+    {P::FallRisk, {D::UnsupportedSingleLeg, D::SingleLegLoading, D::DynamicEndRange, D::Kneeling}},
 };
 
 TEST(Precautions, ForbiddenDemandsMatchTheContract)

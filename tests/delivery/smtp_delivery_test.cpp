@@ -25,6 +25,7 @@ using namespace hiprx;
 using namespace hiprx::delivery;
 using namespace hiprx::delivery::test_support;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using json = nlohmann::json;
 
 namespace {
@@ -199,6 +200,25 @@ TEST_F(SmtpDeliveryTest, CancelStopsTheSend)
     });
     EXPECT_EQ(result.failure, SendFailure::Cancelled);
     EXPECT_THAT(result.message, HasSubstr("not sent"));
+}
+
+// The rule lives where every sender passes (app, CLI, outbox retry): without encryption only a relay
+// on this computer. Before, `hiprx-cli email --smtp smtp://OTHER-HOST` sent the login and the PDF openly.
+TEST_F(SmtpDeliveryTest, NoEncryptionIsRefusedForAnotherMachineBeforeConnecting)
+{
+    core::SmtpSettings s = settings(25);
+    s.host = "mail.example.org";
+    s.user = "frontdesk";
+    const auto result = SmtpClient(s).send(message(), "s3cret-pw");
+    EXPECT_EQ(result.failure, SendFailure::BadInput); // refused before any connection was tried
+    EXPECT_THAT(result.message, HasSubstr("smtp.security"));
+    EXPECT_THAT(result.message, HasSubstr("Nothing was sent"));
+    EXPECT_THAT(result.message, Not(HasSubstr("s3cret-pw")));
+    s.user.clear(); // no login: the patient's program would still travel openly
+    EXPECT_EQ(SmtpClient(s).send(message(), {}).failure, SendFailure::BadInput);
+    for (const char* local : {"localhost", "127.0.0.1", "::1"})
+        EXPECT_TRUE(core::isLoopbackHost(local)) << local;
+    EXPECT_FALSE(core::isLoopbackHost("128.0.0.1"));
 }
 
 TEST(SmtpUrl, OverridesHostPortAndSecurity)

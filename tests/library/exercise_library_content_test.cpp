@@ -365,8 +365,8 @@ TEST(ExerciseLibraryContent, GentleAlternativesStayAllowedUnderTheirPrecaution)
         // After a lateral approach no abductor work is allowed at all (single-leg stance loads them too).
         {Precaution::ThaLateral, "glute_bridge", MuscleGroup::GluteusMaximus, ExerciseKind::Strengthen},
         {Precaution::ThaLateral, "sit_to_stand", MuscleGroup::Quadriceps, ExerciseKind::Strengthen},
-        {Precaution::FallRisk, "counter_tandem_stance", MuscleGroup::GluteusMedius, ExerciseKind::Strengthen},
-        {Precaution::FallRisk, "single_leg_stance", MuscleGroup::GluteusMedius, ExerciseKind::Strengthen},
+        {Precaution::FallRisk, "counter_tandem_stance", MuscleGroup::Balance, ExerciseKind::Strengthen},
+        {Precaution::FallRisk, "seated_isometric_hip_abduction", MuscleGroup::GluteusMedius, ExerciseKind::Strengthen},
         {Precaution::HipFractureRecent, "sit_to_stand", MuscleGroup::Quadriceps, ExerciseKind::Strengthen},
         {Precaution::HipFractureRecent, "quad_sets", MuscleGroup::Quadriceps, ExerciseKind::Strengthen},
         {Precaution::HipFractureRecent, "glute_sets", MuscleGroup::GluteusMaximus, ExerciseKind::Strengthen},

@@ -209,15 +209,13 @@ const std::vector<AllowedBreak>& allowedBreaks()
         {"standing_back_extension", "prone_press_up", {P::Pregnancy},
          "the press-up is done face down; in pregnancy the standing back bend is the top"},
         // Strengthening: the next step is one-leg, unsupported or abductor work.
-        {"standing_hip_abduction", "band_lateral_walk", {P::FallRisk},
-         "band walks are stepping without a hand on a support; fallers stay at the counter"},
         {"bridge_with_adductor_squeeze", "lateral_lunge", {P::ThaLateral, P::HipFractureRecent, P::FallRisk},
          "the lateral lunge is loaded one-leg work; under these precautions the bridge is the top"},
-        {"counter_tandem_stance", "single_leg_stance", {P::ThaLateral, P::HipFractureRecent},
+        {"counter_tandem_stance", "single_leg_stance", {P::ThaLateral, P::HipFractureRecent, P::FallRisk},
          "standing on one leg is the next balance step; it loads the abductors and one leg"},
-        {"standing_isometric_hip_abduction", "isometric_hip_abduction_wall", {P::HipFractureRecent},
+        {"standing_isometric_hip_abduction", "isometric_hip_abduction_wall", {P::HipFractureRecent, P::FallRisk},
          "the wall press on one leg is the next isometric step; after a recent fracture stay on two feet"},
-        {"standing_isometric_hip_abduction", "standing_hip_abduction", {P::HipFractureRecent},
+        {"standing_isometric_hip_abduction", "standing_hip_abduction", {P::HipFractureRecent, P::FallRisk},
          "standing abduction lifts the leg, so the other leg holds the body; after a recent fracture stay on two feet"},
         // Fall risk: the next step kneels, goes onto hands and knees or swings; getting down to the
         // floor is itself a fall risk, so for someone at risk of falling the easier exercise is the top.
@@ -226,7 +224,8 @@ const std::vector<AllowedBreak>& allowedBreaks()
         {"heel_slides", "quadruped_rocking", {P::FallRisk}, "rocking is on hands and knees"},
         {"heel_slides", "standing_hip_circles", {P::FallRisk}, "hip circles swing the leg on one foot"},
         {"prone_quad_stretch", "couch_stretch", {P::FallRisk}, "the couch stretch kneels on the floor"},
-        {"standing_quad_stretch", "couch_stretch", {P::FallRisk}, "the couch stretch kneels on the floor"},
+        {"seated_hip_flexor_march", "standing_hip_flexor_march", {P::FallRisk},
+         "the standing march lifts one foot; someone at risk of falling marches seated"},
         {"seated_cat_cow", "cat_cow", {P::FallRisk}, "cat-cow is on hands and knees"},
         {"supine_figure_four_stretch", "pigeon_stretch", {P::FallRisk}, "the pigeon starts on hands and knees"},
         // Self-release.
@@ -354,8 +353,10 @@ TEST(ExerciseLibraryProgression, DemandTagsFollowGeneralRules)
 {
     for (const auto& e : library().all()) {
         SCOPED_TRACE(e.id);
-        // Standing on one leg means the stance-side abductors hold the pelvis.
-        if (e.demands.count(MovementDemand::SingleLegLoading) || e.demands.count(MovementDemand::UnsupportedSingleLeg)) {
+        // Standing on one leg (or in a lunge stance) means the stance-side abductors hold the pelvis; a
+        // free squat or hinge stands on two feet.
+        if (e.demands.count(MovementDemand::SingleLegLoading) ||
+            (e.demands.count(MovementDemand::UnsupportedSingleLeg) && e.id != "squat" && e.id != "romanian_deadlift")) {
             EXPECT_TRUE(e.demands.count(MovementDemand::ActiveHipAbduction));
         }
         // Abduction against gravity or resistance is active abduction.
@@ -377,7 +378,8 @@ TEST(ExerciseLibraryProgression, DemandTagsFollowGeneralRules)
 TEST(ExerciseLibraryProgression, EveryPrecautionLeavesBalanceAndTendonLoading)
 {
     // Fall risk keeps supported balance work; the gluteal tendinopathy loaders stay in neutral.
-    for (const char* id : {"counter_tandem_stance", "single_leg_stance", "sit_to_stand_with_hands"})
+    // (One-leg stance, even holding the counter, waits until the therapist lifts the precaution.)
+    for (const char* id : {"counter_tandem_stance", "sit_to_stand_with_hands", "seated_isometric_hip_abduction"})
         EXPECT_TRUE(meets(get(id), Precaution::FallRisk)) << id;
     for (const char* id : {"supine_isometric_hip_abduction", "standing_isometric_hip_abduction"}) {
         EXPECT_EQ(get(id).kind, ExerciseKind::Strengthen) << id;
