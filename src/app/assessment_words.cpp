@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/assessment_words.h"
 
+#include "core/progress.h"
+
 namespace hiprx::app {
 
 std::string painAreaText(const core::PainArea& area)
@@ -8,29 +10,6 @@ std::string painAreaText(const core::PainArea& area)
     const std::string side =
         area.side == core::BodySide::Central ? std::string("middle") : std::string(core::label(area.side));
     return std::string(core::label(area.region)) + ", " + side;
-}
-
-std::string painAreasText(const std::vector<core::PainArea>& areas)
-{
-    std::string text;
-    for (const auto& area : areas)
-        text += (text.empty() ? "" : "; ") + painAreaText(area);
-    return text;
-}
-
-std::string balanceText(const core::Balance& balance)
-{
-    std::string text;
-    if (balance.fallsPastYear)
-        text = std::to_string(*balance.fallsPastYear) +
-               (*balance.fallsPastYear == 1 ? " fall" : " falls") + " in the past year";
-    std::string stance;
-    for (core::Side side : core::kSides)
-        if (const auto& s = balance.singleLegStanceS[side])
-            stance += (stance.empty() ? "" : ", ") + std::string(core::label(side)) + " " + std::to_string(*s) + " s";
-    if (!stance.empty())
-        text += (text.empty() ? "" : "; ") + ("single-leg stance " + stance);
-    return text;
 }
 
 std::string redFlagScreenText(const core::Assessment& assessment)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/assessment.h"
+#include "core/progress.h"
 
 #include <optional>
 #include <string>
@@ -14,10 +15,8 @@ namespace hiprx::app {
 
 /// "outer hip, right" / "low back, middle".
 std::string painAreaText(const core::PainArea& area);
-/// "outer hip, right; buttock, left"; "" when none marked.
-std::string painAreasText(const std::vector<core::PainArea>& areas);
-/// "2 falls in the past year; single-leg stance left 3 s, right 12 s"; "" when nothing recorded.
-std::string balanceText(const core::Balance& balance);
+// The lists of areas and the balance line are core::painAreasText and core::balanceText
+// (core/progress.h), shared with the progress report and the command line.
 /// "red flags screened: none", "red flags: history of cancer, …" or "red flags not screened".
 std::string redFlagScreenText(const core::Assessment& assessment);
 

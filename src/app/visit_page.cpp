@@ -355,6 +355,7 @@ std::vector<std::uint8_t> VisitPage::renderPdf() const
     input.branding = m_context.branding;
     input.referral = m_analysis.referral;
     input.program = programForIssue();
+    input.takeCare = core::patientCareLines(m_analysis);
     auto resources = render::defaultResources(store::AppPaths().templatesDir());
     resources.figures = m_context.figures;
     return render::renderHomeProgram(input, m_context.pageSize, resources);

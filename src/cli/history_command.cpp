@@ -84,6 +84,11 @@ void printHistory(const core::Patient& patient, const core::History& history,
             if (p.visitId == v.visitId)
                 std::cout << "  program version " << p.version << " issued " << p.issuedAt << ", "
                           << p.program.items.size() << " exercises\n";
+        if (const auto areas = core::painAreasText(v.painAreas); !areas.empty())
+            std::cout << "  pain felt at: " << areas << '\n';
+        if (const auto balance = core::balanceText(v.balance); !balance.empty())
+            std::cout << "  balance: " << balance << '\n';
+        std::cout << "  red flags: " << (v.redFlagsScreened ? "screened" : "screen not recorded") << '\n';
         if (v.values.empty())
             std::cout << "  (no measures recorded)\n";
         for (const core::MeasureValue& mv : v.values) {

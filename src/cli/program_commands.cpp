@@ -114,6 +114,7 @@ render::HomeProgramInput homeProgramInput(const core::Assessment& assessment, co
         input.branding.therapistName = assessment.visit.clinician;
     input.referral = analysis.referral;
     input.program = program;
+    input.takeCare = core::patientCareLines(analysis);
     return input;
 }
 

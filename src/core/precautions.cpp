@@ -5,6 +5,7 @@
 // exercise library's tags; change it only together with them.
 #include "core/program.h"
 
+#include <algorithm>
 #include <array>
 
 namespace hiprx::core {
@@ -95,6 +96,65 @@ std::string_view precautionRationale(Precaution precaution) noexcept
 {
     const PrecautionRule* rule = ruleFor(precaution);
     return rule ? rule->rationale : std::string_view{};
+}
+
+std::string_view precautionPatientText(Precaution precaution) noexcept
+{
+    switch (precaution) {
+    case Precaution::ThaPosterior:
+        return "Your new hip: do not bend it past a right angle (sit on a high chair), do not cross your legs and "
+               "do not turn your knee or toes inward, until your surgeon says you may.";
+    case Precaution::ThaAnterior:
+        return "Your new hip: do not take the leg far behind you, above all with the foot turned out, until your "
+               "surgeon says you may.";
+    case Precaution::ThaLateral:
+        return "Your new hip: do not bend it past a right angle, cross your legs or turn it inward, and do not lift "
+               "the leg out to the side against resistance, until your surgeon says you may.";
+    case Precaution::HipFractureRecent:
+        return "After your hip fracture: put only as much weight on the leg as your surgeon allows, do not bend the "
+               "hip past a right angle with the knee across your body, and do not kneel.";
+    case Precaution::Osteoporosis:
+        return "To protect your spine: bend at the hips, not the back, do not twist as far as you can go, and do "
+               "not lift heavy things with a rounded back.";
+    case Precaution::Pregnancy:
+        return "In pregnancy: after the first three months do not lie flat on your back for more than a minute or "
+               "two, and never push a stretch to its limit.";
+    case Precaution::AcuteHighIrritability:
+        return "Your pain is easily stirred up: keep every movement gentle and short of pain, and do less if it "
+               "flares.";
+    case Precaution::Hypermobility:
+        return "Your joints are very flexible: do not hang at the end of a stretch; control every movement.";
+    case Precaution::RecentLumbarSurgery:
+        return "After your back operation: keep to your surgeon's limits, with no bending, twisting or lifting "
+               "under load.";
+    case Precaution::FallRisk:
+        return "To avoid a fall: keep a kitchen counter or a sturdy chair within reach for every standing exercise, "
+               "wear firm shoes, and stop if you feel unsteady or dizzy.";
+    }
+    return {};
+}
+
+std::vector<std::string> patientCareLines(const Analysis& analysis)
+{
+    std::vector<std::string> lines;
+    for (Precaution precaution : analysis.precautions)
+        if (const auto text = precautionPatientText(precaution); !text.empty())
+            lines.emplace_back(text);
+    const auto once = [&](std::string text) {
+        if (std::find(lines.begin(), lines.end(), text) == lines.end())
+            lines.push_back(std::move(text));
+    };
+    for (const FindingCaution& caution : analysis.cautions) {
+        if (caution.rule == "R-CAUTION-GLUTEAL-TENDON")
+            once("For your outer hip: do not sit with your legs crossed, do not stand leaning on one hip, and do not "
+                 "lie on the sore side (when you lie on the other side, put a pillow between your knees).");
+        else if (caution.rule == "R-CAUTION-PELVIC-GIRDLE")
+            once("For your pelvis: keep your knees together when you turn in bed or get out of a car, and avoid "
+                 "standing on one leg.");
+        else if (caution.rule == "R-CAUTION-INTRA-ARTICULAR")
+            once("For your hip joint: avoid deep squats and sitting with your knee pulled across your body.");
+    }
+    return lines;
 }
 
 std::vector<Exclusion> exclusionsFor(const Exercise& exercise, const std::set<Precaution>& precautions,

@@ -120,6 +120,14 @@ std::vector<Exclusion> exclusionsFor(const Exercise& exercise, const std::set<Pr
 std::set<MovementDemand> forbiddenDemands(Precaution precaution);
 std::string_view precautionRationale(Precaution precaution) noexcept;
 
+/// What the patient must keep in mind because of a precaution, in plain words for the handout.
+std::string_view precautionPatientText(Precaution precaution) noexcept;
+
+/// The handout's "take care" lines for this analysis: one per precaution and per finding caution the
+/// patient can act on (outer-hip tendons, pelvic girdle, a provoked hip joint), in plain words, in a
+/// stable order. Empty when there is nothing to add.
+std::vector<std::string> patientCareLines(const Analysis& analysis);
+
 /// The dose for an exercise given the patient's age and irritability (starts from the exercise's
 /// default, then adjusts: older adults hold stretches longer; high irritability means fewer sets,
 /// shorter holds and gentler range).

@@ -288,7 +288,9 @@ History buildHistory(std::vector<DatedAssessment> visits, NormSet norms)
 
     History h;
     for (const auto& v : visits)
-        h.visits.push_back({v.visitId, v.assessment.visit.date, v.assessment.visit.clinician, {}, {}});
+        h.visits.push_back({v.visitId, v.assessment.visit.date, v.assessment.visit.clinician, {}, {},
+                            v.assessment.pain.areas, v.assessment.balance,
+                            v.assessment.redFlagsScreened || !v.assessment.redFlags.empty()});
 
     for (const MeasureId& m : allMeasures()) {
         Series s{m, {}, std::nullopt, std::nullopt};
@@ -332,6 +334,29 @@ History buildHistory(std::vector<DatedAssessment> visits, NormSet norms)
     for (std::size_t i = 0; i < visits.size(); ++i)
         addAlerts(h.visits[i], visits[i].assessment, i > 0 ? &visits[i - 1].assessment : nullptr);
     return h;
+}
+
+std::string painAreasText(const std::vector<PainArea>& areas)
+{
+    std::string text;
+    for (const PainArea& area : areas)
+        text += (text.empty() ? "" : "; ") + std::string(label(area.region)) + ", " + std::string(label(area.side));
+    return text;
+}
+
+std::string balanceText(const Balance& balance)
+{
+    std::string text;
+    if (balance.fallsPastYear)
+        text = std::to_string(*balance.fallsPastYear) + (*balance.fallsPastYear == 1 ? " fall" : " falls") +
+               " in the past year";
+    std::string stance;
+    for (Side side : kSides)
+        if (const auto& s = balance.singleLegStanceS[side])
+            stance += (stance.empty() ? "" : ", ") + std::string(label(side)) + " " + std::to_string(*s) + " s";
+    if (!stance.empty())
+        text += (text.empty() ? "" : "; ") + std::string("single-leg stance ") + stance;
+    return text;
 }
 
 } // namespace hiprx::core

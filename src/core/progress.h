@@ -108,7 +108,16 @@ struct VisitProgress {
     std::string clinician;
     std::vector<MeasureValue> values; ///< in the order of History::series
     std::vector<Alert> alerts;
+    std::vector<PainArea> painAreas;  ///< the body chart of that visit
+    Balance balance;                  ///< falls and single-leg stance of that visit
+    bool redFlagsScreened = false;    ///< the red-flag screen was done (ticked or "none")
 };
+
+/// One line for a visit's pain areas in words ("outer hip, left; low back, middle"); empty when none.
+std::string painAreasText(const std::vector<PainArea>& areas);
+/// One line for a visit's balance ("1 fall in the past year; single-leg stance left 4 s, right 6 s");
+/// empty when nothing was recorded.
+std::string balanceText(const Balance& balance);
 
 /// One measure over all visits, for charts: `values[i]` belongs to `visits[i]`.
 struct Series {

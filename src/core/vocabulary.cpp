@@ -55,7 +55,7 @@ constexpr VocabEntry<BodyRegion> kBodyRegion[] = {
 constexpr VocabEntry<BodySide> kBodySide[] = {
     {BodySide::Left, "left", "left"},
     {BodySide::Right, "right", "right"},
-    {BodySide::Central, "central", "central"},
+    {BodySide::Central, "central", "middle"},
 };
 
 constexpr VocabEntry<MuscleGroup> kMuscleGroup[] = {

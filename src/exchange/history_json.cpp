@@ -59,6 +59,18 @@ std::string writeHistory(const core::Patient& patient, const core::History& hist
         jv["visit_id"] = v.visitId;
         jv["date"] = v.date ? Json(v.date->iso()) : Json(nullptr);
         jv["clinician"] = v.clinician;
+        Json areas = Json::array();
+        for (const core::PainArea& area : v.painAreas)
+            areas.push_back(Json{{"region", core::toId(area.region)}, {"side", core::toId(area.side)}});
+        jv["pain_areas"] = std::move(areas);
+        Json balance = Json::object();
+        if (v.balance.fallsPastYear)
+            balance["falls_past_year"] = *v.balance.fallsPastYear;
+        for (core::Side side : core::kSides)
+            if (const auto& s = v.balance.singleLegStanceS[side])
+                balance["single_leg_stance_s"][std::string(core::toId(side))] = *s;
+        jv["balance"] = std::move(balance);
+        jv["red_flags_screened"] = v.redFlagsScreened;
         Json measures = Json::array();
         for (const core::MeasureValue& mv : v.values) {
             Json jm = Json::object();

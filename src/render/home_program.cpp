@@ -526,6 +526,14 @@ private:
         left.push_back(spacer(3));
         for (const auto& p : m_words.howToPoints)
             addBullet(left, p, leftX, colWidth, body(), m_accentInk);
+        if (!m_in.takeCare.empty()) {
+            // The patient's own precautions (a new hip, a fall risk…) where the general advice is read.
+            left.push_back(spacer(6));
+            addParagraph(left, m_words.careHeading, leftX, colWidth, style(true, m_style.fontHeading, m_accentInk));
+            left.push_back(spacer(3));
+            for (const auto& p : m_in.takeCare)
+                addBullet(left, p, leftX, colWidth, style(true, m_style.fontBody, m_style.text), m_accentInk);
+        }
         addParagraph(right, m_words.stopHeading, rightX, colWidth,
                      style(true, m_style.fontHeading, inkOnWhite(m_style.stop)));
         right.push_back(spacer(3));
@@ -963,6 +971,8 @@ std::vector<std::string_view> documentTexts(const HomeProgramInput& input)
                                            input.branding.therapistCredentials};
     for (const auto& warning : input.referral.warnings)
         texts.push_back(warning.patientText);
+    for (const auto& line : input.takeCare)
+        texts.push_back(line);
     for (const auto& item : input.program.items) {
         for (const std::string* text : {&item.name, &item.notes, &item.startPosition, &item.keyCue, &item.stopIf,
                                         &item.dose.load, &item.dose.notes})

@@ -29,6 +29,9 @@ struct HomeProgramInput {
     core::Branding branding;
     core::Referral referral; ///< level none prints no referral box
     core::Program program;
+    /// Precautions in plain words (core::patientCareLines), printed under "How to do your program"
+    /// as the wording's care heading; empty prints nothing.
+    std::vector<std::string> takeCare;
 };
 
 /// Files the renderer reads.

@@ -59,6 +59,7 @@ struct ReportWording {
     // [report]
     std::string title, patientLabel, dateLabel, visitsLabel, visitsValue, visitNumber, therapistLabel;
     std::string alertsHeading, more, chartsHeading, moreCharts, footer;
+    std::string painAreas, balance; ///< the latest visit's body chart and balance lines
     // [report.table]
     std::string tableHeading, columnMeasure, columnFirst, columnLatest, columnChange, columnVerdict;
     std::string verdictImproved, verdictWithinError, verdictWorse, baselineOnly, noMeasures, errorNote;
@@ -78,6 +79,7 @@ struct Wording {
     std::vector<std::string> howToPoints;
     std::string stopHeading;
     std::vector<std::string> stopPoints;
+    std::string careHeading; ///< above the patient's precautions ("Take care")
     // [exercises]
     std::string exercisesHeading, exercisesIntro;
     // [card]

@@ -176,6 +176,7 @@ public:
     {
         header();
         patientLine();
+        findingsNow();
         alerts();
         table();
         charts();
@@ -257,6 +258,26 @@ private:
         m_y += lineHeight(label) + lineHeight(value) + 6;
         m_page.line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.8F);
         m_y += m_style.sectionGap * 0.6F;
+    }
+
+    /// The latest visit's body chart and balance in words, a line each, when recorded.
+    void findingsNow()
+    {
+        if (m_in.history.visits.empty())
+            return;
+        const core::VisitProgress& now = m_in.history.visits.back();
+        const TextStyle s = style(false, m_style.fontBody, m_style.text);
+        std::vector<std::string> lines;
+        if (const auto areas = core::painAreasText(now.painAreas); !areas.empty())
+            lines.push_back(fillPlaceholders(m_words.painAreas, {{"areas", areas}}));
+        if (const auto balance = core::balanceText(now.balance); !balance.empty())
+            lines.push_back(fillPlaceholders(m_words.balance, {{"balance", balance}}));
+        for (const auto& line : lines) {
+            m_page.text(m_left, baseline(m_y, s), fit(line, m_width, s), s);
+            m_y += lineHeight(s);
+        }
+        if (!lines.empty())
+            m_y += m_style.sectionGap * 0.4F;
     }
 
     void alerts()

@@ -565,6 +565,22 @@ TEST(Emergency, FindingsAreNotReadAsImpairmentsUntilCleared)
     EXPECT_FALSE(hasNote(result, "R-NOTE-CAPSULE"));
 }
 
+TEST(Handout, EveryPrecautionHasAPlainLineAndFindingCautionsAddTheirOwn)
+{
+    for (const auto& entry : vocabulary<Precaution>())
+        EXPECT_FALSE(precautionPatientText(entry.value).empty()) << entry.id;
+    Assessment a = patientAged(58);
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}};
+    a.tests.left[T::Ober] = TestResult::positive();
+    a.precautions = {Precaution::ThaPosterior};
+    const auto lines = patientCareLines(run(a));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_NE(lines[0].find("right angle"), std::string::npos);
+    EXPECT_NE(lines[1].find("legs crossed"), std::string::npos);
+    for (const auto& line : lines)
+        EXPECT_EQ(line.find('_'), std::string::npos) << "no ids on the handout: " << line;
+}
+
 TEST(Precautions, LateralApproachAddsActiveAbductionToThePosteriorLimits)
 {
     const auto lateral = forbiddenDemands(Precaution::ThaLateral);

@@ -5,6 +5,7 @@
 #include "render/home_program.h"
 
 #include "core/dose_text.h"
+#include "core/program.h"
 
 #include "pdf_tools.h"
 #include "render/render_error.h"
@@ -148,6 +149,23 @@ TEST_F(HomeProgram, ABothSidesDoseSaysEachSideAndItsNotesAreWholeSentences)
     text = compact(pdfText(render(in, PageSize::A4, "both-dose.pdf")));
     EXPECT_THAT(text, HasSubstr(compact("1 × 3 on each side 30 seconds")));
     EXPECT_THAT(text, Not(HasSubstr(compact("Rest between sets"))));
+}
+
+TEST_F(HomeProgram, ThePatientsPrecautionsArePrintedUnderTakeCare)
+{
+    // A posterior hip replacement who has fallen: the handout says what to avoid, in plain words.
+    core::Analysis analysis;
+    analysis.precautions = {core::Precaution::ThaPosterior, core::Precaution::FallRisk};
+    HomeProgramInput in = fixtures::input(kLucja, 2, core::Urgency::None);
+    in.takeCare = core::patientCareLines(analysis);
+    ASSERT_EQ(in.takeCare.size(), 2u);
+    const std::string text = squeezed(pdfText(render(in, PageSize::A4, "take-care.pdf")));
+    EXPECT_THAT(text, HasSubstr("Take care"));
+    EXPECT_THAT(text, HasSubstr("do not cross your legs"));
+    EXPECT_THAT(text, HasSubstr("counter or a sturdy chair within reach"));
+    // Nothing to take care of prints no heading.
+    in.takeCare.clear();
+    EXPECT_THAT(squeezed(pdfText(render(in, PageSize::A4, "no-care.pdf"))), Not(HasSubstr("Take care")));
 }
 
 TEST_F(HomeProgram, FontIsEmbeddedUnicode)

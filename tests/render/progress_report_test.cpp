@@ -114,6 +114,26 @@ TEST_F(ProgressReport, AlertsOfTheLatestVisitAreShown)
     EXPECT_THAT(text, HasSubstr("pain rated 9/10"));
 }
 
+TEST_F(ProgressReport, TheLatestBodyChartAndBalanceAreSaidInWords)
+{
+    ProgressReportInput in;
+    in.patient.name = "Ines Invented";
+    in.date = "2026-11-20";
+    in.branding = fixtures::clinic();
+    std::vector<core::DatedAssessment> list{visit(1, core::Date{2026, 10, 1}, 100, 5, 6),
+                                            visit(2, core::Date{2026, 11, 1}, 104, 3, 4)};
+    list[0].assessment.pain.areas = {{core::BodyRegion::Groin, core::BodySide::Left}};
+    list[1].assessment.pain.areas = {{core::BodyRegion::LateralHip, core::BodySide::Left},
+                                     {core::BodyRegion::Lumbar, core::BodySide::Central}};
+    list[1].assessment.balance.fallsPastYear = 1;
+    list[1].assessment.balance.singleLegStanceS.left = 4;
+    in.history = core::buildHistory(std::move(list));
+    const std::string text = squeezed(pdfText(render(in)));
+    EXPECT_THAT(text, HasSubstr("Pain felt at: outer hip, left; low back, middle"));
+    EXPECT_THAT(text, HasSubstr("Balance: 1 fall in the past year; single-leg stance left 4 s"));
+    EXPECT_THAT(text, Not(HasSubstr("groin"))); // the latest visit's chart, not the first
+}
+
 TEST_F(ProgressReport, ThirtyVisitsAndALongProgramStillFitOnePageOnLetter)
 {
     auto in = sampleInput(30);
