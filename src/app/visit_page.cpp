@@ -130,8 +130,10 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
     SetSizer(sizer);
 
     // Fill the form: a stored visit, or a new one dated today.
+    m_normSet = m_context.norms;
     if (m_visitId != 0) {
         if (const auto record = store::VisitRepository(m_db).find(m_visitId)) {
+            m_normSet = record->assessment.visit.normSet.value_or(m_context.norms);
             m_form->load(record->assessment);
             if (const auto latest = store::VisitRepository(m_db).latestProgram(m_visitId))
                 m_builder->setProgram(latest->program, true);
@@ -241,7 +243,7 @@ void VisitPage::refreshReasoning()
     const FormReading reading = m_form->read(m_patient, todayLocal());
     m_form->showProblems(reading.problems);
     core::AnalyzeOptions options;
-    options.norms = m_context.norms;
+    options.norms = m_normSet;
     options.today = todayLocal();
     m_analysis = core::analyze(withoutInvalid(reading.assessment, reading.problems), options);
     m_suggested = core::plan(m_analysis, m_library);
@@ -300,7 +302,8 @@ void VisitPage::setAcknowledgement(const wxString& text) { m_ack->SetValue(text)
 bool VisitPage::saveVisit()
 {
     flushDraft();
-    const FormReading reading = m_form->read(m_patient, todayLocal());
+    FormReading reading = m_form->read(m_patient, todayLocal());
+    reading.assessment.visit.normSet = m_normSet; // not a form field: kept with the visit
     m_form->showProblems(reading.problems);
     if (!reading.problems.empty()) {
         m_notebook->SetSelection(kAssessmentTab);

@@ -113,6 +113,9 @@ private:
     VisitContext m_context;
     Prompts m_prompts;
     core::Analysis m_analysis;
+    /// The reference set this visit is read against: the one stored with it, or the clinic's for a
+    /// new visit; saved with the visit so every desk and every later reading uses the same.
+    core::NormSet m_normSet = core::kDefaultNormSet;
     core::Program m_suggested;
     std::optional<core::Program> m_fromLast; ///< the next program from the last one, when started so
     render::FigureLibrary m_noFigures{{}, {}};

@@ -22,6 +22,18 @@ core::Date today()
     return core::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
+core::NormSet parseNorms(const std::string& id)
+{
+    if (auto set = core::normSetFromId(id))
+        return *set;
+    std::string allowed;
+    for (auto s : core::normSets())
+        allowed += (allowed.empty() ? "" : ", ") + std::string(core::normSetId(s));
+    throw InputError("--norms", "--norms: unknown reference set \"" + id + "\" (expected one of " + allowed + ")");
+}
+
+std::string defaultNormsId() { return std::string(core::normSetId(core::kDefaultNormSet)); }
+
 std::string readTextFile(const std::filesystem::path& path, const std::string& field)
 {
     std::ifstream in(path, std::ios::binary);

@@ -25,6 +25,12 @@ struct CommonOptions {
 /// Today's local date.
 core::Date today();
 
+/// The reference set named by `--norms`; an unknown id is bad input naming the choices.
+core::NormSet parseNorms(const std::string& id);
+/// The id of the default reference set, the default of every `--norms` option (a set recorded with
+/// a stored visit still wins over it).
+std::string defaultNormsId();
+
 /// Reads a whole file; throws InputError naming the file when it cannot be read.
 std::string readTextFile(const std::filesystem::path& path, const std::string& field);
 /// Writes a file atomically (temporary file, then rename); "-" writes to standard output.

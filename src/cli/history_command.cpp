@@ -27,17 +27,6 @@ namespace hiprx::cli {
 
 namespace {
 
-core::NormSet parseNormSet(const std::string& id)
-{
-    if (auto set = core::normSetFromId(id))
-        return *set;
-    std::string allowed;
-    for (auto s : core::normSets())
-        allowed += (allowed.empty() ? "" : ", ") + std::string(core::normSetId(s));
-    throw InputError("--norms",
-                     "--norms: unknown reference set \"" + id + "\" (expected one of " + allowed + ")");
-}
-
 std::string number(double v)
 {
     char buf[32];
@@ -112,7 +101,7 @@ void printHistory(const core::Patient& patient, const core::History& history,
 
 void runHistory(const CommonOptions& common, const std::string& key, const std::string& norms)
 {
-    const core::NormSet set = parseNormSet(norms);
+    const core::NormSet set = parseNorms(norms);
     auto db = openDatabase(common);
     const auto patient = findPatient(db, key);
     const core::History history = core::buildHistory(store::loadVisitHistory(db, patient.id), set);
@@ -144,7 +133,7 @@ void runReport(const CommonOptions& common, std::int64_t visitId, const std::str
                const std::string& page, const std::string& norms)
 {
     const auto size = parsePageSize(page);
-    const core::NormSet set = parseNormSet(norms);
+    const core::NormSet set = parseNorms(norms);
     auto db = openDatabase(common);
     store::VisitRepository visits(db);
     const auto visit = visits.find(visitId);
@@ -192,7 +181,7 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     auto* history =
         app.add_subcommand("history", "A patient's visits with changes since baseline and alerts");
     auto key = std::make_shared<std::string>();
-    auto norms = std::make_shared<std::string>("aaos");
+    auto norms = std::make_shared<std::string>(defaultNormsId());
     history->add_option("PATIENT", *key, "record number or external id")->required();
     history->add_option("--norms", *norms, "reference set of normal ROM values")->capture_default_str();
     history->callback([&common, key, norms] { runHistory(common, *key, *norms); });
@@ -201,7 +190,7 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     auto visit = std::make_shared<std::int64_t>(0);
     auto out = std::make_shared<std::string>();
     auto page = std::make_shared<std::string>("a4");
-    auto reportNorms = std::make_shared<std::string>("aaos");
+    auto reportNorms = std::make_shared<std::string>(defaultNormsId());
     report->add_option("VISIT", *visit, "visit record number")->required();
     report->add_option("--out", *out, "output PDF file")->required();
     report->add_option("--page", *page, "page size: a4 or letter")->capture_default_str();

@@ -21,16 +21,6 @@ namespace hiprx::cli {
 
 namespace {
 
-core::NormSet parseNextNorms(const std::string& id)
-{
-    if (auto set = core::normSetFromId(id))
-        return *set;
-    std::string allowed;
-    for (auto s : core::normSets())
-        allowed += (allowed.empty() ? "" : ", ") + std::string(core::normSetId(s));
-    throw InputError("--norms", "--norms: unknown reference set \"" + id + "\" (expected one of " + allowed + ")");
-}
-
 void printNext(std::int64_t visitId, const core::NextProgram& next)
 {
     std::cout << "Next program at visit " << visitId << ": " << core::progressionStepId(next.step) << '\n';
@@ -64,7 +54,7 @@ void printNext(std::int64_t visitId, const core::NextProgram& next)
 
 void runNext(const CommonOptions& common, std::int64_t visitId, const std::string& jsonOut, const std::string& norms)
 {
-    const core::NormSet set = parseNextNorms(norms);
+    const core::NormSet set = parseNorms(norms);
     auto db = openDatabase(common);
     store::VisitRepository visits(db);
     const auto visit = visits.find(visitId);
@@ -104,7 +94,7 @@ void addNextCommand(CLI::App& app, CommonOptions& common)
                 "or referred, screened with the visit's precautions");
     auto visit = std::make_shared<std::int64_t>(0);
     auto jsonOut = std::make_shared<std::string>();
-    auto norms = std::make_shared<std::string>("aaos");
+    auto norms = std::make_shared<std::string>(defaultNormsId());
     next->add_option("VISIT", *visit, "visit record number (the follow-up visit)")->required();
     next->add_option("--json", *jsonOut, "write the hiprx-next/1 result to this file (- for standard output)");
     next->add_option("--norms", *norms, "reference set of normal ROM values")->capture_default_str();

@@ -50,7 +50,10 @@ void runInit(const CommonOptions& common)
 
 void runImport(const CommonOptions& common, const std::string& file)
 {
-    const auto assessment = exchange::readAssessment(readTextFile(file, "FILE"), today());
+    auto assessment = exchange::readAssessment(readTextFile(file, "FILE"), today());
+    // The visit keeps the reference set it is read against from now on (the file's own, or the default).
+    if (!assessment.visit.normSet)
+        assessment.visit.normSet = core::kDefaultNormSet;
     auto db = openDatabase(common);
     const store::Actor actor{common.clinician.empty() ? assessment.visit.clinician : common.clinician};
 

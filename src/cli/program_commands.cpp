@@ -31,16 +31,6 @@ struct PlanArgs {
     std::string norms{core::normSetId(core::kDefaultNormSet)};
 };
 
-core::NormSet parseNorms(const std::string& id)
-{
-    if (auto set = core::normSetFromId(id))
-        return *set;
-    std::string allowed;
-    for (auto s : core::normSets())
-        allowed += (allowed.empty() ? "" : ", ") + std::string(core::normSetId(s));
-    throw InputError("--norms", "--norms: unknown reference set \"" + id + "\" (expected one of " + allowed + ")");
-}
-
 render::PageSize parsePage(const std::string& page)
 {
     if (page == "a4")

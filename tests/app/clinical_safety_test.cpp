@@ -152,6 +152,8 @@ TEST_F(ClinicalSafetyTest, BodyChartClickTogglesAnAreaListedInWordsAndInTheCheck
     ASSERT_TRUE(visit->saveVisit());
     EXPECT_EQ(stored(visit->visitId()).pain.areas,
               (std::vector<core::PainArea>{leftButtock}));
+    // The visit is stored with the reference set it was read against.
+    EXPECT_EQ(stored(visit->visitId()).visit.normSet, visit->analysis().normSet);
 }
 
 TEST_F(ClinicalSafetyTest, BalanceFieldsAreCheckedAndAFallAddsTheFallRiskPrecaution)

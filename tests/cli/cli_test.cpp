@@ -113,6 +113,8 @@ TEST_F(CliTest, ExportedVisitReimportsToTheSameAssessment)
     const auto second = json::parse(cli({"import", exported.string(), "--json"}).out)["visit_id"].get<int>();
     ASSERT_EQ(cli({"export", "--visit", std::to_string(second), "-o", again.string()}).exitCode, 0);
     EXPECT_EQ(json::parse(readFile(exported)), json::parse(readFile(again)));
+    // The visit keeps the reference set it was read against, so a later default cannot re-read it.
+    EXPECT_EQ(json::parse(readFile(exported))["visit"]["norm_set"], "roach_miles");
 }
 
 TEST_F(CliTest, BadAssessmentIsRejectedWithTheFieldPathAndNothingIsStored)
