@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/dose_text.h"
+#include "core/text_template.h"
 
 #include <algorithm>
 #include <array>
@@ -12,13 +13,6 @@ namespace hiprx::core {
 
 namespace {
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool isSpace(char c)
 {
@@ -63,7 +57,7 @@ std::vector<Token> tokenize(std::string_view s)
             std::size_t j = i;
             while (j < s.size() && (std::isalpha(static_cast<unsigned char>(s[j])) || s[j] == '\''))
                 ++j;
-            out.push_back({false, 0, lower(s.substr(i, j - i))});
+            out.push_back({false, 0, asciiLower(s.substr(i, j - i))});
             // "a minute", "an hour": one of the unit.
             if (out.size() >= 2 && !out[out.size() - 2].number &&
                 (out[out.size() - 2].word == "a" || out[out.size() - 2].word == "an") &&
@@ -340,7 +334,7 @@ std::string describeDose(const Dose& dose)
 bool takesLoad(const Exercise& exercise, const Dose& dose)
 {
     const auto names = [](std::string text) {
-        text = lower(text);
+        text = asciiLower(text);
         for (std::string_view own : {"body weight", "bodyweight", "own weight"})
             for (auto at = text.find(own); at != std::string::npos; at = text.find(own))
                 text.erase(at, own.size());
@@ -412,7 +406,7 @@ bool sentenceFitsDose(std::string_view sentence, const Dose& dose)
     if (!std::all_of(said.begin(), said.end(), [&](const Statement& s) { return fits(s, dose); }))
         return false;
     // Rest between sets: only with more than one set, and as long as the dose's own rest.
-    if (lower(sentence).find("between sets") != std::string::npos) {
+    if (asciiLower(sentence).find("between sets") != std::string::npos) {
         if (dose.sets <= 1)
             return false;
         for (const Statement& s : said)

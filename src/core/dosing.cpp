@@ -10,6 +10,7 @@
 // frequency (a hold, breaths, reps, "several times a day") is kept only when it agrees with the
 // final dose: "build up to 5 minutes" never sits beside "Hold 30 seconds".
 #include "core/dosing.h"
+#include "core/text_template.h"
 #include "core/dose_text.h"
 #include "core/program.h"
 
@@ -20,13 +21,6 @@ namespace hiprx::core {
 
 namespace {
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 /// The notes being built, one sentence each; a sentence already there is not added twice.
 class Notes {
@@ -36,7 +30,7 @@ public:
     void add(std::string_view text)
     {
         for (auto& s : noteSentences(text)) {
-            const auto same = [&](const std::string& had) { return lower(had) == lower(s); };
+            const auto same = [&](const std::string& had) { return asciiLower(had) == asciiLower(s); };
             if (std::none_of(m_sentences.begin(), m_sentences.end(), same))
                 m_sentences.push_back(std::move(s));
         }

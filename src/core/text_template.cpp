@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/text_template.h"
 
+#include <cctype>
+
 namespace hiprx::core {
 
 std::string fillPlaceholders(std::string_view pattern,
@@ -29,6 +31,14 @@ std::string fillPlaceholders(std::string_view pattern,
         }
         out += pattern[i++];
     }
+    return out;
+}
+
+std::string asciiLower(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 

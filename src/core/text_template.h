@@ -14,4 +14,8 @@ namespace hiprx::core {
 std::string fillPlaceholders(std::string_view pattern,
                              std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 
+/// `text` with ASCII letters in lower case (other bytes, such as UTF-8, unchanged): for matching
+/// words in notes and templates without regard to case.
+std::string asciiLower(std::string_view text);
+
 } // namespace hiprx::core
