@@ -20,8 +20,8 @@ constexpr std::array<std::string_view, kBodyPointCount> kPointNames = {
     "right_ankle", "right_toe",    "right_shoulder", "right_elbow", "right_hand",
 };
 
-constexpr std::array<std::string_view, 11> kPropNames = {
-    "mat", "chair", "bench", "step", "roller", "ball", "small_ball", "wall", "towel", "strap", "band",
+constexpr std::array<std::string_view, 12> kPropNames = {
+    "mat", "chair", "bench", "step", "roller", "ball", "small_ball", "wall", "towel", "strap", "band", "pillow",
 };
 
 /// Unit vector at `deg` measured from straight up, clockwise (towards +x).
@@ -142,6 +142,24 @@ std::vector<NamedPose> makeBasePoses()
     Pose front = makePose({});
     front = both(front, J::LeftShoulder, J::RightShoulder, 8);
     out.push_back({"standing_front", {front, FigureView::Front}});
+
+    // Sitting on a chair seen from the front: the thighs point at the viewer, so little of them
+    // shows; the shins hang to the floor a little apart, hands rest on the thighs.
+    Pose chairFront = makePose({{J::LeftHip, 14}, {J::RightHip, 14}, {J::LeftKnee, 12}, {J::RightKnee, 12}});
+    chairFront.thighSeen = {0.35, 0.35};
+    chairFront = both(chairFront, J::LeftShoulder, J::RightShoulder, 14);
+    chairFront = both(chairFront, J::LeftElbow, J::RightElbow, -40);
+    out.push_back({"sitting_chair_front", {chairFront, FigureView::Front}});
+
+    // Sitting on the floor seen from the front, knees bent and open to the sides (butterfly).
+    Pose floorFront = makePose({});
+    floorFront.thighSeen = {0.85, 0.85};
+    floorFront = both(floorFront, J::LeftHip, J::RightHip, 62);
+    floorFront = both(floorFront, J::LeftKnee, J::RightKnee, 130);
+    floorFront = both(floorFront, J::LeftAnkle, J::RightAnkle, 0);
+    floorFront = both(floorFront, J::LeftShoulder, J::RightShoulder, 20);
+    floorFront = both(floorFront, J::LeftElbow, J::RightElbow, -50);
+    out.push_back({"sitting_floor_front", {floorFront, FigureView::Front}});
 
     // Lying on the left side seen from the front: head to the right, right side on top.
     Pose sideLying = makePose({{J::Pelvis, 90}, {J::LeftShoulder, 170}, {J::LeftElbow, 120}});
@@ -312,7 +330,9 @@ Skeleton solve(const Pose& pose, FigureView view)
             foreA = armA - side.sign * pose[side.elbow];
         }
         s[side.hipP] = hip;
-        s[side.kneeP] = add(hip, dir(thighA), D::kThigh);
+        const double seen = pose.thighSeen[side.sign > 0 ? 0 : 1];
+        const double thigh = view == FigureView::Front ? D::kThigh * std::clamp(seen, 0.1, 1.0) : D::kThigh;
+        s[side.kneeP] = add(hip, dir(thighA), thigh);
         s[side.ankleP] = add(s[side.kneeP], dir(shinA), D::kShin);
         s[side.toeP] = add(s[side.ankleP], dir(footA), footLen);
         s[side.shoulderP] = shoulder;
@@ -357,6 +377,7 @@ std::vector<FieldProblem> checkFigure(const FigureSpec& spec)
         const std::string path = "props[" + std::to_string(i) + "]";
         const bool joins = prop.kind == PropKind::Strap || prop.kind == PropKind::Band;
         const bool rests = prop.kind != PropKind::Mat && prop.kind != PropKind::Wall;
+        // A pillow fills the space under its point, so it needs one too (checked by `rests`).
         if (rests && !prop.at)
             problems.push_back({path + ".at", path + ".at: a " + std::string(propKindName(prop.kind)) +
                                                   " needs the body point it sits under"});

@@ -93,6 +93,9 @@ struct BodyDims {
 struct Pose {
     std::array<double, kJointCount> angles{};
     double shiftX = 0;
+    /// Front view only: how much of each thigh's length shows, left then right (1 = all of it;
+    /// about 0.35 when a thigh points at the viewer, as when sitting on a chair seen from the front).
+    std::array<double, 2> thighSeen{1.0, 1.0};
 
     double operator[](Joint j) const { return angles[static_cast<std::size_t>(j)]; }
     double& operator[](Joint j) { return angles[static_cast<std::size_t>(j)]; }
@@ -130,7 +133,7 @@ std::vector<FieldProblem> checkPose(const Pose& pose, FigureView view, const std
 
 /// A named starting pose (`standing`, `supine`, `prone`, `side_lying`, `quadruped`, `kneeling`,
 /// `half_kneeling`, `sitting_chair`, `sitting_floor`, `long_sitting`, `standing_front`,
-/// `supine_front`, `prone_front`) and the view it is drawn in.
+/// `sitting_chair_front`, `sitting_floor_front`, `supine_front`) and the view it is drawn in.
 struct BasePose {
     Pose pose;
     FigureView view = FigureView::Side;
@@ -146,7 +149,8 @@ Skeleton solve(const Pose& pose, FigureView view);
 
 /// A prop drawn with the figure. Supports (mat excepted) rest under a body point of the start pose;
 /// strap and band join two body points in each frame; wall stands behind or in front of the figure.
-enum class PropKind { Mat, Chair, Bench, Step, Roller, Ball, SmallBall, Wall, Towel, Strap, Band };
+/// Pillow: a soft cushion that fills the space under its body point (head, hips, between the knees).
+enum class PropKind { Mat, Chair, Bench, Step, Roller, Ball, SmallBall, Wall, Towel, Strap, Band, Pillow };
 std::string_view propKindName(PropKind kind);
 std::optional<PropKind> parsePropKind(std::string_view name);
 
@@ -161,7 +165,7 @@ struct Prop {
     bool startOnly = false;        ///< support: holds only the start frame (the person gets up)
 };
 
-/// One exercise figure: two frames (start drawn faded, end drawn solid), the props, the body
+/// One exercise figure: two frames (start and end, drawn as two panels side by side), the props, the body
 /// segments to colour with the accent (the working side), and the body point whose start→end move
 /// becomes the motion arrow.
 struct FigureSpec {

@@ -56,7 +56,7 @@ std::optional<core::BasePose> readFrame(JsonReader& r, const Json& v, const std:
 {
     if (!r.expectObject(v, path))
         return std::nullopt;
-    r.checkKeys(v, path, {"base", "pose", "shift_x"});
+    r.checkKeys(v, path, {"base", "pose", "shift_x", "left_thigh_seen", "right_thigh_seen"});
     std::optional<core::BasePose> frame = previous;
     if (v.contains("base")) {
         const auto name = r.text(v["base"], childPath(path, "base"));
@@ -74,6 +74,14 @@ std::optional<core::BasePose> readFrame(JsonReader& r, const Json& v, const std:
     if (v.contains("shift_x"))
         if (auto d = readNumber(r, v["shift_x"], childPath(path, "shift_x")))
             frame->pose.shiftX = *d;
+    // Front view: how much of a thigh shows when it points at the viewer (0.1–1).
+    for (const auto& [key, index] : {std::pair<const char*, std::size_t>{"left_thigh_seen", 0}, {"right_thigh_seen", 1}})
+        if (v.contains(key))
+            if (auto d = readNumber(r, v[key], childPath(path, key))) {
+                if (*d < 0.1 || *d > 1)
+                    r.problem(childPath(path, key), "expected 0.1 to 1");
+                frame->pose.thighSeen[index] = *d;
+            }
     if (v.contains("pose")) {
         const std::string posePath = childPath(path, "pose");
         if (r.expectObject(v["pose"], posePath))
@@ -106,7 +114,7 @@ std::optional<core::Prop> readProp(JsonReader& r, const Json& v, const std::stri
     const auto kind = core::parsePropKind(*type);
     if (!kind) {
         std::vector<std::string_view> names;
-        for (int i = 0; i <= static_cast<int>(core::PropKind::Band); ++i)
+        for (int i = 0; i <= static_cast<int>(core::PropKind::Pillow); ++i)
             names.push_back(core::propKindName(static_cast<core::PropKind>(i)));
         r.problem(childPath(path, "type"), "unknown prop \"" + *type + "\" (expected one of " + joinNames(names) + ")");
         return std::nullopt;

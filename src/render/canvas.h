@@ -61,6 +61,14 @@ public:
 
     /// Draws the figure to fit inside `box`; false when it could not be drawn.
     virtual bool draw(std::string_view figureId, Canvas& canvas, const Box& box) const = 0;
+
+    /// As draw(); `mirrored` asks for the exercise done on the left side (the data shows the
+    /// right). A drawer that cannot mirror draws as is.
+    virtual bool drawForSide(std::string_view figureId, Canvas& canvas, const Box& box, bool mirrored) const
+    {
+        (void)mirrored;
+        return draw(figureId, canvas, box);
+    }
 };
 
 } // namespace hiprx::render

@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
 
 namespace hiprx::render {
@@ -20,14 +21,20 @@ using core::BodyPoint;
 using core::PropKind;
 using core::Vec2;
 
-// Stroke widths in frame units (kFigureFrameWidth × kFigureFrameHeight), independent of how much a
-// figure is scaled to fill the frame, so every figure has the same line weight on a card.
-constexpr float kLimbWidth = 5.0F;
-constexpr float kTrunkWidth = 8.5F;
-constexpr float kNeckWidth = 4.0F;
+// Body widths in figure units (a standing adult is ~100 tall), so a body keeps its build at any
+// scale: limbs with flesh, a torso, a head. Props, straps and arrows keep a fixed weight in frame
+// units (kFigureFrameWidth × kFigureFrameHeight) so every card has the same line weight.
+constexpr double kThighW = 7.5;
+constexpr double kShinW = 6.0;
+constexpr double kFootW = 4.0;
+constexpr double kUpperArmW = 5.2;
+constexpr double kForearmW = 4.4;
+constexpr double kTrunkW = 13.0;
+constexpr double kNeckW = 5.0;
+constexpr double kHalo = 1.1; // white outline that separates a near limb from what lies behind it
 constexpr float kPropWidth = 1.4F;
-constexpr float kStrapWidth = 1.6F;
-constexpr float kArrowWidth = 2.0F;
+constexpr float kStrapWidth = 1.8F;
+constexpr float kArrowWidth = 2.4F;
 constexpr float kMargin = 4.0F;     // frame units kept free around the drawing
 constexpr double kMaxScale = 1.9;  // lying figures may grow this much to use the frame
 constexpr double kMatThickness = 2.0;
@@ -35,18 +42,41 @@ constexpr double kFreeBallRadius = 4.5; // a massage ball held against a wall or
 constexpr double kTopMatPad = 4.0;         // views from above: mat margin around the body
 constexpr double kTopRollerHalfLength = 16.0; // views from above: a foam roller seen lengthwise
 constexpr double kTopRollerHalfWidth = 4.5;
+constexpr double kPillowHalfWidth = 10.0;
+constexpr double kPillowMinHeight = 4.0;
+constexpr float kPanelGapShare = 0.08F; // the start → end arrow between the panels takes this much width
 
-double pointRadius(BodyPoint p)
+/// Half the drawn width of the body at a point (what touches the floor or a support).
+double bodyRadius(BodyPoint p)
 {
     switch (p) {
     case BodyPoint::Head:
         return BodyDims::kHeadRadius;
     case BodyPoint::Pelvis:
     case BodyPoint::Chest:
-        return BodyDims::kTrunkRadius;
+        return kTrunkW / 2;
+    case BodyPoint::LeftHip:
+    case BodyPoint::RightHip:
+    case BodyPoint::LeftKnee:
+    case BodyPoint::RightKnee:
+        return kThighW / 2;
+    case BodyPoint::LeftAnkle:
+    case BodyPoint::RightAnkle:
+        return kShinW / 2;
+    case BodyPoint::LeftShoulder:
+    case BodyPoint::RightShoulder:
+    case BodyPoint::LeftElbow:
+    case BodyPoint::RightElbow:
+        return kUpperArmW / 2;
     default:
-        return BodyDims::kLimbRadius;
+        return kFootW / 2; // toes and hands
     }
+}
+
+/// How far the drawing reaches around a point (body plus its white outline).
+double pointRadius(BodyPoint p)
+{
+    return bodyRadius(p) + kHalo;
 }
 
 bool isSupport(PropKind k)
@@ -119,8 +149,8 @@ struct PlacedFrame {
 
 class Painter {
 public:
-    Painter(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style)
-        : m_spec(spec), m_canvas(canvas), m_style(style)
+    Painter(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style, bool mirrored)
+        : m_spec(spec), m_base(canvas), m_canvas(&canvas), m_style(style), m_mirrored(mirrored)
     {
         m_hasMat = std::any_of(spec.props.begin(), spec.props.end(),
                                [](const core::Prop& p) { return p.kind == PropKind::Mat; });
@@ -128,7 +158,8 @@ public:
         m_start.pose = &spec.start;
         m_end.sk = core::solve(spec.end, spec.view);
         m_end.pose = &spec.end;
-        m_same = spec.start.angles == spec.end.angles && spec.start.shiftX == spec.end.shiftX;
+        m_same = spec.start.angles == spec.end.angles && spec.start.shiftX == spec.end.shiftX &&
+                 spec.start.thighSeen == spec.end.thighSeen;
         placeSupports();
         rest(m_start, true);
         rest(m_end, false);
@@ -137,19 +168,33 @@ public:
             for (auto& pt : m_end.sk.points)
                 pt.x += dx;
         }
+        placePillows();
         fit(box);
     }
 
+    /// Start and end as two panels side by side with an arrow between them; a held position (both
+    /// frames equal) as one panel of the same size in the middle.
     void paint()
     {
-        m_canvas.setRoundLines(true);
-        drawStaticProps();
-        if (!m_same)
-            drawBody(m_start, true);
-        drawBody(m_end, false);
-        drawFreeBalls();
-        if (!m_same)
-            drawArrow();
+        if (m_same) {
+            beginPanel(0);
+            drawPanel(m_end, false);
+            return;
+        }
+        beginPanel(0);
+        drawPanel(m_start, false);
+        beginPanel(1);
+        drawPanel(m_end, true);
+        m_canvas = &m_base;
+        drawPanelArrow();
+    }
+
+    /// The panel boxes, in drawing order (one for a held position, else start then end).
+    std::vector<Box> panels() const
+    {
+        if (m_same)
+            return {m_panel[0]};
+        return {m_panel[0], m_panel[1]};
     }
 
 private:
@@ -168,6 +213,22 @@ private:
         }
     }
 
+    /// A pillow fills the space under its point once the body rests (it never lifts the body).
+    void placePillows()
+    {
+        m_pillowTop.assign(m_spec.props.size(), 0.0);
+        for (std::size_t i = 0; i < m_spec.props.size(); ++i) {
+            const auto& prop = m_spec.props[i];
+            if (prop.kind != PropKind::Pillow || !prop.at)
+                continue;
+            const double base = m_hasMat ? kMatThickness : 0.0;
+            const double under = m_start.sk[*prop.at].y - bodyRadius(*prop.at);
+            m_propX[i] = m_start.sk[*prop.at].x + prop.offsetX;
+            m_propY[i] = m_start.sk[*prop.at].y;
+            m_pillowTop[i] = std::max(base + kPillowMinHeight, under + 1.0);
+        }
+    }
+
     /// Moves the frame up so its lowest surface touches the floor (or the mat) and every support
     /// it lies on carries its point.
     void rest(PlacedFrame& frame, bool isStart)
@@ -177,13 +238,13 @@ private:
         double lowest = std::numeric_limits<double>::max();
         for (std::size_t i = 0; i < core::kBodyPointCount; ++i) {
             const auto p = static_cast<BodyPoint>(i);
-            lowest = std::min(lowest, frame.sk[p].y - pointRadius(p));
+            lowest = std::min(lowest, frame.sk[p].y - bodyRadius(p));
         }
         double lift = (m_hasMat ? kMatThickness : 0.0) - lowest;
         for (const auto& prop : m_spec.props) {
             if (!isSupport(prop.kind) || !prop.at || isFreeBall(prop) || (prop.startOnly && !isStart))
                 continue;
-            const double need = supportTop(prop) + pointRadius(*prop.at) - frame.sk[*prop.at].y;
+            const double need = supportTop(prop) + bodyRadius(*prop.at) - frame.sk[*prop.at].y;
             lift = std::max(lift, need);
         }
         for (auto& pt : frame.sk.points)
@@ -215,7 +276,7 @@ private:
         }
         for (std::size_t i = 0; i < m_spec.props.size(); ++i) {
             const auto& prop = m_spec.props[i];
-            const auto ext = propExtent(prop, m_propX[i], m_propY[i]);
+            const auto ext = propExtent(prop, m_propX[i], m_propY[i], i);
             if (ext) {
                 b.add(ext->minX, ext->minY);
                 b.add(ext->maxX, ext->maxY);
@@ -224,8 +285,10 @@ private:
         return b;
     }
 
+    bool front() const { return m_spec.view == core::FigureView::Front; }
+
     /// The box a static prop covers, in figure units.
-    std::optional<Bounds> propExtent(const core::Prop& prop, double x, double y) const
+    std::optional<Bounds> propExtent(const core::Prop& prop, double x, double y, std::size_t index) const
     {
         Bounds b;
         const double top = supportTop(prop);
@@ -236,6 +299,11 @@ private:
         }
         switch (prop.kind) {
         case PropKind::Chair:
+            if (front()) {
+                b.add(x - 15, 0);
+                b.add(x + 15, top + 28);
+                return b;
+            }
             b.add(x - 11, 0);
             b.add(x + 10, top + 26);
             return b;
@@ -259,6 +327,15 @@ private:
         case PropKind::Towel:
             b.add(x - 6, 0);
             b.add(x + 6, top);
+            return b;
+        case PropKind::Pillow:
+            if (!m_spec.floor) {
+                b.add(x - kPillowHalfWidth, y - kPillowHalfWidth * 0.7);
+                b.add(x + kPillowHalfWidth, y + kPillowHalfWidth * 0.7);
+                return b;
+            }
+            b.add(x - kPillowHalfWidth, m_hasMat ? kMatThickness : 0.0);
+            b.add(x + kPillowHalfWidth, m_pillowTop[index]);
             return b;
         case PropKind::Wall: {
             const double wx = wallX(prop);
@@ -290,9 +367,12 @@ private:
         return (prop.behind ? lo - 1.5 : hi + 1.5) + prop.offsetX;
     }
 
+    /// Both panels use one scale and one placement of the content (the union of both frames), so
+    /// the person stands on the same spot in each and only what moves changes.
     void fit(const Box& box)
     {
-        Bounds b = contentBounds();
+        m_bounds = contentBounds();
+        const Bounds& b = m_bounds;
         const double w = std::max(1.0, b.maxX - b.minX);
         const double h = std::max(1.0, b.maxY - b.minY);
         const double availW = kFigureFrameWidth - 2 * kMargin;
@@ -300,9 +380,45 @@ private:
         m_k = std::min({kMaxScale, availW / w, availH / h});
         m_cx = (b.minX + b.maxX) / 2;
         m_cy = (b.minY + b.maxY) / 2;
-        m_s = std::min(box.width / kFigureFrameWidth, box.height / kFigureFrameHeight);
-        m_ox = box.x + box.width / 2;
-        m_oy = box.y + box.height / 2;
+        m_gap = box.width * kPanelGapShare;
+        const float panelW = (box.width - m_gap) / 2;
+        m_s = std::min(panelW / kFigureFrameWidth, box.height / kFigureFrameHeight);
+        const float pw = kFigureFrameWidth * static_cast<float>(m_s);
+        const float ph = kFigureFrameHeight * static_cast<float>(m_s);
+        const float top = box.y + (box.height - ph) / 2;
+        if (m_same) {
+            m_panel[0] = {box.x + (box.width - pw) / 2, top, pw, ph};
+            return;
+        }
+        const float left = box.x + (box.width - 2 * pw - m_gap) / 2;
+        m_panel[0] = {left, top, pw, ph};
+        m_panel[1] = {left + pw + m_gap, top, pw, ph};
+    }
+
+    /// Draws into panel `i` from now on; a mirrored figure flips each panel about its own centre
+    /// line, so start stays left of end.
+    void beginPanel(int i)
+    {
+        const Box& p = m_panel[static_cast<std::size_t>(i)];
+        m_ox = p.x + p.width / 2;
+        m_oy = p.y + p.height / 2;
+        m_flip.reset();
+        if (m_mirrored) {
+            m_flip = std::make_unique<MirroredCanvas>(m_base, p);
+            m_canvas = m_flip.get();
+        } else {
+            m_canvas = &m_base;
+        }
+        m_canvas->setRoundLines(true);
+    }
+
+    void drawPanel(const PlacedFrame& f, bool withArrow)
+    {
+        drawStaticProps(f);
+        drawBody(f);
+        drawFreeBalls();
+        if (withArrow)
+            drawArrow();
     }
 
     Point map(Vec2 v) const { return map(v.x, v.y); }
@@ -338,51 +454,67 @@ private:
         return false;
     }
 
-    Rgb segmentColor(std::string_view segment, bool ghost, bool far) const
+    Rgb segmentColor(std::string_view segment, bool far) const
     {
-        const bool accent = highlighted(segment);
-        if (ghost)
-            return accent ? m_style.accent.mix(Rgb{1, 1, 1}, 0.62F) : m_style.ghost;
-        if (accent)
+        if (highlighted(segment))
             return far ? m_style.accent.mix(Rgb{1, 1, 1}, 0.35F) : m_style.accent;
         return far ? m_style.farInk : m_style.ink;
     }
 
-    /// Draws a chain of segments as few paths as possible (one per run of one colour).
-    void chain(const core::Skeleton& sk, std::initializer_list<BodyPoint> points,
-               std::initializer_list<std::string_view> segments, bool ghost, bool far, float lineWidth)
+    struct Segment {
+        BodyPoint from;
+        BodyPoint to;
+        std::string_view name;
+        double width;
+    };
+
+    /// One limb: a white outline first (so a near limb stands out from the trunk and the far
+    /// side), then each segment in its colour and width; round caps make the joints.
+    void limb(const core::Skeleton& sk, std::initializer_list<Segment> segments, bool far, bool halo)
     {
-        const std::vector<BodyPoint> pts(points);
-        const std::vector<std::string_view> segs(segments);
-        m_canvas.setLineWidth(width(lineWidth));
-        std::size_t i = 0;
-        while (i < segs.size()) {
-            const Rgb c = segmentColor(segs[i], ghost, far);
-            std::size_t j = i;
-            while (j + 1 < segs.size() && segmentColor(segs[j + 1], ghost, far) == c)
-                ++j;
-            m_canvas.setStrokeColor(c);
-            m_canvas.moveTo(map(sk[pts[i]]));
-            for (std::size_t k = i; k <= j; ++k)
-                m_canvas.lineTo(map(sk[pts[k + 1]]));
-            m_canvas.stroke();
-            i = j + 1;
+        if (halo) {
+            m_canvas->setStrokeColor(Rgb{1, 1, 1});
+            for (const auto& s : segments) {
+                m_canvas->setLineWidth(len(s.width + 2 * kHalo));
+                m_canvas->moveTo(map(sk[s.from]));
+                m_canvas->lineTo(map(sk[s.to]));
+                m_canvas->stroke();
+            }
+        }
+        for (const auto& s : segments) {
+            m_canvas->setStrokeColor(segmentColor(s.name, far));
+            m_canvas->setLineWidth(len(s.width));
+            m_canvas->moveTo(map(sk[s.from]));
+            m_canvas->lineTo(map(sk[s.to]));
+            m_canvas->stroke();
         }
     }
 
-    void limbs(const core::Skeleton& sk, bool left, bool ghost, bool far)
+    void leg(const core::Skeleton& sk, bool left, bool far, bool halo)
     {
-        if (left) {
-            chain(sk, {BodyPoint::LeftHip, BodyPoint::LeftKnee, BodyPoint::LeftAnkle, BodyPoint::LeftToe},
-                  {"left_thigh", "left_shin", "left_foot"}, ghost, far, kLimbWidth);
-            chain(sk, {BodyPoint::LeftShoulder, BodyPoint::LeftElbow, BodyPoint::LeftHand},
-                  {"left_upper_arm", "left_forearm"}, ghost, far, kLimbWidth * 0.9F);
-        } else {
-            chain(sk, {BodyPoint::RightHip, BodyPoint::RightKnee, BodyPoint::RightAnkle, BodyPoint::RightToe},
-                  {"right_thigh", "right_shin", "right_foot"}, ghost, far, kLimbWidth);
-            chain(sk, {BodyPoint::RightShoulder, BodyPoint::RightElbow, BodyPoint::RightHand},
-                  {"right_upper_arm", "right_forearm"}, ghost, far, kLimbWidth * 0.9F);
-        }
+        using B = BodyPoint;
+        if (left)
+            limb(sk, {{B::LeftHip, B::LeftKnee, "left_thigh", kThighW}, {B::LeftKnee, B::LeftAnkle, "left_shin", kShinW},
+                      {B::LeftAnkle, B::LeftToe, "left_foot", kFootW}},
+                 far, halo);
+        else
+            limb(sk, {{B::RightHip, B::RightKnee, "right_thigh", kThighW},
+                      {B::RightKnee, B::RightAnkle, "right_shin", kShinW},
+                      {B::RightAnkle, B::RightToe, "right_foot", kFootW}},
+                 far, halo);
+    }
+
+    void arm(const core::Skeleton& sk, bool left, bool far, bool halo)
+    {
+        using B = BodyPoint;
+        if (left)
+            limb(sk, {{B::LeftShoulder, B::LeftElbow, "left_upper_arm", kUpperArmW},
+                      {B::LeftElbow, B::LeftHand, "left_forearm", kForearmW}},
+                 far, halo);
+        else
+            limb(sk, {{B::RightShoulder, B::RightElbow, "right_upper_arm", kUpperArmW},
+                      {B::RightElbow, B::RightHand, "right_forearm", kForearmW}},
+                 far, halo);
     }
 
     /// The trunk as a curve leaving the pelvis at the pelvis angle and reaching the chest at
@@ -398,61 +530,71 @@ private:
             const double r = deg * 3.14159265358979 / 180.0;
             return Vec2{std::sin(r), std::cos(r)};
         };
-        // In the front view the angles turn the other way round only for drawing tangents when
-        // the spine bends sideways; the same formula holds because solve() uses the same angles.
         const Vec2 t0 = dirOf(p);
         const Vec2 t1 = dirOf(p + spine);
-        m_canvas.moveTo(map(a));
+        m_canvas->moveTo(map(a));
         if (std::abs(spine) < 1) {
-            m_canvas.lineTo(map(b));
+            m_canvas->lineTo(map(b));
         } else {
-            m_canvas.curveTo(map(a.x + t0.x * reach, a.y + t0.y * reach), map(b.x - t1.x * reach, b.y - t1.y * reach),
-                             map(b));
+            m_canvas->curveTo(map(a.x + t0.x * reach, a.y + t0.y * reach), map(b.x - t1.x * reach, b.y - t1.y * reach),
+                              map(b));
         }
-        m_canvas.stroke();
+        m_canvas->stroke();
     }
 
-    void drawBody(const PlacedFrame& f, bool ghost)
+    /// Front view: the torso as a filled shape from the hips to the shoulders.
+    void frontTorso(const core::Skeleton& sk, const Rgb& color)
+    {
+        m_canvas->setStrokeColor(color);
+        m_canvas->setFillColor(color);
+        m_canvas->setLineWidth(len(kUpperArmW));
+        m_canvas->moveTo(map(sk[BodyPoint::LeftHip]));
+        m_canvas->lineTo(map(sk[BodyPoint::RightHip]));
+        m_canvas->lineTo(map(sk[BodyPoint::RightShoulder]));
+        m_canvas->lineTo(map(sk[BodyPoint::LeftShoulder]));
+        m_canvas->closePath();
+        m_canvas->fillAndStroke();
+    }
+
+    void drawBody(const PlacedFrame& f)
     {
         const auto& sk = f.sk;
         const bool side = m_spec.view == core::FigureView::Side;
         // Side view: the left side is the far one, drawn behind in a lighter tone.
-        limbs(sk, true, ghost, side);
-        if (!side) {
-            // Front view: a short pelvis bar joins the hips under the trunk.
-            m_canvas.setStrokeColor(segmentColor("trunk", ghost, false));
-            m_canvas.setLineWidth(width(kLimbWidth));
-            m_canvas.moveTo(map(sk[BodyPoint::LeftHip]));
-            m_canvas.lineTo(map(sk[BodyPoint::RightHip]));
-            m_canvas.stroke();
+        leg(sk, true, side, false);
+        arm(sk, true, side, false);
+        const Rgb trunk = segmentColor("trunk", false);
+        if (side) {
+            m_canvas->setStrokeColor(trunk);
+            m_canvas->setLineWidth(len(kTrunkW));
+            trunkCurve(sk, *f.pose);
+        } else {
+            m_canvas->setLineWidth(len(kTrunkW * 0.6));
+            m_canvas->setStrokeColor(trunk);
+            trunkCurve(sk, *f.pose);
+            frontTorso(sk, trunk);
         }
-        const Rgb trunk = segmentColor("trunk", ghost, false);
-        m_canvas.setStrokeColor(trunk);
-        m_canvas.setLineWidth(width(kTrunkWidth));
-        trunkCurve(sk, *f.pose);
-        if (!side) {
-            m_canvas.setLineWidth(width(kLimbWidth));
-            m_canvas.moveTo(map(sk[BodyPoint::LeftShoulder]));
-            m_canvas.lineTo(map(sk[BodyPoint::RightShoulder]));
-            m_canvas.stroke();
-        }
-        const Rgb head = segmentColor("head", ghost, false);
-        m_canvas.setStrokeColor(head);
-        m_canvas.setLineWidth(width(kNeckWidth));
-        m_canvas.moveTo(map(sk[BodyPoint::Chest]));
+        const Rgb head = segmentColor("head", false);
         const Vec2 c = sk[BodyPoint::Head];
         const Vec2 ch = sk[BodyPoint::Chest];
-        m_canvas.lineTo(map(ch.x + (c.x - ch.x) * 0.5, ch.y + (c.y - ch.y) * 0.5));
-        m_canvas.stroke();
-        m_canvas.setFillColor(head);
-        m_canvas.circle(map(c), len(BodyDims::kHeadRadius));
-        m_canvas.fill();
-        limbs(sk, false, ghost, false);
-        drawLines(f, ghost);
+        m_canvas->setStrokeColor(head);
+        m_canvas->setLineWidth(len(kNeckW));
+        m_canvas->moveTo(map(ch));
+        m_canvas->lineTo(map(ch.x + (c.x - ch.x) * 0.6, ch.y + (c.y - ch.y) * 0.6));
+        m_canvas->stroke();
+        m_canvas->setFillColor(Rgb{1, 1, 1});
+        m_canvas->circle(map(c), len(BodyDims::kHeadRadius + kHalo));
+        m_canvas->fill();
+        m_canvas->setFillColor(head);
+        m_canvas->circle(map(c), len(BodyDims::kHeadRadius));
+        m_canvas->fill();
+        leg(sk, false, false, true);
+        arm(sk, false, false, true);
+        drawLines(f);
     }
 
     /// Straps and bands: drawn with each frame, between two body points (or a point and an anchor).
-    void drawLines(const PlacedFrame& f, bool ghost)
+    void drawLines(const PlacedFrame& f)
     {
         for (const auto& prop : m_spec.props) {
             if ((prop.kind != PropKind::Strap && prop.kind != PropKind::Band) || !prop.at)
@@ -466,14 +608,12 @@ private:
             else
                 continue;
             const Rgb band = m_style.accent.mix(m_style.ink, 0.45F);
-            Rgb c = prop.kind == PropKind::Band ? band : m_style.propLine.mix(m_style.ink, 0.3F);
-            if (ghost)
-                c = c.mix(Rgb{1, 1, 1}, 0.6F);
-            m_canvas.setStrokeColor(c);
-            m_canvas.setLineWidth(width(prop.kind == PropKind::Band ? kStrapWidth * 1.3F : kStrapWidth));
-            m_canvas.moveTo(map(a));
-            m_canvas.lineTo(map(b));
-            m_canvas.stroke();
+            const Rgb c = prop.kind == PropKind::Band ? band : m_style.propLine.mix(m_style.ink, 0.3F);
+            m_canvas->setStrokeColor(c);
+            m_canvas->setLineWidth(width(prop.kind == PropKind::Band ? kStrapWidth * 1.3F : kStrapWidth));
+            m_canvas->moveTo(map(a));
+            m_canvas->lineTo(map(b));
+            m_canvas->stroke();
         }
     }
 
@@ -481,21 +621,42 @@ private:
     {
         const Point a = map(x0, y1);
         const Point b = map(x1, y0);
-        m_canvas.rectangle({a.x, a.y, b.x - a.x, b.y - a.y});
-        m_canvas.fillAndStroke();
+        m_canvas->rectangle({a.x, a.y, b.x - a.x, b.y - a.y});
+        m_canvas->fillAndStroke();
     }
 
-    void drawStaticProps()
+    /// A soft cushion: a box with well rounded corners.
+    void softBox(double x0, double y0, double x1, double y1)
     {
-        const Bounds b = contentBounds();
-        m_canvas.setLineWidth(width(kPropWidth));
-        m_canvas.setStrokeColor(m_style.propLine);
-        m_canvas.setFillColor(m_style.propFill);
+        const double r = std::min({3.0, (y1 - y0) / 2, (x1 - x0) / 2});
+        const double k = r * 0.55;
+        m_canvas->moveTo(map(x0 + r, y0));
+        m_canvas->lineTo(map(x1 - r, y0));
+        m_canvas->curveTo(map(x1 - r + k, y0), map(x1, y0 + r - k), map(x1, y0 + r));
+        m_canvas->lineTo(map(x1, y1 - r));
+        m_canvas->curveTo(map(x1, y1 - r + k), map(x1 - r + k, y1), map(x1 - r, y1));
+        m_canvas->lineTo(map(x0 + r, y1));
+        m_canvas->curveTo(map(x0 + r - k, y1), map(x0, y1 - r + k), map(x0, y1 - r));
+        m_canvas->lineTo(map(x0, y0 + r));
+        m_canvas->curveTo(map(x0, y0 + r - k), map(x0 + r - k, y0), map(x0 + r, y0));
+        m_canvas->closePath();
+        m_canvas->fillAndStroke();
+    }
+
+    void drawStaticProps(const PlacedFrame& frame)
+    {
+        (void)frame;
+        const Bounds& b = m_bounds;
+        m_canvas->setLineWidth(width(kPropWidth));
+        m_canvas->setStrokeColor(m_style.propLine);
+        m_canvas->setFillColor(m_style.propFill);
         // The floor under everything.
         if (m_spec.floor) {
-            m_canvas.moveTo(map(b.minX, 0));
-            m_canvas.lineTo(map(b.maxX, 0));
-            m_canvas.stroke();
+            m_canvas->setLineWidth(width(kPropWidth * 1.4F));
+            m_canvas->moveTo(map(b.minX, 0));
+            m_canvas->lineTo(map(b.maxX, 0));
+            m_canvas->stroke();
+            m_canvas->setLineWidth(width(kPropWidth));
         }
         for (std::size_t i = 0; i < m_spec.props.size(); ++i) {
             const auto& prop = m_spec.props[i];
@@ -509,34 +670,56 @@ private:
                     propBox(b.minX + 1, b.minY + 1, b.maxX - 1, b.maxY - 1);
                 break;
             case PropKind::Chair: {
+                if (front()) {
+                    // Seen from the front: back rest behind the person, seat, two legs.
+                    if (prop.behind)
+                        propBox(x - 12, top, x + 12, top + 28);
+                    propBox(x - 15, top - 3, x + 15, top);
+                    m_canvas->moveTo(map(x - 13, top - 3));
+                    m_canvas->lineTo(map(x - 13, 0));
+                    m_canvas->moveTo(map(x + 13, top - 3));
+                    m_canvas->lineTo(map(x + 13, 0));
+                    m_canvas->stroke();
+                    break;
+                }
                 propBox(x - 10, top - 3, x + 10, top);
-                m_canvas.moveTo(map(x - 9, top - 3));
-                m_canvas.lineTo(map(x - 9, 0));
-                m_canvas.moveTo(map(x + 9, top - 3));
-                m_canvas.lineTo(map(x + 9, 0));
-                m_canvas.stroke();
+                m_canvas->moveTo(map(x - 9, top - 3));
+                m_canvas->lineTo(map(x - 9, 0));
+                m_canvas->moveTo(map(x + 9, top - 3));
+                m_canvas->lineTo(map(x + 9, 0));
+                m_canvas->stroke();
                 if (!prop.behind)
                     break; // "side": "front" = a stool, no back rest
-                m_canvas.setLineWidth(width(kPropWidth * 1.6F));
-                m_canvas.moveTo(map(x - 10, top));
-                m_canvas.lineTo(map(x - 11, top + 25));
-                m_canvas.stroke();
-                m_canvas.setLineWidth(width(kPropWidth));
+                m_canvas->setLineWidth(width(kPropWidth * 1.6F));
+                m_canvas->moveTo(map(x - 10, top));
+                m_canvas->lineTo(map(x - 11, top + 25));
+                m_canvas->stroke();
+                m_canvas->setLineWidth(width(kPropWidth));
                 break;
             }
             case PropKind::Bench:
                 propBox(x - 40, top - 5, x + 5, top);
-                m_canvas.moveTo(map(x - 37, top - 5));
-                m_canvas.lineTo(map(x - 37, 0));
-                m_canvas.moveTo(map(x + 2, top - 5));
-                m_canvas.lineTo(map(x + 2, 0));
-                m_canvas.stroke();
+                m_canvas->moveTo(map(x - 37, top - 5));
+                m_canvas->lineTo(map(x - 37, 0));
+                m_canvas->moveTo(map(x + 2, top - 5));
+                m_canvas->lineTo(map(x + 2, 0));
+                m_canvas->stroke();
                 break;
             case PropKind::Step:
                 propBox(x - 12, 0, x + 10, top);
                 break;
             case PropKind::Towel:
                 propBox(x - 6, 0, x + 6, top);
+                break;
+            case PropKind::Pillow:
+                m_canvas->setFillColor(m_style.accent.mix(Rgb{1, 1, 1}, 0.8F));
+                if (m_spec.floor)
+                    softBox(x - kPillowHalfWidth, m_hasMat ? kMatThickness : 0.0, x + kPillowHalfWidth,
+                            m_pillowTop[i]);
+                else
+                    softBox(x - kPillowHalfWidth, m_propY[i] - kPillowHalfWidth * 0.7, x + kPillowHalfWidth,
+                            m_propY[i] + kPillowHalfWidth * 0.7);
+                m_canvas->setFillColor(m_style.propFill);
                 break;
             case PropKind::Roller:
             case PropKind::Ball:
@@ -550,8 +733,8 @@ private:
                 }
                 if (isFreeBall(prop))
                     break; // drawn over the body: it is pressed between body and wall or knees
-                m_canvas.circle(map(x, top / 2), len(top / 2));
-                m_canvas.fillAndStroke();
+                m_canvas->circle(map(x, top / 2), len(top / 2));
+                m_canvas->fillAndStroke();
                 break;
             }
             case PropKind::Wall: {
@@ -572,14 +755,16 @@ private:
             const auto& prop = m_spec.props[i];
             if (!isFreeBall(prop))
                 continue;
-            m_canvas.setLineWidth(width(kPropWidth));
-            m_canvas.setStrokeColor(m_style.propLine.mix(m_style.ink, 0.4F));
-            m_canvas.setFillColor(m_style.accent.mix(Rgb{1, 1, 1}, 0.55F));
-            m_canvas.circle(map(m_propX[i], prop.height), len(kFreeBallRadius));
-            m_canvas.fillAndStroke();
+            m_canvas->setLineWidth(width(kPropWidth));
+            m_canvas->setStrokeColor(m_style.propLine.mix(m_style.ink, 0.4F));
+            m_canvas->setFillColor(m_style.accent.mix(Rgb{1, 1, 1}, 0.55F));
+            m_canvas->circle(map(m_propX[i], prop.height), len(kFreeBallRadius));
+            m_canvas->fillAndStroke();
         }
     }
 
+    /// The motion arrow in the end panel: from where the chosen point was at the start to where
+    /// it is now.
     void drawArrow()
     {
         if (!m_spec.arrow)
@@ -594,7 +779,7 @@ private:
         // Start and stop a little away from the joints so the arrow never hides a limb end.
         const double ux = dx / d;
         const double uy = dy / d;
-        const double gap = std::min(4.0, d * 0.2);
+        const double gap = std::min(5.0, d * 0.2);
         const Vec2 s{a.x + ux * gap, a.y + uy * gap};
         const Vec2 e{b.x - ux * gap, b.y - uy * gap};
         const double bend = m_spec.arrowBend * (d - 2 * gap);
@@ -605,10 +790,12 @@ private:
         // Quadratic arc written as a cubic.
         const Point c1{ps.x + (pc.x - ps.x) * 2 / 3, ps.y + (pc.y - ps.y) * 2 / 3};
         const Point c2{pe.x + (pc.x - pe.x) * 2 / 3, pe.y + (pc.y - pe.y) * 2 / 3};
-        m_canvas.setStrokeColor(m_style.accent);
-        m_canvas.setFillColor(m_style.accent);
-        m_canvas.setLineWidth(width(kArrowWidth));
-        // Arrowhead along the arc's last tangent.
+        arrowPath(ps, c1, c2, pe, m_style.accent, width(kArrowWidth), width(8.0F), width(4.2F));
+    }
+
+    /// A stroked arc ps → pe (cubic through c1, c2) ending in a filled head.
+    void arrowPath(Point ps, Point c1, Point c2, Point pe, const Rgb& color, float lineWidth, float head, float half)
+    {
         float tx = pe.x - c2.x;
         float ty = pe.y - c2.y;
         const float tl = std::hypot(tx, ty);
@@ -616,26 +803,48 @@ private:
             return;
         tx /= tl;
         ty /= tl;
-        const float head = width(7.0F);
-        const float half = width(3.6F);
+        m_canvas->setStrokeColor(color);
+        m_canvas->setFillColor(color);
+        m_canvas->setLineWidth(lineWidth);
         const Point base{pe.x - tx * head * 0.6F, pe.y - ty * head * 0.6F};
-        m_canvas.moveTo(ps);
-        m_canvas.curveTo(c1, c2, base);
-        m_canvas.stroke();
-        m_canvas.moveTo({pe.x + tx * head * 0.4F, pe.y + ty * head * 0.4F});
-        m_canvas.lineTo({pe.x - tx * head * 0.6F - ty * half, pe.y - ty * head * 0.6F + tx * half});
-        m_canvas.lineTo({pe.x - tx * head * 0.6F + ty * half, pe.y - ty * head * 0.6F - tx * half});
-        m_canvas.closePath();
-        m_canvas.fill();
+        m_canvas->moveTo(ps);
+        m_canvas->curveTo(c1, c2, base);
+        m_canvas->stroke();
+        m_canvas->moveTo({pe.x + tx * head * 0.4F, pe.y + ty * head * 0.4F});
+        m_canvas->lineTo({pe.x - tx * head * 0.6F - ty * half, pe.y - ty * head * 0.6F + tx * half});
+        m_canvas->lineTo({pe.x - tx * head * 0.6F + ty * half, pe.y - ty * head * 0.6F - tx * half});
+        m_canvas->closePath();
+        m_canvas->fill();
+    }
+
+    /// "Then": a plain arrow from the start panel to the end panel, never mirrored.
+    void drawPanelArrow()
+    {
+        const Box& l = m_panel[0];
+        const float y = l.y + l.height / 2;
+        const float x0 = l.x + l.width + m_gap * 0.2F;
+        const float x1 = l.x + l.width + m_gap * 0.8F;
+        const Rgb c = m_style.propLine;
+        const float lw = std::min(width(kArrowWidth), m_gap * 0.12F);
+        const float head = std::min(width(9.0F), (x1 - x0) * 0.6F);
+        arrowPath({x0, y}, {x0 + (x1 - x0) / 3, y}, {x0 + (x1 - x0) * 2 / 3, y}, {x1 - head * 0.4F, y}, c, lw, head,
+                  head * 0.5F);
     }
 
     const core::FigureSpec& m_spec;
-    Canvas& m_canvas;
+    Canvas& m_base;
+    Canvas* m_canvas;
+    std::unique_ptr<MirroredCanvas> m_flip;
     const FigureStyle& m_style;
+    bool m_mirrored = false;
     PlacedFrame m_start;
     PlacedFrame m_end;
     std::vector<double> m_propX;
     std::vector<double> m_propY; ///< views from above: the y of the prop's body point
+    std::vector<double> m_pillowTop;
+    Bounds m_bounds;
+    std::array<Box, 2> m_panel{};
+    float m_gap = 0;
     bool m_hasMat = false;
     bool m_same = false;
     double m_k = 1, m_cx = 0, m_cy = 0, m_s = 1, m_ox = 0, m_oy = 0;
@@ -646,12 +855,27 @@ private:
 void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style,
                 bool mirrored)
 {
-    if (mirrored) {
-        MirroredCanvas flipped(canvas, box);
-        Painter(spec, flipped, box, style).paint();
-        return;
-    }
-    Painter(spec, canvas, box, style).paint();
+    Painter(spec, canvas, box, style, mirrored).paint();
+}
+
+std::vector<Box> figurePanels(const core::FigureSpec& spec, const Box& box)
+{
+    struct Null final : Canvas {
+        void setStrokeColor(const Rgb&) override {}
+        void setFillColor(const Rgb&) override {}
+        void setLineWidth(float) override {}
+        void setRoundLines(bool) override {}
+        void moveTo(Point) override {}
+        void lineTo(Point) override {}
+        void curveTo(Point, Point, Point) override {}
+        void closePath() override {}
+        void rectangle(const Box&) override {}
+        void circle(Point, float) override {}
+        void stroke() override {}
+        void fill() override {}
+        void fillAndStroke() override {}
+    } null;
+    return Painter(spec, null, box, FigureStyle{}, false).panels();
 }
 
 bool mirrorFor(core::ExerciseSide side)
@@ -740,6 +964,24 @@ std::vector<std::uint8_t> renderFigureSheet(const FigureLibrary& figures,
     }
     if (!page)
         doc.addPage(kPageW, kPageH);
+    return doc.save();
+}
+
+std::vector<std::uint8_t> renderFigurePages(const FigureLibrary& figures, const std::vector<std::string>& ids,
+                                            float width, float height)
+{
+    constexpr float kPad = 6.0F;
+    PdfDocument doc;
+    doc.setInfo("HipRx exercise figures", "HipRx", "One exercise figure per page");
+    for (const auto& id : ids) {
+        if (!figures.has(id))
+            throw Error("exercise " + id + ": no figure (expected assets/figures/" + id + ".json)");
+        PdfPage page = doc.addPage(width + 2 * kPad, height + 2 * kPad);
+        PdfCanvas canvas(page);
+        figures.draw(id, canvas, {kPad, kPad, width, height});
+    }
+    if (ids.empty())
+        doc.addPage(width + 2 * kPad, height + 2 * kPad);
     return doc.save();
 }
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Draws exercise figures (core::FigureSpec) onto any Canvas: the PDF card and the app's window use
-// this same code. The start pose is drawn faded and the end pose solid, overlaid; the working
-// segments take the accent colour; an arrow follows the chosen body point from start to end.
-// Every figure is laid out in a fixed logical frame of kFigureFrameWidth × kFigureFrameHeight
-// figure units (a standing adult is about 100 units tall), scaled uniformly into the box, so people
-// keep one size across cards.
+// this same code. Start and end are two panels side by side with a plain arrow between them (a
+// held position is one panel); the body has limb width, a torso and a head, the working segments
+// take the accent colour, and in the end panel an arrow follows the chosen body point from where
+// it was at the start. Each panel is a fixed logical frame of kFigureFrameWidth ×
+// kFigureFrameHeight figure units (a standing adult is about 100 units tall), scaled uniformly
+// into its half of the box, so people keep one size across cards and across the two panels.
 //
 // Left and right: figure data always shows the working side as the person's RIGHT (the near side
 // in the side view). An exercise done on the left is drawn as the horizontal mirror image of that
@@ -42,10 +43,14 @@ struct FigureStyle {
     Rgb propFill{0.93F, 0.94F, 0.95F};
 };
 
-/// Draws `spec` centred in `box`, never outside it (stroke widths included). `mirrored` draws the
-/// horizontal mirror image within the same box (the exercise done on the left side).
+/// Draws `spec` centred in `box`, never outside it (stroke widths included). `mirrored` draws each
+/// panel as its horizontal mirror image within its own box (the exercise done on the left side),
+/// so the start panel stays on the left.
 void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, const FigureStyle& style,
                 bool mirrored = false);
+
+/// The panel boxes drawFigure uses inside `box`: start and end, or one for a held position.
+std::vector<Box> figurePanels(const core::FigureSpec& spec, const Box& box);
 
 /// True when a figure for an exercise done on `side` must be mirrored (only the left side: the
 /// data shows the right).
@@ -91,6 +96,10 @@ public:
     bool draw(std::string_view figureId, Canvas& canvas, const Box& box) const override;
     /// As draw(), mirrored when `mirrored` (the exercise done on the left side).
     bool draw(std::string_view figureId, Canvas& canvas, const Box& box, bool mirrored) const;
+    bool drawForSide(std::string_view figureId, Canvas& canvas, const Box& box, bool mirrored) const override
+    {
+        return draw(figureId, canvas, box, mirrored);
+    }
 
     /// The spec of one figure, or null.
     const core::FigureSpec* find(std::string_view figureId) const;
@@ -104,12 +113,17 @@ private:
 
 
 /// A contact sheet: every listed figure (id, caption) at card size (`cellWidth` × `cellHeight`
-/// points, as on the home program) in a grid on A4 pages, each in a thin frame with its caption, so
+/// points, both panels, as on the home program) in a grid on A4 pages, each in a thin frame with its caption, so
 /// a person can check them all at once. Throws Error naming the exercise id when a listed figure is
 /// missing, and RenderError when libharu fails (e.g. the font cannot be read).
 std::vector<std::uint8_t> renderFigureSheet(const FigureLibrary& figures,
                                             const std::vector<std::pair<std::string, std::string>>& items,
-                                            const std::filesystem::path& fontFile, float cellWidth = 110,
-                                            float cellHeight = 90);
+                                            const std::filesystem::path& fontFile, float cellWidth = 470,
+                                            float cellHeight = 130);
+
+/// One page per listed figure id, each page just the figure (both panels) at card size on white,
+/// for turning into pictures (`hiprx-cli figures --png-dir`). Throws Error naming a missing id.
+std::vector<std::uint8_t> renderFigurePages(const FigureLibrary& figures, const std::vector<std::string>& ids,
+                                            float width = 500, float height = 136);
 
 } // namespace hiprx::render

@@ -706,10 +706,12 @@ private:
         std::optional<QrCode> qr;
         if (!item.videoUrl.empty())
             qr = QrCode::encode(item.videoUrl);
-        const float figureW = figure ? m_style.figureWidth + pad : 0;
         const float qrW = qr ? m_style.qrSize + pad : 0;
-        const float x = outerX + pad + figureW;
-        const float w = outerW - 2 * pad - figureW - qrW;
+        const float x = outerX + pad;
+        const float w = outerW - 2 * pad - qrW;
+        // The figure is a band across the card under the title: start and end panels side by side
+        // (figure_height high, at most figure_width wide), the text below it.
+        const float figureBandH = figure ? m_style.figureHeight + pad * 0.6F : 0;
 
         Block b;
         // Header strip: number disc, name, side tag. It repeats if a huge card must split.
@@ -751,6 +753,15 @@ private:
              }});
         b.headerRows = 1;
         b.rows.push_back(spacer(pad * 0.8F));
+        if (figure) {
+            const float bandW = std::min(outerW - 2 * pad, std::max(m_style.figureWidth, 1.0F));
+            b.rows.push_back({figureBandH, [this, item, outerX, outerW, bandW](PdfPage& page, float top) {
+                                  PdfCanvas canvas(page);
+                                  const Box band{outerX + (outerW - bandW) / 2, top, bandW, m_style.figureHeight};
+                                  // Figure data shows the right side; a left-side exercise is its mirror.
+                                  m_figures->drawForSide(item.figureId, canvas, band, mirrorFor(item.side));
+                              }});
+        }
         const std::size_t bodyStart = b.rows.size();
 
         const TextStyle text = body();
@@ -799,26 +810,18 @@ private:
             bodyH += b.rows[r].height;
         const TextStyle caption = style(false, m_style.fontSmall - 0.5F, m_style.muted);
         const float qrH = qr ? m_style.qrSize + lineHeight(caption) * 2 : 0;
-        const float sideH = std::max(figure ? m_style.figureHeight : 0.0F, qrH);
+        const float sideH = qrH;
         if (sideH > bodyH)
             b.rows.push_back(spacer(sideH - bodyH));
         b.rows.push_back(spacer(pad));
 
         b.gapAfter = last ? m_style.sectionGap : m_style.cardGap;
-        b.overlay = [this, item, qr, figure, pad, stripH, caption](PdfPage& page, const Box& box,
-                                                                   const Fragment& f) {
+        b.overlay = [this, qr, figureBandH, pad, stripH, caption](PdfPage& page, const Box& box,
+                                                                  const Fragment& f) {
             page.roundedRect(box, m_style.cardRadius, nullptr, &m_style.cardBorder, 0.9F);
             if (f.continued)
                 return; // side pictures only beside the start of the card
-            const float top = box.y + stripH + pad * 0.8F;
-            if (figure) {
-                PdfCanvas canvas(page);
-                const Box figureBox{box.x + pad, top, m_style.figureWidth, m_style.figureHeight};
-                // Figure data shows the right side; a left-side exercise is its mirror image.
-                MirroredCanvas mirrored(canvas, figureBox);
-                m_figures->draw(item.figureId, mirrorFor(item.side) ? static_cast<Canvas&>(mirrored) : canvas,
-                                figureBox);
-            }
+            const float top = box.y + stripH + pad * 0.8F + figureBandH;
             if (qr) {
                 const float size = m_style.qrSize;
                 const float left = box.x + box.width - pad - size;

@@ -11,6 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -84,6 +88,110 @@ TEST(FigureCoverage, MovingFiguresShowAnArrowPoint)
     for (const auto& [id, spec] : figures()) {
         if (spec.start.angles != spec.end.angles || spec.start.shiftX != spec.end.shiftX) {
             EXPECT_TRUE(spec.arrow) << id << " moves but has no arrow";
+        }
+    }
+}
+
+namespace {
+
+/// What a start-position text says about the body, and the base postures that draw it. A text
+/// may name more than one ("sit at the end of a bed and lie back"): the figure must start in a
+/// posture one of its phrases allows.
+struct PosturePhrase {
+    std::string_view phrase;
+    std::set<std::string_view> bases;
+};
+
+const std::vector<PosturePhrase>& posturePhrases()
+{
+    static const std::vector<PosturePhrase> phrases = {
+        {"hands and knees", {"quadruped"}},
+        {"kneel", {"kneeling", "half_kneeling", "quadruped"}},
+        {"lie face down", {"prone"}},
+        {"lie on your side", {"side_lying"}},
+        {"lie on the side", {"side_lying"}},
+        {"lie on the working side", {"side_lying"}},
+        {"lie on your back", {"supine", "hook_lying", "supine_front"}},
+        {"lie back", {"supine", "hook_lying"}},
+        {"chair", {"sitting_chair", "sitting_chair_front", "standing", "standing_front"}},
+        {"sit", {"sitting_chair", "sitting_chair_front", "sitting_floor", "sitting_floor_front", "long_sitting"}},
+        {"stand", {"standing", "standing_front"}},
+    };
+    return phrases;
+}
+
+std::string lower(std::string text)
+{
+    for (char& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+/// The start base of a figure file (the spec keeps only the solved pose).
+std::string startBase(const std::string& id)
+{
+    std::ifstream in(HIPRX_SOURCE_DIR "/assets/figures/" + id + ".json", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const auto json = nlohmann::json::parse(text.str());
+    return json.at("start").at("base").get<std::string>();
+}
+
+} // namespace
+
+TEST(FigurePosture, EveryFigureStartsInThePostureItsStartTextDescribes)
+{
+    for (const auto& e : builtinExercises()) {
+        const std::string text = lower(e.startPosition);
+        const std::string base = startBase(e.figureId);
+        std::set<std::string_view> allowed;
+        bool sitOnChair = text.find("sit") != std::string::npos && text.find("chair") != std::string::npos;
+        for (const auto& p : posturePhrases()) {
+            if (text.find(p.phrase) == std::string::npos)
+                continue;
+            // "Sit … chair" is sitting; "stand … beside a chair" is standing: a chair alone says neither.
+            if (p.phrase == "chair" && !sitOnChair)
+                continue;
+            for (const auto b : p.bases)
+                if (p.phrase != "chair" || b.substr(0, 7) == "sitting")
+                    allowed.insert(b);
+        }
+        ASSERT_FALSE(allowed.empty()) << e.id << ": no posture phrase in \"" << e.startPosition << "\"";
+        EXPECT_TRUE(allowed.count(base)) << e.id << " starts as " << base << " but its start text says \""
+                                         << e.startPosition << "\"";
+    }
+}
+
+TEST(FigurePosture, PropsTheStartTextReliesOnAreDrawn)
+{
+    // word in the start text → prop kinds that show it (a counter or door is drawn as a wall)
+    const std::vector<std::pair<std::string_view, std::set<core::PropKind>>> words = {
+        {"chair", {core::PropKind::Chair, core::PropKind::Wall, core::PropKind::Bench}},
+        {"wall", {core::PropKind::Wall, core::PropKind::Bench}},
+        {"counter", {core::PropKind::Wall, core::PropKind::Bench}},
+        {"low step", {core::PropKind::Step}},
+        {"stair", {core::PropKind::Step}},
+        {"foam roller", {core::PropKind::Roller, core::PropKind::SmallBall}}, // "a foam roller or a massage ball"
+        {"exercise ball", {core::PropKind::Ball}},
+        {"massage ball", {core::PropKind::SmallBall}},
+        {"band", {core::PropKind::Band}},
+        {"belt", {core::PropKind::Band, core::PropKind::Strap}},
+        {"strap", {core::PropKind::Strap}},
+        {"pillow", {core::PropKind::Pillow, core::PropKind::SmallBall}},
+        {"towel", {core::PropKind::Towel, core::PropKind::Strap, core::PropKind::Pillow, core::PropKind::SmallBall}},
+    };
+    for (const auto& e : builtinExercises()) {
+        const std::string text = lower(e.startPosition);
+        const auto& spec = figures().at(e.figureId);
+        for (const auto& [word, kinds] : words) {
+            if (text.find(word) == std::string::npos)
+                continue;
+            // "Sit on a chair or lie on your back": the figure shows the second choice.
+            if (word == "chair" && text.find(" or lie") != std::string::npos)
+                continue;
+            const bool drawn = std::any_of(spec.props.begin(), spec.props.end(),
+                                           [&](const core::Prop& p) { return kinds.count(p.kind) != 0; });
+            EXPECT_TRUE(drawn) << e.id << ": the start text names a " << word << " the figure does not draw";
         }
     }
 }
