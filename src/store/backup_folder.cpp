@@ -65,11 +65,14 @@ BackupFolder::BackupFolder(fs::path folder, int keep) : m_folder(std::move(folde
 fs::path BackupFolder::write(const Database& db, Clock::time_point now) const
 {
     const std::string base = std::string(kPrefix) + stamp(now);
-    fs::path target = m_folder / (base + std::string(kSuffix));
+    // The name is claimed by an atomic no-replace rename, not by looking first: backups started in
+    // the same second by several processes each get their own -N.
+    const fs::path target = db.backupToNewFile([&](int attempt) {
+        return m_folder / (attempt == 0 ? base + std::string(kSuffix)
+                                        : base + "-" + std::to_string(attempt + 1) + std::string(kSuffix));
+    }); // creates the folder; throws StorageError, and then nothing is pruned
+
     std::error_code ec;
-    for (int n = 2; fs::exists(target, ec); ++n)
-        target = m_folder / (base + "-" + std::to_string(n) + std::string(kSuffix));
-    db.backupTo(target); // creates the folder; throws StorageError, and then nothing is pruned
 
     const std::vector<Entry> entries = list();
     for (std::size_t i = static_cast<std::size_t>(m_keep); i < entries.size(); ++i)

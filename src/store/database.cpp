@@ -12,11 +12,14 @@
 #include "store/migrations.h"
 
 #include <SQLiteCpp/Backup.h>
+#include <sqlite3.h>
 
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -59,13 +62,47 @@ struct HeaderInfo {
     int userVersion = 0;
 };
 
+std::string damagedMessage(const fs::path& path, const std::string& why)
+{
+    return "The file " + path.string() + " is damaged or is not a HipRx database (" + why +
+           "). Restore a backup (hiprx-cli restore FILE) or choose another file.";
+}
+
+/// Refuses a path that exists but is not a regular file (a folder, device, FIFO, socket) before
+/// anything opens it: opening a FIFO would wait for a writer for ever, and a device must never be
+/// chmodded or written. Returns whether a regular file is there.
+bool checkRegularFile(const fs::path& path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT)
+            return false;
+        throw StorageError("Could not read the database file " + path.string() + ": " + std::strerror(errno) +
+                           ". Check that you may read it.");
+    }
+    if (S_ISREG(st.st_mode))
+        return true;
+    if (S_ISDIR(st.st_mode))
+        throw StorageError("The database path " + path.string() + " is a folder. Choose a file.");
+    const char* kind = S_ISFIFO(st.st_mode)                        ? "a FIFO (named pipe)"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                       : S_ISSOCK(st.st_mode)                       ? "a socket"
+                                                                    : "not a regular file";
+    throw StorageError("The database path " + path.string() + " is " + kind +
+                       ", not a database file. Choose a file.");
+}
+
+/// A user_version no HipRx can have written: far beyond any schema there will be, so the header
+/// is damaged rather than from a newer HipRx.
+bool implausibleVersion(std::int64_t version, int latest)
+{
+    return version < 0 || version > static_cast<std::int64_t>(latest) + 1000;
+}
+
 HeaderInfo readHeader(const fs::path& path)
 {
-    std::error_code ec;
-    if (!fs::exists(path, ec))
+    if (!checkRegularFile(path))
         return {};
-    if (fs::is_directory(path, ec))
-        throw StorageError("The database path " + path.string() + " is a folder. Choose a file.");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw StorageError("Could not read the database file " + path.string() +
@@ -79,10 +116,28 @@ HeaderInfo readHeader(const fs::path& path)
                                         'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
     if (got < kHeaderSize || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
         throw StorageError(notSqliteMessage(path));
+    // The fixed fields of the SQLite header (sqlite.org/fileformat.html §1.3): a page size that is
+    // a power of two from 512 to 65536 (1 means 65536), format versions 1 or 2, payload fractions
+    // 64/32/32. Anything else is a damaged file, whatever its user_version says.
+    const unsigned pageSize = (unsigned{header[16]} << 8) | header[17];
+    const bool pageSizeOk = pageSize == 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) == 0);
+    const bool versionsOk = header[18] >= 1 && header[18] <= 2 && header[19] >= 1 && header[19] <= 2;
+    if (!pageSizeOk || !versionsOk || header[21] != 64 || header[22] != 32 || header[23] != 32)
+        throw StorageError(damagedMessage(path, "its SQLite header is not valid"));
     const unsigned char* v = header.data() + kUserVersionOffset;
     const std::uint32_t raw = (std::uint32_t{v[0]} << 24) | (std::uint32_t{v[1]} << 16) |
                               (std::uint32_t{v[2]} << 8) | std::uint32_t{v[3]};
     return {false, static_cast<int>(raw)};
+}
+
+/// Throws SchemaTooNewError for a version from a newer HipRx, StorageError for one no HipRx wrote.
+void checkVersion(const fs::path& path, int version, int latest)
+{
+    if (implausibleVersion(version, latest))
+        throw StorageError(damagedMessage(path, "its schema number " + std::to_string(version) +
+                                                    " was never written by any HipRx"));
+    if (version > latest)
+        throw SchemaTooNewError(version, latest);
 }
 
 /// The schema version of an existing file, refusing non-SQLite files; touches nothing.
@@ -91,8 +146,7 @@ HeaderInfo inspect(const fs::path& path, int latest)
     HeaderInfo info = readHeader(path);
     if (info.empty)
         return info;
-    if (info.userVersion > latest || info.userVersion < 0)
-        throw SchemaTooNewError(info.userVersion, latest);
+    checkVersion(path, info.userVersion, latest);
     std::error_code ec;
     const fs::path wal = withSuffix(path, "-wal");
     if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0 && !ec) {
@@ -102,8 +156,7 @@ HeaderInfo inspect(const fs::path& path, int latest)
             SQLite::Database probe(path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
             return probe.execAndGet("PRAGMA user_version").getInt();
         });
-        if (info.userVersion > latest)
-            throw SchemaTooNewError(info.userVersion, latest);
+        checkVersion(path, info.userVersion, latest);
     }
     return info;
 }
@@ -133,11 +186,17 @@ void ensureDirectory(const fs::path& dir)
 /// error; otherwise an existing empty file is tightened to 0600 before it becomes a database.
 void createPrivateFile(const fs::path& path, bool exclusive)
 {
-    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : 0);
+    // O_NONBLOCK: should a FIFO appear here after our check, open() must not wait for a reader.
+    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK | (exclusive ? O_EXCL : 0);
     const int fd = ::open(path.c_str(), flags, 0600);
     if (fd < 0)
         throw StorageError("Could not create the file " + path.string() + ": " + std::strerror(errno) +
                            ". Check that the folder exists and that you may write in it.");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw StorageError("The database path " + path.string() + " is not a regular file. Choose a file.");
+    }
     const int chmodResult = ::fchmod(fd, 0600);
     const int savedErrno = errno;
     ::close(fd);
@@ -173,6 +232,25 @@ fs::path temporaryBeside(const fs::path& target)
                                    "-" + std::to_string(counter++) + "-" + std::to_string(ticks % 1000000));
 }
 
+/// Moves `from` to `to` unless `to` exists (then returns false and leaves both as they are), in
+/// one atomic step: renameat2(RENAME_NOREPLACE), or a hard link on file systems without it.
+bool publishWithoutReplacing(const fs::path& from, const fs::path& to)
+{
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno == EEXIST)
+        return false;
+    if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+        throw StorageError("Could not write the backup " + to.string() + ": " + std::strerror(errno) + ".");
+    if (::link(from.c_str(), to.c_str()) != 0) {
+        if (errno == EEXIST)
+            return false;
+        throw StorageError("Could not write the backup " + to.string() + ": " + std::strerror(errno) + ".");
+    }
+    ::unlink(from.c_str());
+    return true;
+}
+
 /// Copies `source` (any journal mode) into `target`, which must exist and be empty, as a
 /// self-contained rollback-journal file: no -wal needed beside it.
 void copyDatabase(SQLite::Database& source, const fs::path& target)
@@ -203,7 +281,11 @@ void checkMigrationNames(std::span<const EmbeddedFile> list)
 }
 
 /// Applies list[current .. upTo) to an open connection, each migration with its user_version in one
-/// transaction, so a failure leaves the file at the last complete schema.
+/// transaction, so a failure leaves the file at the last complete schema. The version is read
+/// again inside each write transaction: another process may have upgraded the file since we
+/// looked (two windows, or the app and hiprx-cli, opening an old database at once), and then its
+/// migration must not run a second time. A file already at `upTo` is never written (it may be
+/// read-only).
 void migrate(SQLite::Database& db, std::span<const EmbeddedFile> list, int upTo)
 {
     checkMigrationNames(list);
@@ -211,13 +293,33 @@ void migrate(SQLite::Database& db, std::span<const EmbeddedFile> list, int upTo)
     if (upTo < 0 || upTo > known)
         throw StorageError("Cannot migrate to schema " + std::to_string(upTo) + ": this HipRx knows " +
                            std::to_string(known) + ".");
-    const int current = db.execAndGet("PRAGMA user_version").getInt();
-    if (current > known)
-        throw SchemaTooNewError(current, known);
-    for (int version = current; version < upTo; ++version) {
-        const EmbeddedFile& file = list[static_cast<std::size_t>(version)];
+    const auto readVersion = [&] {
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version > known)
+            throw SchemaTooNewError(version, known);
+        return version;
+    };
+    if (readVersion() >= upTo)
+        return;
+    for (;;) {
+        int version = 0;
         try {
             db.exec("BEGIN IMMEDIATE");
+            version = readVersion(); // now under the write lock: nobody else can be migrating
+        } catch (...) {
+            try {
+                db.exec("ROLLBACK");
+            } catch (const SQLite::Exception&) {
+                // BEGIN itself failed: there is no transaction to end.
+            }
+            throw;
+        }
+        if (version >= upTo) {
+            db.exec("COMMIT");
+            return;
+        }
+        const EmbeddedFile& file = list[static_cast<std::size_t>(version)];
+        try {
             db.exec(std::string(file.content));
             db.exec("PRAGMA user_version = " + std::to_string(version + 1));
             db.exec("COMMIT");
@@ -239,8 +341,14 @@ void migrate(SQLite::Database& db, std::span<const EmbeddedFile> list, int upTo)
 void configure(SQLite::Database& db, const fs::path& path)
 {
     db.setBusyTimeout(kBusyTimeoutMs);
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    // One statement, so one snapshot: read apart, another process's first migration could commit
+    // in between and its tables look like another program's.
+    SQLite::Statement state(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                "(SELECT count(*) FROM sqlite_master)");
+    state.executeStep();
+    const int version = state.getColumn(0).getInt();
+    const int objects = state.getColumn(1).getInt();
+    state.reset();
     if (version == 0 && objects > 0)
         throw StorageError("The file " + path.string() +
                            " is an SQLite database of another program, not a HipRx database. "
@@ -263,9 +371,7 @@ void configure(SQLite::Database& db, const fs::path& path)
 void verifyHipRxDatabase(SQLite::Database& db, const fs::path& path)
 {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
-    const int latest = Database::latestSchemaVersion();
-    if (version > latest)
-        throw SchemaTooNewError(version, latest);
+    checkVersion(path, version, Database::latestSchemaVersion());
     bool hasTables = version > 0;
     for (const char* table : kRequiredTables)
         hasTables = hasTables && db.tableExists(table);
@@ -342,6 +448,16 @@ Database::~Database() = default;
 Database Database::open(const fs::path& path)
 {
     const HeaderInfo info = inspect(path, latestSchemaVersion());
+    std::error_code ec;
+    if (info.empty && !fs::exists(path, ec) && fs::exists(withSuffix(path, ".before-restore"), ec))
+        // An earlier HipRx's restore was interrupted between its two renames: a new empty database
+        // here would look like "no patients yet" while the data sits beside it.
+        throw StorageError("The database " + path.string() + " is missing, but " +
+                           withSuffix(path, ".before-restore").string() +
+                           " is there: a restore did not finish. Rename that file to " +
+                           path.filename().string() +
+                           " to go back to it, or restore a backup (hiprx-cli restore FILE). "
+                           "No new, empty database was created.");
     if (info.empty) {
         ensureDirectory(path.parent_path());
         createPrivateFile(path, false);
@@ -356,8 +472,7 @@ Database Database::open(const fs::path& path)
 
 Database Database::openExisting(const fs::path& path)
 {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec))
+    if (!checkRegularFile(path))
         throw StorageError("There is no database file at " + path.string() + ".");
     const HeaderInfo info = inspect(path, latestSchemaVersion());
     if (info.empty)
@@ -427,6 +542,10 @@ void Database::transaction(const std::function<void()>& work)
 
 void Database::backupTo(const fs::path& target) const
 {
+    struct stat st {};
+    if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw StorageError("Could not write the backup " + target.string() +
+                           ": it is a folder, device or FIFO, not a file. Choose a file name.");
     ensureDirectory(target.parent_path());
     const fs::path temporary = temporaryBeside(target);
     createPrivateFile(temporary, true);
@@ -443,6 +562,33 @@ void Database::backupTo(const fs::path& target) const
     }
 }
 
+fs::path Database::backupToNewFile(const std::function<fs::path(int)>& name) const
+{
+    constexpr int kAttempts = 10000;
+    const fs::path first = name(0);
+    ensureDirectory(first.parent_path());
+    const fs::path temporary = temporaryBeside(first);
+    createPrivateFile(temporary, true);
+    try {
+        detail::guarded("write the backup", [&] { copyDatabase(m_impl->db, temporary); });
+        syncFile(temporary);
+        for (int attempt = 0; attempt < kAttempts; ++attempt) {
+            const fs::path target = attempt == 0 ? first : name(attempt);
+            if (publishWithoutReplacing(temporary, target))
+                return target;
+        }
+        throw StorageError("Could not find a free name for the backup in " + first.parent_path().string() + ".");
+    } catch (...) {
+        removeQuietly(temporary);
+        throw;
+    }
+}
+
+// Restore never takes the database file away: the backup's pages are copied INTO the live file
+// through SQLite's backup API, one write transaction. A crash leaves either the old or the restored
+// database (never none), and a HipRx that has the file open keeps working on it and sees the
+// restored data, instead of saving into a file renamed away under it. The current database is first
+// copied, the same way, to <name>.before-restore.
 void Database::restore(const fs::path& backup, const fs::path& databasePath)
 {
     std::error_code ec;
@@ -455,44 +601,80 @@ void Database::restore(const fs::path& backup, const fs::path& databasePath)
         detail::guarded("check the backup", [&] { verifyHipRxDatabase(source.impl().db, backup); });
     }
 
-    // 2. Copy it beside the database first, so the swap below is two renames on one disk.
-    ensureDirectory(databasePath.parent_path());
-    const fs::path temporary = temporaryBeside(databasePath);
-    createPrivateFile(temporary, true);
+    bool replaceFile = !fs::exists(databasePath, ec);
     try {
-        detail::guarded("copy the backup", [&] {
-            SQLite::Database source(backup, SQLite::OPEN_READONLY, kBusyTimeoutMs);
-            copyDatabase(source, temporary);
-        });
-        syncFile(temporary);
-
-        // 3. Keep the current file as <name>.before-restore, with every committed change in it.
-        if (fs::exists(databasePath, ec)) {
-            try {
-                SQLite::Database current(databasePath, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
-                current.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-            } catch (const SQLite::Exception&) {
-                // A damaged current file is kept as it is; its -wal moves with it below.
+        if (!replaceFile && inspect(databasePath, latestSchemaVersion()).empty)
+            replaceFile = true;
+    } catch (const StorageError&) {
+        replaceFile = true; // a damaged (or newer) file: SQLite cannot copy into it
+    }
+    if (replaceFile) {
+        // Nothing SQLite can copy into: the copy is written beside it and renamed over it in one
+        // step; a file that was there is kept (a hard link) as <name>.before-restore first.
+        ensureDirectory(databasePath.parent_path());
+        const fs::path temporary = temporaryBeside(databasePath);
+        createPrivateFile(temporary, true);
+        try {
+            detail::guarded("copy the backup", [&] {
+                SQLite::Database source(backup, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+                copyDatabase(source, temporary);
+            });
+            syncFile(temporary);
+            if (fs::exists(databasePath, ec)) {
+                const fs::path aside = withSuffix(databasePath, ".before-restore");
+                removeQuietly(aside);
+                fs::create_hard_link(databasePath, aside);
+                // Its -wal belongs to it, not to the restored file: it moves along.
+                const fs::path wal = withSuffix(databasePath, "-wal");
+                if (fs::exists(wal, ec))
+                    fs::rename(wal, withSuffix(aside, "-wal"));
+                fs::remove(withSuffix(databasePath, "-shm"), ec); // an index SQLite rebuilds
+                fs::rename(temporary, databasePath); // atomic: old or new, never none
+            } else if (!publishWithoutReplacing(temporary, databasePath)) {
+                throw StorageError("A database appeared at " + databasePath.string() +
+                                   " during the restore; nothing was changed. Try again.");
             }
-            const fs::path aside = withSuffix(databasePath, ".before-restore");
-            removeQuietly(aside);
-            fs::rename(databasePath, aside);
-            const fs::path wal = withSuffix(databasePath, "-wal");
-            if (fs::exists(wal, ec))
-                fs::rename(wal, withSuffix(aside, "-wal"));
-            fs::remove(withSuffix(databasePath, "-shm"), ec); // an index SQLite rebuilds
+        } catch (const fs::filesystem_error& e) {
+            removeQuietly(temporary);
+            throw StorageError("Could not restore into " + databasePath.string() + ": " + e.code().message() +
+                               ".");
+        } catch (...) {
+            removeQuietly(temporary);
+            throw;
+        }
+        return;
+    }
+
+    detail::guarded("restore the backup", [&] {
+        SQLite::Database live(databasePath, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
+        if (sqlite3_db_readonly(live.getHandle(), "main") == 1)
+            throw StorageError("The database " + databasePath.string() +
+                               " cannot be written (read-only); nothing was restored.");
+
+        // 2. Keep the current database, every committed change included, as <name>.before-restore.
+        const fs::path aside = withSuffix(databasePath, ".before-restore");
+        const fs::path asideTemporary = temporaryBeside(aside);
+        createPrivateFile(asideTemporary, true);
+        try {
+            copyDatabase(live, asideTemporary);
+            syncFile(asideTemporary);
+            fs::rename(asideTemporary, aside);
+        } catch (const fs::filesystem_error& e) {
+            removeQuietly(asideTemporary);
+            throw StorageError("Could not keep the current database as " + aside.string() + ": " +
+                               e.code().message() + "; nothing was restored.");
+        } catch (...) {
+            removeQuietly(asideTemporary);
+            throw;
         }
 
-        // 4. The restored copy takes its place.
-        fs::rename(temporary, databasePath);
-    } catch (const fs::filesystem_error& e) {
-        removeQuietly(temporary);
-        throw StorageError("Could not restore into " + databasePath.string() + ": " + e.code().message() +
-                           ".");
-    } catch (...) {
-        removeQuietly(temporary);
-        throw;
-    }
+        // 3. The backup's pages replace the live ones in one transaction (the WAL keeps it atomic).
+        SQLite::Database source(backup, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+        SQLite::Backup copy(live, source);
+        copy.executeStep(-1);
+        if (copy.getRemainingPageCount() != 0)
+            throw StorageError("The restore of " + databasePath.string() + " did not finish; it was rolled back.");
+    });
 }
 
 } // namespace hiprx::store

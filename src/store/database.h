@@ -56,6 +56,11 @@ public:
     /// Online copy of the open database to `target` (SQLite backup API); the target is written
     /// atomically (temporary file then rename) with mode 0600.
     void backupTo(const std::filesystem::path& target) const;
+    /// Like backupTo, but never replaces a file: the copy is written once, then published under
+    /// the first of name(0), name(1), … that does not exist yet, with an atomic no-replace rename,
+    /// so backups written at the same moment (ten processes in one second) each get their own
+    /// file. All names must be in one folder. Returns the name used; throws StorageError.
+    std::filesystem::path backupToNewFile(const std::function<std::filesystem::path(int attempt)>& name) const;
     /// Replaces the file at `databasePath` with the backup at `backup` after checking that the
     /// backup is a HipRx database this binary can read; the current file is kept beside it as
     /// `<name>.before-restore`. No connection to `databasePath` may be open.

@@ -9,6 +9,8 @@
 #include "exchange/json_format.h"
 #include "store/repository_support.h"
 
+#include <sqlite3.h>
+
 #include <map>
 #include <set>
 
@@ -40,6 +42,38 @@ std::map<std::string, bool> storedKinds(SQLite::Database& db)
     return kinds;
 }
 
+/// True when syncing `builtins` would add, change or remove a stored built-in (read only).
+bool builtinsDiffer(SQLite::Database& db, const std::vector<core::Exercise>& builtins,
+                    const std::set<std::string>& ids)
+{
+    std::map<std::string, std::pair<bool, std::string>> stored; // id → builtin, json
+    SQLite::Statement query(db, "SELECT id, builtin, json FROM exercises");
+    while (query.executeStep())
+        stored[query.getColumn(0).getString()] = {query.getColumn(1).getInt() != 0,
+                                                  query.getColumn(2).getString()};
+    for (const core::Exercise& exercise : builtins) {
+        const auto found = stored.find(exercise.id);
+        if (found == stored.end())
+            return true;
+        if (!found->second.first)
+            continue; // a clinic exercise with this id is kept, never overwritten
+        core::Exercise copy = exercise;
+        copy.builtin = true;
+        if (found->second.second != toJson(copy))
+            return true;
+    }
+    for (const auto& [id, row] : stored)
+        if (row.first && ids.count(id) == 0)
+            return true;
+    return false;
+}
+
+/// True when SQLite opened the file read-only (no write permission on it).
+bool isReadOnlyFile(SQLite::Database& db)
+{
+    return sqlite3_db_readonly(db.getHandle(), "main") == 1;
+}
+
 } // namespace
 
 void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtins)
@@ -57,6 +91,11 @@ void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtin
         detail::throwIfProblems(std::move(problems));
 
         SQLite::Database& db = detail::connection(m_db);
+        // Every open syncs, so the common case (nothing changed) must not even take the write lock:
+        // a read-only database (a backup opened to look at, a file on a read-only share) has to
+        // open, and a second HipRx must not wait behind a write it does not need.
+        if (!builtinsDiffer(db, builtins, ids) || m_db.impl().readOnly || isReadOnlyFile(db))
+            return;
         m_db.transaction([&] {
             const std::map<std::string, bool> stored = storedKinds(db);
             const std::string now = detail::nowUtc();
