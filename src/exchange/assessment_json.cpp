@@ -27,17 +27,17 @@ void readPatient(JsonReader& r, const Json& json, core::Patient& patient)
         return;
     r.checkKeys(json, path, {"id", "name", "birth_date", "sex", "email", "phone"});
     if (const Json* v = member(json, "id"))
-        patient.externalId = r.text(*v, childPath(path, "id")).value_or("");
+        patient.externalId = r.line(*v, childPath(path, "id")).value_or("");
     if (const Json* v = member(json, "name"))
-        patient.name = r.text(*v, childPath(path, "name")).value_or("");
+        patient.name = r.line(*v, childPath(path, "name")).value_or("");
     if (const Json* v = member(json, "birth_date"))
         patient.birthDate = r.date(*v, childPath(path, "birth_date"));
     if (const Json* v = member(json, "sex"))
         patient.sex = r.idValue<core::Sex>(*v, childPath(path, "sex"), "sex").value_or(core::Sex::Unknown);
     if (const Json* v = member(json, "email"))
-        patient.email = r.text(*v, childPath(path, "email")).value_or("");
+        patient.email = r.line(*v, childPath(path, "email")).value_or("");
     if (const Json* v = member(json, "phone"))
-        patient.phone = r.text(*v, childPath(path, "phone")).value_or("");
+        patient.phone = r.line(*v, childPath(path, "phone")).value_or("");
 }
 
 void readVisit(JsonReader& r, const Json& json, core::VisitInfo& visit)
@@ -49,7 +49,7 @@ void readVisit(JsonReader& r, const Json& json, core::VisitInfo& visit)
     if (const Json* v = member(json, "date"))
         visit.date = r.date(*v, childPath(path, "date"));
     if (const Json* v = member(json, "clinician"))
-        visit.clinician = r.text(*v, childPath(path, "clinician")).value_or("");
+        visit.clinician = r.line(*v, childPath(path, "clinician")).value_or("");
     if (const Json* v = member(json, "affected_side"))
         visit.affectedSide = r.idValue<core::AffectedSide>(*v, childPath(path, "affected_side"), "side");
     if (const Json* v = member(json, "complaint"))

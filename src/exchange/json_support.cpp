@@ -3,6 +3,7 @@
 
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace hiprx::exchange::detail {
@@ -65,12 +66,48 @@ std::string framePath(const std::vector<Frame>& stack)
     return path;
 }
 
+/// Deeper than any HipRx format (an assessment nests five levels, a figure seven) by a wide
+/// margin, and far from where recursion over the document could exhaust the stack.
+constexpr int kMaxDepth = 64;
+
+/// Refuses a document nested deeper than kMaxDepth before the parser sees it: the parser and the
+/// code that walks and frees the tree recurse, and 100,000 levels overflowed the stack. Brackets
+/// inside strings do not count; malformed JSON is left for the parser to describe.
+void checkNesting(std::string_view text)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) {
+                const auto [line, column] = lineAndColumn(text, i);
+                throw InputError("", "not a HipRx file: lists and objects are nested more than " +
+                                         std::to_string(kMaxDepth) + " levels deep (at line " +
+                                         std::to_string(line) + ", column " + std::to_string(column) + ")");
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
 } // namespace
 
 Json parseDocument(std::string_view text)
 {
     if (isBlank(text))
         throw InputError("", "file is empty");
+    checkNesting(text);
 
     std::vector<Frame> stack;
     std::vector<FieldProblem> repeated;
@@ -85,7 +122,8 @@ Json parseDocument(std::string_view text)
                 frame.key = parsed.get<std::string>();
                 if (!frame.keys.insert(frame.key).second) {
                     const std::string path = framePath(stack);
-                    repeated.push_back({path, path + ": given twice in the same object"});
+                    const std::string shown = printable(path);
+                    repeated.push_back({shown, shown + ": given twice in the same object"});
                 }
             }
             break;
@@ -107,6 +145,11 @@ Json parseDocument(std::string_view text)
     Json document;
     try {
         document = Json::parse(text.begin(), text.end(), track);
+    } catch (const Json::out_of_range&) {
+        // A number beyond a double (1e400): the value's key was the last one seen.
+        const std::string path = printable(framePath(stack));
+        throw InputError(path, (path.empty() ? std::string() : path + ": ") +
+                                   "a number too large to be read (beyond 1e308)");
     } catch (const Json::parse_error& e) {
         // e.byte counts from 1 and points just past the character that failed.
         const auto [line, column] = lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0);
@@ -185,9 +228,29 @@ std::string describe(const Json& value)
 
 // ---- JsonReader ----------------------------------------------------------------------------------
 
+std::string printable(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04X", u);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 void JsonReader::problem(const std::string& path, const std::string& message)
 {
-    m_problems.push_back({path, path.empty() ? message : path + ": " + message});
+    // A key or value may hold a NUL or a line break: it would cut or garble the message.
+    const std::string where = printable(path);
+    const std::string what = printable(message);
+    m_problems.push_back({where, where.empty() ? what : where + ": " + what});
 }
 
 bool JsonReader::hasProblemAt(std::string_view path) const
@@ -274,12 +337,58 @@ void JsonReader::checkFormat(const Json& root, std::string_view expected, std::s
                           std::string(expected) + "\")");
 }
 
+namespace {
+
+/// The first control character in `text` that is not allowed, or -1. `lineBreaks` allows tab, CR
+/// and LF (a note may have paragraphs); NUL and the other C0 controls are never text.
+int forbiddenControl(std::string_view text, bool lineBreaks)
+{
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7F)
+            continue;
+        if (lineBreaks && (c == '\t' || c == '\n' || c == '\r'))
+            continue;
+        return u;
+    }
+    return -1;
+}
+
+std::string controlMessage(int code)
+{
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(code));
+    if (code == '\n' || code == '\r')
+        return std::string("must be one line (it contains a line break, ") + name + ")";
+    return std::string("contains the control character ") + name + ", which is not text";
+}
+
+} // namespace
+
 std::optional<std::string> JsonReader::text(const Json& value, const std::string& path)
 {
-    if (value.is_string())
-        return value.get<std::string>();
-    problem(path, "expected text, got " + describe(value));
-    return std::nullopt;
+    if (!value.is_string()) {
+        problem(path, "expected text, got " + describe(value));
+        return std::nullopt;
+    }
+    const auto& s = value.get_ref<const std::string&>();
+    if (const int bad = forbiddenControl(s, true); bad >= 0) {
+        problem(path, controlMessage(bad));
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<std::string> JsonReader::line(const Json& value, const std::string& path)
+{
+    auto s = text(value, path);
+    if (!s)
+        return std::nullopt;
+    if (const int bad = forbiddenControl(*s, false); bad >= 0) {
+        problem(path, controlMessage(bad));
+        return std::nullopt;
+    }
+    return s;
 }
 
 std::optional<bool> JsonReader::boolean(const Json& value, const std::string& path)

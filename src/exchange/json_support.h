@@ -31,6 +31,9 @@ Json parseDocument(std::string_view text);
 /// Pretty-prints with two-space indent and unescaped UTF-8. Throws Error when a text is not UTF-8.
 std::string dumpDocument(const Json& document);
 
+/// `text` with each control character written as \uXXXX, for messages: a NUL would cut one short.
+std::string printable(std::string_view text);
+
 /// `parent.key` (or `key` at the top level).
 std::string childPath(const std::string& parent, std::string_view key);
 /// `parent[index]`.
@@ -79,7 +82,10 @@ public:
     /// Checks an optional `"format"` member; when present it must equal `expected`.
     void checkFormat(const Json& root, std::string_view expected, std::string_view what);
 
+    /// A string; NUL and control characters other than tab and line breaks are refused.
     std::optional<std::string> text(const Json& value, const std::string& path);
+    /// A string on one line (a name, an id): as text(), and no line breaks or tabs either.
+    std::optional<std::string> line(const Json& value, const std::string& path);
     std::optional<bool> boolean(const Json& value, const std::string& path);
     /// A whole number (12 or 12.0, never 12.5). `unit` names what is counted ("degrees"); a value
     /// that does not fit an int is reported as outside `range`.
