@@ -15,6 +15,9 @@ set_target_properties(hpdf::hpdf PROPERTIES
   IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
+# libpng: the renderer decodes a PNG logo itself, within bounds, because libharu's PNG reader lets
+# libpng abort() the process on a damaged file.
+find_package(PNG REQUIRED)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 # libsecret: the SMTP password in the system keyring (Secret Service) for src/delivery, because
 # Debian's wxWidgets 3.2 is built without wxSecretStore.

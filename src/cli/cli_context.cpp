@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "exchange/json_format.h"
+#include "render/output_file.h"
 #include "store/app_paths.h"
 #include "store/repositories.h"
 
@@ -50,17 +51,7 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text)
         std::cout << text;
         return;
     }
-    auto temp = path;
-    temp += ".partial";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw InputError("output", "cannot write " + path.string());
-        out << text;
-        if (!out.flush())
-            throw Error("writing " + path.string() + " failed");
-    }
-    std::filesystem::rename(temp, path);
+    render::writeFileAtomically(path, text);
 }
 
 store::Database openDatabase(const CommonOptions& options)

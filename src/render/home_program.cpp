@@ -10,6 +10,7 @@
 
 #include "render/figure_drawer.h"
 #include "render/flow_layout.h"
+#include "render/output_file.h"
 #include "render/pdf_canvas.h"
 #include "render/pdf_document.h"
 #include "render/qr_code.h"
@@ -20,6 +21,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <system_error>
 
@@ -1024,35 +1026,30 @@ std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageS
     if (!resources.fontBold.empty())
         bold = doc.loadTrueType(resources.fontBold);
     std::optional<PdfImage> logo;
-    if (!input.branding.logoPath.empty())
-        logo = doc.loadImage(input.branding.logoPath);
+    if (!input.branding.logoPath.empty()) {
+        const std::filesystem::path logoFile = input.branding.logoPath;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(logoFile, ec))
+            throw RenderError("logo file not found: " + logoFile.string());
+        try {
+            logo = doc.loadImage(logoFile);
+        } catch (const RenderError& e) {
+            // The handout matters more than the logo: it is made without one, and the user told.
+            const std::string warning = "warning: the clinic logo was left out of the handout: " +
+                                        std::string(e.what()) + ". Choose another logo in the settings.";
+            if (resources.warn)
+                resources.warn(warning);
+            else
+                std::cerr << warning << '\n';
+        }
+    }
     HomeProgramBuilder builder(input, tpl, doc, regular, bold, resources.figures);
     return builder.build(logo);
 }
 
 void writeFile(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file)
 {
-    std::filesystem::path temp = file;
-    temp += ".part";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw RenderError("cannot create " + temp.string());
-        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            throw RenderError("cannot write " + temp.string() + " (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, file, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        throw RenderError("cannot replace " + file.string() + ": " + ec.message());
-    }
+    writeFileAtomically(file, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 } // namespace hiprx::render

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ struct RenderResources {
     std::filesystem::path fontBold;
     /// Draws exercise figures; null = no figures (cards then use their full width for text).
     const FigureDrawer* figures = nullptr;
+    /// Told, in a sentence naming the file, when something is left out rather than the handout
+    /// refused: a logo that is damaged, not PNG/JPEG or too large. Unset: the sentence goes to
+    /// standard error.
+    std::function<void(const std::string&)> warn;
 
     /// The font file to embed for a document whose texts are `texts`.
     const std::filesystem::path& fontFor(const std::vector<std::string_view>& texts) const;
@@ -59,13 +64,16 @@ struct RenderResources {
 /// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf) as the fallback; bold is synthesised.
 RenderResources defaultResources(const std::filesystem::path& templatesDir);
 
-/// The home program as PDF bytes. Throws RenderError when a template, font or logo cannot be used
-/// or libharu fails; messages name the file, never the patient.
+/// The home program as PDF bytes. Throws RenderError when a template or font cannot be used, the
+/// logo file is missing, or libharu fails; messages name the file, never the patient. A logo file
+/// that cannot be used (damaged, not PNG or JPEG, too large) is left out with a warning through
+/// `resources.warn`.
 std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageSize size,
                                             const RenderResources& resources);
 
-/// Writes `bytes` to `file` atomically: a temporary file beside it, then a rename, so a reader
-/// never sees half a PDF. Throws RenderError naming the file.
+/// Writes `bytes` to `file` through writeFileAtomically (output_file.h): private (0600), never half
+/// written, no temporary file left, a device or FIFO refused. Throws InputError when the file
+/// cannot be used, Error when writing fails; both name the file.
 void writeFile(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file);
 
 } // namespace hiprx::render

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <png.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -236,28 +238,98 @@ FontFace PdfDocument::loadTrueType(const std::filesystem::path& file)
 
 PdfImage PdfDocument::loadImage(const std::filesystem::path& file)
 {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        throw RenderError("image file not found: " + file.string());
+    const auto fileSize = std::filesystem::file_size(file, ec);
+    if (ec || fileSize > kMaxImageFileBytes)
+        throw RenderError("image is larger than " + std::to_string(kMaxImageFileBytes / (1024 * 1024)) +
+                          " MB: " + file.string());
     const auto bytes = readWholeFile(file, "image");
-    const auto size = static_cast<HPDF_UINT>(bytes.size());
-    HPDF_Image image = nullptr;
     if (bytes.size() >= 8 && bytes[0] == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')
-        image = HPDF_LoadPngImageFromMem(m_doc, bytes.data(), size);
-    else if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
-        image = HPDF_LoadJpegImageFromMem(m_doc, bytes.data(), size);
-    else
-        throw RenderError("image is neither PNG nor JPEG: " + file.string());
+        return loadPng(bytes, file);
+    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        return loadJpeg(bytes, file);
+    throw RenderError("image is neither PNG nor JPEG: " + file.string());
+}
+
+// libharu's own PNG reader hands libpng an error function that returns, and libpng then calls
+// abort(): a truncated or damaged PNG would end the process. So the PNG is decoded here, through
+// libpng's simplified API (which catches its own errors and returns them), within fixed bounds,
+// and libharu receives plain pixels: the colour as one image, the alpha channel as its soft mask.
+PdfImage PdfDocument::loadPng(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file)
+{
+    png_image png{};
+    png.version = PNG_IMAGE_VERSION;
+    const auto unusable = [&](const std::string& why) {
+        png_image_free(&png);
+        return RenderError("the PNG image " + file.string() + " cannot be used: " + why);
+    };
+    if (png_image_begin_read_from_memory(&png, bytes.data(), bytes.size()) == 0)
+        throw unusable(png.message);
+    if (png.width == 0 || png.height == 0 || png.width > kMaxImageSide || png.height > kMaxImageSide ||
+        std::uint64_t{png.width} * png.height > kMaxImagePixels)
+        throw unusable(std::to_string(png.width) + "\xC3\x97" + std::to_string(png.height) +
+                       " pixels is more than a logo needs (at most " + std::to_string(kMaxImageSide) +
+                       " pixels a side and " + std::to_string(kMaxImagePixels / 1000000) +
+                       " megapixels)");
+    const bool alpha = (png.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+    const bool colour = (png.format & PNG_FORMAT_FLAG_COLOR) != 0;
+    png.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0U);
+    std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(png));
+    if (png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr) == 0)
+        throw unusable(png.message); // also frees
+    png_image_free(&png);
+
+    const std::size_t count = std::size_t{png.width} * png.height;
+    const std::size_t channels = colour ? 3 : 1;
+    std::vector<std::uint8_t> colourPlane;
+    std::vector<std::uint8_t> alphaPlane;
+    if (alpha) {
+        colourPlane.resize(count * channels);
+        alphaPlane.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            std::copy_n(pixels.data() + i * (channels + 1), channels, colourPlane.data() + i * channels);
+            alphaPlane[i] = pixels[i * (channels + 1) + channels];
+        }
+    } else {
+        colourPlane = std::move(pixels);
+    }
+    const std::string what = "loading image " + file.string();
+    HPDF_Image image = HPDF_LoadRawImageFromMem(m_doc, colourPlane.data(), png.width, png.height,
+                                                colour ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+    check(what);
+    if (image == nullptr)
+        throw RenderError("image could not be loaded: " + file.string());
+    image->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (alpha) {
+        HPDF_Image mask =
+            HPDF_LoadRawImageFromMem(m_doc, alphaPlane.data(), png.width, png.height, HPDF_CS_DEVICE_GRAY, 8);
+        check(what);
+        if (mask == nullptr)
+            throw RenderError("image could not be loaded: " + file.string());
+        mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Image_AddSMask(image, mask);
+        check(what);
+    }
+    return PdfImage{image, static_cast<float>(png.width), static_cast<float>(png.height)};
+}
+
+// libharu reads a JPEG's markers itself (no decoding, no libjpeg) and embeds the file as it is;
+// its errors come back through the callback. Only the size is bounded here.
+PdfImage PdfDocument::loadJpeg(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file)
+{
+    HPDF_Image image = HPDF_LoadJpegImageFromMem(m_doc, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
     check("loading image " + file.string());
     if (image == nullptr)
         throw RenderError("image could not be loaded: " + file.string());
-    // libharu compresses a PNG's colour data but writes its alpha channel (the SMask) raw: 23 KB
-    // for a 240×96 logo. The stream is an ordinary dictionary; asking for Flate fixes that.
-    if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT)))
-        smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_ResetError(m_doc); // a missing SMask is reported as an error; it is not one here
-    *m_error = {};
     const HPDF_Point pixels = HPDF_Image_GetSize(image);
     check("loading image " + file.string());
     if (pixels.x <= 0 || pixels.y <= 0)
         throw RenderError("image has no pixels: " + file.string());
+    if (pixels.x > kMaxImageSide || pixels.y > kMaxImageSide)
+        throw RenderError("the JPEG image " + file.string() + " is larger than " + std::to_string(kMaxImageSide) +
+                          " pixels a side, more than a logo needs");
     return PdfImage{image, pixels.x, pixels.y};
 }
 

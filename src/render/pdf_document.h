@@ -86,9 +86,14 @@ public:
 
     /// Loads and embeds a TrueType font for UTF-8 text. Throws RenderError naming the file.
     FontFace loadTrueType(const std::filesystem::path& file);
-    /// Loads a PNG (8-bit, not interlaced) or JPEG image, told apart by content. Throws RenderError
-    /// naming the file when it is missing or cannot be read.
+    /// Loads a PNG or JPEG image, told apart by content. Throws RenderError naming the file when it
+    /// is missing, damaged, not PNG or JPEG, or beyond the bounds below; never aborts.
     PdfImage loadImage(const std::filesystem::path& file);
+    /// Bounds for an image (a clinic logo is drawn about 240 × 96 points): larger files would take
+    /// seconds and hundreds of megabytes to embed for no visible gain.
+    static constexpr std::uintmax_t kMaxImageFileBytes = 10U * 1024U * 1024U;
+    static constexpr std::uint32_t kMaxImageSide = 4096;
+    static constexpr std::uint64_t kMaxImagePixels = 4'000'000;
     /// Appends a page of this size in points.
     PdfPage addPage(float width, float height);
     /// Document information (title, author, creator, subject).
@@ -113,6 +118,9 @@ public:
     };
 
 private:
+    PdfImage loadPng(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file);
+    PdfImage loadJpeg(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file);
+
     // Advance widths (1/1000 em) by font and code point. libharu looks each character up in the
     // TrueType cmap by linear search; layout measures every word several times, so we ask once.
     std::unordered_map<HPDF_Font, std::unordered_map<char32_t, float>> m_advances;

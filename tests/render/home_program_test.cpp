@@ -348,13 +348,18 @@ TEST_F(HomeProgram, LogoIsPlacedAndAMissingLogoIsNamed)
     }
 }
 
-TEST_F(HomeProgram, AnImageThatIsNotAnImageIsAnError)
+TEST_F(HomeProgram, AnImageThatIsNotAnImageIsLeftOutWithAWarning)
 {
     HomeProgramInput in = fixtures::input(kLucja, 1, core::Urgency::None);
     const auto fake = m_dir.path() / "logo.png";
     writeFile({'n', 'o', 't', ' ', 'a', ' ', 'p', 'n', 'g'}, fake);
     in.branding.logoPath = fake.string();
-    EXPECT_THROW(renderHomeProgram(in, PageSize::A4, m_resources), RenderError);
+    std::vector<std::string> warnings;
+    m_resources.warn = [&](const std::string& w) { warnings.push_back(w); };
+    EXPECT_FALSE(renderHomeProgram(in, PageSize::A4, m_resources).empty());
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_THAT(warnings[0], HasSubstr("neither PNG nor JPEG"));
+    EXPECT_THAT(warnings[0], HasSubstr(fake.string()));
 }
 
 TEST_F(HomeProgram, BadAccentColourAndMissingFontAreErrors)
@@ -432,7 +437,7 @@ TEST(WriteFile, ReplacesAtomicallyAndReportsAnUnwritablePlace)
     writeFile({'b', 'c'}, file);
     EXPECT_EQ(std::filesystem::file_size(file), 2U);
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "out.pdf.part"));
-    EXPECT_THROW(writeFile({'a'}, dir.path() / "missing-folder" / "out.pdf"), RenderError);
+    EXPECT_THROW(writeFile({'a'}, dir.path() / "missing-folder" / "out.pdf"), Error);
 }
 
 } // namespace
