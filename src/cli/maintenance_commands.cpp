@@ -35,9 +35,11 @@ void runRestore(const CommonOptions& common, const std::string& backup)
     if (!std::filesystem::exists(backup))
         throw InputError("FILE", "FILE: no backup at " + backup);
     const auto path = databasePath(common);
+    const bool replacing = std::filesystem::exists(path);
     store::Database::restore(backup, path);
-    std::cout << "Restored " << path.string() << " from " << backup << ".\n"
-              << "The previous database was kept as " << path.string() << ".before-restore\n";
+    std::cout << "Restored " << path.string() << " from " << backup << ".\n";
+    if (replacing)
+        std::cout << "The previous database was kept as " << path.string() << ".before-restore\n";
 }
 
 } // namespace
