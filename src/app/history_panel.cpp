@@ -12,6 +12,7 @@
 #include "render/progress_report.h"
 #include "store/app_paths.h"
 #include "store/history_queries.h"
+#include "workflow/follow_up.h"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -277,22 +278,14 @@ void HistoryPanel::reprint(std::size_t index, const std::filesystem::path& file)
 
 void HistoryPanel::writeProgressReport(const std::filesystem::path& file) const
 {
-    render::ProgressReportInput input;
-    input.patient = m_patient;
-    const auto& last = m_history.visits.back();
-    input.date = last.date ? last.date->iso() : std::string();
-    input.branding = m_options.branding;
-    input.history = m_history;
-    // The program in force: the latest issued at the latest visit that has one.
-    for (auto v = m_history.visits.rbegin(); v != m_history.visits.rend() && !input.program; ++v)
-        for (auto p = m_programs.rbegin(); p != m_programs.rend(); ++p)
-            if (p->visitId == v->visitId) {
-                input.program = p->program;
-                break;
-            }
-    const auto pdf = render::renderProgressReport(input, m_options.pageSize,
-                                                  render::defaultResources(store::AppPaths().templatesDir()));
-    render::writeFile(pdf, file);
+    // The report at the latest visit, as `hiprx-cli report` writes it.
+    workflow::Clinic clinic;
+    clinic.branding = m_options.branding;
+    clinic.norms = m_options.norms;
+    clinic.pageSize = m_options.pageSize;
+    const auto input =
+        workflow::progressReportInput(m_db, clinic, m_history.visits.back().visitId, m_options.norms, todayLocal());
+    render::writeFile(workflow::renderProgressReport(input, m_options.pageSize), file);
 }
 
 std::optional<core::NextProgram> HistoryPanel::suggestNextProgram() const
@@ -301,11 +294,12 @@ std::optional<core::NextProgram> HistoryPanel::suggestNextProgram() const
         return std::nullopt;
     // One computation with `hiprx-cli next`: the program in force, stepped by the history and
     // screened with the latest visit's precautions, cautions and referral.
-    core::FollowUp followUp{store::loadVisitHistory(m_db, m_patientId), {}, m_history.visits.back().visitId,
-                            {m_options.norms, todayLocal()}};
-    for (const store::IssuedProgram& p : m_programs)
-        followUp.issued.push_back({p.visitId, p.program});
-    return core::nextProgramAtVisit(followUp, *m_options.library);
+    try {
+        return workflow::nextProgram(m_db, *m_options.library, m_history.visits.back().visitId, m_options.norms,
+                                     todayLocal());
+    } catch (const InputError&) {
+        return std::nullopt; // no program issued at or before the latest visit
+    }
 }
 
 bool HistoryPanel::startNextVisit()

@@ -8,6 +8,7 @@
 #include "app/patient_dialog.h"
 #include "app/settings.h"
 #include "app/settings_dialog.h"
+#include "app/staff_dialog.h"
 #include "app/today.h"
 #include "app/wx_text.h"
 
@@ -20,6 +21,9 @@
 #include "store/draft_repository.h"
 #include "store/outbox_repository.h"
 #include "store/repositories.h"
+#include "store/staff_repository.h"
+#include "workflow/email.h"
+#include "workflow/follow_up.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
@@ -77,6 +81,7 @@ MainFrame::MainFrame(store::Database database)
     if (settings.windowMaximized())
         Maximize();
 
+    restoreWorkingClinician();
     loadLibrary();
     buildMenus();
     buildToolbar();
@@ -119,32 +124,67 @@ void MainFrame::setPrompts(Prompts prompts)
 
 void MainFrame::loadLibrary()
 {
-    // The built-in library comes from the data folder; the clinic's own exercises from the database.
+    // The clinic's settings, the library (built-ins refreshed from the data folder, plus the
+    // clinic's own exercises) and the figures in the clinic's colour. What cannot be read is said.
+    m_clinic = workflow::loadClinic(m_db);
+    // An older HipRx kept the reference set and page size per computer: move them to the clinic once.
+    Settings settings;
     try {
-        const auto builtins = exchange::readExercises(readFile(store::AppPaths().exerciseLibraryFile()), true);
-        store::ExerciseRepository(m_db).syncBuiltins(builtins);
+        const store::Actor actor{m_clinician};
+        if (const auto legacy = settings.legacyNormSet();
+            legacy && !store::SettingsRepository(m_db).get(workflow::kNormSetKey)) {
+            workflow::saveNormSet(m_db, *legacy, actor);
+            m_clinic.norms = *legacy;
+        }
+        if (const auto legacy = settings.legacyPageSize();
+            legacy && !store::SettingsRepository(m_db).get(workflow::kPageSizeKey)) {
+            workflow::savePageSize(m_db, *legacy, actor);
+            m_clinic.pageSize = *legacy;
+        }
+        settings.forgetLegacyClinicSettings();
     } catch (const std::exception&) {
-        // Keep whatever library the database already holds; an empty one only limits suggestions.
+        // A read-only database keeps the defaults; nothing is lost.
     }
-    m_library = store::ExerciseRepository(m_db).load();
-    std::map<std::string, core::FigureSpec> figures;
+    auto materials = workflow::loadMaterials(m_db, m_clinic.branding.accentColor);
+    m_library = std::move(materials.library);
+    m_figures = std::move(materials.figures);
+    std::string problems;
+    for (const auto& list : {m_clinic.problems, materials.problems})
+        for (const std::string& p : list)
+            problems += (problems.empty() ? "" : "\n\n") + p;
+    if (!problems.empty())
+        CallAfter([this, problems] { m_prompts.error(toWx(problems)); });
+}
+
+void MainFrame::restoreWorkingClinician()
+{
+    m_clinician.clear();
     try {
-        figures = exchange::readFigureDir(store::AppPaths().assetsDir() / "figures");
-    } catch (const std::exception& e) {
-        // Without figures the cards and the builder say "No figure for exercise …"; nothing else
-        // depends on them. Say which file is wrong, so that it can be mended.
-        CallAfter([this, what = std::string(e.what())] {
-            SetStatusText(toWx("Exercise figures could not be loaded: " + what));
-        });
-    }
-    render::FigureStyle style; // figures take the clinic's accent colour, as on the printout
-    try {
-        if (const auto json = store::SettingsRepository(m_db).get("branding"))
-            if (const auto accent = render::Rgb::parse(exchange::readBranding(*json).accentColor))
-                style.accent = *accent;
+        if (const std::int64_t staff = Settings().workingStaff(m_db.path()); staff != 0)
+            if (const auto member = store::StaffRepository(m_db).find(staff); member && member->active)
+                m_clinician = core::staffLabel(*member);
     } catch (const std::exception&) {
+        // Nobody chosen: File → Who is working… asks.
     }
-    m_figures = std::make_unique<render::FigureLibrary>(std::move(figures), style);
+}
+
+bool MainFrame::setWorkingClinician(std::int64_t staffId)
+{
+    const auto member = store::StaffRepository(m_db).find(staffId);
+    if (!member || !member->active)
+        return false;
+    m_clinician = core::staffLabel(*member);
+    Settings().setWorkingStaff(m_db.path(), staffId);
+    SetStatusText(toWx("Working as " + m_clinician + "."));
+    return true;
+}
+
+bool MainFrame::chooseClinician()
+{
+    StaffDialog dialog(this, m_db, Settings().workingStaff(m_db.path()), m_clinician);
+    if (dialog.ShowModal() != wxID_OK || dialog.chosen() == 0)
+        return false;
+    return setWorkingClinician(dialog.chosen());
 }
 
 void MainFrame::buildMenus()
@@ -163,6 +203,8 @@ void MainFrame::buildMenus()
     file->Append(kIdBackupNow, toWx("&Back up now"), "Copy the database into the backup folder");
     file->AppendSeparator();
     file->Append(wxID_PREFERENCES, toWx("Se&ttings…\tCtrl+,"), "Clinic branding, norms, page size, database");
+    file->Append(kIdWhoIsWorking, toWx("&Who is working…"), "Choose who works at this computer, or add a person");
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseClinician(); }, kIdWhoIsWorking);
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q", "Close HipRx");
 
@@ -472,19 +514,17 @@ void MainFrame::refreshVisits()
 VisitContext MainFrame::visitContext()
 {
     VisitContext context;
-    const Settings settings;
-    context.norms = settings.normSet();
-    context.pageSize = settings.pageSize();
-    try {
-        if (const auto json = store::SettingsRepository(m_db).get("branding"))
-            context.branding = exchange::readBranding(*json);
-    } catch (const std::exception&) {
-        // Unreadable branding prints a plain page rather than stopping the visit.
-    }
+    context.norms = m_clinic.norms;
+    context.pageSize = m_clinic.pageSize;
+    context.branding = m_clinic.branding;
     context.figures = m_figures.get();
-    context.clinician = context.branding.therapistName;
-    if (!context.branding.therapistCredentials.empty() && !context.clinician.empty())
-        context.clinician += ", " + context.branding.therapistCredentials;
+    // The person working here; without one, the clinic's default therapist (as before staff lists).
+    context.clinician = m_clinician;
+    if (context.clinician.empty()) {
+        context.clinician = context.branding.therapistName;
+        if (!context.branding.therapistCredentials.empty() && !context.clinician.empty())
+            context.clinician += ", " + context.branding.therapistCredentials;
+    }
     return context;
 }
 
@@ -580,28 +620,16 @@ void MainFrame::onEmail()
         m_prompts.error(toWx("Open a saved visit first: File → Email sends the program issued at that visit."));
         return;
     }
+    if (m_emailJob->running()) {
+        m_prompts.error(toWx("An email is still being sent. Wait for it, or cancel it, then try again."));
+        return;
+    }
     try {
         const std::int64_t visitId = m_visit->visitId();
-        const auto issued = store::VisitRepository(m_db).latestProgram(visitId);
-        if (!issued || issued->pdf.empty()) {
-            m_prompts.error(toWx("Only an issued program is emailed, so the patient gets exactly what was issued.\n\n"
-                            "Issue the program first (Preview and issue → Issue)."));
-            return;
-        }
-        if (issued->program.withheld) {
-            m_prompts.error(toWx("This visit has an emergency referral and no exercise program. Tell the patient in "
-                            "person or by phone; do not rely on email."));
-            return;
-        }
-        const auto smtpJson = store::SettingsRepository(m_db).get("smtp");
-        if (!smtpJson || exchange::readSmtpSettings(*smtpJson).host.empty()) {
-            m_prompts.error(toWx("Email is not set up yet. Enter the clinic's mail server in Settings, or send from "
-                            "the command line: hiprx-cli email VISIT --to ADDRESS --smtp URL"));
-            return;
-        }
-        const core::SmtpSettings smtp = clinicSmtpSettings(m_db); // empty sender = the clinic's own
-        const core::Patient& patient = m_visit->patient();
-        const wxString to = m_prompts.ask("Send the home program to this address:", toWx(patient.email));
+        // What may be sent is the workflow's decision (issued, PDF stored, never an emergency).
+        workflow::programToSend(m_db, visitId);
+        const core::SmtpSettings smtp = workflow::clinicSmtp(m_db, m_clinic);
+        const wxString to = m_prompts.ask("Send the home program to this address:", toWx(m_visit->patient().email));
         if (to.empty())
             return;
         std::optional<std::string> password = SmtpPasswordStore::load(smtp);
@@ -615,31 +643,22 @@ void MainFrame::onEmail()
             if (const auto notice = SmtpPasswordStore::fallbackNotice(); !notice.empty())
                 m_prompts.status(toWx(notice));
         }
-
-        const VisitContext context = visitContext();
-        auto message = delivery::composeEmail(
-            delivery::loadEmailTemplates(store::AppPaths().templatesDir()),
-            {delivery::firstName(patient.name), context.branding.clinicName, context.clinician, todayLocal().iso()},
-            smtp, fromWx(to), patient.name, issued->pdf, "home-program.pdf");
-        if (m_emailJob->running()) {
-            m_prompts.error(toWx("An email is still being sent. Wait for it, or cancel it, then try again."));
-            return;
-        }
-        const store::Actor actor{context.clinician};
-        const std::int64_t outboxId = store::OutboxRepository(m_db).enqueue(
-            {visitId, issued->version, fromWx(to), message.subject, message.body, message.messageId}, actor);
+        auto email = workflow::composeProgramEmail(m_db, m_clinic, smtp, {visitId, 0, fromWx(to), todayLocal()});
+        const store::Actor actor{visitContext().clinician};
+        const std::int64_t outboxId = workflow::queueEmail(m_db, email, actor);
         // A small window shows the send with Cancel; only the server's answer says "sent".
-        sendWithProgress(this, *m_emailJob, smtp, std::move(message), password.value_or(""),
+        sendWithProgress(this, *m_emailJob, smtp, std::move(email.message), password.value_or(""),
                          toWx("Sending the program to " + fromWx(to) + "…"), outboxId,
                          [this, outboxId, actor](const delivery::SendResult& result) {
-                             store::OutboxRepository(m_db).recordAttempt(outboxId, result.sent(), result.message,
-                                                                         actor);
+                             workflow::recordSend(m_db, outboxId, result, actor);
                              if (result.sent())
                                  SetStatusText("The program was sent.");
                              else
                                  m_prompts.error(toWx("The program was not sent: " + result.message +
                                                       "\n\nIt is kept in the outbox: File → Outbox… to retry."));
                          });
+    } catch (const InputError& e) {
+        m_prompts.error(toWx(plainProblems(e.problems())));
     } catch (const std::exception& e) {
         m_prompts.error(toWx(std::string("The email could not be prepared.\n\n") + e.what()));
     }
@@ -664,15 +683,18 @@ void MainFrame::onHistory()
 
 void MainFrame::onSettings()
 {
-    SettingsDialog dialog(this, m_db);
+    SettingsDialog dialog(this, m_db, visitContext().clinician);
     if (dialog.ShowModal() != wxID_OK)
         return;
+    loadLibrary(); // the clinic's settings (branding, reference set, page size) may have changed
+    if (m_visit)
+        m_visit->setContext(visitContext());
     const std::string chosen = Settings().databasePath();
     std::error_code ec;
     if (!chosen.empty() && !std::filesystem::equivalent(chosen, m_db.path(), ec))
         switchDatabase(chosen);
     else
-        SetStatusText("Settings saved. They apply to visits opened from now on.");
+        SetStatusText("Settings saved.");
 }
 
 bool MainFrame::switchDatabase(const std::filesystem::path& path)
@@ -701,6 +723,7 @@ bool MainFrame::switchDatabase(const std::filesystem::path& path)
                              ", so it stays on " + m_db.path().string() + ".\n\n" + e.what()));
         return false;
     }
+    restoreWorkingClinician(); // staff numbers belong to their database
     loadLibrary(); // the clinic's own exercises and branding live in the database
     showPatientList();
     refreshRecentMenu();

@@ -6,6 +6,7 @@
 #include "core/exercise.h"
 #include "render/figure_drawer.h"
 #include "store/database.h"
+#include "workflow/clinic.h"
 
 #include <wx/cmndata.h>
 #include <wx/frame.h>
@@ -31,6 +32,7 @@ enum MenuId {
     kIdBackToList,
     kIdSavePdf,
     kIdBackupNow,
+    kIdWhoIsWorking,
     kIdRecentFirst, // kIdRecentFirst … + Settings::kMaxRecent - 1
     kIdRecentLast = kIdRecentFirst + 16,
 };
@@ -80,6 +82,17 @@ public:
     /// when new. On failure the current database stays open, the user is told why, and false.
     bool switchDatabase(const std::filesystem::path& path);
 
+    /// The person working at this desk, as named on new visits and in the audit log ("Jane Park,
+    /// PT"); empty when nobody has been chosen (the clinic's default therapist is used then).
+    const std::string& workingClinician() const { return m_clinician; }
+    /// Makes staff member `staffId` the person working here (remembered on this computer); false
+    /// when there is no such active person.
+    bool setWorkingClinician(std::int64_t staffId);
+    /// File → Who is working…: asks and sets the person working here. True when someone was chosen.
+    bool chooseClinician();
+    /// The clinic's settings as read from the database (branding, reference set, page size).
+    const workflow::Clinic& clinic() const { return m_clinic; }
+
     /// Offers a demo patient when the database has no patient yet (first run). True when created.
     bool offerDemoPatient();
 
@@ -106,8 +119,11 @@ private:
     VisitContext visitContext();
     void showError(const wxString& message);
     void loadLibrary();
+    void restoreWorkingClinician();
 
     store::Database m_db;
+    workflow::Clinic m_clinic;
+    std::string m_clinician;
     core::ExerciseLibrary m_library;
     std::unique_ptr<render::FigureLibrary> m_figures;
     Prompts m_prompts;

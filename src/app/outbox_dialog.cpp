@@ -8,6 +8,7 @@
 #include "exchange/smtp_json.h"
 #include "store/outbox_repository.h"
 #include "store/repositories.h"
+#include "workflow/email.h"
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
@@ -48,22 +49,6 @@ std::string statusWords(const store::OutboxEntry& e)
 }
 
 } // namespace
-
-core::SmtpSettings clinicSmtpSettings(store::Database& db)
-{
-    store::SettingsRepository settings(db);
-    const auto json = settings.get(std::string(exchange::kSmtpSettingsKey));
-    core::SmtpSettings smtp;
-    if (json)
-        smtp = exchange::readSmtpSettings(*json);
-    if (smtp.host.empty())
-        throw Error("Email is not set up: enter the clinic's mail server in File \u2192 Settings \u2192 Email.");
-    if (auto brandingJson = settings.get("branding"))
-        smtp = core::withClinicSender(std::move(smtp), exchange::readBranding(*brandingJson));
-    if (smtp.senderAddress.empty())
-        throw Error("No sender address is set: enter one in File \u2192 Settings \u2192 Email.");
-    return smtp;
-}
 
 OutboxDialog::OutboxDialog(wxWindow* parent, store::Database& db, std::string clinician)
     : wxDialog(parent, wxID_ANY, "Outbox", wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
@@ -256,19 +241,9 @@ bool OutboxDialog::retrySelected()
             setStatus("That message is being sent right now.", true);
             return false;
         }
-        const core::SmtpSettings smtp = clinicSmtpSettings(m_db);
-        // The program version the message was written for: the patient gets what was issued then.
-        std::optional<store::IssuedProgram> program;
-        for (auto& p : store::VisitRepository(m_db).programs(entry->visitId))
-            if (p.version == entry->programVersion)
-                program = std::move(p);
-        if (!program || program->pdf.empty()) {
-            setStatus("Program version " + std::to_string(entry->programVersion) +
-                          " of this visit has no stored PDF, so it cannot be sent. Issue the program again and "
-                          "email the new version.",
-                      true);
-            return false;
-        }
+        const core::SmtpSettings smtp = workflow::clinicSmtp(m_db, workflow::loadClinic(m_db));
+        // The message as it was written, with the program version it was written for.
+        delivery::EmailMessage message = workflow::outboxMessage(m_db, id, smtp);
         std::string password;
         if (!smtp.user.empty()) {
             if (auto saved = SmtpPasswordStore::load(smtp)) {
@@ -285,18 +260,6 @@ bool OutboxDialog::retrySelected()
                     wxMessageBox(toWx(notice), "Email password", wxOK | wxICON_INFORMATION, this);
             }
         }
-        const auto visit = store::VisitRepository(m_db).find(entry->visitId);
-        delivery::EmailMessage message;
-        message.fromName = smtp.senderName;
-        message.fromAddress = smtp.senderAddress;
-        message.toName = visit ? visit->assessment.patient.name : std::string();
-        message.toAddress = entry->recipient;
-        message.subject = entry->subject;
-        message.body = entry->body;
-        message.attachmentName = "home-program.pdf";
-        message.attachment = program->pdf;
-        message.messageId = entry->messageId; // the same message, so a duplicate can be recognised
-
         const std::string to = entry->recipient;
         const bool started = sendWithProgress(
             this, *m_job, smtp, std::move(message), std::move(password), toWx("Sending the program to " + to + "…"),
@@ -305,8 +268,7 @@ bool OutboxDialog::retrySelected()
                 // Closing was asked for while it was being sent: close once the result is recorded.
                 const bool closeAfter = std::exchange(m_closeWhenSent, false);
                 try {
-                    store::OutboxRepository(m_db).recordAttempt(id, result.sent(), result.message,
-                                                                store::Actor{m_clinician});
+                    workflow::recordSend(m_db, id, result, store::Actor{m_clinician});
                 } catch (const std::exception& e) {
                     // The send's outcome still has to reach the user even if the record failed.
                     setStatus((result.sent() ? "Sent to " + to + ", but" : "Not sent, and") +
@@ -332,6 +294,9 @@ bool OutboxDialog::retrySelected()
         refresh();
         updateButtons();
         return true;
+    } catch (const InputError& e) {
+        setStatus(plainProblems(e.problems()), true);
+        return false;
     } catch (const std::exception& e) {
         setStatus(std::string("The message could not be prepared: ") + e.what(), true);
         return false;

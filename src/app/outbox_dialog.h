@@ -77,10 +77,6 @@ private:
     std::unique_ptr<EmailJob> m_job;
 };
 
-/// The clinic's stored mail server settings, with the clinic's name and email (branding) as the
-/// sender when the Email settings leave them empty, as the CLI does. Throws Error saying what to
-/// set when there is no server or no sender address.
-core::SmtpSettings clinicSmtpSettings(store::Database& db);
 
 /// Shows the outbox modally.
 void showOutboxDialog(wxWindow* parent, store::Database& db, const std::string& clinician);

@@ -29,12 +29,6 @@ std::string sideLabel(core::ExerciseSide side)
     return side == core::ExerciseSide::None ? std::string() : std::string(core::label(side));
 }
 
-/// The basis line that records the therapist's confirmation of a forbidden exercise.
-std::string confirmation(bool added, const std::vector<core::Exclusion>& exclusions)
-{
-    return std::string(added ? "added" : "kept") + " by the therapist despite: " + core::exclusionText(exclusions);
-}
-
 /// The one question for a forbidden exercise, whether it is being added or is already in the
 /// program (from a protocol, the last program, or findings that changed).
 wxString forbiddenQuestion(const std::string& name, const std::vector<core::Exclusion>& exclusions, bool adding)
@@ -229,7 +223,7 @@ bool ProgramBuilder::addExercise(const std::string& exerciseId)
     const auto side = exercise->sided ? core::ExerciseSide::Both : core::ExerciseSide::None;
     auto item = core::makeItem(*exercise, side, m_analysis);
     if (!exclusions.empty())
-        item.basis.push_back(confirmation(true, exclusions));
+        item.basis.push_back(core::overrideBasis(true, exclusions));
     m_program.items.push_back(std::move(item));
     m_selected = static_cast<int>(m_program.items.size()) - 1;
     changed();
@@ -340,13 +334,7 @@ void ProgramBuilder::rescreen()
 
 bool ProgramBuilder::confirmed(const core::ScreenFinding& finding) const
 {
-    if (finding.index >= m_program.items.size())
-        return false;
-    const std::string line = core::exclusionText(finding.exclusions);
-    for (const std::string& b : m_program.items[finding.index].basis)
-        if (b.size() >= line.size() && b.ends_with("despite: " + line))
-            return true;
-    return false;
+    return core::overridden(m_program, finding);
 }
 
 std::vector<std::size_t> ProgramBuilder::unconfirmedForbidden() const
@@ -369,7 +357,7 @@ bool ProgramBuilder::confirmForbidden()
         if (confirmed(finding))
             continue;
         if (m_confirm(forbiddenQuestion(finding.name, finding.exclusions, false))) {
-            m_program.items[finding.index].basis.push_back(confirmation(false, finding.exclusions));
+            m_program.items[finding.index].basis.push_back(core::overrideBasis(false, finding.exclusions));
         } else {
             takeOut.push_back(finding.index);
             m_notices.push_back(finding.name + " was taken out: " + core::exclusionText(finding.exclusions) + ".");

@@ -35,14 +35,25 @@ namespace {
 
 /// Recent patients are kept per database file: record numbers of one database mean other people
 /// in another. The key is a stable hash (FNV-1a) of the file's path, so no path is written as a key.
-wxString recentKey(const std::filesystem::path& database)
+unsigned long long pathHash(const std::filesystem::path& database)
 {
     std::uint64_t hash = 14695981039346656037ULL;
     for (const unsigned char c : database.lexically_normal().string()) {
         hash ^= c;
         hash *= 1099511628211ULL;
     }
-    return wxString::Format("/Patients/Recent/%016llx", static_cast<unsigned long long>(hash));
+    return static_cast<unsigned long long>(hash);
+}
+
+wxString recentKey(const std::filesystem::path& database)
+{
+    return wxString::Format("/Patients/Recent/%016llx", pathHash(database));
+}
+
+/// Who works at this desk, per database file (staff numbers of one database are other people in another).
+wxString staffKey(const std::filesystem::path& database)
+{
+    return wxString::Format("/Staff/Working/%016llx", pathHash(database));
 }
 
 } // namespace
@@ -72,25 +83,36 @@ void Settings::addRecentPatient(const std::filesystem::path& database, std::int6
     m_config->Write(recentKey(database), text);
 }
 
-core::NormSet Settings::normSet() const
+std::optional<core::NormSet> Settings::legacyNormSet() const
 {
-    return core::normSetFromId(fromWx(m_config->Read("/Clinical/NormSet", toWx(std::string(core::normSetId(core::kDefaultNormSet))))))
-        .value_or(core::kDefaultNormSet);
+    if (!m_config->HasEntry("/Clinical/NormSet"))
+        return std::nullopt;
+    return core::normSetFromId(fromWx(m_config->Read("/Clinical/NormSet", wxString())));
 }
 
-void Settings::setNormSet(core::NormSet set)
+std::optional<render::PageSize> Settings::legacyPageSize() const
 {
-    m_config->Write("/Clinical/NormSet", toWx(std::string(core::normSetId(set))));
-}
-
-render::PageSize Settings::pageSize() const
-{
+    if (!m_config->HasEntry("/Print/PageSize"))
+        return std::nullopt;
     return m_config->Read("/Print/PageSize", "a4") == "letter" ? render::PageSize::Letter : render::PageSize::A4;
 }
 
-void Settings::setPageSize(render::PageSize size)
+void Settings::forgetLegacyClinicSettings()
 {
-    m_config->Write("/Print/PageSize", size == render::PageSize::Letter ? "letter" : "a4");
+    m_config->DeleteEntry("/Clinical/NormSet", false);
+    m_config->DeleteEntry("/Print/PageSize", false);
+}
+
+std::int64_t Settings::workingStaff(const std::filesystem::path& database) const
+{
+    long long id = 0;
+    m_config->Read(staffKey(database), &id, 0LL);
+    return id > 0 ? static_cast<std::int64_t>(id) : 0;
+}
+
+void Settings::setWorkingStaff(const std::filesystem::path& database, std::int64_t staffId)
+{
+    m_config->Write(staffKey(database), static_cast<long long>(staffId));
 }
 
 } // namespace hiprx::app

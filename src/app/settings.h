@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Machine-local preferences (window size, database location, recent patients, norm set, page
-// size), kept in wxConfig. Clinic-wide things (branding) live in the database instead.
+// Machine-local preferences (window size, database location, recent patients, who works at this
+// desk), kept in wxConfig. Clinic-wide things (branding, norm set, page size) live in the database.
 #pragma once
 
 #include "core/norms.h"
@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,10 +42,15 @@ public:
     void addRecentPatient(const std::filesystem::path& database, std::int64_t id);
     static constexpr std::size_t kMaxRecent = 8;
 
-    core::NormSet normSet() const;
-    void setNormSet(core::NormSet set);
-    render::PageSize pageSize() const;
-    void setPageSize(render::PageSize size);
+    /// The reference set and page size an older HipRx kept per machine, if this machine has one.
+    /// They are clinic settings in the database now; MainFrame moves them there once.
+    std::optional<core::NormSet> legacyNormSet() const;
+    std::optional<render::PageSize> legacyPageSize() const;
+    void forgetLegacyClinicSettings();
+
+    /// The staff member working at this desk on `database` (0 = not chosen yet).
+    std::int64_t workingStaff(const std::filesystem::path& database) const;
+    void setWorkingStaff(const std::filesystem::path& database, std::int64_t staffId);
 
 private:
     wxConfigBase* m_config;

@@ -2,6 +2,7 @@
 #include "app/settings_dialog.h"
 #include "app/email_job.h"
 #include "app/settings.h"
+#include "workflow/clinic.h"
 #include "app/wx_text.h"
 
 #include "exchange/json_format.h"
@@ -37,9 +38,9 @@ std::string trimmed(const wxString& text) { return fromWx(wxString(text).Strip(w
 
 } // namespace
 
-SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db)
+SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::string actor)
     : wxDialog(parent, wxID_ANY, "Settings", wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_db(db), m_testJob(std::make_unique<EmailJob>(*this))
+      m_db(db), m_actor(std::move(actor)), m_testJob(std::make_unique<EmailJob>(*this))
 {
     core::Branding current;
     try {
@@ -152,21 +153,25 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db)
     auto* machine = new wxPanel(book);
     auto* mgrid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
     mgrid->AddGrowableCol(1, 1);
-    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Norm reference set"), wxSizerFlags().CenterVertical());
+    // The reference set and the page size are the clinic's (stored in the database, the same at
+    // every desk); the rest belongs to this computer.
+    const workflow::Clinic stored = workflow::loadClinic(m_db);
+    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Norm reference set (whole clinic)"),
+               wxSizerFlags().CenterVertical());
     m_norms = new wxChoice(machine, wxID_ANY);
     int i = 0;
     for (auto set : core::normSets()) {
         m_norms->Append(toWx(std::string(core::normSetLabel(set))));
-        if (set == settings.normSet())
+        if (set == stored.norms)
             m_norms->SetSelection(i);
         ++i;
     }
     mgrid->Add(m_norms);
-    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Page size"), wxSizerFlags().CenterVertical());
+    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Page size (whole clinic)"), wxSizerFlags().CenterVertical());
     m_page = new wxChoice(machine, wxID_ANY);
     m_page->Append("A4");
     m_page->Append("US Letter");
-    m_page->SetSelection(settings.pageSize() == render::PageSize::Letter ? 1 : 0);
+    m_page->SetSelection(stored.pageSize == render::PageSize::Letter ? 1 : 0);
     mgrid->Add(m_page);
     mgrid->Add(new wxStaticText(machine, wxID_ANY, "Database file"), wxSizerFlags().CenterVertical());
     m_database = new wxTextCtrl(machine, wxID_ANY,
@@ -391,10 +396,15 @@ bool SettingsDialog::save()
             SmtpPasswordStore::fallbackNotice(); // the note on the Email page has said it already
         }
         const bool hadSmtp = store::SettingsRepository(m_db).get(std::string(exchange::kSmtpSettingsKey)).has_value();
-        const store::Actor actor{branding().therapistName};
+        const store::Actor actor{m_actor.empty() ? branding().therapistName : m_actor};
+        const int normSel = m_norms->GetSelection();
         m_db.transaction([&] {
             store::SettingsRepository repo(m_db);
-            repo.set("branding", brandingJson, actor);
+            repo.set(workflow::kBrandingKey, brandingJson, actor);
+            if (normSel >= 0)
+                workflow::saveNormSet(m_db, core::normSets()[static_cast<std::size_t>(normSel)], actor);
+            workflow::savePageSize(m_db, m_page->GetSelection() == 1 ? render::PageSize::Letter : render::PageSize::A4,
+                                   actor);
             // A cleared Email page is stored as "no server", so nothing is sent with old settings.
             if (smtp || hadSmtp)
                 repo.set(std::string(exchange::kSmtpSettingsKey),
@@ -404,10 +414,6 @@ bool SettingsDialog::save()
         return show(std::string("The settings could not be saved: ") + e.what());
     }
     Settings settings;
-    const int normSel = m_norms->GetSelection();
-    if (normSel >= 0)
-        settings.setNormSet(core::normSets()[static_cast<std::size_t>(normSel)]);
-    settings.setPageSize(m_page->GetSelection() == 1 ? render::PageSize::Letter : render::PageSize::A4);
     const std::string dbPath = fromWx(m_database->GetValue().Strip(wxString::both));
     settings.setDatabasePath(dbPath == m_db.path().string() ? settings.databasePath() : dbPath);
     settings.setBackupDir(fromWx(m_backups->GetPath()));

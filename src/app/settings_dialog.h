@@ -30,7 +30,8 @@ class EmailJob;
 
 class SettingsDialog : public wxDialog {
 public:
-    SettingsDialog(wxWindow* parent, store::Database& db);
+    /// `actor`: the person working, named in the audit log for what is saved.
+    SettingsDialog(wxWindow* parent, store::Database& db, std::string actor = {});
     ~SettingsDialog() override;
 
     /// The branding as typed.
@@ -63,6 +64,7 @@ public:
 
 private:
     store::Database& m_db;
+    std::string m_actor;
     std::map<std::string, wxTextCtrl*> m_text;
     wxFilePickerCtrl* m_logo = nullptr;
     wxColourPickerCtrl* m_accent = nullptr;

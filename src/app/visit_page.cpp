@@ -7,9 +7,12 @@
 #include "app/today.h"
 #include "app/wx_text.h"
 
+#include "core/issue_rules.h"
 #include "render/home_program.h"
 #include "store/app_paths.h"
 #include "store/draft_repository.h"
+#include "workflow/documents.h"
+#include "workflow/issue.h"
 
 #include <wx/button.h>
 #include <wx/filedlg.h>
@@ -19,6 +22,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace hiprx::app {
@@ -297,6 +301,17 @@ void VisitPage::updateIssueArea()
     Layout();
 }
 
+void VisitPage::setContext(VisitContext context)
+{
+    m_context = std::move(context);
+    if (m_visitId == 0 && m_normSet != m_context.norms) {
+        m_normSet = m_context.norms; // nothing recorded yet: the clinic's new set applies
+        refreshReasoning();
+    }
+    if (m_notebook->GetSelection() == kPreviewTab)
+        refreshPreview();
+}
+
 void VisitPage::setAcknowledgement(const wxString& text) { m_ack->SetValue(text); }
 
 bool VisitPage::saveVisit()
@@ -341,27 +356,25 @@ bool VisitPage::saveVisit()
 
 core::Program VisitPage::programForIssue() const
 {
-    core::Program program = m_builder->program();
-    program.referralLevel = m_analysis.referral.level;
-    program.withheld = m_analysis.referral.level == core::Urgency::Emergency;
-    if (program.withheld)
-        program.items.clear();
-    program.warnings = core::reviewProgram(program, m_analysis, m_library);
-    return program;
+    return core::prepareForIssue(m_builder->program(), m_analysis, m_library);
+}
+
+workflow::Clinic VisitPage::clinic() const
+{
+    workflow::Clinic clinic;
+    clinic.branding = m_context.branding;
+    clinic.norms = m_normSet;
+    clinic.pageSize = m_context.pageSize;
+    return clinic;
 }
 
 std::vector<std::uint8_t> VisitPage::renderPdf() const
 {
-    render::HomeProgramInput input;
-    input.patient = m_patient;
-    input.date = todayLocal().iso();
-    input.branding = m_context.branding;
-    input.referral = m_analysis.referral;
-    input.program = programForIssue();
-    input.takeCare = core::patientCareLines(m_analysis);
-    auto resources = render::defaultResources(store::AppPaths().templatesDir());
-    resources.figures = m_context.figures;
-    return render::renderHomeProgram(input, m_context.pageSize, resources);
+    // The handout as the findings and program stand now, built as Issue builds it.
+    const FormReading reading = m_form->read(m_patient, todayLocal());
+    const auto input = workflow::handoutInput(withoutInvalid(reading.assessment, reading.problems), m_analysis,
+                                              programForIssue(), m_context.branding, todayLocal());
+    return workflow::renderHandout(input, m_context.pageSize, m_context.figures);
 }
 
 bool VisitPage::refreshPreview()
@@ -406,31 +419,14 @@ std::optional<store::IssuedProgram> VisitPage::issue()
                              "issue again."));
         return std::nullopt;
     }
-    const core::Program program = programForIssue();
-    if (const auto problems = core::validateProgram(program); !problems.empty()) {
-        m_notebook->SetSelection(kProgramTab);
-        m_prompts.error(toWx("The program was not issued: some doses are out of range.\n\n" +
-                             formatProblems(problems)));
-        return std::nullopt;
-    }
-    std::string acknowledgement;
-    if (m_analysis.referral.level == core::Urgency::Urgent) {
-        acknowledgement = fromWx(m_ack->GetValue().Strip(wxString::both));
-        if (acknowledgement.empty()) {
-            m_notebook->SetSelection(kPreviewTab);
-            m_ack->SetFocus();
-            m_prompts.error("This patient needs an urgent referral. Type how you have acted on it (for "
-                            "example \"GP letter given, patient advised to book this week\") in the "
-                            "acknowledgement box, then issue again.");
-            return std::nullopt;
-        }
-    }
+    const std::string acknowledgement = fromWx(m_ack->GetValue().Strip(wxString::both));
     try {
-        const auto pdf = renderPdf();
-        auto issued = store::VisitRepository(m_db).issueProgram(m_visitId, program, {m_context.clinician},
-                                                                acknowledgement, pdf);
-        m_preview->setPdf(pdf);
-        m_builder->setProgram(program, true);
+        const auto result = workflow::issueProgram(
+            m_db, clinic(), m_library, m_context.figures,
+            {m_visitId, m_builder->program(), acknowledgement, {m_context.clinician}, todayLocal()});
+        const store::IssuedProgram& issued = result.issued;
+        m_preview->setPdf(issued.pdf);
+        m_builder->setProgram(issued.program, true);
         m_issueInfo->SetLabel(toWx("Issued as version " + std::to_string(issued.version) + " on " +
                                    issued.issuedAt.substr(0, 10) +
                                    ". A later change issues a new version; this one stays as given."));
@@ -439,7 +435,20 @@ std::optional<store::IssuedProgram> VisitPage::issue()
             m_prompts.status(wxString::Format("Program issued (version %d).", issued.version));
         return issued;
     } catch (const InputError& e) {
-        m_prompts.error(toWx("The program was not issued:\n\n" + formatProblems(e.problems())));
+        // Show the place to put it right: the acknowledgement box, or the program.
+        const auto& problems = e.problems();
+        const bool ack = std::any_of(problems.begin(), problems.end(),
+                                     [](const FieldProblem& p) { return p.path == "acknowledgement"; });
+        if (ack && problems.size() == 1) {
+            m_notebook->SetSelection(kPreviewTab);
+            m_ack->SetFocus();
+            m_prompts.error("This patient needs an urgent referral. Type how you have acted on it (for "
+                            "example \"GP letter given, patient advised to book this week\") in the "
+                            "acknowledgement box, then issue again.");
+        } else {
+            m_notebook->SetSelection(ack ? kPreviewTab : kProgramTab);
+            m_prompts.error(toWx("The program was not issued:\n\n" + plainProblems(problems)));
+        }
     } catch (const std::exception& e) {
         m_prompts.error(toWx(std::string("The program was not issued.\n\n") + e.what() +
                              "\n\nNothing was stored; try again. If it keeps failing, check Settings."));

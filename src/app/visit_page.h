@@ -14,6 +14,7 @@
 #include "render/page_template.h"
 #include "store/database.h"
 #include "store/repositories.h"
+#include "workflow/clinic.h"
 
 #include <wx/panel.h>
 #include <wx/timer.h>
@@ -85,6 +86,10 @@ public:
     /// suggestion" then returns to it. Issued only when the therapist issues the visit.
     void startFromNextProgram(const core::NextProgram& next);
 
+    /// The clinic's settings changed (Settings…): branding, page size and the person working apply
+    /// to this visit from now on (its reference set stays the one recorded with it).
+    void setContext(VisitContext context);
+
     std::int64_t visitId() const { return m_visitId; }
     const core::Patient& patient() const { return m_patient; }
     const core::Analysis& analysis() const { return m_analysis; }
@@ -104,6 +109,8 @@ public:
 private:
     void onFormChanged();
     core::Program programForIssue() const;
+    /// The clinic's settings as this visit uses them (its reference set, the context's branding).
+    workflow::Clinic clinic() const;
     void updateIssueArea();
 
     store::Database& m_db;

@@ -6,8 +6,10 @@
 #include "render/output_file.h"
 #include "store/app_paths.h"
 #include "store/repositories.h"
+#include "workflow/clinic.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -17,6 +19,12 @@ namespace hiprx::cli {
 
 core::Date today()
 {
+    // A fixed date for reproducible documents and for tests, which never read the wall clock.
+    if (const char* fixed = std::getenv("HIPRX_TODAY"); fixed && *fixed) {
+        if (const auto date = core::Date::parse(fixed))
+            return *date;
+        throw InputError("HIPRX_TODAY", "HIPRX_TODAY: \"" + std::string(fixed) + "\" is not a date (YYYY-MM-DD)");
+    }
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
@@ -65,8 +73,7 @@ store::Database openDatabase(const CommonOptions& options)
 
 core::ExerciseLibrary loadBuiltinLibrary()
 {
-    const auto file = store::AppPaths().exerciseLibraryFile();
-    return core::ExerciseLibrary(exchange::readExercises(readTextFile(file, "exercise library"), true));
+    return workflow::loadBuiltinLibrary();
 }
 
 std::int64_t parseId(const std::string& text, const std::string& field)

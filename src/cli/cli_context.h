@@ -22,7 +22,7 @@ struct CommonOptions {
     std::string clinician; ///< --clinician: name written to the audit log
 };
 
-/// Today's local date.
+/// Today's local date, or the date in HIPRX_TODAY (YYYY-MM-DD) when it is set.
 core::Date today();
 
 /// The reference set named by `--norms`; an unknown id is bad input naming the choices.

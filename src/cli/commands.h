@@ -34,6 +34,8 @@ void addFigureCommands(CLI::App& app, CommonOptions& common);
 void addHistoryCommands(CLI::App& app, CommonOptions& common);
 /// next (the suggested next program at a follow-up visit)
 void addNextCommand(CLI::App& app, CommonOptions& common);
+/// clinic (shared settings), staff (list, add, retire)
+void addClinicCommands(CLI::App& app, CommonOptions& common);
 
 /// The exercise figures of the data folder (assets/figures), drawn with `accent` (#RRGGBB; a bad
 /// value keeps the default). Throws InputError naming each bad file (hence its exercise id).

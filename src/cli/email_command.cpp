@@ -3,6 +3,7 @@
 // email, retry and outbox: handing an issued home program to the patient by email. Every send is
 // written to the outbox before the server is contacted and marked sent or failed afterwards, so a
 // failure is never lost and never reported as a success.
+#include "cli/clinic_context.h"
 #include "cli/commands.h"
 #include "cli/text_table.h"
 
@@ -15,6 +16,7 @@
 #include "store/app_paths.h"
 #include "store/outbox_repository.h"
 #include "store/repositories.h"
+#include "workflow/email.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -41,31 +43,10 @@ struct EmailArgs {
     int version = 0;
 };
 
-/// Stored settings ("smtp" and, for the sender, "branding"), then the command-line overrides.
-delivery::SmtpClient makeClient(store::Database& db, const ServerArgs& args)
+/// The clinic's mail settings with the command-line overrides.
+core::SmtpSettings smtpFor(store::Database& db, const ServerArgs& args)
 {
-    store::SettingsRepository settings(db);
-    core::SmtpSettings smtp;
-    if (auto stored = settings.get(std::string(exchange::kSmtpSettingsKey)))
-        smtp = exchange::readSmtpSettings(*stored);
-    if (!args.user.empty())
-        smtp.user = args.user;
-    if (!args.from.empty())
-        smtp.senderAddress = args.from;
-    if (auto brandingJson = settings.get("branding"))
-        smtp = core::withClinicSender(std::move(smtp), exchange::readBranding(*brandingJson));
-    delivery::SmtpClient client(smtp);
-    if (!args.smtpUrl.empty() && !client.useUrl(args.smtpUrl))
-        throw InputError("--smtp", "--smtp: \"" + args.smtpUrl +
-                                       "\" is not a mail server URL (expected smtp://host:port, "
-                                       "smtp+starttls://host:port or smtps://host:port)");
-    if (client.settings().host.empty())
-        throw InputError("--smtp", "--smtp: no mail server is set; give one, e.g. --smtp smtp+starttls://"
-                                   "mail.example.org:587, or store the clinic's settings");
-    if (client.settings().senderAddress.empty())
-        throw InputError("--from", "--from: no sender address is set; give one with --from or in the clinic's "
-                                   "settings");
-    return client;
+    return workflow::clinicSmtp(db, loadClinic(db), {args.smtpUrl, args.user, args.from});
 }
 
 /// The server password: from the environment variable named by --password-env, else the one the
@@ -94,70 +75,27 @@ std::string password(const ServerArgs& args, const core::SmtpSettings& settings)
     return value;
 }
 
-const store::IssuedProgram& pickProgram(const std::vector<store::IssuedProgram>& programs, std::int64_t visitId,
-                                        int version)
+/// Reports the server's answer; throws when the message was not sent (it stays in the outbox).
+void report(const CommonOptions& common, const workflow::SendOutcome& outcome)
 {
-    for (auto it = programs.rbegin(); it != programs.rend(); ++it)
-        if (version == 0 || it->version == version) {
-            if (it->pdf.empty())
-                throw InputError("VISIT", "VISIT: program version " + std::to_string(it->version) + " of visit " +
-                                              std::to_string(visitId) +
-                                              " has no stored PDF; issue it again with: hiprx-cli issue " +
-                                              std::to_string(visitId));
-            return *it;
-        }
-    throw InputError("VISIT", "VISIT: visit " + std::to_string(visitId) + " has no issued program" +
-                                  (version > 0 ? " version " + std::to_string(version) : std::string()) +
-                                  "; issue one with: hiprx-cli issue " + std::to_string(visitId));
-}
-
-/// Sends outbox entry `id`, records the attempt and reports it; throws when it was not sent.
-void sendEntry(store::Database& db, const CommonOptions& common, const delivery::SmtpClient& client,
-               const std::string& secret, std::int64_t id)
-{
-    store::OutboxRepository outbox(db);
-    const auto entry = outbox.find(id);
-    if (!entry)
-        throw InputError("OUTBOX_ID", "OUTBOX_ID: there is no outbox message " + std::to_string(id));
-    if (entry->status == store::OutboxStatus::Sent)
-        throw InputError("OUTBOX_ID", "OUTBOX_ID: message " + std::to_string(id) + " was already sent on " +
-                                          entry->sentAt + "; it is not sent twice");
-    const auto visit = store::VisitRepository(db).find(entry->visitId);
-    const auto programs = store::VisitRepository(db).programs(entry->visitId);
-    const auto& program = pickProgram(programs, entry->visitId, entry->programVersion);
-
-    delivery::EmailMessage message;
-    message.fromName = client.settings().senderName;
-    message.fromAddress = client.settings().senderAddress;
-    message.toName = visit ? visit->assessment.patient.name : std::string();
-    message.toAddress = entry->recipient;
-    message.subject = entry->subject;
-    message.body = entry->body;
-    message.attachmentName = "home-program.pdf";
-    message.attachment = program.pdf;
-    message.messageId = entry->messageId;
-
-    const auto result = client.send(message, secret);
-    const store::Actor actor{common.clinician};
-    outbox.recordAttempt(id, result.sent(), result.message, actor);
-
+    const auto& result = outcome.result;
     if (common.json) {
-        nlohmann::json out = {{"outbox_id", id},
+        nlohmann::json out = {{"outbox_id", outcome.outboxId},
                               {"status", result.sent() ? "sent" : "failed"},
-                              {"program_version", entry->programVersion},
+                              {"program_version", outcome.programVersion},
                               {"error", result.message}};
         std::cout << out.dump(2) << '\n';
     }
     if (result.sent()) {
         if (!common.json)
-            std::cout << "Sent program version " << entry->programVersion << " of visit " << entry->visitId
-                      << " (outbox #" << id << ").\n";
+            std::cout << "Sent program version " << outcome.programVersion << " of visit " << outcome.visitId
+                      << " (outbox #" << outcome.outboxId << ").\n";
         return;
     }
-    const std::string kept = " Not sent; kept in the outbox as #" + std::to_string(id) +
-                             (result.failure == delivery::SendFailure::BadInput
-                                  ? "."
-                                  : "; retry with: hiprx-cli retry " + std::to_string(id));
+    const std::string id = std::to_string(outcome.outboxId);
+    const std::string kept = " Not sent; kept in the outbox as #" + id +
+                             (result.failure == delivery::SendFailure::BadInput ? "."
+                                                                                : "; retry with: hiprx-cli retry " + id);
     if (result.failure == delivery::SendFailure::BadInput)
         throw InputError("--to", result.message + kept);
     throw Error(result.message + kept);
@@ -166,49 +104,19 @@ void sendEntry(store::Database& db, const CommonOptions& common, const delivery:
 void runEmail(const CommonOptions& common, const EmailArgs& args)
 {
     auto db = openDatabase(common);
-    store::VisitRepository visits(db);
-    const auto visit = visits.find(args.visitId);
-    if (!visit)
-        throw InputError("VISIT", "VISIT: no visit " + std::to_string(args.visitId));
-    const auto programs = visits.programs(args.visitId);
-    const auto& program = pickProgram(programs, args.visitId, args.version);
-    // An emergency PDF tells the patient to get help now: that must be said in person, not emailed
-    // with a friendly "here are your exercises".
-    if (program.program.withheld)
-        throw InputError("VISIT", "VISIT: the program for visit " + std::to_string(args.visitId) +
-                                      " was withheld because of an emergency referral; tell the patient in "
-                                      "person or by phone instead of by email");
-    const std::string to = args.to.empty() ? visit->assessment.patient.email : args.to;
-    if (to.empty())
-        throw InputError("--to", "--to: the patient has no email address on record; give one with --to");
-    const auto client = makeClient(db, args.server);
-    const std::string secret = password(args.server, client.settings());
-
-    core::Branding branding;
-    if (auto stored = store::SettingsRepository(db).get("branding"))
-        branding = exchange::readBranding(*stored);
-    delivery::EmailFields fields;
-    fields.firstName = delivery::firstName(visit->assessment.patient.name);
-    fields.clinic = branding.clinicName;
-    fields.therapist = !branding.therapistName.empty() ? branding.therapistName
-                       : !program.clinician.empty()   ? program.clinician
-                                                      : visit->assessment.visit.clinician;
-    fields.date = visit->assessment.visit.date ? visit->assessment.visit.date->iso() : program.issuedAt.substr(0, 10);
-    const auto templates = delivery::loadEmailTemplates(store::AppPaths().templatesDir());
-    const auto message = delivery::composeEmail(templates, fields, client.settings(), to,
-                                                visit->assessment.patient.name, {}, "home-program.pdf");
-
-    const auto id = store::OutboxRepository(db).enqueue(
-        store::OutboxDraft{args.visitId, program.version, to, message.subject, message.body, message.messageId},
-        store::Actor{common.clinician});
-    sendEntry(db, common, client, secret, id);
+    const auto outcome = workflow::emailProgram(
+        db, loadClinic(db), {args.server.smtpUrl, args.server.user, args.server.from}, {args.visitId, args.version, args.to, today()},
+        [&](const core::SmtpSettings& settings) { return password(args.server, settings); }, actorOf(common));
+    report(common, outcome);
 }
 
 void runRetry(const CommonOptions& common, const ServerArgs& server, std::int64_t id)
 {
     auto db = openDatabase(common);
-    const auto client = makeClient(db, server);
-    sendEntry(db, common, client, password(server, client.settings()), id);
+    const auto smtp = smtpFor(db, server);
+    report(common, workflow::retryEmail(
+                       db, smtp, id, [&](const core::SmtpSettings& settings) { return password(server, settings); },
+                       actorOf(common)));
 }
 
 void runOutbox(const CommonOptions& common, std::int64_t patientId)

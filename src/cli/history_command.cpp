@@ -3,6 +3,7 @@
 // `history PATIENT [--json]`: the patient's visits oldest first with every measure, its change since
 // the previous visit and since the first, the verdict, and the alerts. `report VISIT --out F.pdf`:
 // the one-page progress report as it stood at that visit.
+#include "cli/clinic_context.h"
 #include "cli/commands.h"
 
 #include "core/error.h"
@@ -15,6 +16,7 @@
 #include "store/app_paths.h"
 #include "store/history_queries.h"
 #include "store/repositories.h"
+#include "workflow/follow_up.h"
 
 #include <CLI/CLI.hpp>
 
@@ -101,8 +103,10 @@ void printHistory(const core::Patient& patient, const core::History& history,
 
 void runHistory(const CommonOptions& common, const std::string& key, const std::string& norms)
 {
-    const core::NormSet set = parseNorms(norms);
+    if (!norms.empty())
+        parseNorms(norms); // reject a bad option before any work
     auto db = openDatabase(common);
+    const core::NormSet set = normsOption(norms, loadClinic(db));
     const auto patient = findPatient(db, key);
     const core::History history = core::buildHistory(store::loadVisitHistory(db, patient.id), set);
     const auto programs = store::loadIssuedPrograms(db, patient.id);
@@ -120,55 +124,15 @@ void runHistory(const CommonOptions& common, const std::string& key, const std::
     printHistory(patient, history, programs);
 }
 
-render::PageSize parsePageSize(const std::string& page)
-{
-    if (page == "a4")
-        return render::PageSize::A4;
-    if (page == "letter")
-        return render::PageSize::Letter;
-    throw InputError("--page", "--page: \"" + page + "\" is not a page size (expected a4 or letter)");
-}
-
 void runReport(const CommonOptions& common, std::int64_t visitId, const std::string& out,
                const std::string& page, const std::string& norms)
 {
-    const auto size = parsePageSize(page);
-    const core::NormSet set = parseNorms(norms);
+    if (!page.empty())
+        parsePage(page);
     auto db = openDatabase(common);
-    store::VisitRepository visits(db);
-    const auto visit = visits.find(visitId);
-    if (!visit)
-        throw InputError("VISIT", "VISIT: no visit " + std::to_string(visitId));
-    const auto patient = store::PatientRepository(db).find(visit->patientId);
-    if (!patient)
-        throw InputError("VISIT", "VISIT: visit " + std::to_string(visitId) + " has no patient");
-
-    // The report shows the history as it stood at this visit: later visits are left out.
-    auto all = store::loadVisitHistory(db, patient->id);
-    const core::History full = core::buildHistory(all, set);
-    std::vector<std::int64_t> upTo;
-    for (const auto& v : full.visits) {
-        upTo.push_back(v.visitId);
-        if (v.visitId == visitId)
-            break;
-    }
-    std::erase_if(all, [&](const core::DatedAssessment& d) {
-        return std::find(upTo.begin(), upTo.end(), d.visitId) == upTo.end();
-    });
-
-    render::ProgressReportInput input;
-    input.patient = *patient;
-    input.date = (visit->assessment.visit.date ? *visit->assessment.visit.date : today()).iso();
-    if (auto stored = store::SettingsRepository(db).get("branding"))
-        input.branding = exchange::readBranding(*stored);
-    input.history = core::buildHistory(std::move(all), set);
-    // The program in force: the latest issued at this visit or, failing that, at an earlier one.
-    for (auto it = upTo.rbegin(); it != upTo.rend() && !input.program; ++it)
-        if (auto p = visits.latestProgram(*it))
-            input.program = p->program;
-    const auto pdf =
-        render::renderProgressReport(input, size, render::defaultResources(store::AppPaths().templatesDir()));
-    render::writeFile(pdf, out);
+    const workflow::Clinic clinic = loadClinic(db);
+    const auto input = workflow::progressReportInput(db, clinic, visitId, normsOption(norms, clinic), today());
+    render::writeFile(workflow::renderProgressReport(input, pageOption(page, clinic)), out);
     if (!common.json)
         std::cout << "Wrote " << out << " (progress report at visit " << visitId << ", "
                   << input.history.visits.size() << " visits)\n";
@@ -181,20 +145,22 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     auto* history =
         app.add_subcommand("history", "A patient's visits with changes since baseline and alerts");
     auto key = std::make_shared<std::string>();
-    auto norms = std::make_shared<std::string>(defaultNormsId());
+    auto norms = std::make_shared<std::string>();
     history->add_option("PATIENT", *key, "record number or external id")->required();
-    history->add_option("--norms", *norms, "reference set of normal ROM values")->capture_default_str();
+    history->add_option("--norms", *norms,
+                        "reference set of normal ROM values for visits that record none (default: the clinic's)");
     history->callback([&common, key, norms] { runHistory(common, *key, *norms); });
 
     auto* report = app.add_subcommand("report", "Write the one-page progress report of a visit (PDF)");
     auto visit = std::make_shared<std::int64_t>(0);
     auto out = std::make_shared<std::string>();
-    auto page = std::make_shared<std::string>("a4");
-    auto reportNorms = std::make_shared<std::string>(defaultNormsId());
+    auto page = std::make_shared<std::string>();
+    auto reportNorms = std::make_shared<std::string>();
     report->add_option("VISIT", *visit, "visit record number")->required();
     report->add_option("--out", *out, "output PDF file")->required();
-    report->add_option("--page", *page, "page size: a4 or letter")->capture_default_str();
-    report->add_option("--norms", *reportNorms, "reference set of normal ROM values")->capture_default_str();
+    report->add_option("--page", *page, "page size: a4 or letter (default: the clinic's)");
+    report->add_option("--norms", *reportNorms,
+                       "reference set of normal ROM values for visits that record none (default: the clinic's)");
     report->callback(
         [&common, visit, out, page, reportNorms] { runReport(common, *visit, *out, *page, *reportNorms); });
 }

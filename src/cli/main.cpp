@@ -41,6 +41,7 @@ int main(int argc, char** argv)
     cli::addFigureCommands(app, common);
     cli::addHistoryCommands(app, common);
     cli::addNextCommand(app, common);
+    cli::addClinicCommands(app, common);
 
     try {
         app.parse(argc, argv);

@@ -3,6 +3,7 @@
 // `next VISIT [--json OUT] [--norms SET]`: the suggested next program at a stored visit — the last
 // program issued at or before it, stepped by the history up to it and screened with its findings —
 // computed by core::nextProgramAtVisit, exactly as the app's Next program… computes it.
+#include "cli/clinic_context.h"
 #include "cli/commands.h"
 #include "cli/text_table.h"
 
@@ -12,6 +13,7 @@
 #include "exchange/json_format.h"
 #include "store/history_queries.h"
 #include "store/repositories.h"
+#include "workflow/follow_up.h"
 
 #include <CLI/CLI.hpp>
 
@@ -54,25 +56,11 @@ void printNext(std::int64_t visitId, const core::NextProgram& next)
 
 void runNext(const CommonOptions& common, std::int64_t visitId, const std::string& jsonOut, const std::string& norms)
 {
-    const core::NormSet set = parseNorms(norms);
     auto db = openDatabase(common);
-    store::VisitRepository visits(db);
-    const auto visit = visits.find(visitId);
-    if (!visit)
-        throw InputError("VISIT", "VISIT: no visit " + std::to_string(visitId));
-
-    core::FollowUp followUp;
-    followUp.visits = store::loadVisitHistory(db, visit->patientId);
-    for (const store::IssuedProgram& p : store::loadIssuedPrograms(db, visit->patientId))
-        followUp.issued.push_back({p.visitId, p.program});
-    followUp.visitId = visitId;
-    followUp.options = {set, today()};
-
-    const auto library = store::ExerciseRepository(db).load();
-    const auto next = core::nextProgramAtVisit(followUp, library);
-    if (!next)
-        throw InputError("VISIT", "VISIT: no program was issued at or before visit " + std::to_string(visitId) +
-                                      "; issue one first with: hiprx-cli issue VISIT");
+    const workflow::Clinic clinic = loadClinic(db);
+    const core::NormSet set = normsOption(norms, clinic);
+    const auto next =
+        std::optional<core::NextProgram>(workflow::nextProgram(db, loadMaterials(db, clinic).library, visitId, set, today()));
 
     if (!jsonOut.empty()) {
         writeTextFile(jsonOut, exchange::writeNext(*next));
@@ -94,10 +82,11 @@ void addNextCommand(CLI::App& app, CommonOptions& common)
                 "or referred, screened with the visit's precautions");
     auto visit = std::make_shared<std::int64_t>(0);
     auto jsonOut = std::make_shared<std::string>();
-    auto norms = std::make_shared<std::string>(defaultNormsId());
+    auto norms = std::make_shared<std::string>();
     next->add_option("VISIT", *visit, "visit record number (the follow-up visit)")->required();
     next->add_option("--json", *jsonOut, "write the hiprx-next/1 result to this file (- for standard output)");
-    next->add_option("--norms", *norms, "reference set of normal ROM values")->capture_default_str();
+    next->add_option("--norms", *norms,
+                     "reference set of normal ROM values for visits that record none (default: the clinic's)");
     next->callback([&common, visit, jsonOut, norms] { runNext(common, *visit, *jsonOut, *norms); });
 }
 

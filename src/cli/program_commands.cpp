@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/clinic_context.h"
 #include "cli/commands.h"
 #include "cli/text_table.h"
 
@@ -11,6 +12,8 @@
 #include "render/home_program.h"
 #include "store/app_paths.h"
 #include "store/repositories.h"
+#include "workflow/documents.h"
+#include "workflow/issue.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -27,29 +30,17 @@ struct PlanArgs {
     std::string jsonOut;
     std::string pdfOut;
     std::string brandingFile;
-    std::string page = "a4";
-    std::string norms{core::normSetId(core::kDefaultNormSet)};
+    std::string page;  ///< empty = the clinic's page size
+    std::string norms; ///< empty = the clinic's reference set
 };
 
-render::PageSize parsePage(const std::string& page)
+/// The clinic's settings with the branding of --branding (a file that cannot be read is an error).
+workflow::Clinic clinicFor(const std::string& brandingFile, store::Database* db)
 {
-    if (page == "a4")
-        return render::PageSize::A4;
-    if (page == "letter")
-        return render::PageSize::Letter;
-    throw InputError("--page", "--page: \"" + page + "\" is not a page size (expected a4 or letter)");
-}
-
-/// Branding from --branding, else the clinic settings of the database, else none.
-core::Branding loadBranding(const std::string& file, store::Database* db)
-{
-    if (!file.empty())
-        return exchange::readBranding(readTextFile(file, "--branding"));
-    if (db) {
-        if (auto stored = store::SettingsRepository(*db).get("branding"))
-            return exchange::readBranding(*stored);
-    }
-    return {};
+    workflow::Clinic clinic = db ? loadClinic(*db) : workflow::Clinic{};
+    if (!brandingFile.empty())
+        clinic.branding = exchange::readBranding(readTextFile(brandingFile, "--branding"));
+    return clinic;
 }
 
 std::string sideText(const std::optional<core::Side>& side)
@@ -93,48 +84,29 @@ void printPlan(const core::Analysis& analysis, const core::Program& program)
         std::cout << "\nWarning: " << w << '\n';
 }
 
-render::HomeProgramInput homeProgramInput(const core::Assessment& assessment, const core::Analysis& analysis,
-                                          const core::Program& program, const core::Branding& branding)
-{
-    render::HomeProgramInput input;
-    input.patient = assessment.patient;
-    input.date = (assessment.visit.date ? *assessment.visit.date : today()).iso();
-    input.branding = branding;
-    if (input.branding.therapistName.empty())
-        input.branding.therapistName = assessment.visit.clinician;
-    input.referral = analysis.referral;
-    input.program = program;
-    input.takeCare = core::patientCareLines(analysis);
-    return input;
-}
-
-std::vector<std::uint8_t> renderPdf(const render::HomeProgramInput& input, const std::string& page)
-{
-    auto resources = render::defaultResources(store::AppPaths().templatesDir());
-    const auto figures = loadFigureLibrary(input.branding.accentColor);
-    resources.figures = figures.get();
-    return render::renderHomeProgram(input, parsePage(page), resources);
-}
-
 void runPlan(const CommonOptions& common, const PlanArgs& args)
 {
-    const auto page = parsePage(args.page); // reject a bad option before any work
-    (void)page;
+    if (!args.page.empty())
+        parsePage(args.page); // reject a bad option before any work
     const auto assessment = exchange::readAssessment(readTextFile(args.file, "FILE"), today());
     std::optional<store::Database> db;
     if (!common.dbPath.empty())
         db.emplace(openDatabase(common));
-    const auto library = db ? store::ExerciseRepository(*db).load() : loadBuiltinLibrary();
-    const auto branding = loadBranding(args.brandingFile, db ? &*db : nullptr);
+    const workflow::Clinic clinic = clinicFor(args.brandingFile, db ? &*db : nullptr);
+    std::vector<std::string> problems;
+    const auto library = db ? loadMaterials(*db, clinic).library : loadBuiltinLibrary();
 
-    const auto analysis = core::analyze(assessment, {parseNorms(args.norms), today()});
+    const auto analysis = core::analyze(assessment, {normsOption(args.norms, clinic), today()});
     const auto program = core::plan(analysis, library);
 
     if (!args.jsonOut.empty())
         writeTextFile(args.jsonOut, exchange::writePlan(analysis, program));
-    if (!args.pdfOut.empty())
-        render::writeFile(renderPdf(homeProgramInput(assessment, analysis, program, branding), args.page),
-                          args.pdfOut);
+    if (!args.pdfOut.empty()) {
+        const auto figures = workflow::loadFigures(clinic.branding.accentColor, problems);
+        warn(problems);
+        const auto input = workflow::handoutInput(assessment, analysis, program, clinic.branding, today());
+        render::writeFile(workflow::renderHandout(input, pageOption(args.page, clinic), figures.get()), args.pdfOut);
+    }
     if (args.jsonOut != "-" && (args.jsonOut.empty() || common.json)) {
         if (common.json)
             std::cout << exchange::writePlan(analysis, program);
@@ -143,45 +115,55 @@ void runPlan(const CommonOptions& common, const PlanArgs& args)
     }
 }
 
-void runIssue(const CommonOptions& common, std::int64_t visitId, const std::string& acknowledgement,
-              const std::string& page)
+struct IssueArgs {
+    std::int64_t visit = 0;
+    std::string acknowledgement;
+    std::string page;  ///< empty = the clinic's
+    std::string norms; ///< empty = the clinic's (a set recorded with the visit wins)
+};
+
+void runIssue(const CommonOptions& common, const IssueArgs& args)
 {
+    if (!args.page.empty())
+        parsePage(args.page);
     auto db = openDatabase(common);
-    store::VisitRepository visits(db);
-    const auto visit = visits.find(visitId);
-    if (!visit)
-        throw InputError("VISIT", "VISIT: no visit " + std::to_string(visitId));
-    const auto analysis = core::analyze(visit->assessment, {core::kDefaultNormSet, today()});
-    const auto program = core::plan(analysis, store::ExerciseRepository(db).load());
-    if (analysis.referral.level == core::Urgency::Urgent && acknowledgement.empty())
-        throw InputError("--acknowledge",
-                         "--acknowledge: this visit has an urgent referral; confirm you have told the patient to "
-                         "see a doctor before starting, e.g. --acknowledge \"advised GP review this week\"");
-    const auto branding = loadBranding({}, &db);
-    const auto pdf = renderPdf(homeProgramInput(visit->assessment, analysis, program, branding), page);
-    const auto issued = visits.issueProgram(visitId, program, store::Actor{common.clinician}, acknowledgement, pdf);
-    std::cout << "Issued program version " << issued.version << " for visit " << visitId << " ("
-              << program.items.size() << " exercises).\n";
+    workflow::Clinic clinic = loadClinic(db);
+    clinic.pageSize = pageOption(args.page, clinic);
+    clinic.norms = normsOption(args.norms, clinic);
+    const auto materials = loadMaterials(db, clinic);
+    workflow::IssueResult result;
+    try {
+        result = workflow::issueProgram(db, clinic, materials.library, materials.figures.get(),
+                                        {args.visit, std::nullopt, args.acknowledgement, actorOf(common), today()});
+    } catch (const InputError& e) {
+        // Say it in the command line's words: the acknowledgement is given with --acknowledge.
+        std::vector<FieldProblem> problems = e.problems();
+        for (FieldProblem& p : problems)
+            if (p.path == "acknowledgement") {
+                p.path = "--acknowledge";
+                p.message = "--acknowledge: this visit has an urgent referral; confirm you have told the patient "
+                            "to see a doctor before starting, e.g. --acknowledge \"advised GP review this week\"";
+            }
+        throw InputError(std::move(problems));
+    }
+    const auto& issued = result.issued;
+    std::cout << "Issued program version " << issued.version << " for visit " << args.visit << " ("
+              << issued.program.items.size() << " exercises)";
+    if (issued.program.withheld)
+        std::cout << ": no exercises, because of an emergency referral; the handout tells the patient to get "
+                     "help today";
+    std::cout << ".\n";
 }
 
 void runPdf(const CommonOptions& common, std::int64_t visitId, int version, const std::string& out)
 {
     auto db = openDatabase(common);
-    store::VisitRepository visits(db);
-    std::optional<store::IssuedProgram> issued;
-    if (version > 0) {
-        for (auto& p : visits.programs(visitId))
-            if (p.version == version)
-                issued = std::move(p);
-    } else {
-        issued = visits.latestProgram(visitId);
-    }
-    if (!issued)
-        throw InputError("VISIT", "VISIT: visit " + std::to_string(visitId) + " has no issued program" +
-                                      (version > 0 ? " version " + std::to_string(version) : std::string()) +
-                                      "; issue one with: hiprx-cli issue " + std::to_string(visitId));
-    render::writeFile(issued->pdf, out);
-    std::cout << "Wrote " << out << " (program version " << issued->version << ", issued " << issued->issuedAt
+    const auto issued = workflow::issuedProgram(db, visitId, version);
+    if (issued.pdf.empty())
+        throw InputError("VISIT", "VISIT: program version " + std::to_string(issued.version) + " of visit " +
+                                      std::to_string(visitId) + " was issued without a stored PDF");
+    render::writeFile(issued.pdf, out);
+    std::cout << "Wrote " << out << " (program version " << issued.version << ", issued " << issued.issuedAt
               << ").\n";
 }
 
@@ -198,7 +180,7 @@ void runLibrary(const CommonOptions& common, const std::string& kind, const std:
     std::optional<store::Database> db;
     if (!common.dbPath.empty())
         db.emplace(openDatabase(common));
-    const auto library = db ? store::ExerciseRepository(*db).load() : loadBuiltinLibrary();
+    const auto library = db ? loadMaterials(*db, loadClinic(*db)).library : loadBuiltinLibrary();
 
     std::vector<core::Exercise> shown;
     for (const auto& ex : library.all()) {
@@ -252,18 +234,20 @@ void addProgramCommands(CLI::App& app, CommonOptions& common)
     plan->add_option("--json", args->jsonOut, "write the hiprx-plan/1 result to this file (- for standard output)");
     plan->add_option("--pdf", args->pdfOut, "write the home program PDF to this file");
     plan->add_option("--branding", args->brandingFile, "clinic branding JSON for the PDF");
-    plan->add_option("--page", args->page, "page size of the PDF: a4 or letter")->capture_default_str();
-    plan->add_option("--norms", args->norms, "reference set of normal ROM values")->capture_default_str();
+    plan->add_option("--page", args->page, "page size of the PDF: a4 or letter (default: the clinic's, else a4)");
+    plan->add_option("--norms", args->norms,
+                     "reference set of normal ROM values (default: the clinic's, else " + defaultNormsId() + ")");
     plan->callback([&common, args] { runPlan(common, *args); });
 
     auto* issue = app.add_subcommand("issue", "Plan a stored visit and issue the program (stored for good)");
-    auto visit = std::make_shared<std::int64_t>(0);
-    auto ack = std::make_shared<std::string>();
-    auto page = std::make_shared<std::string>("a4");
-    issue->add_option("VISIT", *visit, "visit record number")->required();
-    issue->add_option("--acknowledge", *ack, "required with an urgent referral: what the patient was told");
-    issue->add_option("--page", *page, "page size of the PDF: a4 or letter")->capture_default_str();
-    issue->callback([&common, visit, ack, page] { runIssue(common, *visit, *ack, *page); });
+    auto issueArgs = std::make_shared<IssueArgs>();
+    issue->add_option("VISIT", issueArgs->visit, "visit record number")->required();
+    issue->add_option("--acknowledge", issueArgs->acknowledgement,
+                      "required with an urgent referral: what the patient was told");
+    issue->add_option("--page", issueArgs->page, "page size of the PDF: a4 or letter (default: the clinic's)");
+    issue->add_option("--norms", issueArgs->norms,
+                      "reference set of normal ROM values when the visit records none (default: the clinic's)");
+    issue->callback([&common, issueArgs] { runIssue(common, *issueArgs); });
 
     auto* pdf = app.add_subcommand("pdf", "Reprint the program issued for a visit, exactly as issued");
     auto pdfVisit = std::make_shared<std::int64_t>(0);

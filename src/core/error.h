@@ -38,4 +38,8 @@ private:
 /// Joins problem messages one per line, as printed by the CLI and shown in dialogs.
 std::string formatProblems(const std::vector<FieldProblem>& problems);
 
+/// The same for a screen that shows no field paths: a message's leading "path: " (e.g. "VISIT: ")
+/// is left out, and the first letter is capitalised.
+std::string plainProblems(const std::vector<FieldProblem>& problems);
+
 } // namespace hiprx

@@ -182,4 +182,29 @@ std::optional<std::string> levelCapReason(int level, const Analysis& analysis)
            " (choose it by hand if the patient is ready)";
 }
 
+std::string overrideBasis(bool added, const std::vector<Exclusion>& exclusions)
+{
+    return std::string(added ? "added" : "kept") + " by the therapist despite: " + exclusionText(exclusions);
+}
+
+bool overridden(const Program& program, const ScreenFinding& finding)
+{
+    if (finding.index >= program.items.size())
+        return false;
+    const std::string line = "despite: " + exclusionText(finding.exclusions);
+    for (const std::string& b : program.items[finding.index].basis)
+        if (b.ends_with(line))
+            return true;
+    return false;
+}
+
+std::vector<ScreenFinding> unconfirmedForbidden(const Program& program, const ScreenResult& screen)
+{
+    std::vector<ScreenFinding> open;
+    for (const ScreenFinding& f : screen.forbidden)
+        if (!overridden(program, f))
+            open.push_back(f);
+    return open;
+}
+
 } // namespace hiprx::core

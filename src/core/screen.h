@@ -68,6 +68,15 @@ std::string exclusionText(const std::vector<Exclusion>& exclusions);
 /// "Squat left out: hip replacement, posterior approach forbids hip flexion past 90°".
 std::string leftOutText(const std::string& name, const std::vector<Exclusion>& exclusions);
 
+/// The basis line that records a clinician's decision to give an item the screen forbids:
+/// "added by the therapist despite: …" (`added`) or "kept by the therapist despite: …".
+std::string overrideBasis(bool added, const std::vector<Exclusion>& exclusions);
+/// True when the forbidden item of `finding` carries the clinician's decision for exactly these
+/// exclusions (a new precaution since the decision makes it forbidden again).
+bool overridden(const Program& program, const ScreenFinding& finding);
+/// The forbidden items of `screen` that no clinician decision covers, in program order.
+std::vector<ScreenFinding> unconfirmedForbidden(const Program& program, const ScreenResult& screen);
+
 /// The emergency message of plan() and the progression: "Emergency referral (flags): no exercises
 /// are suggested. …". Empty when the referral is not an emergency.
 std::string emergencyWarning(const Analysis& analysis);

@@ -10,6 +10,8 @@
 // Stored documents were validated when written. They are read back with a far-future "today", so
 // that a date that was valid when saved (or a clock that was ahead) can never make saved data
 // unreadable.
+#include "core/analysis.h"
+#include "core/issue_rules.h"
 #include "exchange/json_format.h"
 #include "store/repository_support.h"
 
@@ -235,11 +237,24 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
         SQLite::Database& db = detail::connection(m_db);
         IssuedProgram issued;
         m_db.transaction([&] {
-            detail::throwIfProblems(core::validateProgram(program));
-            SQLite::Statement visit(db, "SELECT 1 FROM visits WHERE id = ?");
+            // The issuing rules once more, whoever the caller: the program's own referral level
+            // must not be lower than the one the stored findings give (an emergency found in the
+            // visit can never be issued as an exercise program), then core's issue rules.
+            SQLite::Statement visit(db, "SELECT patient_id, assessment_json FROM visits WHERE id = ?");
             visit.bind(1, visitId);
             if (!visit.executeStep())
                 throw StorageError("There is no visit with id " + std::to_string(visitId) + ".");
+            const core::Assessment findings =
+                readStored(visit.getColumn(1).getString(), loadPatient(db, visit.getColumn(0).getInt64()));
+            const core::Date asOf = findings.visit.date.value_or(detail::localToday());
+            const core::Urgency found = core::analyze(findings, {core::kDefaultNormSet, asOf}).referral.level;
+            if (static_cast<int>(program.referralLevel) < static_cast<int>(found))
+                throw InputError("program.referral_level",
+                                 "program.referral_level: the visit's findings call for a referral that is " +
+                                     std::string(core::toId(found)) + ", but the program was prepared as " +
+                                     std::string(core::toId(program.referralLevel)) +
+                                     "; prepare it again from the saved findings");
+            detail::throwIfProblems(core::issueProblems(program, acknowledgement));
 
             // Inside the write transaction (BEGIN IMMEDIATE), so two issuers never pick one number.
             SQLite::Statement next(db,

@@ -215,3 +215,46 @@ TEST_F(VisitRepositoryTest, IssuedProgramKeepsTheExactPdf)
     EXPECT_EQ(all[0].pdf, pdf);
     EXPECT_TRUE(all[1].pdf.empty());
 }
+
+// Defence in depth: whoever calls the store, an emergency found in the saved findings is never
+// issued as an exercise program, and an urgent one never without the clinician's acknowledgement.
+TEST_F(VisitRepositoryTest, AnEmergencyProgramWithExercisesIsRefusedByADirectCall)
+{
+    core::Assessment assessment = sampleAssessment();
+    assessment.redFlags.insert(core::RedFlag::SaddleAnaesthesia);
+    const auto id = m_visits.create(m_patient.id, assessment, m_actor);
+
+    core::Program program = sampleProgram(); // a caller that forgot to analyse: level none
+    EXPECT_THROW(m_visits.issueProgram(id, program, m_actor), InputError);
+    program.referralLevel = core::Urgency::Emergency; // analysed, but exercises kept
+    try {
+        m_visits.issueProgram(id, program, m_actor);
+        FAIL() << "an emergency program with exercises was stored";
+    } catch (const InputError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("emergency"));
+    }
+    EXPECT_TRUE(m_visits.programs(id).empty());
+
+    program.items.clear();
+    program.withheld = true;
+    const IssuedProgram issued = m_visits.issueProgram(id, program, m_actor);
+    EXPECT_TRUE(issued.program.withheld);
+    EXPECT_TRUE(issued.program.items.empty());
+}
+
+TEST_F(VisitRepositoryTest, AnUrgentProgramNeedsTheAcknowledgementEvenFromADirectCall)
+{
+    core::Assessment assessment = sampleAssessment();
+    assessment.redFlags.insert(core::RedFlag::UnexplainedWeightLoss);
+    const auto id = m_visits.create(m_patient.id, assessment, m_actor);
+    core::Program program = sampleProgram();
+    program.referralLevel = core::Urgency::Urgent;
+    try {
+        m_visits.issueProgram(id, program, m_actor, "   ");
+        FAIL() << "an urgent program was stored without acknowledgement";
+    } catch (const InputError& e) {
+        ASSERT_FALSE(e.problems().empty());
+        EXPECT_EQ(e.problems().front().path, "acknowledgement");
+    }
+    EXPECT_EQ(m_visits.issueProgram(id, program, m_actor, "GP letter given").version, 1);
+}

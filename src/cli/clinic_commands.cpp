@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// `clinic` (the clinic's settings every desk shares: reference set, page size, branding) and
+// `staff` (who works at the clinic: list, add, retire).
+#include "cli/clinic_context.h"
+#include "cli/commands.h"
+#include "cli/text_table.h"
+
+#include "core/error.h"
+#include "core/norms.h"
+#include "exchange/json_format.h"
+#include "store/staff_repository.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace hiprx::cli {
+
+namespace {
+
+struct ClinicArgs {
+    std::string norms;
+    std::string page;
+    std::string brandingFile;
+};
+
+void runClinic(const CommonOptions& common, const ClinicArgs& args)
+{
+    // Every option is checked before anything is saved.
+    const std::optional<core::NormSet> norms =
+        args.norms.empty() ? std::nullopt : std::optional<core::NormSet>(parseNorms(args.norms));
+    const std::optional<render::PageSize> page =
+        args.page.empty() ? std::nullopt : std::optional<render::PageSize>(parsePage(args.page));
+    std::optional<core::Branding> branding;
+    if (!args.brandingFile.empty())
+        branding = exchange::readBranding(readTextFile(args.brandingFile, "--branding"));
+
+    auto db = openDatabase(common);
+    const store::Actor actor = actorOf(common);
+    db.transaction([&] {
+        if (norms)
+            workflow::saveNormSet(db, *norms, actor);
+        if (page)
+            workflow::savePageSize(db, *page, actor);
+        if (branding)
+            workflow::saveBranding(db, *branding, actor);
+    });
+    const workflow::Clinic clinic = loadClinic(db);
+    if (branding && branding->phone.empty())
+        warn({"the branding has no phone number, so \"Stop and call us if\" on the handout gives none"});
+    if (common.json) {
+        nlohmann::json out = {{"norm_set", core::normSetId(clinic.norms)},
+                              {"page_size", workflow::pageSizeId(clinic.pageSize)},
+                              {"branding", nlohmann::json::parse(exchange::writeBranding(clinic.branding))}};
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    std::cout << "Reference set of normal values: " << core::normSetLabel(clinic.norms) << " ("
+              << core::normSetId(clinic.norms) << ")\n"
+              << "Page size: " << workflow::pageSizeId(clinic.pageSize) << '\n'
+              << "Clinic: " << (clinic.branding.clinicName.empty() ? "(no name set)" : clinic.branding.clinicName)
+              << (clinic.branding.phone.empty() ? "" : ", " + clinic.branding.phone) << '\n';
+}
+
+void runStaffList(const CommonOptions& common, bool all)
+{
+    auto db = openDatabase(common);
+    const auto staff = store::StaffRepository(db).list(all);
+    if (common.json) {
+        auto list = nlohmann::json::array();
+        for (const auto& m : staff)
+            list.push_back({{"id", m.id}, {"name", m.name}, {"credentials", m.credentials}, {"active", m.active}});
+        std::cout << list.dump(2) << '\n';
+        return;
+    }
+    TextTable table({"ID", "NAME", "CREDENTIALS", "STATUS"});
+    for (const auto& m : staff)
+        table.addRow({std::to_string(m.id), m.name, m.credentials, m.active ? "working" : "retired"});
+    table.print(std::cout);
+    std::cout << staff.size() << (staff.size() == 1 ? " person.\n" : " people.\n");
+}
+
+void runStaffAdd(const CommonOptions& common, const std::string& name, const std::string& credentials)
+{
+    auto db = openDatabase(common);
+    const auto id = store::StaffRepository(db).add({0, name, credentials, true}, actorOf(common));
+    std::cout << "Added " << core::staffLabel({id, name, credentials, true}) << " as staff member " << id << ".\n";
+}
+
+void runStaffRetire(const CommonOptions& common, std::int64_t id)
+{
+    auto db = openDatabase(common);
+    store::StaffRepository staff(db);
+    const auto member = staff.find(id);
+    if (!member)
+        throw InputError("ID", "ID: there is no staff member " + std::to_string(id) + " (see: hiprx-cli staff list)");
+    staff.setActive(id, false, actorOf(common));
+    std::cout << core::staffLabel(*member) << " is retired: no longer offered at the desks; their records keep "
+              << "their name.\n";
+}
+
+} // namespace
+
+void addClinicCommands(CLI::App& app, CommonOptions& common)
+{
+    auto args = std::make_shared<ClinicArgs>();
+    auto* clinic = app.add_subcommand(
+        "clinic", "Show or change the clinic's settings that every desk shares (reference set, page size, branding)");
+    clinic->add_option("--norms", args->norms, "reference set of normal ROM values, e.g. " + defaultNormsId());
+    clinic->add_option("--page", args->page, "page size of documents: a4 or letter");
+    clinic->add_option("--branding", args->brandingFile, "clinic branding JSON (name, phone, logo, colours…)");
+    clinic->callback([&common, args] { runClinic(common, *args); });
+
+    auto* staff = app.add_subcommand("staff", "The clinic's staff: list, add, retire");
+    staff->require_subcommand(1);
+    auto all = std::make_shared<bool>(false);
+    auto* list = staff->add_subcommand("list", "List the people working at the clinic");
+    list->add_flag("--all", *all, "include retired people");
+    list->callback([&common, all] { runStaffList(common, *all); });
+
+    auto name = std::make_shared<std::string>();
+    auto credentials = std::make_shared<std::string>();
+    auto* add = staff->add_subcommand("add", "Add a person (name as on documents, e.g. \"Jane Park\")");
+    add->add_option("NAME", *name, "full name")->required();
+    add->add_option("--credentials", *credentials, "e.g. \"PT, DPT\"");
+    add->callback([&common, name, credentials] { runStaffAdd(common, *name, *credentials); });
+
+    auto id = std::make_shared<std::int64_t>(0);
+    auto* retire = staff->add_subcommand("retire", "Retire a person (kept on their records, no longer offered)");
+    retire->add_option("ID", *id, "staff number (see: hiprx-cli staff list)")->required();
+    retire->callback([&common, id] { runStaffRetire(common, *id); });
+}
+
+} // namespace hiprx::cli

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The clinic's settings, kept in the database so that every desk on one database agrees: branding,
+// the reference set of normal ROM values, the page size. And the material every job draws on: the
+// exercise library (built-ins refreshed from the data folder, plus the clinic's own) and the
+// figures. Anything that cannot be read is reported in words, never swallowed.
+#pragma once
+
+#include "core/branding.h"
+#include "core/exercise.h"
+#include "core/norms.h"
+#include "render/figure_drawer.h"
+#include "render/page_template.h"
+#include "store/database.h"
+#include "store/repositories.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hiprx::workflow {
+
+/// Settings keys in the database (values are JSON).
+inline constexpr const char* kBrandingKey = "branding";
+inline constexpr const char* kNormSetKey = "norm_set";
+inline constexpr const char* kPageSizeKey = "page_size";
+
+struct Clinic {
+    core::Branding branding;
+    core::NormSet norms = core::kDefaultNormSet; ///< for visits that do not record their own set
+    render::PageSize pageSize = render::PageSize::A4;
+    /// What could not be read, one sentence each ("The clinic's branding could not be read: …;
+    /// documents are printed without it."). Empty when everything was read.
+    std::vector<std::string> problems;
+};
+
+/// The clinic's settings from the database; a setting that cannot be read keeps its default and
+/// is reported in `problems`.
+Clinic loadClinic(store::Database& db);
+
+void saveBranding(store::Database& db, const core::Branding& branding, const store::Actor& actor);
+void saveNormSet(store::Database& db, core::NormSet norms, const store::Actor& actor);
+void savePageSize(store::Database& db, render::PageSize size, const store::Actor& actor);
+
+/// "a4" / "letter".
+std::string_view pageSizeId(render::PageSize size);
+std::optional<render::PageSize> pageSizeFromId(std::string_view id);
+
+/// The exercise library and figures every job uses.
+struct Materials {
+    core::ExerciseLibrary library;
+    std::unique_ptr<render::FigureLibrary> figures; ///< never null; empty when none could be read
+    std::vector<std::string> problems;              ///< what could not be read, one sentence each
+};
+
+/// Refreshes the built-in exercises in `db` from the data folder (kept as they were when the file
+/// cannot be read, and then reported), loads the library with the clinic's own exercises, and the
+/// figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default).
+Materials loadMaterials(store::Database& db, const std::string& accentColor);
+
+/// The exercise figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default); never
+/// null. A figure folder that cannot be read gives an empty library and a sentence in `problems`.
+std::unique_ptr<render::FigureLibrary> loadFigures(const std::string& accentColor, std::vector<std::string>& problems);
+
+/// The built-in library alone, from the data folder (for jobs without a database). Throws
+/// InputError naming the file when it cannot be read.
+core::ExerciseLibrary loadBuiltinLibrary();
+
+} // namespace hiprx::workflow

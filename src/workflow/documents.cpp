@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workflow/documents.h"
+
+#include "core/program.h"
+#include "store/app_paths.h"
+
+namespace hiprx::workflow {
+
+core::Branding documentBranding(const core::Branding& clinic, const std::string& visitClinician)
+{
+    core::Branding branding = clinic;
+    if (visitClinician.empty())
+        return branding;
+    // The clinic's default therapist's credentials belong to that person only.
+    const std::string clinicDefault = clinic.therapistCredentials.empty()
+                                          ? clinic.therapistName
+                                          : clinic.therapistName + ", " + clinic.therapistCredentials;
+    if (visitClinician == clinic.therapistName || visitClinician == clinicDefault)
+        return branding;
+    branding.therapistName = visitClinician;
+    branding.therapistCredentials.clear();
+    return branding;
+}
+
+core::Date documentDate(const core::Assessment& assessment, core::Date today)
+{
+    return assessment.visit.date.value_or(today);
+}
+
+render::HomeProgramInput handoutInput(const core::Assessment& assessment, const core::Analysis& analysis,
+                                      const core::Program& program, const core::Branding& clinic, core::Date today)
+{
+    render::HomeProgramInput input;
+    input.patient = assessment.patient;
+    input.date = documentDate(assessment, today).iso();
+    input.branding = documentBranding(clinic, assessment.visit.clinician);
+    input.referral = analysis.referral;
+    input.program = program;
+    input.takeCare = core::patientCareLines(analysis);
+    return input;
+}
+
+std::vector<std::uint8_t> renderHandout(const render::HomeProgramInput& input, render::PageSize size,
+                                        const render::FigureLibrary* figures)
+{
+    auto resources = render::defaultResources(store::AppPaths().templatesDir());
+    resources.figures = figures;
+    return render::renderHomeProgram(input, size, resources);
+}
+
+} // namespace hiprx::workflow
