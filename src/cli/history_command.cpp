@@ -17,6 +17,7 @@
 #include "store/history_queries.h"
 #include "store/repositories.h"
 #include "workflow/follow_up.h"
+#include "workflow/referral.h"
 
 #include <CLI/CLI.hpp>
 
@@ -138,6 +139,23 @@ void runReport(const CommonOptions& common, std::int64_t visitId, const std::str
                   << input.history.visits.size() << " visits)\n";
 }
 
+void runLetter(const CommonOptions& common, std::int64_t visitId, const std::string& out, const std::string& page,
+               const std::string& to)
+{
+    if (!page.empty())
+        parsePage(page);
+    auto db = openDatabase(common);
+    const workflow::Clinic clinic = loadClinic(db);
+    const auto input = workflow::referralLetterInput(db, clinic, visitId, today(), to);
+    render::writeFile(workflow::renderReferralLetter(input, pageOption(page, clinic)), out);
+    if (!input.programExercises)
+        warn({"no program has been issued at this visit yet, so the letter cannot say what the patient was told; "
+              "issue it first (hiprx-cli issue " + std::to_string(visitId) + " --acknowledge …)"});
+    if (!common.json)
+        std::cout << "Wrote " << out << " (" << (input.level == core::Urgency::Emergency ? "emergency" : "urgent")
+                  << " referral letter for visit " << visitId << ")\n";
+}
+
 } // namespace
 
 void addHistoryCommands(CLI::App& app, CommonOptions& common)
@@ -163,6 +181,22 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
                        "reference set of normal ROM values for visits that record none (default: the clinic's)");
     report->callback(
         [&common, visit, out, page, reportNorms] { runReport(common, *visit, *out, *page, *reportNorms); });
+
+    auto* letter = app.add_subcommand(
+        "letter", "Write the referral letter of a visit with an urgent or emergency referral (PDF, one page)");
+    auto letterVisit = std::make_shared<std::int64_t>(0);
+    auto letterOut = std::make_shared<std::string>();
+    auto letterPage = std::make_shared<std::string>();
+    auto letterTo = std::make_shared<std::string>();
+    letter->add_option("VISIT", *letterVisit, "visit record number")->required();
+    letter->add_option("--out", *letterOut, "output PDF file")->required();
+    letter->add_option("--to", *letterTo,
+                       "the addressee, e.g. \"Dr A. Rossi, Riverside Medical Centre\" (default: the emergency "
+                       "department or the patient's GP, by urgency)");
+    letter->add_option("--page", *letterPage, "page size: a4 or letter (default: the clinic's)");
+    letter->callback([&common, letterVisit, letterOut, letterPage, letterTo] {
+        runLetter(common, *letterVisit, *letterOut, *letterPage, *letterTo);
+    });
 }
 
 } // namespace hiprx::cli

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// `hiprx-cli letter`: the referral letter of a visit with an urgent or emergency referral. The tests
+// read the PDF's text as a doctor would: who the patient is, why they are referred, how urgently,
+// what they were told, and who signs it.
+#include "cli_runner.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <regex>
+
+namespace hiprx::test {
+namespace {
+
+using nlohmann::json;
+
+std::string visitFile(const json& redFlags, const std::string& clinician = "Kofi Osei, PT")
+{
+    json j = {{"format", "hiprx-assessment/1"},
+              {"patient",
+               {{"id", "MRN-LETTER-7"},
+                {"name", "Margit Anna-Lena Oberhollenzer-Castellanos"},
+                {"birth_date", "1950-06-15"},
+                {"phone", "555 0142"}}},
+              {"visit",
+               {{"date", "2026-11-20"},
+                {"clinician", clinician},
+                {"complaint", "Low back pain with new numbness between the legs"}}},
+              {"pain", {{"nprs_now", 6}, {"nprs_worst_24h", 8}}},
+              {"red_flags", redFlags}};
+    return j.dump();
+}
+
+std::string pdfText(const std::filesystem::path& pdf)
+{
+    const std::string command = "pdftotext -layout '" + pdf.string() + "' - 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (pipe && std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()))
+        out += buf.data();
+    // One space for every run of whitespace, so wrapped phrases can be found.
+    return std::regex_replace(out, std::regex("\\s+"), " ");
+}
+
+class LetterCli : public testing::Test {
+protected:
+    void SetUp() override { ::setenv("HIPRX_TODAY", "2026-11-21", 1); }
+    void TearDown() override { ::unsetenv("HIPRX_TODAY"); }
+
+    ScratchDir scratch;
+    std::string db() const { return scratch.file("clinic.sqlite").string(); }
+    CliResult cli(std::vector<std::string> args)
+    {
+        args.insert(args.end(), {"--db", db()});
+        return runCli(scratch, args);
+    }
+    std::string import(const std::string& text)
+    {
+        const auto r = cli({"import", scratch.write("visit.json", text).string(), "--json"});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return std::to_string(json::parse(r.out).at("visit_id").get<std::int64_t>());
+    }
+};
+
+TEST_F(LetterCli, AnEmergencyLetterSaysWhoWhyHowUrgentlyAndWhoSigns)
+{
+    const auto visit = import(visitFile({"saddle_anaesthesia"}));
+    ASSERT_EQ(cli({"issue", visit}).exitCode, 0);
+    const auto out = scratch.file("letter.pdf");
+    const auto r = cli({"letter", visit, "--out", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pdfText(out);
+    EXPECT_NE(text.find("Margit Anna-Lena Oberhollenzer-Castellanos"), std::string::npos) << text; // not cut
+    EXPECT_NE(text.find("1950-06-15"), std::string::npos);
+    EXPECT_NE(text.find("76 years"), std::string::npos);
+    EXPECT_NE(text.find("MRN-LETTER-7"), std::string::npos);
+    EXPECT_NE(text.find("555 0142"), std::string::npos);
+    EXPECT_NE(text.find("EMERGENCY"), std::string::npos);
+    EXPECT_NE(text.find("emergency department"), std::string::npos);
+    EXPECT_NE(text.find("No exercise program was given"), std::string::npos);
+    EXPECT_NE(text.find("Kofi Osei, PT"), std::string::npos); // the visit's clinician signs
+    EXPECT_EQ(text.find("…"), std::string::npos) << "nothing cut on a letter with room to spare";
+    const auto info = [&] {
+        std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(("pdfinfo '" + out.string() + "'").c_str(), "r"), pclose);
+        std::string s;
+        std::array<char, 512> buf{};
+        while (pipe && std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()))
+            s += buf.data();
+        return s;
+    }();
+    EXPECT_TRUE(std::regex_search(info, std::regex("Pages:\\s+1\\n"))) << info;
+}
+
+TEST_F(LetterCli, AnUrgentLetterCarriesTheCliniciansAcknowledgement)
+{
+    const auto visit = import(visitFile({"unexplained_weight_loss"}));
+    ASSERT_EQ(cli({"issue", visit, "--acknowledge", "Letter given, patient to book GP this week"}).exitCode, 0);
+    const auto out = scratch.file("letter.pdf");
+    ASSERT_EQ(cli({"letter", visit, "--out", out.string(), "--to", "Dr A. Rossi, Riverside Medical Centre"}).exitCode,
+              0);
+    const std::string text = pdfText(out);
+    EXPECT_NE(text.find("URGENT"), std::string::npos) << text;
+    EXPECT_NE(text.find("Dr A. Rossi, Riverside Medical Centre"), std::string::npos);
+    EXPECT_NE(text.find("Letter given, patient to book GP this week"), std::string::npos);
+    EXPECT_NE(text.find("weight"), std::string::npos); // the flag, in words
+}
+
+TEST_F(LetterCli, NoLetterWithoutAnUrgentOrEmergencyReferral)
+{
+    const auto visit = import(visitFile(json::array()));
+    const auto r = cli({"letter", visit, "--out", scratch.file("letter.pdf").string()});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("no urgent or emergency referral"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(scratch.file("letter.pdf")));
+}
+
+} // namespace
+} // namespace hiprx::test
