@@ -126,12 +126,17 @@ void runHistory(const CommonOptions& common, const std::string& key, const std::
 }
 
 void runReport(const CommonOptions& common, std::int64_t visitId, const std::string& out,
-               const std::string& page, const std::string& norms)
+               const std::string& page, const std::string& norms, const std::string& brandingFile)
 {
     if (!page.empty())
         parsePage(page);
+    std::optional<core::Branding> branding;
+    if (!brandingFile.empty())
+        branding = exchange::readBranding(readTextFile(brandingFile, "--branding"));
     auto db = openDatabase(common);
-    const workflow::Clinic clinic = loadClinic(db);
+    workflow::Clinic clinic = loadClinic(db);
+    if (branding)
+        clinic.branding = *branding;
     const auto input = workflow::progressReportInput(db, clinic, visitId, normsOption(norms, clinic), today());
     render::writeFile(workflow::renderProgressReport(input, pageOption(page, clinic)), out);
     if (!common.json)
@@ -179,8 +184,11 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     report->add_option("--page", *page, "page size: a4 or letter (default: the clinic's)");
     report->add_option("--norms", *reportNorms,
                        "reference set of normal ROM values for visits that record none (default: the clinic's)");
-    report->callback(
-        [&common, visit, out, page, reportNorms] { runReport(common, *visit, *out, *page, *reportNorms); });
+    auto reportBranding = std::make_shared<std::string>();
+    report->add_option("--branding", *reportBranding, "clinic branding JSON (default: the clinic's settings)");
+    report->callback([&common, visit, out, page, reportNorms, reportBranding] {
+        runReport(common, *visit, *out, *page, *reportNorms, *reportBranding);
+    });
 
     auto* letter = app.add_subcommand(
         "letter", "Write the referral letter of a visit with an urgent or emergency referral (PDF, one page)");

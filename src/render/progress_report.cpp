@@ -224,9 +224,14 @@ private:
         const std::string& titleText = m_words.title;
         const float titleW = width(title, titleText);
         m_page.text(m_left + m_width - titleW, h / 2 + 0.36F * title.size, titleText, title);
-        if (!m_in.branding.clinicName.empty())
-            m_page.text(m_left, h / 2 + 0.36F * name.size,
-                        fit(m_in.branding.clinicName, m_width - titleW - 16, name), name);
+        if (!m_in.branding.clinicName.empty()) {
+            // A long clinic name is set smaller (down to 70 %) before anything of it is cut.
+            TextStyle fitted = name;
+            while (fitted.size > name.size * 0.7F && width(fitted, m_in.branding.clinicName) > m_width - titleW - 16)
+                fitted.size -= 0.5F;
+            m_page.text(m_left, h / 2 + 0.36F * fitted.size,
+                        fit(m_in.branding.clinicName, m_width - titleW - 16, fitted), fitted);
+        }
         m_y = h + m_style.sectionGap * 0.8F;
     }
 
@@ -235,6 +240,9 @@ private:
         const core::History& hist = m_in.history;
         const TextStyle label = style(false, m_style.fontSmall, m_style.muted);
         const TextStyle value = style(true, m_style.fontBody + 1.0F, m_style.text);
+        const TextStyle detail = style(false, m_style.fontSmall, m_style.text);
+        // The patient's column is the widest: a physician files the report by full name, birth date
+        // and record number, so none of them is cut while there is room.
         std::vector<std::pair<std::string, std::string>> cols = {{m_words.patientLabel, m_in.patient.name},
                                                                  {m_words.dateLabel, m_in.date}};
         if (!hist.visits.empty())
@@ -248,14 +256,39 @@ private:
                 : m_in.branding.therapistName;
         if (!therapist.empty())
             cols.emplace_back(m_words.therapistLabel, therapist);
-        const float colW = m_width / static_cast<float>(cols.size());
+        const float firstW = m_width * 0.4F;
+        const float otherW = (m_width - firstW) / static_cast<float>(cols.size() - 1);
+        float x = m_left;
+        float tallest = 0;
         for (std::size_t i = 0; i < cols.size(); ++i) {
-            const float x = m_left + colW * static_cast<float>(i);
+            const float colW = i == 0 ? firstW : otherW;
             m_page.text(x, baseline(m_y, label), cols[i].first, label);
-            m_page.text(x, baseline(m_y + lineHeight(label), value), fit(cols[i].second, colW - 8, value),
-                        value);
+            float y = m_y + lineHeight(label);
+            const auto lines = wrap(cols[i].second, colW - 8, value);
+            for (std::size_t l = 0; l < lines.size() && l < 2; ++l) {
+                const std::string text = l == 1 && lines.size() > 2 ? fit(lines[1] + " " + lines[2], colW - 8, value)
+                                                                    : lines[l];
+                m_page.text(x, baseline(y, value), text, value);
+                y += lineHeight(value);
+            }
+            if (i == 0) {
+                std::string ids;
+                if (m_in.patient.birthDate)
+                    ids = "born " + m_in.patient.birthDate->iso();
+                const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
+                                           : m_in.patient.id > 0 ? std::to_string(m_in.patient.id)
+                                                                 : std::string();
+                if (!record.empty())
+                    ids += (ids.empty() ? "" : " · ") + std::string("record ") + record;
+                if (!ids.empty()) {
+                    m_page.text(x, baseline(y, detail), fit(ids, colW - 8, detail), detail);
+                    y += lineHeight(detail);
+                }
+            }
+            tallest = std::max(tallest, y - m_y);
+            x += colW;
         }
-        m_y += lineHeight(label) + lineHeight(value) + 6;
+        m_y += tallest + 6;
         m_page.line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.8F);
         m_y += m_style.sectionGap * 0.6F;
     }
@@ -407,7 +440,7 @@ private:
         }
         const auto& items = m_in.program->items;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            const bool lastRoom = m_y + 2 * lineHeight(s) > footerTop;
+            const bool lastRoom = m_y + 3 * lineHeight(s) > footerTop; // a dose may take two lines
             if (lastRoom && i + 1 < items.size()) {
                 m_page.text(
                     m_left, baseline(m_y, s),
@@ -420,12 +453,16 @@ private:
             const std::string nameFit = fit(name, m_width * 0.5F, b);
             m_page.text(m_left, baseline(m_y, b), nameFit, b);
             const float x = m_left + std::max(width(b, nameFit) + 10, m_width * 0.42F);
-            m_page.text(
-                x, baseline(m_y, s),
-                fit(core::describeVolume(items[i].dose) + " · " + core::describeFrequency(items[i].dose),
-                    m_left + m_width - x, s),
-                s);
-            m_y += lineHeight(s);
+            // The whole dose, on a second line when it does not fit on one: a cut dose is a wrong dose.
+            const auto doseLines =
+                wrap(core::describeVolume(items[i].dose) + " · " + core::describeFrequency(items[i].dose),
+                     m_left + m_width - x, s);
+            for (const auto& line : doseLines) {
+                m_page.text(x, baseline(m_y, s), line, s);
+                m_y += lineHeight(s);
+            }
+            if (doseLines.empty())
+                m_y += lineHeight(s);
         }
     }
 

@@ -119,5 +119,26 @@ TEST_F(LetterCli, NoLetterWithoutAnUrgentOrEmergencyReferral)
     EXPECT_FALSE(std::filesystem::exists(scratch.file("letter.pdf")));
 }
 
+// The progress report a physician files: matched to the right patient by full name, birth date and
+// record number, the clinic named in full, every dose complete (`report --branding`).
+TEST_F(LetterCli, TheProgressReportIdentifiesThePatientAndKeepsDosesWhole)
+{
+    const auto visit = import(visitFile(json::array()));
+    ASSERT_EQ(cli({"issue", visit}).exitCode, 0);
+    const auto branding = scratch.write(
+        "branding.json", R"({"clinic_name": "Riverside Physiotherapy and Sports Injury Clinic", "phone": "555 0100"})");
+    const auto out = scratch.file("report.pdf");
+    const auto r = cli({"report", visit, "--out", out.string(), "--branding", branding.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pdfText(out);
+    EXPECT_NE(text.find("Margit Anna-Lena"), std::string::npos) << text;
+    EXPECT_NE(text.find("Oberhollenzer-Castellanos"), std::string::npos) << text;
+    EXPECT_NE(text.find("born 1950-06-15"), std::string::npos);
+    EXPECT_NE(text.find("record MRN-LETTER-7"), std::string::npos);
+    EXPECT_NE(text.find("Riverside Physiotherapy and Sports Injury Clinic"), std::string::npos);
+    EXPECT_NE(text.find("Kofi Osei, PT"), std::string::npos); // the visit's clinician
+    EXPECT_EQ(text.find("…"), std::string::npos) << "nothing cut: " << text;
+}
+
 } // namespace
 } // namespace hiprx::test
