@@ -279,6 +279,56 @@ bool fits(const Statement& s, const Dose& d)
 
 } // namespace
 
+std::string durationWords(int seconds, const DoseWords& words)
+{
+    if (seconds < 60)
+        return seconds == 1 ? words.secondOne : fillPlaceholders(words.seconds, {{"n", std::to_string(seconds)}});
+    if (seconds % 60 == 0)
+        return seconds == 60 ? words.minuteOne
+                             : fillPlaceholders(words.minutes, {{"n", std::to_string(seconds / 60)}});
+    return fillPlaceholders(words.minutesSeconds,
+                            {{"m", std::to_string(seconds / 60)}, {"s", std::to_string(seconds % 60)}});
+}
+
+std::string doseSentence(const Dose& dose, ExerciseSide side, const DoseWords& words)
+{
+    std::vector<std::string> parts;
+    if (dose.holdS > 0)
+        parts.push_back(fillPlaceholders(words.hold, {{"time", durationWords(dose.holdS, words)}}));
+    std::string count =
+        dose.reps == 1 ? words.repsOne : fillPlaceholders(words.reps, {{"n", std::to_string(dose.reps)}});
+    if (side == ExerciseSide::Both) // the count is per side, never the total
+        count = fillPlaceholders(words.eachSide, {{"what", count}});
+    parts.push_back(std::move(count));
+    if (dose.sets > 1)
+        parts.push_back(fillPlaceholders(words.sets, {{"n", std::to_string(dose.sets)}}));
+    const std::string times = dose.perDay <= 1   ? words.perDayOne
+                              : dose.perDay == 2 ? words.perDayTwo
+                                                 : fillPlaceholders(words.perDayMany, {{"n", std::to_string(dose.perDay)}});
+    const std::string days = dose.daysPerWeek >= 7   ? words.daysEvery
+                             : dose.daysPerWeek == 1 ? words.daysOne
+                                                     : fillPlaceholders(words.daysMany, {{"n", std::to_string(dose.daysPerWeek)}});
+    parts.push_back(fillPlaceholders(words.often, {{"times", times}, {"days", days}}));
+
+    std::string sentence;
+    for (const auto& part : parts) {
+        if (part.empty())
+            continue;
+        if (!sentence.empty())
+            sentence += ", ";
+        sentence += part;
+    }
+    if (!sentence.empty() && sentence.front() >= 'a' && sentence.front() <= 'z')
+        sentence.front() = static_cast<char>(sentence.front() - 'a' + 'A');
+    if (!sentence.empty() && sentence.back() != '.')
+        sentence += '.';
+    if (dose.restS > 0 && dose.sets > 1)
+        sentence += " " + fillPlaceholders(words.rest, {{"time", durationWords(dose.restS, words)}});
+    if (!dose.load.empty())
+        sentence += " " + fillPlaceholders(words.load, {{"load", dose.load}});
+    return sentence;
+}
+
 std::string_view perSideWords(ExerciseSide side) noexcept
 {
     return side == ExerciseSide::Both ? "each side" : "";

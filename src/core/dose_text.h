@@ -19,6 +19,41 @@ std::string describeDose(const Dose& dose);
 /// "3 × 30 s hold" on a both-sides card is never read as three holds in all.
 std::string describeDose(const Dose& dose, ExerciseSide side);
 
+/// The words of doseSentence(). The defaults are the English of templates/wording.ini [dose]; the
+/// handout passes the clinic's template, so the CLI, the app and the PDF build the sentence alike.
+/// Placeholders: {n} in reps, sets, seconds, minutes, perDayMany, daysMany; {time} in hold and
+/// rest; {what} in eachSide; {m} {s} in minutesSeconds; {times} {days} in often; {load} in load.
+struct DoseWords {
+    std::string repsOne = "once";
+    std::string reps = "{n} times";
+    std::string hold = "hold for {time}";
+    std::string eachSide = "{what} on each side";
+    std::string sets = "{n} sets";
+    std::string rest = "Rest {time} between sets.";
+    std::string load = "Use {load}.";
+    std::string secondOne = "1 second";
+    std::string seconds = "{n} seconds";
+    std::string minuteOne = "1 minute";
+    std::string minutes = "{n} minutes";
+    std::string minutesSeconds = "{m} min {s} s";
+    std::string perDayOne = "once a day";
+    std::string perDayTwo = "twice a day";
+    std::string perDayMany = "{n} times a day";
+    std::string daysEvery = "every day";
+    std::string daysOne = "1 day a week";
+    std::string daysMany = "{n} days a week";
+    std::string often = "{times}, {days}";
+};
+
+/// The dose as the patient reads it on the handout, in one plain sentence (and, when they apply, a
+/// short one for the rest between sets and one for the load): "10 times on each side, 3 sets, once
+/// a day, 5 days a week." or "Hold for 30 seconds, 3 times on each side, once a day, every day."
+/// One set says no "1 sets"; "on each side" only for an exercise done on both sides.
+std::string doseSentence(const Dose& dose, ExerciseSide side, const DoseWords& words = {});
+
+/// A duration in words: "1 second", "30 seconds", "1 minute", "2 minutes", "1 min 30 s".
+std::string durationWords(int seconds, const DoseWords& words = {});
+
 /// The "how much" part only: "2 sets × 12 reps" or "3 × 30 s hold".
 std::string describeVolume(const Dose& dose);
 

@@ -134,27 +134,50 @@ std::string_view precautionPatientText(Precaution precaution) noexcept
     return {};
 }
 
-std::vector<std::string> patientCareLines(const Analysis& analysis)
+namespace {
+
+// Finding cautions the patient can act on at home, with their care-note key and one plain line. The
+// other cautions (an urgent referral open…) are the clinician's, not the patient's.
+struct CautionCare {
+    std::string_view rule;
+    std::string_view key;
+    std::string_view text;
+};
+constexpr CautionCare kCautionCare[] = {
+    {"R-CAUTION-GLUTEAL-TENDON", "caution.gluteal_tendon",
+     "For your outer hip: do not sit with your legs crossed, do not stand leaning on one hip, and do not lie on "
+     "the sore side (when you lie on the other side, put a pillow between your knees)."},
+    {"R-CAUTION-PELVIC-GIRDLE", "caution.pelvic_girdle",
+     "For your pelvis: keep your knees together when you turn in bed or get out of a car, and avoid standing on "
+     "one leg."},
+    {"R-CAUTION-INTRA-ARTICULAR", "caution.intra_articular",
+     "For your hip joint: avoid deep squats and sitting with your knee pulled across your body."},
+};
+
+} // namespace
+
+std::vector<CareNote> patientCareLines(const Analysis& analysis)
 {
-    std::vector<std::string> lines;
+    std::vector<CareNote> notes;
     for (Precaution precaution : analysis.precautions)
         if (const auto text = precautionPatientText(precaution); !text.empty())
-            lines.emplace_back(text);
-    const auto once = [&](std::string text) {
-        if (std::find(lines.begin(), lines.end(), text) == lines.end())
-            lines.push_back(std::move(text));
-    };
-    for (const FindingCaution& caution : analysis.cautions) {
-        if (caution.rule == "R-CAUTION-GLUTEAL-TENDON")
-            once("For your outer hip: do not sit with your legs crossed, do not stand leaning on one hip, and do not "
-                 "lie on the sore side (when you lie on the other side, put a pillow between your knees).");
-        else if (caution.rule == "R-CAUTION-PELVIC-GIRDLE")
-            once("For your pelvis: keep your knees together when you turn in bed or get out of a car, and avoid "
-                 "standing on one leg.");
-        else if (caution.rule == "R-CAUTION-INTRA-ARTICULAR")
-            once("For your hip joint: avoid deep squats and sitting with your knee pulled across your body.");
-    }
-    return lines;
+            notes.push_back({"precaution." + std::string(toId(precaution)), std::string(text)});
+    for (const FindingCaution& caution : analysis.cautions)
+        for (const CautionCare& care : kCautionCare)
+            if (caution.rule == care.rule &&
+                std::none_of(notes.begin(), notes.end(), [&](const CareNote& n) { return n.key == care.key; }))
+                notes.push_back({std::string(care.key), std::string(care.text)});
+    return notes;
+}
+
+std::vector<std::string> careNoteKeys()
+{
+    std::vector<std::string> keys;
+    for (const auto& entry : vocabulary<Precaution>())
+        keys.push_back("precaution." + std::string(entry.id));
+    for (const CautionCare& care : kCautionCare)
+        keys.emplace_back(care.key);
+    return keys;
 }
 
 std::vector<Exclusion> exclusionsFor(const Exercise& exercise, const std::set<Precaution>& precautions,

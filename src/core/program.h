@@ -123,10 +123,23 @@ std::string_view precautionRationale(Precaution precaution) noexcept;
 /// What the patient must keep in mind because of a precaution, in plain words for the handout.
 std::string_view precautionPatientText(Precaution precaution) noexcept;
 
-/// The handout's "take care" lines for this analysis: one per precaution and per finding caution the
+/// One thing the patient must keep to, for the handout's "Your precautions" box. The handout's
+/// wording is the templates' (templates/precautions.ini, section `key`); `text` says it in one line
+/// for places without the templates and for a template that lacks the section.
+struct CareNote {
+    std::string key;  ///< "precaution.tha_posterior", "caution.gluteal_tendon"
+    std::string text; ///< plain words, one line
+    friend bool operator==(const CareNote&, const CareNote&) = default;
+};
+
+/// The handout's care notes for this analysis: one per precaution and per finding caution the
 /// patient can act on (outer-hip tendons, pelvic girdle, a provoked hip joint), in plain words, in a
 /// stable order. Empty when there is nothing to add.
-std::vector<std::string> patientCareLines(const Analysis& analysis);
+std::vector<CareNote> patientCareLines(const Analysis& analysis);
+
+/// Every key patientCareLines() may give, in its order: the precautions of the vocabulary, then the
+/// finding cautions the patient can act on. The templates must word each one.
+std::vector<std::string> careNoteKeys();
 
 /// The dose for an exercise given the patient's age and irritability (starts from the exercise's
 /// default, then adjusts: older adults hold stretches longer; high irritability means fewer sets,

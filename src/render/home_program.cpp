@@ -22,6 +22,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <system_error>
 
@@ -84,12 +85,32 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
     return out;
 }
 
+/// `text` split into the label to print and the rest: when `text` opens with the label's words
+/// ("Stop if" for the label "Stop if:"), those words are the label and the rest follows; otherwise
+/// the label as it is and the whole text.
+std::pair<std::string, std::string> splitLead(std::string_view text, std::string_view label)
+{
+    std::string_view words = label;
+    while (!words.empty() && (words.back() == ':' || words.back() == ' '))
+        words.remove_suffix(1);
+    if (!words.empty() && text.size() > words.size() &&
+        core::asciiLower(text.substr(0, words.size())) == core::asciiLower(words)) {
+        std::string_view rest = text.substr(words.size());
+        if (rest.front() == ' ' || rest.front() == ':' || rest.front() == ',') {
+            while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == ','))
+                rest.remove_prefix(1);
+            return {std::string(text.substr(0, words.size())), std::string(rest)};
+        }
+    }
+    return {std::string(label), std::string(text)};
+}
+
 class HomeProgramBuilder {
 public:
     HomeProgramBuilder(const HomeProgramInput& input, const PageTemplate& tpl, PdfDocument& doc,
                        FontFace regular, FontFace bold, const FigureDrawer* figures)
-        : m_in(input), m_style(tpl.style), m_words(tpl.words), m_doc(doc), m_regular(regular), m_bold(bold),
-          m_figures(figures)
+        : m_in(input), m_style(tpl.style), m_words(tpl.words), m_care(tpl.care), m_doc(doc), m_regular(regular),
+          m_bold(bold), m_figures(figures)
     {
         const std::string& accentText =
             input.branding.accentColor.empty() ? "#1F6F8B" : input.branding.accentColor;
@@ -114,6 +135,10 @@ public:
                 break;
             case Section::Referral:
                 addReferral();
+                // The patient's precautions follow the referral box wherever a template puts it:
+                // they bind every exercise below, so no template can leave them out.
+                if (!emergency)
+                    addPrecautions();
                 break;
             case Section::HowTo:
                 if (hasExercises)
@@ -152,7 +177,10 @@ public:
         for (std::size_t i = 0; i < pageCount; ++i)
             drawFooter(pages[i], i + 1, pageCount);
 
-        m_doc.setInfo(m_words.title, m_in.branding.clinicName, m_words.title);
+        // "Home exercise program — Ana Ruiz — 2026-11-20": a title that tells files apart.
+        const std::string title = joined({m_words.runningHeader, m_in.patient.name, m_in.date}, " — ");
+        m_doc.setInfo(title, m_in.branding.clinicName, emergency ? m_words.emergencyTitle : m_words.title);
+        m_doc.setLanguage("en");
         return m_doc.save();
     }
 
@@ -288,10 +316,32 @@ private:
 
         // Clinic name (up to two lines), with the therapist beneath in small type.
         const float nameWidth = right - x - contactWidth - (contactWidth > 0 ? 16 : 0);
-        const TextStyle name = style(true, m_style.fontClinic, ink);
+        // A long name is set smaller until it fits in two lines, never cut (down to 60 % of the
+        // template's size, below which a word that still does not fit is shrunk on its own line).
+        TextStyle name = style(true, m_style.fontClinic, ink);
         auto nameLines = wrap(b.clinicName, nameWidth, name);
-        if (nameLines.size() > 2)
-            nameLines.resize(2);
+        const auto tooWide = [&](const std::vector<std::string>& lines) {
+            return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return width(name, l) > nameWidth; });
+        };
+        while ((nameLines.size() > 2 || tooWide(nameLines)) && name.size > m_style.fontClinic * 0.6F) {
+            name.size -= 0.5F;
+            nameLines = wrap(b.clinicName, nameWidth, name);
+        }
+        if (nameLines.size() > 2 || tooWide(nameLines)) {
+            // Still too long at the smallest size: two lines, each shrunk to its own width.
+            const std::size_t half = (nameLines.size() + 1) / 2;
+            std::vector<std::string> two(2);
+            for (std::size_t i = 0; i < nameLines.size(); ++i)
+                two[i < half ? 0 : 1] += (two[i < half ? 0 : 1].empty() ? "" : " ") + nameLines[i];
+            if (two[1].empty())
+                two.pop_back();
+            float widest = 0;
+            for (const auto& l : two)
+                widest = std::max(widest, width(name, l));
+            if (widest > nameWidth)
+                name.size *= nameWidth / widest;
+            nameLines = std::move(two);
+        }
         const float nlh = lineHeight(name);
         float ny = (h - nlh * static_cast<float>(nameLines.size())) / 2;
         for (const auto& l : nameLines) {
@@ -306,12 +356,15 @@ private:
         const float top = m_style.marginTop;
         const std::string left = joined({m_words.runningHeader, m_in.patient.name, m_in.date}, "  ·  ");
         const std::string& clinic = m_in.branding.clinicName;
-        const float clinicWidth = width(style(true, m_style.fontSmall, m_accentInk), clinic);
+        // A long clinic name takes at most half the line, set smaller when it must be.
+        TextStyle clinicStyle = style(true, m_style.fontSmall, m_accentInk);
+        if (const float natural = width(clinicStyle, clinic); natural > m_width / 2)
+            clinicStyle.size *= m_width / 2 / natural;
+        const float clinicWidth = width(clinicStyle, clinic);
         auto leftLines = wrap(left, m_width - clinicWidth - 12, s);
         if (!leftLines.empty())
             page.text(m_left, baseline(top, s), leftLines.front(), s);
-        page.text(m_left + m_width - clinicWidth, baseline(top, s), clinic,
-                  style(true, m_style.fontSmall, m_accentInk));
+        page.text(m_left + m_width - clinicWidth, baseline(top, s), clinic, clinicStyle);
         const float ruleY = top + lineHeight(s) + 3;
         page.line({m_left, ruleY}, {m_left + m_width, ruleY}, m_style.rule, 0.6F);
     }
@@ -512,6 +565,56 @@ private:
         m_blocks.push_back(std::move(b));
     }
 
+    /// "Your precautions": one item per care note, worded by precautions.ini (the note's own line
+    /// when a template lacks it), framed in the stop colour so it reads as a rule, not advice.
+    void addPrecautions()
+    {
+        if (m_in.takeCare.empty())
+            return;
+        const Rgb color = m_style.stop;
+        const Rgb ink = inkOnWhite(color);
+        const float bar = 6;
+        const float pad = m_style.cardPadding + 2;
+        const float x = m_left + bar + pad;
+        const float w0 = m_width - bar - 2 * pad;
+
+        Block b;
+        addParagraph(b.rows, m_words.precautionsHeading, x, w0, style(true, m_style.fontHeading * 1.1F, ink));
+        if (!m_words.precautionsIntro.empty()) {
+            b.rows.push_back(spacer(1));
+            addParagraph(b.rows, m_words.precautionsIntro, x, w0, style(false, m_style.fontBody, m_style.muted));
+        }
+        const TextStyle itemHeading = style(true, m_style.fontBody + 1.0F, m_style.text);
+        for (const core::CareNote& note : m_in.takeCare) {
+            b.rows.push_back(spacer(5));
+            const auto found = m_care.find(note.key);
+            if (found == m_care.end()) {
+                addBullet(b.rows, note.text, x, w0, style(true, m_style.fontBody, m_style.text), color);
+                continue;
+            }
+            const CareWording& c = found->second;
+            addParagraph(b.rows, c.heading, x, w0, itemHeading);
+            for (const auto& point : c.points)
+                addBullet(b.rows, point, x, w0, body(), ink);
+            if (!c.stops.empty()) {
+                b.rows.push_back(spacer(2));
+                addParagraph(b.rows, c.stopHeading, x, w0, style(true, m_style.fontBody, ink));
+                for (const auto& stop : c.stops)
+                    addBullet(b.rows, stop, x, w0, body(), color);
+            }
+        }
+        b.headerRows = 1; // the box's heading repeats if it must split
+        b.padTop = pad;
+        b.padBottom = pad;
+        b.gapAfter = m_style.sectionGap;
+        b.background = [color, bar](PdfPage& page, const Box& box, const Fragment&) {
+            page.roundedRect(box, 5, &kWhite, &color, 1.4F);
+            page.roundedRect({box.x, box.y, bar + 5, box.height}, 5, &color, nullptr, 0);
+            page.fillRect({box.x + bar, box.y + 0.7F, 5, box.height - 1.4F}, kWhite);
+        };
+        m_blocks.push_back(std::move(b));
+    }
+
     void addHowTo()
     {
         const float pad = m_style.cardPadding + 2;
@@ -528,19 +631,20 @@ private:
         left.push_back(spacer(3));
         for (const auto& p : m_words.howToPoints)
             addBullet(left, p, leftX, colWidth, body(), m_accentInk);
-        if (!m_in.takeCare.empty()) {
-            // The patient's own precautions (a new hip, a fall risk…) where the general advice is read.
-            left.push_back(spacer(6));
-            addParagraph(left, m_words.careHeading, leftX, colWidth, style(true, m_style.fontHeading, m_accentInk));
-            left.push_back(spacer(3));
-            for (const auto& p : m_in.takeCare)
-                addBullet(left, p, leftX, colWidth, style(true, m_style.fontBody, m_style.text), m_accentInk);
-        }
         addParagraph(right, m_words.stopHeading, rightX, colWidth,
                      style(true, m_style.fontHeading, inkOnWhite(m_style.stop)));
         right.push_back(spacer(3));
         for (const auto& p : m_words.stopPoints)
             addBullet(right, p, rightX, colWidth, body(), m_style.stop);
+        // Whom to call, always: the clinic's phone, or its name when it has set none.
+        right.push_back(spacer(4));
+        const std::string call =
+            m_in.branding.phone.empty()
+                ? fillPlaceholders(m_words.callNoPhone, {{"clinic", m_in.branding.clinicName.empty()
+                                                                        ? std::string_view("the clinic")
+                                                                        : std::string_view(m_in.branding.clinicName)}})
+                : fillPlaceholders(m_words.call, {{"phone", m_in.branding.phone}, {"clinic", m_in.branding.clinicName}});
+        addParagraph(right, call, rightX, colWidth, style(true, m_style.fontBody + 1.0F, inkOnWhite(m_style.stop)));
 
         const auto total = [](const std::vector<Row>& rows) {
             float h = 0;
@@ -569,104 +673,28 @@ private:
         m_blocks.push_back(std::move(b));
     }
 
-    std::string duration(int seconds) const
-    {
-        if (seconds < 60)
-            return seconds == 1 ? m_words.secondOne
-                                : fillPlaceholders(m_words.seconds, {{"n", std::to_string(seconds)}});
-        if (seconds % 60 == 0)
-            return seconds == 60 ? m_words.minuteOne
-                                 : fillPlaceholders(m_words.minutes, {{"n", std::to_string(seconds / 60)}});
-        return fillPlaceholders(m_words.minutesSeconds,
-                                {{"m", std::to_string(seconds / 60)}, {"s", std::to_string(seconds % 60)}});
-    }
-
-    std::string howOften(const core::Dose& d) const
-    {
-        const std::string times =
-            d.perDay <= 1   ? m_words.perDayOne
-            : d.perDay == 2 ? m_words.perDayTwo
-                            : fillPlaceholders(m_words.perDayMany, {{"n", std::to_string(d.perDay)}});
-        const std::string days =
-            d.daysPerWeek >= 7   ? m_words.daysEvery
-            : d.daysPerWeek == 1 ? m_words.daysOne
-                                 : fillPlaceholders(m_words.daysMany, {{"n", std::to_string(d.daysPerWeek)}});
-        return fillPlaceholders(m_words.often, {{"times", times}, {"days", days}});
-    }
-
-    /// The dose as a small table (label over value), only with the fields that apply, wrapped onto
-    /// more lines of cells when they do not fit across.
+    /// The dose as one plain sentence on a tint ("10 times on each side, 3 sets, once a day, 5 days
+    /// a week."), the dose notes under it as whole sentences.
     void addDose(std::vector<Row>& rows, const core::Dose& d, core::ExerciseSide side, float x, float maxWidth)
     {
-        struct Cell {
-            std::string label;
-            std::vector<std::string> value;
-            float width;
-        };
-        const TextStyle label = style(false, m_style.fontSmall, m_style.muted);
         const TextStyle value = style(true, m_style.fontBody + 0.5F, m_style.text);
-        const float pad = 6;
-        const float gap = 16;
-        const float inner = maxWidth - 2 * pad;
-
-        std::vector<std::pair<std::string, std::string>> fields;
-        // Done on both sides: the count is per side, and the card says so.
-        const std::string& setsReps = side == core::ExerciseSide::Both ? m_words.setsRepsEachSide : m_words.setsReps;
-        fields.emplace_back(m_words.setsRepsLabel, fillPlaceholders(setsReps, {{"sets", std::to_string(d.sets)},
-                                                                               {"reps", std::to_string(d.reps)}}));
-        if (d.holdS > 0)
-            fields.emplace_back(m_words.holdLabel, duration(d.holdS));
-        if (d.restS > 0 && d.sets > 1) // no "rest between sets" when there is one set
-            fields.emplace_back(m_words.restLabel, duration(d.restS));
-        fields.emplace_back(m_words.oftenLabel, howOften(d));
-        if (!d.load.empty())
-            fields.emplace_back(m_words.loadLabel, d.load);
-
-        std::vector<std::vector<Cell>> lines(1);
-        float used = 0;
-        for (auto& [l, v] : fields) {
-            const float natural = std::max(width(label, l), width(value, v));
-            const float w = std::min(natural, inner);
-            if (!lines.back().empty() && used + gap + w > inner) {
-                lines.emplace_back();
-                used = 0;
-            }
-            used += (lines.back().empty() ? 0 : gap) + w;
-            lines.back().push_back({l, wrap(v, w + 0.5F, value), w});
-        }
         const TextStyle note = style(false, m_style.fontSmall + 0.5F, m_style.text);
+        const float pad = 5;
+        const float inner = maxWidth - 2 * pad;
+        const auto lines = wrap(core::doseSentence(d, side, m_words.dose), inner, value);
         const auto notes = wrap(core::noteText(d.notes), inner, note);
-
-        // One row for the whole dose box: it is small, and a split would separate labels from values.
-        float h = pad;
-        std::vector<float> lineHeights;
-        for (const auto& cells : lines) {
-            std::size_t n = 1;
-            for (const Cell& c : cells)
-                n = std::max(n, c.value.size());
-            lineHeights.push_back(lineHeight(label) + lineHeight(value) * static_cast<float>(n));
-            h += lineHeights.back() + 2;
-        }
-        h += static_cast<float>(notes.size()) * lineHeight(note) + pad - 2;
+        // One row for the whole dose box: it is small, and a split would separate the sentence from its notes.
+        const float h = 2 * pad + static_cast<float>(lines.size()) * lineHeight(value) +
+                        static_cast<float>(notes.size()) * lineHeight(note);
         rows.push_back(spacer(4));
-        rows.push_back({h, [this, x, maxWidth, h, pad, gap, lines, lineHeights, notes, label, value,
-                            note](PdfPage& page, float top) {
+        rows.push_back({h, [this, x, maxWidth, h, pad, lines, notes, value, note](PdfPage& page, float top) {
                             const Rgb fill = m_accent.mix(kWhite, 0.93F);
                             const Rgb edge = m_accent.mix(kWhite, 0.7F);
                             page.roundedRect({x, top, maxWidth, h}, 3, &fill, &edge, 0.6F);
                             float y = top + pad;
-                            for (std::size_t i = 0; i < lines.size(); ++i) {
-                                float cx = x + pad;
-                                for (const Cell& c : lines[i]) {
-                                    page.text(cx, baseline(y, label), c.label, label);
-                                    float vy = y + lineHeight(label);
-                                    for (const auto& v : c.value) {
-                                        page.text(cx, baseline(vy, value), v, value);
-                                        vy += lineHeight(value);
-                                    }
-                                    cx += c.width + gap;
-                                }
-                                y += lineHeights[i] + 2;
+                            for (const auto& l : lines) {
+                                page.text(x + pad, baseline(y, value), l, value);
+                                y += lineHeight(value);
                             }
                             for (const auto& n : notes) {
                                 page.text(x + pad, baseline(y, note), n, note);
@@ -797,8 +825,10 @@ private:
         }
         if (!item.stopIf.empty()) {
             b.rows.push_back(spacer(2));
-            addLabelled(b.rows, m_words.stopIfLabel, item.stopIf, x, w,
-                        style(true, m_style.fontBody, inkOnWhite(m_style.stop)), text);
+            // Library texts already open with "Stop if …": that opening becomes the label, so the
+            // card never reads "Stop if: Stop if you feel…".
+            const auto [lead, rest] = splitLead(item.stopIf, m_words.stopIfLabel);
+            addLabelled(b.rows, lead, rest, x, w, style(true, m_style.fontBody, inkOnWhite(m_style.stop)), text);
         }
         addDose(b.rows, item.dose, item.side, x, w);
         if (!item.notes.empty()) {
@@ -949,6 +979,7 @@ private:
     const HomeProgramInput& m_in;
     const PageStyle& m_style;
     const Wording& m_words;
+    const std::map<std::string, CareWording>& m_care;
     PdfDocument& m_doc;
     FontFace m_regular;
     FontFace m_bold;
@@ -976,8 +1007,8 @@ std::vector<std::string_view> documentTexts(const HomeProgramInput& input)
                                            input.branding.therapistCredentials};
     for (const auto& warning : input.referral.warnings)
         texts.push_back(warning.patientText);
-    for (const auto& line : input.takeCare)
-        texts.push_back(line);
+    for (const auto& note : input.takeCare)
+        texts.push_back(note.text);
     for (const auto& item : input.program.items) {
         for (const std::string* text : {&item.name, &item.notes, &item.startPosition, &item.keyCue, &item.stopIf,
                                         &item.dose.load, &item.dose.notes})
@@ -1027,20 +1058,26 @@ std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageS
         bold = doc.loadTrueType(resources.fontBold);
     std::optional<PdfImage> logo;
     if (!input.branding.logoPath.empty()) {
-        const std::filesystem::path logoFile = input.branding.logoPath;
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(logoFile, ec))
-            throw RenderError("logo file not found: " + logoFile.string());
-        try {
-            logo = doc.loadImage(logoFile);
-        } catch (const RenderError& e) {
-            // The handout matters more than the logo: it is made without one, and the user told.
-            const std::string warning = "warning: the clinic logo was left out of the handout: " +
-                                        std::string(e.what()) + ". Choose another logo in the settings.";
+        // The handout matters more than the logo: a logo that is missing or cannot be used is left
+        // out, and the user told.
+        const auto leaveOut = [&](const std::string& why) {
+            const std::string warning =
+                "warning: the clinic logo was left out of the handout: " + why + ". Choose another logo in the settings.";
             if (resources.warn)
                 resources.warn(warning);
             else
                 std::cerr << warning << '\n';
+        };
+        const std::filesystem::path logoFile = input.branding.logoPath;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(logoFile, ec)) {
+            leaveOut("logo file not found: " + logoFile.string());
+        } else {
+            try {
+                logo = doc.loadImage(logoFile);
+            } catch (const RenderError& e) {
+                leaveOut(e.what());
+            }
         }
     }
     HomeProgramBuilder builder(input, tpl, doc, regular, bold, resources.figures);

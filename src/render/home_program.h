@@ -30,9 +30,9 @@ struct HomeProgramInput {
     core::Branding branding;
     core::Referral referral; ///< level none prints no referral box
     core::Program program;
-    /// Precautions in plain words (core::patientCareLines), printed under "How to do your program"
-    /// as the wording's care heading; empty prints nothing.
-    std::vector<std::string> takeCare;
+    /// The patient's precautions (core::patientCareLines), printed as the "Your precautions" box
+    /// after the referral box, each worded by templates/precautions.ini; empty prints no box.
+    std::vector<core::CareNote> takeCare;
 };
 
 /// Files the renderer reads.
@@ -64,10 +64,9 @@ struct RenderResources {
 /// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf) as the fallback; bold is synthesised.
 RenderResources defaultResources(const std::filesystem::path& templatesDir);
 
-/// The home program as PDF bytes. Throws RenderError when a template or font cannot be used, the
-/// logo file is missing, or libharu fails; messages name the file, never the patient. A logo file
-/// that cannot be used (damaged, not PNG or JPEG, too large) is left out with a warning through
-/// `resources.warn`.
+/// The home program as PDF bytes. Throws RenderError when a template or font cannot be used or
+/// libharu fails; messages name the file, never the patient. A logo file that is missing or cannot
+/// be used (damaged, not PNG or JPEG, too large) is left out with a warning through `resources.warn`.
 std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageSize size,
                                             const RenderResources& resources);
 

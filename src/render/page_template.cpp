@@ -4,6 +4,8 @@
 #include "render/ini_file.h"
 #include "render/render_error.h"
 
+#include "core/program.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -24,6 +26,7 @@ struct Field {
     std::string_view key;
     Target target;
     int seenAt = 0;
+    bool optional = false;
 };
 
 constexpr std::pair<std::string_view, Section> kSectionNames[] = {
@@ -146,7 +149,7 @@ void bind(std::vector<Field>& fields, std::string_view text, const std::string& 
             match->seenAt = entry.line;
     }
     for (const Field& f : fields)
-        if (f.seenAt == 0)
+        if (f.seenAt == 0 && !f.optional)
             throw RenderError(fileName + ": [" + std::string(f.section) + "] is missing '" +
                               std::string(f.key) + "'");
 }
@@ -243,7 +246,10 @@ Wording parseWording(std::string_view text, const std::string& fileName)
         {"how_to", "point", &w.howToPoints},
         {"how_to", "stop_heading", &w.stopHeading},
         {"how_to", "stop", &w.stopPoints},
-        {"how_to", "care_heading", &w.careHeading},
+        {"how_to", "call", &w.call},
+        {"how_to", "call_no_phone", &w.callNoPhone},
+        {"precautions", "heading", &w.precautionsHeading},
+        {"precautions", "intro", &w.precautionsIntro},
         {"exercises", "heading", &w.exercisesHeading},
         {"exercises", "intro", &w.exercisesIntro},
         {"card", "start", &w.startLabel},
@@ -255,25 +261,25 @@ Wording parseWording(std::string_view text, const std::string& fileName)
         {"card", "side_left", &w.sideLeft},
         {"card", "side_right", &w.sideRight},
         {"card", "side_both", &w.sideBoth},
-        {"dose", "sets_reps_label", &w.setsRepsLabel},
-        {"dose", "sets_reps", &w.setsReps},
-        {"dose", "sets_reps_each_side", &w.setsRepsEachSide},
-        {"dose", "hold_label", &w.holdLabel},
-        {"dose", "rest_label", &w.restLabel},
-        {"dose", "often_label", &w.oftenLabel},
-        {"dose", "load_label", &w.loadLabel},
-        {"dose", "second_one", &w.secondOne},
-        {"dose", "seconds", &w.seconds},
-        {"dose", "minute_one", &w.minuteOne},
-        {"dose", "minutes", &w.minutes},
-        {"dose", "minutes_seconds", &w.minutesSeconds},
-        {"dose", "per_day_one", &w.perDayOne},
-        {"dose", "per_day_two", &w.perDayTwo},
-        {"dose", "per_day_many", &w.perDayMany},
-        {"dose", "days_every", &w.daysEvery},
-        {"dose", "days_one", &w.daysOne},
-        {"dose", "days_many", &w.daysMany},
-        {"dose", "often", &w.often},
+        {"dose", "reps_one", &w.dose.repsOne},
+        {"dose", "reps", &w.dose.reps},
+        {"dose", "hold", &w.dose.hold},
+        {"dose", "each_side", &w.dose.eachSide},
+        {"dose", "sets", &w.dose.sets},
+        {"dose", "rest", &w.dose.rest},
+        {"dose", "load", &w.dose.load},
+        {"dose", "second_one", &w.dose.secondOne},
+        {"dose", "seconds", &w.dose.seconds},
+        {"dose", "minute_one", &w.dose.minuteOne},
+        {"dose", "minutes", &w.dose.minutes},
+        {"dose", "minutes_seconds", &w.dose.minutesSeconds},
+        {"dose", "per_day_one", &w.dose.perDayOne},
+        {"dose", "per_day_two", &w.dose.perDayTwo},
+        {"dose", "per_day_many", &w.dose.perDayMany},
+        {"dose", "days_every", &w.dose.daysEvery},
+        {"dose", "days_one", &w.dose.daysOne},
+        {"dose", "days_many", &w.dose.daysMany},
+        {"dose", "often", &w.dose.often},
         {"log", "heading", &w.logHeading},
         {"log", "intro", &w.logIntro},
         {"log", "exercise", &w.logExercise},
@@ -320,6 +326,26 @@ Wording parseWording(std::string_view text, const std::string& fileName)
     return w;
 }
 
+std::map<std::string, CareWording> parseCareWording(std::string_view text, const std::string& fileName)
+{
+    const std::vector<std::string> keys = core::careNoteKeys();
+    std::map<std::string, CareWording> care;
+    std::vector<Field> fields;
+    for (const std::string& key : keys) {
+        CareWording& c = care[key];
+        const std::string_view section = care.find(key)->first; // the map's key outlives `fields`
+        fields.push_back({section, "heading", &c.heading});
+        fields.push_back({section, "point", &c.points});
+        fields.push_back({section, "stop_heading", &c.stopHeading, 0, true});
+        fields.push_back({section, "stop", &c.stops, 0, true});
+    }
+    bind(fields, text, fileName);
+    for (const auto& [key, c] : care)
+        if (c.stops.empty() != c.stopHeading.empty())
+            throw RenderError(fileName + ": [" + key + "] needs both 'stop_heading' and 'stop', or neither");
+    return care;
+}
+
 PageTemplate loadPageTemplate(const std::filesystem::path& templatesDir, PageSize size)
 {
     const std::filesystem::path styleFile =
@@ -328,6 +354,8 @@ PageTemplate loadPageTemplate(const std::filesystem::path& templatesDir, PageSiz
     PageTemplate t;
     t.style = parsePageStyle(readText(styleFile), styleFile.string());
     t.words = parseWording(readText(wordingFile), wordingFile.string());
+    const std::filesystem::path careFile = templatesDir / "precautions.ini";
+    t.care = parseCareWording(readText(careFile), careFile.string());
     return t;
 }
 

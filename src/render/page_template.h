@@ -5,11 +5,13 @@
 // order; wording.ini holds every fixed sentence. The format is in templates/README.md.
 #pragma once
 
+#include "core/dose_text.h"
 #include "core/text_template.h"
 #include "render/color.h"
 
 #include <filesystem>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,16 +81,17 @@ struct Wording {
     std::vector<std::string> howToPoints;
     std::string stopHeading;
     std::vector<std::string> stopPoints;
-    std::string careHeading; ///< above the patient's precautions ("Take care")
+    std::string call;        ///< under the stop list: "Call us: {phone}"
+    std::string callNoPhone; ///< the same when the clinic has no phone ({clinic})
+    // [precautions]
+    std::string precautionsHeading, precautionsIntro;
     // [exercises]
     std::string exercisesHeading, exercisesIntro;
     // [card]
     std::string startLabel, keyCueLabel, stopIfLabel, equipmentLabel, notesLabel, videoCaption;
     std::string sideLeft, sideRight, sideBoth;
-    // [dose]
-    std::string setsRepsLabel, setsReps, setsRepsEachSide, holdLabel, restLabel, oftenLabel, loadLabel;
-    std::string secondOne, seconds, minuteOne, minutes, minutesSeconds;
-    std::string perDayOne, perDayTwo, perDayMany, daysEvery, daysOne, daysMany, often;
+    // [dose]: the words of the one dose sentence on each card
+    core::DoseWords dose;
     // [log]
     std::string logHeading, logIntro, logExercise, logWeek, logPainRow;
     // [footer]
@@ -97,10 +100,20 @@ struct Wording {
     ReportWording report;
 };
 
+/// One item of the "Your precautions" box (a section of precautions.ini).
+struct CareWording {
+    std::string heading;
+    std::vector<std::string> points;
+    std::string stopHeading;        ///< optional lead for `stops`
+    std::vector<std::string> stops; ///< optional warning signs, in the stop colour
+};
+
 /// A paper size's style with the wording.
 struct PageTemplate {
     PageStyle style;
     Wording words;
+    /// By care-note key ("precaution.tha_posterior"); holds every core::careNoteKeys() entry.
+    std::map<std::string, CareWording> care;
 };
 
 /// Parses a page style file. Throws RenderError "file:line: …" for an unknown section or key, a
@@ -110,7 +123,12 @@ PageStyle parsePageStyle(std::string_view text, const std::string& fileName);
 /// Parses a wording file, with the same rules.
 Wording parseWording(std::string_view text, const std::string& fileName);
 
-/// Reads page-a4.ini or page-letter.ini and wording.ini from `templatesDir`. Throws RenderError.
+/// Parses a precautions file: one section per core::careNoteKeys() entry, each with `heading`, at
+/// least one `point`, and optionally `stop_heading` with `stop` lines. Same rules and errors.
+std::map<std::string, CareWording> parseCareWording(std::string_view text, const std::string& fileName);
+
+/// Reads page-a4.ini or page-letter.ini, wording.ini and precautions.ini from `templatesDir`.
+/// Throws RenderError.
 PageTemplate loadPageTemplate(const std::filesystem::path& templatesDir, PageSize size);
 
 using core::fillPlaceholders; // {key} placeholders in the wording templates

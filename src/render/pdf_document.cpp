@@ -15,6 +15,48 @@
 namespace hiprx::render {
 namespace {
 
+// libharu 2.3 gives a UTF-8 font a "ToUnicode" CMap copied from its encoder: a begincidrange, which
+// a ToUnicode map may not hold (poppler warns on every file and text extraction guesses). Its codes
+// are the UTF-16 units of the text (the CIDs of the Identity-H font, mapped to glyphs by
+// CIDToGIDMap), so the correct map is the identity as bfranges, one per high byte (a range may
+// differ only in its last byte), leaving out the surrogates.
+std::string identityToUnicodeCMap()
+{
+    std::vector<std::string> ranges;
+    char buf[40];
+    for (int high = 0; high <= 0xFF; ++high) {
+        if (high >= 0xD8 && high <= 0xDF)
+            continue;
+        std::snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
+        ranges.emplace_back(buf);
+    }
+    std::string out = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    for (std::size_t i = 0; i < ranges.size(); i += 100) { // at most 100 entries per block
+        const std::size_t n = std::min<std::size_t>(100, ranges.size() - i);
+        out += std::to_string(n) + " beginbfrange\n";
+        for (std::size_t j = i; j < i + n; ++j)
+            out += ranges[j];
+        out += "endbfrange\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+}
+
+/// Rewrites the ToUnicode stream of a UTF-8 Type0 font libharu made (see identityToUnicodeCMap()).
+void replaceToUnicode(HPDF_Font font)
+{
+    auto* toUnicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+    if (toUnicode == nullptr || toUnicode->stream == nullptr)
+        return;
+    static const std::string cmap = identityToUnicodeCMap();
+    HPDF_MemStream_FreeData(toUnicode->stream);
+    HPDF_Stream_WriteStr(toUnicode->stream, cmap.c_str());
+}
+
+
 // libharu calls this from C. It must not throw or longjmp: it only records what went wrong, and
 // PdfDocument::check() turns that into an exception back in C++.
 void recordHaruError(HPDF_STATUS error, HPDF_STATUS detail, void* userData)
@@ -233,6 +275,8 @@ FontFace PdfDocument::loadTrueType(const std::filesystem::path& file)
     check("loading font " + path);
     if (font == nullptr)
         throw RenderError("font could not be loaded: " + path);
+    replaceToUnicode(font);
+    check("loading font " + path);
     return FontFace{font, false};
 }
 
@@ -341,6 +385,15 @@ PdfPage PdfDocument::addPage(float width, float height)
     HPDF_Page_SetHeight(page, height);
     check("sizing a page");
     return PdfPage(*this, page, width, height);
+}
+
+void PdfDocument::setLanguage(std::string_view tag)
+{
+    const std::string text(tag);
+    HPDF_String lang = HPDF_String_New(m_doc->mmgr, text.c_str(), nullptr);
+    if (lang == nullptr || HPDF_Dict_Add(m_doc->catalog, "Lang", lang) != HPDF_OK)
+        check("setting the document language");
+    check("setting the document language");
 }
 
 void PdfDocument::setInfo(std::string_view title, std::string_view author, std::string_view subject)

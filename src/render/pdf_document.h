@@ -98,6 +98,8 @@ public:
     PdfPage addPage(float width, float height);
     /// Document information (title, author, creator, subject).
     void setInfo(std::string_view title, std::string_view author, std::string_view subject);
+    /// The document's natural language (/Lang in the catalog, e.g. "en"), for screen readers.
+    void setLanguage(std::string_view tag);
 
     /// Width in points of UTF-8 `text` set in `face` at `size`.
     float textWidth(const FontFace& face, float size, std::string_view text);

@@ -575,10 +575,12 @@ TEST(Handout, EveryPrecautionHasAPlainLineAndFindingCautionsAddTheirOwn)
     a.precautions = {Precaution::ThaPosterior};
     const auto lines = patientCareLines(run(a));
     ASSERT_EQ(lines.size(), 2u);
-    EXPECT_NE(lines[0].find("right angle"), std::string::npos);
-    EXPECT_NE(lines[1].find("legs crossed"), std::string::npos);
+    EXPECT_NE(lines[0].text.find("right angle"), std::string::npos);
+    EXPECT_NE(lines[1].text.find("legs crossed"), std::string::npos);
+    EXPECT_EQ(lines[0].key, "precaution.tha_posterior");
+    EXPECT_EQ(lines[1].key, "caution.gluteal_tendon");
     for (const auto& line : lines)
-        EXPECT_EQ(line.find('_'), std::string::npos) << "no ids on the handout: " << line;
+        EXPECT_EQ(line.text.find('_'), std::string::npos) << "no ids on the handout: " << line.text;
 }
 
 TEST(Precautions, LateralApproachAddsActiveAbductionToThePosteriorLimits)

@@ -206,3 +206,71 @@ TEST(DoseWording, TheLibrarysOwnNotesAgreeWithItsOwnDoses)
 
 } // namespace
 } // namespace hiprx::core
+
+namespace hiprx::core {
+namespace {
+
+Dose sentenceDose(int sets, int reps, int holdS, int perDay, int daysPerWeek)
+{
+    Dose d;
+    d.sets = sets;
+    d.reps = reps;
+    d.holdS = holdS;
+    d.restS = 0;
+    d.perDay = perDay;
+    d.daysPerWeek = daysPerWeek;
+    return d;
+}
+
+TEST(DoseSentence, RepsOnBothSidesReadAsOnePlainSentence)
+{
+    EXPECT_EQ(doseSentence(sentenceDose(3, 10, 0, 1, 5), ExerciseSide::Both),
+              "10 times on each side, 3 sets, once a day, 5 days a week.");
+}
+
+TEST(DoseSentence, AHoldLeadsAndOneSetSaysNoSets)
+{
+    EXPECT_EQ(doseSentence(sentenceDose(1, 3, 30, 2, 7), ExerciseSide::Left),
+              "Hold for 30 seconds, 3 times, twice a day, every day.");
+    EXPECT_EQ(doseSentence(sentenceDose(1, 1, 90, 1, 1), ExerciseSide::None),
+              "Hold for 1 min 30 s, once, once a day, 1 day a week.");
+}
+
+TEST(DoseSentence, RestAndLoadAreShortSentencesOfTheirOwn)
+{
+    Dose d = sentenceDose(2, 12, 0, 1, 3);
+    d.restS = 60;
+    d.load = "a light band";
+    EXPECT_EQ(doseSentence(d, ExerciseSide::Right),
+              "12 times, 2 sets, once a day, 3 days a week. Rest 1 minute between sets. Use a light band.");
+    d.sets = 1; // no rest between sets with one set
+    EXPECT_EQ(doseSentence(d, ExerciseSide::Right), "12 times, once a day, 3 days a week. Use a light band.");
+}
+
+TEST(DoseSentence, TheClinicsWordsAreUsed)
+{
+    DoseWords words;
+    words.reps = "{n} Mal";
+    words.eachSide = "{what} pro Seite";
+    words.sets = "{n} Sätze";
+    words.perDayOne = "einmal täglich";
+    words.daysMany = "{n} Tage pro Woche";
+    EXPECT_EQ(doseSentence(sentenceDose(3, 10, 0, 1, 5), ExerciseSide::Both, words),
+              "10 Mal pro Seite, 3 Sätze, einmal täglich, 5 Tage pro Woche.");
+}
+
+TEST(DoseSentence, EveryLibraryDoseIsOneCapitalisedSentence)
+{
+    for (const Exercise& e : library().all())
+        for (ExerciseSide side : {ExerciseSide::None, ExerciseSide::Both}) {
+            const std::string s = doseSentence(e.defaultDose, side);
+            EXPECT_FALSE(s.empty()) << e.id;
+            EXPECT_EQ(s.find("1 sets"), std::string::npos) << e.id << ": " << s;
+            EXPECT_EQ(s.find("{"), std::string::npos) << e.id << ": " << s;
+            EXPECT_EQ(s.back(), '.') << e.id << ": " << s;
+            EXPECT_TRUE(s.front() < 'a' || s.front() > 'z') << e.id << ": " << s;
+        }
+}
+
+} // namespace
+} // namespace hiprx::core

@@ -80,17 +80,13 @@ TEST_F(HomeProgram, EveryCardHoldsItsNameStepsCueStopLineAndDose)
         return s;
     };
     const std::string text = compact(pdfText(render(in)));
-    // The dose row of each card, as a patient reads it across the table.
-    const std::vector<std::string> doses = {
-        "1 × 3 30 seconds Once a day, every day",
-        "2 × 10 on each side 3 seconds 1 minute Once a day, 5 days a week",
-        "3 × 12 45 seconds Once a day, 5 days a week light ankle weight (0.5 kg)",
-        "2 × 15 30 seconds Once a day, 5 days a week yellow band",
-        "1 × 3 on each side 30 seconds Twice a day, every day",
-        "1 × 10 Twice a day, every day",
-        "2 × 8 1 minute Once a day, 4 days a week",
-        "1 × 3 45 seconds Once a day, every day",
-    };
+    // The dose of each card as one plain sentence, as a patient reads it.
+    std::vector<std::string> doses;
+    for (const auto& item : in.program.items)
+        doses.push_back(core::doseSentence(item.dose, item.side));
+    EXPECT_EQ(doses[0], "Hold for 30 seconds, 3 times, once a day, every day.");
+    EXPECT_EQ(doses[1], "Hold for 3 seconds, 10 times on each side, 2 sets, once a day, 5 days a week. Rest 1 minute "
+                        "between sets.");
     ASSERT_EQ(in.program.items.size(), doses.size());
     std::size_t at = 0;
     for (std::size_t i = 0; i < doses.size(); ++i) {
@@ -104,7 +100,8 @@ TEST_F(HomeProgram, EveryCardHoldsItsNameStepsCueStopLineAndDose)
         }
         at = findFrom(text, compact("Key point: " + item.keyCue), at);
         ASSERT_NE(at, std::string::npos) << item.name << " key cue";
-        at = findFrom(text, compact("Stop if: " + item.stopIf), at);
+        // The library's own "Stop if …" is the label: never "Stop if: Stop if".
+        at = findFrom(text, compact(item.stopIf), at);
         ASSERT_NE(at, std::string::npos) << item.name << " stop line";
         at = findFrom(text, compact(doses[i]), at);
         ASSERT_NE(at, std::string::npos) << item.name << " dose: " << doses[i];
@@ -114,6 +111,8 @@ TEST_F(HomeProgram, EveryCardHoldsItsNameStepsCueStopLineAndDose)
         }
     }
     EXPECT_THAT(text, HasSubstr(compact(in.program.items[0].notes)));
+    EXPECT_THAT(text, Not(HasSubstr(compact("Stop if: Stop if"))));
+    EXPECT_THAT(text, Not(HasSubstr(compact("Stop if Stop if"))));
 }
 
 TEST_F(HomeProgram, SideIsPrintedOnlyWhenTheExerciseHasOne)
@@ -140,32 +139,159 @@ TEST_F(HomeProgram, ABothSidesDoseSaysEachSideAndItsNotesAreWholeSentences)
         return s;
     };
     std::string text = compact(pdfText(render(in, PageSize::A4, "left-dose.pdf")));
-    EXPECT_THAT(text, HasSubstr(compact("1 × 3 30 seconds")));
+    EXPECT_THAT(text, HasSubstr(compact("Hold for 30 seconds, 3 times, once a day, every day.")));
     EXPECT_THAT(text, Not(HasSubstr(compact("on each side"))));
     EXPECT_THAT(text, HasSubstr(compact("About 4 to 6 slow breaths each hold. Work in a comfortable range.")));
 
     in.program.items[0].side = core::ExerciseSide::Both;
     in.program.items[0].dose.restS = 60; // one set: nothing to rest between
     text = compact(pdfText(render(in, PageSize::A4, "both-dose.pdf")));
-    EXPECT_THAT(text, HasSubstr(compact("1 × 3 on each side 30 seconds")));
-    EXPECT_THAT(text, Not(HasSubstr(compact("Rest between sets"))));
+    EXPECT_THAT(text, HasSubstr(compact("Hold for 30 seconds, 3 times on each side, once a day, every day.")));
+    EXPECT_THAT(text, Not(HasSubstr(compact("Rest 1 minute between sets"))));
 }
 
-TEST_F(HomeProgram, ThePatientsPrecautionsArePrintedUnderTakeCare)
+// ---- "Your precautions" ---------------------------------------------------------------------
+
+/// The care wording the handout must print for `key`, read from the shipped templates.
+CareWording careWording(const std::string& key)
 {
-    // A posterior hip replacement who has fallen: the handout says what to avoid, in plain words.
+    return loadPageTemplate(fixtures::templatesDir(), PageSize::A4).care.at(key);
+}
+
+class PrecautionBox : public HomeProgram, public ::testing::WithParamInterface<std::string> {};
+
+// One box per care note: its heading, every point and every warning sign, in the box after the
+// referral and before "How to do your program"; no id leaks onto the page.
+TEST_P(PrecautionBox, PrintsItsOwnPlainWordsBeforeTheExercises)
+{
+    const std::string key = GetParam();
+    HomeProgramInput in = fixtures::input(kLucja, 2, core::Urgency::Routine);
+    in.takeCare = {{key, "one line"}};
+    std::string name = key;
+    std::replace(name.begin(), name.end(), '.', '-');
+    const std::string text = squeezed(pdfText(render(in, PageSize::A4, name + ".pdf")));
+    const CareWording c = careWording(key);
+    const auto box = text.find("Your precautions");
+    ASSERT_NE(box, std::string::npos);
+    EXPECT_LT(text.find("Mention this to your doctor"), box) << "the referral box comes first";
+    EXPECT_LT(box, text.find("How to do your program"));
+    std::size_t at = findFrom(text, squeezed(c.heading), box);
+    EXPECT_NE(at, std::string::npos) << key << ": " << c.heading;
+    for (const auto& line : c.points) {
+        at = findFrom(text, squeezed(line), at);
+        EXPECT_NE(at, std::string::npos) << key << ": " << line;
+    }
+    for (const auto& line : c.stops) {
+        at = findFrom(text, squeezed(line), at);
+        EXPECT_NE(at, std::string::npos) << key << ": " << line;
+    }
+    EXPECT_THAT(text, Not(HasSubstr(key)));
+    EXPECT_THAT(text, Not(HasSubstr("one line")));
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryCareNote, PrecautionBox, ::testing::ValuesIn(core::careNoteKeys()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             std::string n = info.param;
+                             std::replace(n.begin(), n.end(), '.', '_');
+                             return n;
+                         });
+
+TEST_F(HomeProgram, APosteriorHipSaysRightAngleCrossingAndTurningIn)
+{
     core::Analysis analysis;
     analysis.precautions = {core::Precaution::ThaPosterior, core::Precaution::FallRisk};
     HomeProgramInput in = fixtures::input(kLucja, 2, core::Urgency::None);
     in.takeCare = core::patientCareLines(analysis);
     ASSERT_EQ(in.takeCare.size(), 2u);
-    const std::string text = squeezed(pdfText(render(in, PageSize::A4, "take-care.pdf")));
-    EXPECT_THAT(text, HasSubstr("Take care"));
-    EXPECT_THAT(text, HasSubstr("do not cross your legs"));
-    EXPECT_THAT(text, HasSubstr("counter or a sturdy chair within reach"));
-    // Nothing to take care of prints no heading.
-    in.takeCare.clear();
-    EXPECT_THAT(squeezed(pdfText(render(in, PageSize::A4, "no-care.pdf"))), Not(HasSubstr("Take care")));
+    const std::string text = squeezed(pdfText(render(in, PageSize::A4, "posterior.pdf")));
+    EXPECT_THAT(text, HasSubstr("Your new hip (operation from the back)"));
+    EXPECT_THAT(text, HasSubstr("past a right angle"));
+    EXPECT_THAT(text, HasSubstr("Do not cross your legs"));
+    EXPECT_THAT(text, HasSubstr("Do not turn your knee or toes inward"));
+    EXPECT_THAT(text, HasSubstr("Avoiding a fall"));
+    EXPECT_EQ(countOf(text, "Your precautions"), 1u) << "one box for all of them";
+}
+
+TEST_F(HomeProgram, PregnancyGivesTheWarningSignsToStop)
+{
+    core::Analysis analysis;
+    analysis.precautions = {core::Precaution::Pregnancy};
+    HomeProgramInput in = fixtures::input(kLucja, 2, core::Urgency::None);
+    in.takeCare = core::patientCareLines(analysis);
+    const std::string text = squeezed(pdfText(render(in, PageSize::A4, "pregnancy.pdf")));
+    EXPECT_THAT(text, HasSubstr("Stop exercising and call your midwife or doctor straight away"));
+    EXPECT_THAT(text, HasSubstr("bleeding from the vagina"));
+    EXPECT_THAT(text, HasSubstr("pain or swelling in a calf"));
+}
+
+TEST_F(HomeProgram, NoPrecautionsNoBoxAndAnEmergencyHasNone)
+{
+    HomeProgramInput in = fixtures::input(kLucja, 2, core::Urgency::None);
+    EXPECT_THAT(pdfText(render(in, PageSize::A4, "no-care.pdf")), Not(HasSubstr("Your precautions")));
+    core::Analysis analysis;
+    analysis.precautions = {core::Precaution::Osteoporosis};
+    in = fixtures::input(kLucja, 2, core::Urgency::Emergency);
+    in.takeCare = core::patientCareLines(analysis);
+    EXPECT_THAT(pdfText(render(in, PageSize::A4, "emergency-care.pdf")), Not(HasSubstr("Your precautions")));
+}
+
+TEST_F(HomeProgram, ACareNoteTheTemplatesDoNotKnowPrintsItsOwnLine)
+{
+    HomeProgramInput in = fixtures::input(kLucja, 1, core::Urgency::None);
+    in.takeCare = {{"caution.something_new", "Keep your knee over your toes."}};
+    EXPECT_THAT(squeezed(pdfText(render(in))), HasSubstr("Keep your knee over your toes."));
+}
+
+TEST(CareWording, EveryKeyIsRequiredAndAnUnknownSectionIsAnError)
+{
+    EXPECT_THROW(parseCareWording("[precaution.tha_posterior]\nheading = x\npoint = y\n", "p.ini"), RenderError);
+    const std::string full = pdfcheck::run("cat '" + (fixtures::templatesDir() / "precautions.ini").string() + "'");
+    EXPECT_NO_THROW(parseCareWording(full, "precautions.ini"));
+    EXPECT_THROW(parseCareWording(full + "[precaution.typo]\nheading = x\npoint = y\n", "p.ini"), RenderError);
+    EXPECT_THROW(parseCareWording(full + "[caution.intra_articular]\nstop = z\n", "p.ini"), RenderError);
+}
+
+// ---- Whom to call ----------------------------------------------------------------------------
+
+TEST_F(HomeProgram, StopAndCallAlwaysSaysWhomToCall)
+{
+    HomeProgramInput in = fixtures::input(kLucja, 1, core::Urgency::None);
+    std::string text = squeezed(pdfText(render(in, PageSize::A4, "phone.pdf")));
+    EXPECT_LT(text.find("Stop and call us if"), text.find("Call us: 01632 960 123"));
+    in.branding.phone.clear();
+    text = squeezed(pdfText(render(in, PageSize::A4, "no-phone.pdf")));
+    EXPECT_THAT(text, HasSubstr("Call Harbourside Physio & Movement, the clinic that gave you this sheet."));
+}
+
+// ---- PDF hygiene -----------------------------------------------------------------------------
+
+TEST_F(HomeProgram, TitleAuthorAndLanguageNameTheHandout)
+{
+    const auto pdf = render(fixtures::input(kLucja, 2, core::Urgency::None), PageSize::A4, "meta.pdf");
+    const std::string info = pdfInfo(pdf);
+    EXPECT_THAT(info, HasSubstr(std::string("Title:           Home exercise program — ") + kLucja + " — 2026-"));
+    EXPECT_THAT(info, HasSubstr("Author:          Harbourside Physio & Movement"));
+    const std::string raw = pdfcheck::run("cat '" + pdf.string() + "'");
+    EXPECT_THAT(raw, HasSubstr("/Lang (en)"));
+}
+
+TEST_F(HomeProgram, PopplerReadsTheTextWithoutAWarning)
+{
+    for (const char* name : {kLucja, kAlexis, kDmitry}) {
+        const auto pdf = render(fixtures::input(name, 3, core::Urgency::Urgent), PageSize::A4, "plain.pdf");
+        EXPECT_EQ(pdfcheck::run("( pdftotext '" + pdf.string() + "' - 2>&1 >/dev/null )"), "") << name;
+        EXPECT_THAT(pdfText(pdf), HasSubstr(name)); // through the ToUnicode map
+    }
+}
+
+TEST_F(HomeProgram, ALongClinicNameShrinksToFitAndLosesNoWord)
+{
+    HomeProgramInput in = fixtures::input(kLucja, 1, core::Urgency::None);
+    in.branding.clinicName = "The Riverside Community Physiotherapy, Sports Injury and Rehabilitation Centre of "
+                             "Greater Northampton and the Surrounding Villages";
+    const std::string text = squeezed(pdfText(render(in, PageSize::A4, "long-name.pdf"), 1));
+    for (const char* word : {"Riverside", "Rehabilitation", "Northampton", "Surrounding", "Villages"})
+        EXPECT_THAT(text, HasSubstr(word));
 }
 
 TEST_F(HomeProgram, FontIsEmbeddedUnicode)
@@ -265,12 +391,12 @@ TEST_F(HomeProgram, TwentyFiveCardsNeverSplitAcrossPages)
         const int pages = pageCount(pdf);
         std::size_t cards = 0;
         for (int p = 1; p <= pages; ++p) {
-            // Each card has exactly one "Start:", one "Stop if:" and one dose table ("How often"):
+            // Each card has exactly one "Start:", one "Stop if" and one dose sentence (its "a day, "):
             // a split card would leave the counts on a page unequal.
             const std::string text = pdfText(pdf, p);
             const std::size_t starts = countOf(text, "Start:");
-            EXPECT_EQ(starts, countOf(text, "Stop if:")) << "page " << p;
-            EXPECT_EQ(starts, countOf(text, "How often")) << "page " << p;
+            EXPECT_EQ(starts, countOf(text, "Stop if")) << "page " << p;
+            EXPECT_EQ(starts, countOf(text, "a day, ")) << "page " << p;
             cards += starts;
         }
         EXPECT_EQ(cards, 25U);
@@ -330,7 +456,7 @@ TEST_F(HomeProgram, NoWordRunsPastTheRightMargin)
     }
 }
 
-TEST_F(HomeProgram, LogoIsPlacedAndAMissingLogoIsNamed)
+TEST_F(HomeProgram, LogoIsPlacedAndAMissingLogoIsLeftOutWithAWarning)
 {
     HomeProgramInput in = fixtures::input(kLucja, 2, core::Urgency::None);
     const std::string logo = std::string(HIPRX_SOURCE_DIR) + "/tests/render/data/logo.png";
@@ -338,14 +464,17 @@ TEST_F(HomeProgram, LogoIsPlacedAndAMissingLogoIsNamed)
     const auto withLogo = render(in, PageSize::A4, "logo.pdf");
     EXPECT_THAT(pdfcheck::run("pdfimages -list '" + withLogo.string() + "'"), HasSubstr("240    96"));
 
+    // A missing file: the handout without a logo, and a warning naming the file (never the patient).
     in.branding.logoPath = "/nonexistent/clinic-logo.png";
-    try {
-        renderHomeProgram(in, PageSize::A4, m_resources);
-        FAIL() << "a missing logo must not pass silently";
-    } catch (const RenderError& e) {
-        EXPECT_THAT(e.what(), HasSubstr("/nonexistent/clinic-logo.png"));
-        EXPECT_THAT(e.what(), Not(HasSubstr("Łucja")));
-    }
+    std::vector<std::string> warnings;
+    m_resources.warn = [&](const std::string& w) { warnings.push_back(w); };
+    const auto without = m_dir.path() / "no-logo.pdf";
+    writeFile(renderHomeProgram(in, PageSize::A4, m_resources), without);
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_THAT(warnings[0], HasSubstr("/nonexistent/clinic-logo.png"));
+    EXPECT_THAT(warnings[0], Not(HasSubstr("Łucja")));
+    EXPECT_THAT(pdfText(without), HasSubstr(kLucja));
+    EXPECT_EQ(pdfcheck::run("pdfimages -list '" + without.string() + "' | tail -n +3"), "");
 }
 
 TEST_F(HomeProgram, AnImageThatIsNotAnImageIsLeftOutWithAWarning)
