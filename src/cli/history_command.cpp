@@ -18,6 +18,7 @@
 #include "store/repositories.h"
 #include "workflow/follow_up.h"
 #include "workflow/referral.h"
+#include "workflow/visit_note.h"
 
 #include <CLI/CLI.hpp>
 
@@ -161,6 +162,18 @@ void runLetter(const CommonOptions& common, std::int64_t visitId, const std::str
                   << " referral letter for visit " << visitId << ")\n";
 }
 
+void runNote(const CommonOptions& common, std::int64_t visitId, const std::string& out, const std::string& page)
+{
+    if (!page.empty())
+        parsePage(page);
+    auto db = openDatabase(common);
+    const workflow::Clinic clinic = loadClinic(db);
+    const auto input = workflow::visitNoteInput(db, clinic, visitId, today());
+    render::writeFile(workflow::renderVisitNote(input, pageOption(page, clinic)), out);
+    if (!common.json)
+        std::cout << "Wrote " << out << " (visit note of visit " << visitId << ", " << input.date << ")\n";
+}
+
 } // namespace
 
 void addHistoryCommands(CLI::App& app, CommonOptions& common)
@@ -189,6 +202,17 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     report->callback([&common, visit, out, page, reportNorms, reportBranding] {
         runReport(common, *visit, *out, *page, *reportNorms, *reportBranding);
     });
+
+    auto* note = app.add_subcommand("note", "Write the visit note of a visit: subjective, objective, assessment, "
+                                            "plan, signed by the visit's clinician (PDF)");
+    auto noteVisit = std::make_shared<std::int64_t>(0);
+    auto noteOut = std::make_shared<std::string>();
+    auto notePage = std::make_shared<std::string>();
+    note->add_option("VISIT", *noteVisit, "visit record number")->required();
+    note->add_option("--out", *noteOut, "output PDF file")->required();
+    note->add_option("--page", *notePage, "page size: a4 or letter (default: the clinic's)");
+    note->callback(
+        [&common, noteVisit, noteOut, notePage] { runNote(common, *noteVisit, *noteOut, *notePage); });
 
     auto* letter = app.add_subcommand(
         "letter", "Write the referral letter of a visit with an urgent or emergency referral (PDF, one page)");

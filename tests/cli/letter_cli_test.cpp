@@ -142,3 +142,28 @@ TEST_F(LetterCli, TheProgressReportIdentifiesThePatientAndKeepsDosesWhole)
 
 } // namespace
 } // namespace hiprx::test
+
+namespace hiprx::test {
+namespace {
+
+// `hiprx-cli note`: the record of one visit, signed by its clinician, the same bytes every time.
+TEST_F(LetterCli, TheVisitNoteRecordsTheVisitAndIsReproducible)
+{
+    const auto visit = import(visitFile({"saddle_anaesthesia"}));
+    ASSERT_EQ(cli({"issue", visit}).exitCode, 0);
+    const auto first = scratch.file("note1.pdf");
+    const auto second = scratch.file("note2.pdf");
+    ASSERT_EQ(cli({"note", visit, "--out", first.string()}).exitCode, 0);
+    ASSERT_EQ(cli({"note", visit, "--out", second.string()}).exitCode, 0);
+    EXPECT_EQ(readFile(first), readFile(second)) << "a reprint differs from the first print";
+    const std::string text = pdfText(first);
+    for (const char* expected : {"Visit note", "Subjective", "Objective", "Assessment", "Plan",
+                                 "Margit Anna-Lena Oberhollenzer-Castellanos", "born 1950-06-15", "MRN-LETTER-7",
+                                 "Emergency referral (same day): saddle anaesthesia", "Pain (last 24 hours): now 6/10",
+                                 "No exercise program", "Kofi Osei, PT, 2026-11-20", "page 1 of 1"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    EXPECT_EQ(cli({"note", "999", "--out", first.string()}).exitCode, 2);
+}
+
+} // namespace
+} // namespace hiprx::test

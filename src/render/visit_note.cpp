@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Drawn top to bottom with a cursor that moves to a new page when a line would run into the
+// signature area or footer. Page 1 has the clinic's band; every page names the patient; the footers
+// ("page x of y") are drawn once the page count is known.
+#include "render/visit_note.h"
+
+#include "render/ini_file.h"
+#include "render/pdf_document.h"
+#include "render/render_error.h"
+#include "render/text_layout.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace hiprx::render {
+
+namespace {
+
+const Rgb kWhite{1.0F, 1.0F, 1.0F};
+const Rgb kBlack{0.0F, 0.0F, 0.0F};
+
+const std::set<std::string> kNoteKeys = {"title",      "patient_label", "born",       "record",
+                                         "date_label", "clinician_label", "subjective", "objective",
+                                         "assessment", "plan",          "signature_label", "signed",
+                                         "footer",     "page"};
+
+std::map<std::string, std::string> loadNoteWording(const std::filesystem::path& templatesDir)
+{
+    const auto file = templatesDir / "note.ini";
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw RenderError("cannot read the visit note wording " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::map<std::string, std::string> words;
+    for (const IniEntry& e : parseIni(text.str(), file.string()).entries) {
+        if (e.section != "note" || !kNoteKeys.count(e.key))
+            throw RenderError(file.string() + ": unknown key [" + e.section + "] " + e.key);
+        if (!words.emplace(e.key, e.value).second)
+            throw RenderError(file.string() + ": [note] " + e.key + " is given twice");
+    }
+    for (const std::string& key : kNoteKeys)
+        if (!words.count(key))
+            throw RenderError(file.string() + ": [note] " + key + " is missing");
+    return words;
+}
+
+class NoteBuilder {
+public:
+    NoteBuilder(const VisitNoteInput& in, const PageStyle& style, const std::map<std::string, std::string>& words,
+                PdfDocument& doc, FontFace regular, FontFace bold)
+        : m_in(in), m_style(style), m_words(words), m_doc(doc), m_regular(regular), m_bold(bold)
+    {
+        const std::string& accentText = in.branding.accentColor.empty() ? "#1F6F8B" : in.branding.accentColor;
+        const auto accent = Rgb::parse(accentText);
+        if (!accent)
+            throw RenderError("branding accent colour '" + accentText + "' is not written as #RRGGBB");
+        m_accent = *accent;
+        m_left = style.marginLeft;
+        m_width = style.width - style.marginLeft - style.marginRight;
+        m_bottom = style.height - style.marginBottom;
+    }
+
+    std::vector<std::uint8_t> build()
+    {
+        newPage();
+        if (m_in.referral != core::Urgency::None && !m_in.referralLine.empty())
+            referralBox();
+        for (const NoteSection& section : m_in.sections)
+            drawSection(section);
+        signature();
+        for (std::size_t i = 0; i < m_pages.size(); ++i)
+            footer(m_pages[i], i + 1, m_pages.size());
+        m_doc.setInfo(word("title") + " — " + m_in.patient.name + " — " + m_in.date, m_in.branding.clinicName,
+                      word("title"));
+        return m_doc.save();
+    }
+
+private:
+    const std::string& word(const std::string& key) const
+    {
+        const auto found = m_words.find(key);
+        if (found == m_words.end())
+            throw RenderError("the visit note has no heading for section '" + key + "'");
+        return found->second;
+    }
+    TextStyle style(bool bold, float size, const Rgb& color) const { return {bold ? m_bold : m_regular, size, color}; }
+    float lineHeight(const TextStyle& s) const { return s.size * m_style.lineSpacing; }
+    float width(const TextStyle& s, std::string_view t) const { return m_doc.textWidth(s.face, s.size, t); }
+    float baseline(float top, const TextStyle& s) const { return top + lineHeight(s) / 2 + 0.36F * s.size; }
+    std::vector<std::string> wrap(std::string_view t, float w, const TextStyle& s, float firstIndent = 0) const
+    {
+        return wrapText(t, w, [&](std::string_view run) { return width(s, run); }, firstIndent);
+    }
+    PdfPage& page() { return m_pages.back(); }
+
+    /// Who the patient is: name, birth date and age, record number; the visit date and clinician.
+    std::string identity() const
+    {
+        std::string who = m_in.patient.name;
+        if (m_in.patient.birthDate)
+            who += ", " + fillPlaceholders(word("born"), {{"date", m_in.patient.birthDate->iso()},
+                                                          {"age", m_in.ageYears ? std::to_string(*m_in.ageYears) : "?"}});
+        const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
+                                   : m_in.patient.id > 0       ? std::to_string(m_in.patient.id)
+                                                               : std::string();
+        if (!record.empty())
+            who += ", " + fillPlaceholders(word("record"), {{"record", record}});
+        return who;
+    }
+
+    void newPage()
+    {
+        m_pages.push_back(m_doc.addPage(m_style.width, m_style.height));
+        const TextStyle small = style(false, m_style.fontSmall, m_style.muted);
+        if (m_pages.size() == 1) {
+            const float h = m_style.headerHeight * 0.75F;
+            page().fillRect({0, 0, m_style.width, h}, m_accent);
+            const Rgb ink = m_accent.readableTextOn();
+            const TextStyle title = style(true, m_style.fontTitle, ink);
+            const float titleW = width(title, word("title"));
+            page().text(m_left + m_width - titleW, h / 2 + 0.36F * title.size, word("title"), title);
+            if (!m_in.branding.clinicName.empty()) {
+                TextStyle name = style(true, m_style.fontClinic, ink);
+                while (name.size > m_style.fontClinic * 0.7F &&
+                       width(name, m_in.branding.clinicName) > m_width - titleW - 16)
+                    name.size -= 0.5F;
+                const auto lines = wrap(m_in.branding.clinicName, m_width - titleW - 16, name);
+                page().text(m_left, h / 2 + 0.36F * name.size, lines.empty() ? "" : lines.front(), name);
+            }
+            m_y = h + 8;
+            const TextStyle label = style(false, m_style.fontSmall, m_style.muted);
+            const TextStyle value = style(true, m_style.fontBody + 1.0F, m_style.text);
+            const std::pair<std::string, std::string> rows[] = {
+                {word("patient_label"), identity()},
+                {word("date_label"), m_in.date},
+                {word("clinician_label"), m_in.branding.therapistName}};
+            for (const auto& [l, v] : rows) {
+                if (v.empty())
+                    continue;
+                page().text(m_left, baseline(m_y, value), l, label);
+                for (const auto& line : wrap(v, m_width * 0.84F, value)) {
+                    page().text(m_left + m_width * 0.16F, baseline(m_y, value), line, value);
+                    m_y += lineHeight(value);
+                }
+            }
+            m_y += 4;
+            page().line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.8F);
+            m_y += m_style.sectionGap * 0.5F;
+        } else {
+            // Every later page names the patient, so a loose page is never filed under someone else.
+            m_y = m_style.marginTop;
+            page().text(m_left, baseline(m_y, small), word("title") + " · " + identity() + " · " + m_in.date, small);
+            m_y += lineHeight(small) + 4;
+            page().line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.6F);
+            m_y += 6;
+        }
+    }
+
+    void ensureRoom(float needed)
+    {
+        if (m_y + needed > m_bottom)
+            newPage();
+    }
+
+    void referralBox()
+    {
+        const bool emergency = m_in.referral == core::Urgency::Emergency;
+        const Rgb& edge = emergency ? m_style.emergency : m_in.referral == core::Urgency::Urgent ? m_style.urgent
+                                                                                                  : m_style.routine;
+        const TextStyle s = style(true, m_style.fontBody + 0.5F, edge.mix(kBlack, 0.45F));
+        const auto lines = wrap(m_in.referralLine, m_width - 20, s);
+        const float boxH = 12 + lineHeight(s) * static_cast<float>(lines.size());
+        const Rgb tint = edge.mix(kWhite, 0.85F);
+        page().roundedRect({m_left, m_y, m_width, boxH}, 4, &tint, &edge, 1.5F);
+        float y = m_y + 6;
+        for (const auto& l : lines) {
+            page().text(m_left + 10, baseline(y, s), l, s);
+            y += lineHeight(s);
+        }
+        m_y += boxH + m_style.sectionGap * 0.5F;
+    }
+
+    void drawSection(const NoteSection& section)
+    {
+        const TextStyle h = style(true, m_style.fontHeading, m_accent.mix(kBlack, 0.35F));
+        const TextStyle s = style(false, m_style.fontBody, m_style.text);
+        const TextStyle sub = style(true, m_style.fontBody, m_style.text);
+        ensureRoom(lineHeight(h) + 2 * lineHeight(s)); // never a heading alone at the foot of a page
+        m_y += m_style.sectionGap * 0.3F;
+        page().text(m_left, baseline(m_y, h), word(section.key), h);
+        m_y += lineHeight(h) + 2;
+        const float bullet = width(s, "• ");
+        for (const std::string& line : section.lines) {
+            if (!line.empty() && line.back() == ':') {
+                ensureRoom(2 * lineHeight(s));
+                m_y += 2;
+                page().text(m_left, baseline(m_y, sub), line, sub);
+                m_y += lineHeight(sub);
+                continue;
+            }
+            const auto lines = wrap("• " + line, m_width - 6 - bullet, s, -bullet);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                ensureRoom(lineHeight(s));
+                page().text(m_left + 6 + (i == 0 ? 0.0F : bullet), baseline(m_y, s), lines[i], s);
+                m_y += lineHeight(s);
+            }
+        }
+    }
+
+    void signature()
+    {
+        const TextStyle s = style(false, m_style.fontBody, m_style.text);
+        const TextStyle l = style(false, m_style.fontSmall, m_style.muted);
+        ensureRoom(4 * lineHeight(s));
+        m_y += m_style.sectionGap;
+        const float lineY = m_y + lineHeight(s) * 1.4F;
+        page().text(m_left, baseline(m_y, l), word("signature_label"), l);
+        page().line({m_left + m_width * 0.16F, lineY}, {m_left + m_width * 0.6F, lineY}, m_style.rule, 0.8F);
+        m_y = lineY + 3;
+        std::string who = m_in.branding.therapistName;
+        if (!m_in.branding.therapistCredentials.empty())
+            who += (who.empty() ? "" : ", ") + m_in.branding.therapistCredentials;
+        if (who.empty())
+            who = "……………………………………"; // nobody recorded: the clinician writes their name by hand
+        page().text(m_left + m_width * 0.16F, baseline(m_y, s),
+                    fillPlaceholders(word("signed"), {{"clinician", who}, {"date", m_in.date}}), s);
+        m_y += lineHeight(s);
+    }
+
+    void footer(PdfPage& p, std::size_t number, std::size_t count)
+    {
+        const TextStyle s = style(false, m_style.fontSmall - 0.5F, m_style.muted);
+        const float ruleY = m_style.height - m_style.marginBottom + 10;
+        p.line({m_left, ruleY}, {m_left + m_width, ruleY}, m_style.rule, 0.6F);
+        std::string left = fillPlaceholders(word("footer"), {{"date", m_in.madeOn}});
+        if (!m_in.branding.clinicName.empty())
+            left = m_in.branding.clinicName + " · " + left;
+        p.text(m_left, baseline(ruleY + 3, s), left, s);
+        const std::string right = fillPlaceholders(
+            word("page"), {{"page", std::to_string(number)}, {"pages", std::to_string(count)}});
+        p.text(m_left + m_width - width(s, right), baseline(ruleY + 3, s), right, s);
+    }
+
+    const VisitNoteInput& m_in;
+    const PageStyle& m_style;
+    const std::map<std::string, std::string>& m_words;
+    PdfDocument& m_doc;
+    FontFace m_regular;
+    FontFace m_bold;
+    std::vector<PdfPage> m_pages;
+    Rgb m_accent;
+    float m_left = 0;
+    float m_width = 0;
+    float m_bottom = 0;
+    float m_y = 0;
+};
+
+} // namespace
+
+std::vector<std::uint8_t> renderVisitNote(const VisitNoteInput& input, PageSize size, const RenderResources& resources)
+{
+    const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
+    const auto words = loadNoteWording(resources.templatesDir);
+    PdfDocument doc;
+    const FontFace regular =
+        doc.loadTrueType(resources.fontFallback.empty() ? resources.fontRegular : resources.fontFallback);
+    FontFace bold{regular.font, true};
+    if (!resources.fontBold.empty())
+        bold = doc.loadTrueType(resources.fontBold);
+    NoteBuilder builder(input, tpl.style, words, doc, regular, bold);
+    return builder.build();
+}
+
+} // namespace hiprx::render
