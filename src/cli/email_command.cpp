@@ -21,6 +21,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 
@@ -68,10 +69,19 @@ std::string password(const ServerArgs& args, const core::SmtpSettings& settings)
                              "; name the environment variable that holds it, e.g. --password-env "
                              "HIPRX_SMTP_PASSWORD");
     }
+    // The option's value is never repeated in a message: someone may have typed the password itself.
+    const bool isName = !args.passwordEnv.empty() &&
+                        args.passwordEnv.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                           "0123456789_") == std::string::npos &&
+                        !std::isdigit(static_cast<unsigned char>(args.passwordEnv.front()));
+    if (!isName)
+        throw InputError("--password-env", "--password-env: give the NAME of an environment variable that holds the "
+                                           "password (letters, digits and _, e.g. HIPRX_SMTP_PASSWORD), never the "
+                                           "password itself");
     const char* value = std::getenv(args.passwordEnv.c_str());
     if (!value)
-        throw InputError("--password-env",
-                         "--password-env: the environment variable " + args.passwordEnv + " is not set");
+        throw InputError("--password-env", "--password-env: the environment variable it names is not set; set it "
+                                           "before running the command (export NAME=…)");
     return value;
 }
 
