@@ -327,7 +327,9 @@ private:
             name.size -= 0.5F;
             nameLines = wrap(b.clinicName, nameWidth, name);
         }
-        if (nameLines.size() > 2 || tooWide(nameLines)) {
+        // At the smallest size a third line is better than smaller type, when the band holds it.
+        const bool threeFit = nameLines.size() == 3 && !tooWide(nameLines) && 3 * lineHeight(name) <= h - 12;
+        if (!threeFit && (nameLines.size() > 2 || tooWide(nameLines))) {
             // Still too long at the smallest size: two lines, each shrunk to its own width.
             const std::size_t half = (nameLines.size() + 1) / 2;
             std::vector<std::string> two(2);

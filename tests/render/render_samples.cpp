@@ -5,6 +5,8 @@
 // Usage: render_samples OUT_DIR
 #include "render_fixtures.h"
 
+#include "core/program.h"
+
 #include "render/render_error.h"
 
 #include <iostream>
@@ -28,6 +30,8 @@ int main(int argc, char** argv)
         PageSize size;
         bool logo;
         const char* accent = "#1F6F8B";
+        std::vector<core::Precaution> precautions = {};
+        const char* clinicName = nullptr; ///< replaces the fixture's; "" also clears the phone
     };
     const Sample samples[] = {
         {"a4-1-none.pdf", "Łucja Ångström-Straße", 1, core::Urgency::None, PageSize::A4, false},
@@ -41,6 +45,13 @@ int main(int argc, char** argv)
         {"letter-25-none.pdf", "Ana Ruiz", 25, core::Urgency::None, PageSize::Letter, true},
         {"letter-emergency.pdf", "Ana Ruiz", 3, core::Urgency::Emergency, PageSize::Letter, true},
         {"a4-3-pale-accent.pdf", "Ana Ruiz", 3, core::Urgency::Routine, PageSize::A4, false, "#F4D35E"},
+        {"a4-6-posterior-hip.pdf", "Ana Ruiz", 6, core::Urgency::None, PageSize::A4, true, "#1F6F8B",
+         {core::Precaution::ThaPosterior, core::Precaution::FallRisk}},
+        {"a4-4-pregnancy.pdf", "Ana Ruiz", 4, core::Urgency::Routine, PageSize::A4, false, "#1F6F8B",
+         {core::Precaution::Pregnancy}},
+        {"letter-3-long-name-no-phone.pdf", "Ana Ruiz", 3, core::Urgency::None, PageSize::Letter, true, "#1F6F8B",
+         {core::Precaution::Osteoporosis},
+         "The Riverside Community Physiotherapy, Sports Injury and Rehabilitation Centre of Greater Northampton"},
     };
     try {
         for (const Sample& s : samples) {
@@ -48,6 +59,13 @@ int main(int argc, char** argv)
             in.branding.accentColor = s.accent;
             if (s.logo)
                 in.branding.logoPath = std::string(HIPRX_SOURCE_DIR) + "/tests/render/data/logo.png";
+            core::Analysis analysis;
+            analysis.precautions.insert(s.precautions.begin(), s.precautions.end());
+            in.takeCare = core::patientCareLines(analysis);
+            if (s.clinicName) {
+                in.branding.clinicName = s.clinicName;
+                in.branding.phone.clear();
+            }
             writeFile(renderHomeProgram(in, s.size, resources), out / s.file);
             std::cout << (out / s.file).string() << '\n';
         }
