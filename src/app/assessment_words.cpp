@@ -63,6 +63,9 @@ std::string idsInWords(std::string text)
     replaceIds<core::SpecialTest>(text, true);
     replaceIds<core::Movement>(text, false);
     replaceIds<core::StrengthMuscle>(text, false);
+    replaceIds<core::Precaution>(text, false);
+    replaceIds<core::RedFlag>(text, false);
+    replaceIds<core::MuscleGroup>(text, false);
     static const std::pair<const char*, const char*> kFields[] = {
         {"falls_past_year", "falls in the past year"},
         {"single_leg_stance_s", "single-leg stance"},
@@ -77,6 +80,25 @@ std::string idsInWords(std::string text)
     for (const auto& [id, words] : kFields)
         replaceWord(text, id, words, false);
     return text;
+}
+
+std::string idsInWords(std::string text, const core::ExerciseLibrary& library)
+{
+    for (const auto& exercise : library.all())
+        if (exercise.id.find('_') != std::string::npos && text.find(exercise.id) != std::string::npos)
+            replaceWord(text, exercise.id, exercise.name, false);
+    return idsInWords(std::move(text));
+}
+
+std::string progressionStepText(core::ProgressionStep step)
+{
+    switch (step) {
+    case core::ProgressionStep::Regress: return "regress (make the exercises easier)";
+    case core::ProgressionStep::Hold: return "hold (keep the exercises as they are)";
+    case core::ProgressionStep::Progress: return "progress (make the exercises harder)";
+    case core::ProgressionStep::Refer: return "refer (a doctor should see the patient first)";
+    }
+    return std::string(core::progressionStepId(step));
 }
 
 std::string painAreaId(const core::PainArea& area)

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "core/assessment.h"
+#include "core/exercise.h"
 #include "core/progress.h"
+#include "core/progression.h"
 
 #include <optional>
 #include <string>
@@ -23,6 +25,12 @@ std::string redFlagScreenText(const core::Assessment& assessment);
 /// Analysis text with the vocabulary ids it quotes said in words: "faber left positive" →
 /// "FABER (Patrick) left positive", "hip_flexion" → "hip flexion". Whole words only.
 std::string idsInWords(std::string text);
+/// The same, and exercise ids of `library` said by their names ("harder: couch_stretch" →
+/// "harder: Couch stretch").
+std::string idsInWords(std::string text, const core::ExerciseLibrary& library);
+
+/// The program's next step in words: "progress (make the exercises harder)".
+std::string progressionStepText(core::ProgressionStep step);
 
 /// The form's id of a pain area ("lateral_hip.right") and back; nothing for an unknown id.
 std::string painAreaId(const core::PainArea& area);

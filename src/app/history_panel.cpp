@@ -3,6 +3,7 @@
 
 #include "app/assessment_words.h"
 #include "app/chart_view.h"
+#include "app/local_time.h"
 #include "app/today.h"
 #include "app/wx_text.h"
 
@@ -23,6 +24,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -50,7 +52,7 @@ std::string changeText(const std::optional<core::Change>& c)
 
 std::string dateText(const std::optional<core::Date>& d)
 {
-    return d ? d->iso() : "(no date)";
+    return d ? app::dateText(d->iso()) : "(no date)";
 }
 
 wxListCtrl* makeList(wxWindow* parent, std::initializer_list<std::pair<const char*, int>> columns)
@@ -86,7 +88,7 @@ HistoryPanel::HistoryPanel(wxWindow* parent, store::Database& db, std::int64_t p
     auto* step =
         new wxStaticText(this, wxID_ANY,
                          toWx("Suggested next step for the program: " +
-                              std::string(core::progressionStepId(core::suggestStep(m_history))) +
+                              progressionStepText(core::suggestStep(m_history)) +
                               ". Changes count only when larger than the measurement error of the measure."));
     top->Add(step, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
 
@@ -173,7 +175,7 @@ void HistoryPanel::fillTimeline()
         for (const auto& p : m_programs)
             programs += p.visitId == v.visitId ? 1 : 0;
         const long row = m_visits->InsertItem(static_cast<long>(i), toWx(dateText(v.date)));
-        m_visits->SetItem(row, 1, toWx(std::to_string(v.visitId)));
+        m_visits->SetItem(row, 1, toWx(std::to_string(i + 1))); // the patient's own count, not an id
         m_visits->SetItem(row, 2, toWx(v.clinician));
         m_visits->SetItem(row, 3, v.alerts.empty() ? wxString() : toWx(std::to_string(v.alerts.size())));
         m_visits->SetItem(row, 4, programs == 0 ? wxString() : toWx(std::to_string(programs)));
@@ -249,7 +251,7 @@ void HistoryPanel::fillPrograms()
             names += (names.empty() ? "" : ", ") + item.name;
         const long r = m_programList->InsertItem(row++, toWx(date));
         m_programList->SetItem(r, 1, toWx(std::to_string(p.version)));
-        m_programList->SetItem(r, 2, toWx(p.issuedAt));
+        m_programList->SetItem(r, 2, toWx(localTimeText(p.issuedAt)));
         m_programList->SetItem(r, 3, toWx(names));
     }
 }
@@ -302,12 +304,22 @@ std::optional<core::NextProgram> HistoryPanel::suggestNextProgram() const
     }
 }
 
+std::int64_t HistoryPanel::nextProgramVisit() const
+{
+    if (m_history.visits.empty())
+        return 0;
+    const std::int64_t latest = m_history.visits.back().visitId;
+    const bool issued = std::any_of(m_programs.begin(), m_programs.end(),
+                                    [latest](const store::IssuedProgram& p) { return p.visitId == latest; });
+    return issued ? 0 : latest;
+}
+
 bool HistoryPanel::startNextVisit()
 {
     const auto next = suggestNextProgram();
     if (!next || !m_options.startNextVisit)
         return false;
-    m_options.startNextVisit(*next);
+    m_options.startNextVisit(*next, nextProgramVisit());
     // The visit opens in the main window, behind a modal dialog: close it so it can be worked on.
     if (auto* dialog = dynamic_cast<wxDialog*>(wxGetTopLevelParent(this)); dialog && dialog->IsModal())
         dialog->EndModal(wxID_OK);
@@ -352,20 +364,25 @@ void HistoryPanel::onNextProgram()
     const auto next = suggestNextProgram();
     if (!next)
         return;
-    const std::string text = nextProgramText(*next);
+    const std::string text = nextProgramText(*next, m_options.library);
     if (!m_options.startNextVisit) {
         wxMessageBox(toWx(text), "Next program", wxOK | wxICON_INFORMATION, this);
         return;
     }
-    if (wxMessageBox(toWx(text + "\nStart a new visit with this program? You can change every exercise "
-                                 "and dose in the program builder before issuing it."),
+    const std::int64_t visit = nextProgramVisit();
+    std::string where = "Start a new visit with this program?";
+    for (const auto& v : m_history.visits)
+        if (visit != 0 && v.visitId == visit)
+            where = "Use this program for the visit of " + dateText(v.date) + "?";
+    if (wxMessageBox(toWx(text + "\n" + where + " You can change every exercise and dose in the program builder "
+                                 "before issuing it."),
                      "Next program", wxYES_NO | wxICON_QUESTION, this) == wxYES)
         startNextVisit();
 }
 
-std::string nextProgramText(const core::NextProgram& next)
+std::string nextProgramText(const core::NextProgram& next, const core::ExerciseLibrary* library)
 {
-    std::string text = "Suggested step: " + std::string(core::progressionStepId(next.step)) + "\n";
+    std::string text = "Suggested step: " + progressionStepText(next.step) + "\n";
     for (const std::string& reason : next.reasons)
         text += "  – " + reason + "\n";
     text += "\n";
@@ -392,7 +409,7 @@ std::string nextProgramText(const core::NextProgram& next)
         for (const std::string& w : next.warnings)
             text += "• " + w + "\n";
     }
-    return text;
+    return library ? idsInWords(text, *library) : idsInWords(text);
 }
 
 void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId, HistoryOptions options)

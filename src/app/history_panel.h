@@ -38,9 +38,10 @@ struct HistoryOptions {
     core::Branding branding;
     /// The library the next program's harder/easier exercises come from; null disables the button.
     const core::ExerciseLibrary* library = nullptr;
-    /// Called with the suggested next program when the therapist accepts it (the lead opens a new
-    /// visit with it). Null hides the button.
-    std::function<void(const core::NextProgram&)> startNextVisit;
+    /// Called with the suggested next program when the therapist accepts it, and the visit it
+    /// belongs to: the latest visit when no program was issued at it yet (the follow-up just
+    /// recorded), else 0 for a new visit. Null hides the button.
+    std::function<void(const core::NextProgram&, std::int64_t visitId)> startNextVisit;
 };
 
 class HistoryPanel : public wxPanel {
@@ -73,6 +74,9 @@ public:
     /// The next program from the last one issued, stepped as core::suggestStep says; nothing when no
     /// program was issued or no library was given.
     std::optional<core::NextProgram> suggestNextProgram() const;
+    /// The visit the next program belongs to: the latest visit when it has no program issued yet
+    /// (the follow-up just recorded), else 0 (a new visit).
+    std::int64_t nextProgramVisit() const;
     /// Hands the suggested next program to HistoryOptions::startNextVisit and closes the history
     /// dialog around the panel, if any (the new visit opens in the main window). False when there is
     /// no suggestion or no callback.
@@ -105,7 +109,8 @@ private:
 
 /// What Next program… shows before a visit starts from it: the step and why, each exercise's
 /// change, what was dropped or left out by the safety screen and why, and the warnings.
-std::string nextProgramText(const core::NextProgram& next);
+/// Ids are said in words (exercise ids by their names when `library` is given).
+std::string nextProgramText(const core::NextProgram& next, const core::ExerciseLibrary* library = nullptr);
 
 /// A resizable dialog around a HistoryPanel (what Patient → History… opens); modal.
 void showHistoryDialog(wxWindow* parent, store::Database& db, std::int64_t patientId,

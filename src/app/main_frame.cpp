@@ -10,6 +10,7 @@
 #include "app/settings_dialog.h"
 #include "app/staff_dialog.h"
 #include "app/today.h"
+#include "app/visit_number.h"
 #include "app/wx_text.h"
 
 #include "exchange/figure_json.h"
@@ -505,7 +506,8 @@ void MainFrame::refreshVisits()
         ++row;
     }
     if (!store::DraftRepository(m_db).forPatient(m_patientId).empty())
-        SetStatusText("This patient has an unfinished assessment; New visit or Open offers it back.");
+        SetStatusText("This patient has an unfinished assessment or program changes; opening the visit offers "
+                      "them back.");
     m_visits->Thaw();
     if (store::DraftRepository(m_db).forPatient(m_patientId).empty())
         SetStatusText(wxString::Format("%ld visit(s)", row));
@@ -545,7 +547,9 @@ VisitPage* MainFrame::openVisit(std::int64_t visitId)
     m_visitHolder->Thaw();
     m_book->ChangeSelection(kVisitPage);
     SetStatusText(visitId == 0 ? toWx("New visit: what you type is kept as a draft until you save it.")
-                               : toWx("Visit #" + std::to_string(visitId)));
+                               : toWx("Visit " + std::to_string(visitNumber(
+                                                     store::VisitRepository(m_db).listForPatient(m_patientId), visitId)) +
+                                      " opened."));
     m_visit->offerDraft();
     if (auto* first = m_visit->form()->field("visit.complaint"))
         first->SetFocus();
@@ -557,10 +561,14 @@ void MainFrame::closeVisit()
     if (!m_visit)
         return;
     m_visit->flushDraft();
-    if (m_visit->hasUnsavedChanges() &&
-        m_prompts.confirm("Save this visit's findings before leaving it?\n\n(What you typed is kept as a "
-                          "draft either way and is offered back when you open the patient again.)"))
-        m_visit->saveVisit();
+    if (m_visit->hasUnsavedChanges()) {
+        const bool program = m_visit->hasUnissuedProgram();
+        if (m_prompts.confirm(toWx(std::string("Save this visit's findings") +
+                                   (program ? " and your program changes (not issued yet)" : "") +
+                                   " before leaving it?\n\n(What you changed is kept as a draft either way and is "
+                                   "offered back when you open the visit again.)")))
+            m_visit->saveVisit();
+    }
     m_visitHolder->GetSizer()->Detach(m_visit);
     m_visit->Destroy();
     m_visit = nullptr;
@@ -672,12 +680,17 @@ void MainFrame::onHistory()
     }
     const VisitContext context = visitContext();
     std::optional<core::NextProgram> next;
+    std::int64_t atVisit = 0;
     showHistoryDialog(this, m_db, m_patientId,
                       {context.norms, context.pageSize, context.branding, &m_library,
-                       [&next](const core::NextProgram& chosen) { next = chosen; }});
-    // The dialog closes itself once the therapist starts the next visit; it opens here, unsaved.
+                       [&next, &atVisit](const core::NextProgram& chosen, std::int64_t visitId) {
+                           next = chosen;
+                           atVisit = visitId;
+                       }});
+    // The dialog closes itself once the therapist accepts: the program goes to the follow-up just
+    // recorded (no program issued at it yet), else to a new visit; drafted until it is issued.
     if (next)
-        if (auto* visit = newVisit())
+        if (auto* visit = atVisit != 0 ? openVisit(atVisit) : newVisit())
             visit->startFromNextProgram(*next);
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/program_builder.h"
+#include "app/assessment_words.h"
 #include "app/figure_view.h"
 #include "app/library_browser.h"
 #include "app/wheel_guard.h"
@@ -33,7 +34,7 @@ std::string sideLabel(core::ExerciseSide side)
 /// program (from a protocol, the last program, or findings that changed).
 wxString forbiddenQuestion(const std::string& name, const std::vector<core::Exclusion>& exclusions, bool adding)
 {
-    return toWx(name + " is excluded for this patient: " + core::exclusionText(exclusions) + ".\n\n" +
+    return toWx(name + " is excluded for this patient: " + idsInWords(core::exclusionText(exclusions)) + ".\n\n" +
                 (adding ? "Add it anyway?" : "Keep it in the program anyway?") +
                 " Only do so if you have checked it is safe; the program will show a warning.");
 }
@@ -52,15 +53,21 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     m_lock->SetForegroundColour(wxColour(183, 28, 28));
     m_lock->SetFont(m_lock->GetFont().Bold());
     left->Add(m_lock, wxSizerFlags().Expand().Border(wxALL, gap));
-    m_origin = new wxStaticText(this, wxID_ANY, "");
+    // Where the program came from can run to many lines (Next program… explains every step): it
+    // scrolls within four lines, so the program list keeps its rows.
+    m_origin = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, FromDIP(52)),
+                              wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
     m_origin->SetName("program.origin");
     m_origin->SetForegroundColour(wxColour(21, 101, 192));
+    m_origin->SetBackgroundColour(GetBackgroundColour());
+    m_origin->SetMaxSize(wxSize(-1, FromDIP(52)));
     m_origin->Hide();
     left->Add(m_origin, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
 
     m_items = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(200)),
                              wxLC_REPORT | wxLC_SINGLE_SEL);
     m_items->SetName("program.items");
+    m_items->SetMinSize(wxSize(-1, FromDIP(172))); // six rows and the header, whatever else is shown
     m_items->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(30));
     m_items->AppendColumn("Exercise", wxLIST_FORMAT_LEFT, FromDIP(210));
     m_items->AppendColumn("Side", wxLIST_FORMAT_LEFT, FromDIP(80));
@@ -69,12 +76,20 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     left->Add(m_items, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
 
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
-    auto* up = new wxButton(this, wxID_UP, "Move &up");
-    auto* down = new wxButton(this, wxID_DOWN, "Move d&own");
-    auto* remove = new wxButton(this, wxID_REMOVE, "&Remove");
-    auto* reset = new wxButton(this, wxID_ANY, "Reset to &suggestion");
-    auto* saveProtocol = new wxButton(this, wxID_ANY, toWx("Save as protocol…"));
-    auto* loadProtocol = new wxButton(this, wxID_ANY, toWx("Start from protocol…"));
+    // One row of compact buttons (the full words in their tooltips), so the list keeps its rows.
+    auto* up = new wxButton(this, wxID_UP, "&Up", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    up->SetToolTip("Move the selected exercise up");
+    auto* down = new wxButton(this, wxID_DOWN, "D&own", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    down->SetToolTip("Move the selected exercise down");
+    auto* remove = new wxButton(this, wxID_REMOVE, "&Remove", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    auto* reset = new wxButton(this, wxID_ANY, "Reset to &suggestion", wxDefaultPosition, wxDefaultSize,
+                               wxBU_EXACTFIT);
+    auto* saveProtocol =
+        new wxButton(this, wxID_ANY, toWx("Save protocol…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    saveProtocol->SetToolTip("Save this program as a clinic protocol");
+    auto* loadProtocol =
+        new wxButton(this, wxID_ANY, toWx("From protocol…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    loadProtocol->SetToolTip("Start from a clinic protocol (replaces the exercises listed now)");
     for (auto* b : {up, down, remove, reset, saveProtocol, loadProtocol}) {
         buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(4)));
         m_editControls.push_back(b);
@@ -360,7 +375,8 @@ bool ProgramBuilder::confirmForbidden()
             m_program.items[finding.index].basis.push_back(core::overrideBasis(false, finding.exclusions));
         } else {
             takeOut.push_back(finding.index);
-            m_notices.push_back(finding.name + " was taken out: " + core::exclusionText(finding.exclusions) + ".");
+            m_notices.push_back(finding.name + " was taken out: " + idsInWords(core::exclusionText(finding.exclusions)) +
+                                ".");
             keptAll = false;
         }
     }
@@ -436,7 +452,7 @@ void ProgramBuilder::refreshEditor()
         m_notes->ChangeValue(toWx(item.notes));
         std::string basis;
         for (const auto& b : item.basis)
-            basis += (basis.empty() ? "Why: " : "; ") + b;
+            basis += (basis.empty() ? "Why: " : "; ") + idsInWords(b, m_library);
         m_figure->setFigure(item.figureId.empty() ? item.exerciseId : item.figureId, item.side);
         m_basis->SetLabel(toWx(basis));
         m_basis->Wrap(FromDIP(300));
@@ -449,16 +465,18 @@ void ProgramBuilder::refreshEditor()
 
 void ProgramBuilder::setOrigin(const wxString& text)
 {
-    m_origin->SetLabel(text);
-    m_origin->Wrap(FromDIP(600));
+    m_origin->ChangeValue(text);
+    m_origin->ShowPosition(0);
     m_origin->Show(!text.empty());
     Layout();
 }
 
 wxString ProgramBuilder::originText() const
 {
-    return m_origin->GetLabel();
+    return m_origin->GetValue();
 }
+
+int ProgramBuilder::visibleRows() const { return m_items->GetCountPerPage(); }
 
 std::vector<FieldProblem> ProgramBuilder::problems() const { return core::validateProgram(m_program); }
 
@@ -470,7 +488,7 @@ void ProgramBuilder::refreshStatus()
     // The safety screen in words; the review's own lines about the same items (with ids) are left out.
     for (const auto& finding : m_screen.forbidden)
         text << toWx((confirmed(finding) ? "Kept by you: " : "Forbidden: ") + finding.name + ": " +
-                     core::exclusionText(finding.exclusions) +
+                     idsInWords(core::exclusionText(finding.exclusions)) +
                      (confirmed(finding) ? "." : ". Remove it, or confirm it when you issue.")) << "\n";
     for (std::size_t i : m_screen.unknown)
         text << toWx(m_program.items[i].name + " is not in the exercise library, so HipRx cannot check it "
@@ -479,7 +497,7 @@ void ProgramBuilder::refreshStatus()
         text << toWx(n) << "\n";
     for (const auto& w : core::reviewProgram(m_program, m_analysis, m_library))
         if (w.find(": forbidden by ") == std::string::npos && w.find(": not in the exercise library") == std::string::npos)
-            text << toWx(w) << "\n";
+            text << toWx(idsInWords(w, m_library)) << "\n";
     text.Trim();
     m_status->SetLabel(text);
     m_status->Wrap(FromDIP(600));
@@ -487,6 +505,8 @@ void ProgramBuilder::refreshStatus()
 }
 
 wxString ProgramBuilder::warningText() const { return m_status->GetLabel(); }
+
+wxString ProgramBuilder::basisText() const { return m_basis->GetLabel(); }
 
 std::int64_t ProgramBuilder::saveProtocol(const std::string& name)
 {

@@ -75,6 +75,8 @@ public:
     std::vector<FieldProblem> problems() const;
     /// Text of the warnings line (tests).
     wxString warningText() const;
+    /// Why the selected item is in the program, as shown under its figure (tests).
+    wxString basisText() const;
     /// The figure of the selected item (tests).
     const FigurePanel* figurePanel() const { return m_figure; }
 
@@ -83,10 +85,12 @@ public:
     void setOnChange(std::function<void()> onChange) { m_onChange = std::move(onChange); }
     /// Called by "Reset to suggestion".
     void setOnReset(std::function<void()> onReset) { m_onReset = std::move(onReset); }
-    /// One line above the list saying where the program came from (e.g. the last program, stepped
-    /// on, and why); empty hides it.
+    /// Text above the list saying where the program came from (e.g. the last program, stepped on,
+    /// and why), scrolling within a few lines; empty hides it.
     void setOrigin(const wxString& text);
     wxString originText() const;
+    /// Rows of the program list visible without scrolling (tests: the origin never squeezes it).
+    int visibleRows() const;
 
     /// Saves the current items as a clinic protocol; returns its id. Throws InputError/StorageError.
     std::int64_t saveProtocol(const std::string& name);
@@ -117,7 +121,7 @@ private:
     bool m_updating = false;
 
     wxStaticText* m_lock = nullptr;
-    wxStaticText* m_origin = nullptr;
+    wxTextCtrl* m_origin = nullptr;
     wxListCtrl* m_items = nullptr;
     wxChoice* m_side = nullptr;
     wxSpinCtrl* m_sets = nullptr;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/visit_page.h"
 #include "app/assessment_form.h"
+#include "app/assessment_words.h"
 #include "app/pdf_preview.h"
 #include "app/program_builder.h"
 #include "app/reasoning_panel.h"
+#include "app/local_time.h"
 #include "app/today.h"
+#include "app/visit_draft.h"
+#include "app/visit_number.h"
 #include "app/wx_text.h"
 
 #include "core/issue_rules.h"
@@ -85,14 +89,11 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
       m_context(std::move(context)), m_prompts(std::move(prompts)), m_draftTimer(this)
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* heading = new wxStaticText(this, wxID_ANY, "");
-    heading->SetFont(heading->GetFont().Scaled(1.3f).Bold());
-    std::string title = m_patient.name;
-    if (m_patient.birthDate)
-        title += "   born " + m_patient.birthDate->iso();
-    title += visitId == 0 ? "   new visit" : "   visit #" + std::to_string(visitId);
-    heading->SetLabel(toWx(title));
-    sizer->Add(heading, wxSizerFlags().Border(wxALL, FromDIP(8)));
+    m_heading = new wxStaticText(this, wxID_ANY, "");
+    m_heading->SetName("visit.heading");
+    m_heading->SetFont(m_heading->GetFont().Scaled(1.3f).Bold());
+    updateHeading();
+    sizer->Add(m_heading, wxSizerFlags().Border(wxALL, FromDIP(8)));
 
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
     splitter->SetMinimumPaneSize(FromDIP(220));
@@ -166,7 +167,7 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
     m_form->setAsk(m_prompts.ask);
 
     m_form->setOnChange([this] { onFormChanged(); });
-    m_builder->setOnChange([this] { updateIssueArea(); });
+    m_builder->setOnChange([this] { onProgramChanged(); });
     m_builder->setOnReset([this] {
         if (m_fromLast) {
             // Back to the stepped-on last program, with what the current findings exclude.
@@ -179,7 +180,8 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
         } else {
             m_builder->setProgram(m_suggested, false);
         }
-        updateIssueArea();
+        onProgramChanged();
+        m_programUnissued = m_fromLast.has_value(); // the suggestion itself is no edit to keep
     });
     m_builder->setConfirm(m_prompts.confirm);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushDraft(); }, m_draftTimer.GetId());
@@ -210,19 +212,59 @@ VisitPage::~VisitPage()
 
 bool VisitPage::offerDraft()
 {
-    const auto draft = store::DraftRepository(m_db).find(m_patient.id, m_visitId);
-    if (!draft)
+    const auto stored = store::DraftRepository(m_db).find(m_patient.id, m_visitId);
+    if (!stored)
         return false;
-    if (m_prompts.confirm("HipRx found an unfinished assessment for this " +
-                          wxString(m_visitId == 0 ? "patient" : "visit") + " (last typed " +
-                          toWx(draft->updatedAt.substr(0, 16)) + " UTC).\n\nRestore it?")) {
-        m_form->setFormText(draft->formText);
-        refreshReasoning();
-        m_dirty = true;
-        return true;
+    std::string problem;
+    VisitDraft draft = decodeVisitDraft(stored->formText, &problem);
+    const std::string when = localTimeText(stored->updatedAt);
+    if (!problem.empty())
+        m_prompts.error(toWx("The program changes kept for this visit could not be read back, so the builder "
+                             "shows the program as it was.\n\n" + problem));
+    const bool savedProgramOnly = !draft.formText && draft.program && draft.programSaved && m_visitId != 0;
+    bool restore = savedProgramOnly;
+    if (!savedProgramOnly && !draft.empty()) {
+        const std::string what = draft.formText && draft.program ? "an unfinished assessment and program changes"
+                                 : draft.formText                ? "an unfinished assessment"
+                                                                 : "program changes not issued yet";
+        restore = m_prompts.confirm(toWx("HipRx found " + what + " for this " +
+                                         (m_visitId == 0 ? "patient" : "visit") + " (last changed " + when +
+                                         ").\n\nRestore them?"));
     }
-    store::DraftRepository(m_db).discard(m_patient.id, m_visitId);
-    return false;
+    if (!restore) {
+        // A program saved with the visit stays; the unsaved rest is discarded.
+        if (draft.program && draft.programSaved && m_visitId != 0) {
+            draft.formText.reset();
+            store::DraftRepository(m_db).save(m_patient.id, m_visitId, encodeVisitDraft(draft));
+            restoreProgram(*draft.program, draft.origin, when);
+            m_programUnissued = true;
+            refreshReasoning();
+            return true;
+        }
+        store::DraftRepository(m_db).discard(m_patient.id, m_visitId);
+        return false;
+    }
+    if (draft.formText) {
+        m_form->setFormText(*draft.formText);
+        m_dirty = true;
+    }
+    if (draft.program) {
+        restoreProgram(*draft.program, draft.origin, when);
+        m_programUnissued = true;
+        m_programUnsaved = !draft.programSaved || m_visitId == 0;
+    }
+    refreshReasoning();
+    return true;
+}
+
+void VisitPage::restoreProgram(const core::Program& program, const std::string& origin, const std::string& when)
+{
+    m_origin = origin;
+    m_builder->setProgram(program, true);
+    m_builder->setOrigin(toWx("Not issued yet: the program as changed on " + when + " is back." +
+                              (origin.empty() ? std::string() : "\n" + origin)));
+    if (m_prompts.status)
+        m_prompts.status(toWx("The program changes of " + when + " are back in the builder (not issued yet)."));
 }
 
 void VisitPage::flushDraft()
@@ -230,7 +272,18 @@ void VisitPage::flushDraft()
     m_draftTimer.Stop();
     if (!m_draftPending)
         return;
-    store::DraftRepository(m_db).save(m_patient.id, m_visitId, m_form->formText());
+    VisitDraft draft;
+    if (m_dirty)
+        draft.formText = m_form->formText();
+    if (m_programUnissued) {
+        draft.program = m_builder->program();
+        draft.programSaved = !m_programUnsaved && m_visitId != 0;
+        draft.origin = m_origin;
+    }
+    if (draft.empty())
+        store::DraftRepository(m_db).discard(m_patient.id, m_visitId);
+    else
+        store::DraftRepository(m_db).save(m_patient.id, m_visitId, encodeVisitDraft(draft));
     m_draftPending = false;
 }
 
@@ -240,6 +293,15 @@ void VisitPage::onFormChanged()
     m_draftPending = true;
     m_draftTimer.StartOnce(500); // debounced: one write per pause in typing
     refreshReasoning();
+}
+
+void VisitPage::onProgramChanged()
+{
+    m_programUnissued = true;
+    m_programUnsaved = true;
+    m_draftPending = true;
+    m_draftTimer.StartOnce(500);
+    updateIssueArea();
 }
 
 void VisitPage::refreshReasoning()
@@ -283,12 +345,14 @@ void VisitPage::startFromNextProgram(const core::NextProgram& next)
     std::string warnings;
     for (const std::string& w : next.warnings)
         warnings += "\n  • " + w;
-    m_builder->setOrigin(toWx("Started from the last program issued, step \"" +
-                              std::string(core::progressionStepId(next.step)) + "\"" +
-                              (why.empty() ? std::string() : ": " + why) +
-                              ". Select an exercise to see what changed; change anything before issuing." +
-                              (leftOut.empty() ? std::string() : "\nLeft out by the safety screen:" + leftOut) +
-                              (warnings.empty() ? std::string() : "\nWarnings:" + warnings)));
+    m_origin = "Started from the last program issued, step: " + progressionStepText(next.step) +
+               (why.empty() ? std::string() : ". Why: " + why) +
+               ". Select an exercise to see what changed; change anything before issuing." +
+               (leftOut.empty() ? std::string() : "\nLeft out by the safety screen:" + leftOut) +
+               (warnings.empty() ? std::string() : "\nWarnings:" + warnings);
+    m_origin = idsInWords(m_origin, m_library);
+    m_builder->setOrigin(toWx(m_origin));
+    onProgramChanged(); // a program to keep: drafted, saved with the visit, asked about on leaving
     m_notebook->SetSelection(kProgramTab);
 }
 
@@ -312,6 +376,24 @@ void VisitPage::setContext(VisitContext context)
         refreshPreview();
 }
 
+void VisitPage::updateHeading()
+{
+    std::string title = m_patient.name;
+    if (m_patient.birthDate)
+        title += "   born " + dateText(m_patient.birthDate->iso());
+    if (m_visitId == 0) {
+        title += "   new visit (not saved yet)";
+    } else {
+        const auto visits = store::VisitRepository(m_db).listForPatient(m_patient.id);
+        const int number = visitNumber(visits, m_visitId);
+        title += "   visit " + std::to_string(number);
+        for (const auto& v : visits)
+            if (v.id == m_visitId && !v.date.empty())
+                title += " of " + dateText(v.date);
+    }
+    m_heading->SetLabel(toWx(title));
+}
+
 void VisitPage::setAcknowledgement(const wxString& text) { m_ack->SetValue(text); }
 
 bool VisitPage::saveVisit()
@@ -331,15 +413,20 @@ bool VisitPage::saveVisit()
     try {
         store::VisitRepository visits(m_db);
         const store::Actor actor{m_context.clinician};
+        store::DraftRepository drafts(m_db);
         if (m_visitId == 0) {
             m_visitId = visits.create(m_patient.id, reading.assessment, actor);
-            store::DraftRepository(m_db).discard(m_patient.id, 0);
+            drafts.discard(m_patient.id, 0);
         } else {
             visits.update(m_visitId, reading.assessment, actor);
-            store::DraftRepository(m_db).discard(m_patient.id, m_visitId);
         }
         m_dirty = false;
-        m_draftPending = false;
+        m_programUnsaved = false;
+        // A program changed and not issued is saved with the visit as its draft program: reopening
+        // the visit puts it back in the builder.
+        m_draftPending = true;
+        flushDraft();
+        updateHeading();
         if (m_prompts.status)
             m_prompts.status("Visit saved.");
         return true;
@@ -420,6 +507,40 @@ std::optional<store::IssuedProgram> VisitPage::issue()
         return std::nullopt;
     }
     const std::string acknowledgement = fromWx(m_ack->GetValue().Strip(wxString::both));
+    // What would stop it is said before the question, so the therapist is never asked in vain.
+    if (const auto problems = core::issueProblems(programForIssue(), acknowledgement); !problems.empty()) {
+        showIssueProblems(problems);
+        return std::nullopt;
+    }
+    const auto latest = store::VisitRepository(m_db).latestProgram(m_visitId);
+    try {
+        // Issuing twice by accident (Enter on the Issue button again) must not make a second,
+        // identical version: the same handout and acknowledgement are not issued again.
+        const auto sameAsIssued = [&] {
+            const core::Program now = programForIssue();
+            const bool sameProgram = now.items == latest->program.items &&
+                                     now.referralLevel == latest->program.referralLevel &&
+                                     now.withheld == latest->program.withheld;
+            // Issued from this page and nothing typed since, or the very same handout.
+            return sameProgram && ((latest->id == m_issuedId && m_form->formText() == m_formAtIssue) ||
+                                   (!latest->pdf.empty() && renderPdf() == latest->pdf));
+        };
+        if (latest && latest->acknowledgement == acknowledgement && sameAsIssued()) {
+            m_programUnissued = false;
+            m_prompts.error(toWx("Nothing changed since version " + std::to_string(latest->version) +
+                                 " was issued (" + localTimeText(latest->issuedAt) +
+                                 "), so it was not issued again. To give the patient another copy, use "
+                                 "File → Print or File → Email."));
+            return std::nullopt;
+        }
+    } catch (const std::exception&) {
+        // The handout could not be made for comparison; issuing below says why.
+    }
+    const int version = latest ? latest->version + 1 : 1;
+    if (!m_prompts.confirm(toWx("Issue this program as version " + std::to_string(version) +
+                                "?\n\nThe program and its PDF are stored with the visit for good and cannot be "
+                                "changed or deleted; a later change issues a new version.")))
+        return std::nullopt;
     try {
         const auto result = workflow::issueProgram(
             m_db, clinic(), m_library, m_context.figures,
@@ -427,33 +548,43 @@ std::optional<store::IssuedProgram> VisitPage::issue()
         const store::IssuedProgram& issued = result.issued;
         m_preview->setPdf(issued.pdf);
         m_builder->setProgram(issued.program, true);
+        m_issuedId = issued.id;
+        m_formAtIssue = m_form->formText();
+        m_programUnissued = false;
+        m_programUnsaved = false;
+        m_draftPending = true;
+        flushDraft(); // the issued program needs no draft
         m_issueInfo->SetLabel(toWx("Issued as version " + std::to_string(issued.version) + " on " +
-                                   issued.issuedAt.substr(0, 10) +
+                                   localTimeText(issued.issuedAt) +
                                    ". A later change issues a new version; this one stays as given."));
         Layout();
         if (m_prompts.status)
             m_prompts.status(wxString::Format("Program issued (version %d).", issued.version));
         return issued;
     } catch (const InputError& e) {
-        // Show the place to put it right: the acknowledgement box, or the program.
-        const auto& problems = e.problems();
-        const bool ack = std::any_of(problems.begin(), problems.end(),
-                                     [](const FieldProblem& p) { return p.path == "acknowledgement"; });
-        if (ack && problems.size() == 1) {
-            m_notebook->SetSelection(kPreviewTab);
-            m_ack->SetFocus();
-            m_prompts.error("This patient needs an urgent referral. Type how you have acted on it (for "
-                            "example \"GP letter given, patient advised to book this week\") in the "
-                            "acknowledgement box, then issue again.");
-        } else {
-            m_notebook->SetSelection(ack ? kPreviewTab : kProgramTab);
-            m_prompts.error(toWx("The program was not issued:\n\n" + plainProblems(problems)));
-        }
+        showIssueProblems(e.problems());
     } catch (const std::exception& e) {
         m_prompts.error(toWx(std::string("The program was not issued.\n\n") + e.what() +
                              "\n\nNothing was stored; try again. If it keeps failing, check Settings."));
     }
     return std::nullopt;
+}
+
+void VisitPage::showIssueProblems(const std::vector<FieldProblem>& problems)
+{
+    // Show the place to put it right: the acknowledgement box, or the program.
+    const bool ack = std::any_of(problems.begin(), problems.end(),
+                                 [](const FieldProblem& p) { return p.path == "acknowledgement"; });
+    if (ack && problems.size() == 1) {
+        m_notebook->SetSelection(kPreviewTab);
+        m_ack->SetFocus();
+        m_prompts.error("This patient needs an urgent referral. Type how you have acted on it (for "
+                        "example \"GP letter given, patient advised to book this week\") in the "
+                        "acknowledgement box, then issue again.");
+    } else {
+        m_notebook->SetSelection(ack ? kPreviewTab : kProgramTab);
+        m_prompts.error(toWx("The program was not issued:\n\n" + plainProblems(problems)));
+    }
 }
 
 } // namespace hiprx::app

@@ -62,15 +62,19 @@ public:
     ~VisitPage() override;
 
     /// When an unfinished draft exists for this visit, asks whether to restore it (restores on yes,
-    /// discards on no). Returns true when a draft was restored.
+    /// discards on no). A program saved with the visit but not issued comes back without asking.
+    /// Returns true when a draft was restored.
     bool offerDraft();
-    /// Writes the draft now (also done 500 ms after each change, and when the page closes).
+    /// Writes the draft now (also done 500 ms after each change, and when the page closes): the
+    /// form's unsaved typing and the builder's program while it is not issued.
     void flushDraft();
 
-    /// Saves the findings as a visit when every field is valid; marks the fields otherwise.
+    /// Saves the findings as a visit when every field is valid; marks the fields otherwise. A program
+    /// changed and not issued is kept as the visit's draft program and comes back when it reopens.
     bool saveVisit();
-    /// Saves the visit, renders the PDF and stores it with the program as the next issued version.
-    /// Returns the issued record, or nothing (and says why) when something stops it.
+    /// Saves the visit, asks for confirmation (issuing is permanent), renders the PDF and stores it
+    /// with the program as the next issued version. A handout identical to the latest version is
+    /// not issued again (said so). Returns the issued record, or nothing (and says why).
     std::optional<store::IssuedProgram> issue();
     /// The PDF of the program as it stands (what Issue would store). Throws render errors.
     std::vector<std::uint8_t> renderPdf() const;
@@ -93,8 +97,10 @@ public:
     std::int64_t visitId() const { return m_visitId; }
     const core::Patient& patient() const { return m_patient; }
     const core::Analysis& analysis() const { return m_analysis; }
-    /// True when typed findings are not yet saved as a visit.
-    bool hasUnsavedChanges() const { return m_dirty; }
+    /// True when typed findings or program changes are not yet saved with the visit.
+    bool hasUnsavedChanges() const { return m_dirty || m_programUnsaved; }
+    /// True when the builder holds a program changed since the last issue (or suggestion).
+    bool hasUnissuedProgram() const { return m_programUnissued; }
 
     AssessmentForm* form() const { return m_form; }
     ReasoningPanel* reasoning() const { return m_reasoning; }
@@ -108,10 +114,15 @@ public:
 
 private:
     void onFormChanged();
+    void onProgramChanged();
+    /// Puts a drafted program back in the builder, saying where it came from.
+    void restoreProgram(const core::Program& program, const std::string& origin, const std::string& when);
+    void updateHeading();
     core::Program programForIssue() const;
     /// The clinic's settings as this visit uses them (its reference set, the context's branding).
     workflow::Clinic clinic() const;
     void updateIssueArea();
+    void showIssueProblems(const std::vector<FieldProblem>& problems);
 
     store::Database& m_db;
     const core::ExerciseLibrary& m_library;
@@ -128,8 +139,14 @@ private:
     render::FigureLibrary m_noFigures{{}, {}};
     bool m_dirty = false;
     bool m_draftPending = false;
+    bool m_programUnissued = false; ///< the builder's program is the therapist's and not issued
+    bool m_programUnsaved = false;  ///< …and changed since the visit was last saved
+    std::string m_origin;           ///< where the builder's program came from (Next program…)
+    std::int64_t m_issuedId = 0;    ///< the program issued from this page, and the form as it was then
+    std::string m_formAtIssue;
 
     wxTimer m_draftTimer;
+    wxStaticText* m_heading = nullptr;
     wxNotebook* m_notebook = nullptr;
     AssessmentForm* m_form = nullptr;
     ReasoningPanel* m_reasoning = nullptr;

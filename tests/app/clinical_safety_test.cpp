@@ -397,9 +397,11 @@ TEST_F(ClinicalSafetyTest, AnEditedProgramIsScreenedWhenTheFindingsChangeAndIssu
     EXPECT_TRUE(builder->unconfirmedForbidden().empty());
     EXPECT_TRUE(has(builder->screenColumn(1), "confirmed"));
     const auto questions = m_prompts.questions.size();
+    m_prompts.answers = {true}; // issue: yes
     const auto issued = visit->issue();
     ASSERT_TRUE(issued) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
-    EXPECT_EQ(m_prompts.questions.size(), questions) << "a confirmed item is not asked about again";
+    EXPECT_EQ(m_prompts.questions.size(), questions + 1) << "a confirmed item is not asked about again";
+    EXPECT_TRUE(has(m_prompts.questions.back(), "Issue this program as version 1?"));
     ASSERT_EQ(issued->program.items.size(), 2U);
     EXPECT_TRUE(has(issued->program.items[1].basis.back(), "added by the therapist despite: hip replacement"));
 }
@@ -426,7 +428,7 @@ TEST_F(ClinicalSafetyTest, NextProgramSaysWhatItDroppedOrLeftOutAndWhy)
     HistoryOptions options;
     options.library = &m_frame->library();
     std::optional<core::NextProgram> chosen;
-    options.startNextVisit = [&chosen](const core::NextProgram& next) { chosen = next; };
+    options.startNextVisit = [&chosen](const core::NextProgram& next, std::int64_t) { chosen = next; };
     auto* panel = new HistoryPanel(&holder, m_frame->database(), m_patientId, options);
     const auto next = panel->suggestNextProgram();
     ASSERT_TRUE(next);

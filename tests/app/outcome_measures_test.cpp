@@ -14,6 +14,7 @@
 #include "store/repositories.h"
 
 #include <gtest/gtest.h>
+#include <wx/notebook.h>
 #include <wx/dialog.h>
 #include <wx/frame.h>
 #include <wx/textctrl.h>
@@ -305,6 +306,7 @@ TEST_F(OutcomeMeasuresTest, NextVisitStartsFromTheLastProgramProgressed)
     // LEFS 40 → 60 at the second visit: improved beyond its error, nothing worse: progress.
     VisitPage* second = typeVisit("2026-10-01", 3, {}, {{"climbing stairs", "4"}});
     ASSERT_TRUE(second->saveVisit());
+    const std::int64_t followUp = second->visitId();
     m_frame->openPatient(m_patientId);
     pump();
 
@@ -327,7 +329,10 @@ TEST_F(OutcomeMeasuresTest, NextVisitStartsFromTheLastProgramProgressed)
 
     VisitPage* next = m_frame->visitPage();
     ASSERT_NE(next, nullptr);
-    EXPECT_EQ(next->visitId(), 0); // a new visit, not yet saved
+    // Issue 15 item 4: the progressed program belongs to the follow-up just recorded (no program was
+    // issued at it), not to a new, empty visit on the same day.
+    EXPECT_EQ(next->visitId(), followUp);
+    EXPECT_EQ(next->form()->value("visit.date"), "2026-10-01") << "the follow-up's findings, not an empty form";
     ProgramBuilder* builder = next->builder();
     ASSERT_EQ(builder->program().items.size(), 1U);
     const core::ProgramItem& suggested = builder->program().items.front();
@@ -336,6 +341,12 @@ TEST_F(OutcomeMeasuresTest, NextVisitStartsFromTheLastProgramProgressed)
     EXPECT_NE(suggested.basis.back().find("harder version"), std::string::npos) << suggested.basis.back();
     EXPECT_NE(suggested.basis.back().find("LEFS +20 points"), std::string::npos) << suggested.basis.back();
     EXPECT_TRUE(has(builder->originText(), "progress")) << fromWx(builder->originText());
+    // However long the explanation, the program list keeps five rows in view at 1280×800 (it kept
+    // one or two before the explanation scrolled in its own box and the buttons took one row).
+    next->notebook()->SetSelection(VisitPage::kProgramTab);
+    pump();
+    EXPECT_GE(builder->visibleRows(), 5);
+    EXPECT_TRUE(has(builder->originText(), "make the exercises harder")) << "the step in words";
     if (const char* hold = std::getenv("HIPRX_GUI_HOLD_MS")) { // for a screenshot of the builder
         builder->selectItem(0);
         pump(std::atoi(hold));
@@ -349,10 +360,13 @@ TEST_F(OutcomeMeasuresTest, NextVisitStartsFromTheLastProgramProgressed)
     core::Dose dose = builder->program().items.front().dose;
     dose.sets = 1;
     builder->setSelectedDose(dose);
+    m_prompts.answers = {true}; // issue: yes
     const auto issued = next->issue();
     ASSERT_TRUE(issued) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
     EXPECT_EQ(issued->program.items.front().exerciseId, harderId);
     EXPECT_EQ(issued->program.items.front().dose.sets, 1);
+    EXPECT_EQ(issued->visitId, followUp);
+    EXPECT_EQ(store::VisitRepository(m_frame->database()).listForPatient(m_patientId).size(), 2U) << "no third visit";
 }
 
 TEST_F(OutcomeMeasuresTest, OutcomeSectionScreenshot)

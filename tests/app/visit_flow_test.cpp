@@ -11,6 +11,7 @@
 #include "app/reasoning_panel.h"
 #include "app/library_browser.h"
 #include "app/settings_dialog.h"
+#include "app/visit_draft.h"
 #include "exchange/json_format.h"
 
 #include "gui_test_support.h"
@@ -22,6 +23,7 @@
 #include <gtest/gtest.h>
 #include <wx/menu.h>
 #include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/uiaction.h>
 #include <wx/window.h>
 
@@ -171,7 +173,9 @@ TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
         auto db = store::Database::open(dbPath());
         const auto draft = store::DraftRepository(db).find(patientId, 0);
         ASSERT_TRUE(draft);
-        EXPECT_NE(draft->formText.find("rom.left.hip_flexion\t115"), std::string::npos);
+        const auto typed = decodeVisitDraft(draft->formText).formText;
+        ASSERT_TRUE(typed);
+        EXPECT_NE(typed->find("rom.left.hip_flexion\t115"), std::string::npos);
     }
 
     // Program: the suggestion is there; add one, dose it, note it, move it to the top.
@@ -206,6 +210,7 @@ TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
     EXPECT_GT(visit->preview()->bitmapSize().GetWidth(), 300);
 
     // Issue: stored with the visit, immutable, with its PDF.
+    m_prompts.answers = {true}; // issue: yes
     const auto issued = visit->issue();
     ASSERT_TRUE(issued) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
     EXPECT_EQ(issued->version, 1);
@@ -226,6 +231,7 @@ TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
 
     // A later change issues a new version; the first stays as it was.
     builder->removeItem(0);
+    m_prompts.answers = {true};
     ASSERT_TRUE(visit->issue());
     {
         auto db = store::Database::open(dbPath());
@@ -234,6 +240,90 @@ TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
         EXPECT_EQ(programs[0].program.items, expectedItems);
         EXPECT_EQ(programs[1].version, 2);
         EXPECT_EQ(programs[1].program.items.size(), expectedItems.size() - 1);
+    }
+}
+
+// Issue 15 item 5: issuing is permanent, so it is confirmed first; Enter on the Issue button again
+// does not issue the same handout as a second version.
+TEST_F(VisitFlowTest, IssueAsksFirstAndNeverIssuesTheSameProgramTwice)
+{
+    addPatient("Ada Invented");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("tests.left.thomas_iliopsoas", "positive");
+    visit->notebook()->SetSelection(VisitPage::kPreviewTab);
+    pump();
+    auto* issueButton = wxWindow::FindWindowByName("issue", visit);
+    ASSERT_NE(issueButton, nullptr);
+    auto programs = [&] { return store::VisitRepository(m_frame->database()).programs(visit->visitId()); };
+    wxUIActionSimulator sim;
+    auto pressEnterOnIssue = [&] {
+        issueButton->SetFocus();
+        pump();
+        sim.Char(WXK_RETURN);
+        pump(200);
+    };
+
+    m_prompts.answers = {false};
+    pressEnterOnIssue();
+    ASSERT_FALSE(m_prompts.questions.empty());
+    EXPECT_NE(m_prompts.questions.back().find("Issue this program as version 1?"), std::string::npos)
+        << m_prompts.questions.back();
+    EXPECT_NE(m_prompts.questions.back().find("for good"), std::string::npos);
+    EXPECT_TRUE(programs().empty()) << "no: nothing issued";
+
+    m_prompts.answers = {true};
+    pressEnterOnIssue();
+    ASSERT_EQ(programs().size(), 1U);
+
+    const auto asked = m_prompts.questions.size();
+    m_prompts.answers = {true};
+    pressEnterOnIssue(); // Enter again: the same handout
+    EXPECT_EQ(programs().size(), 1U) << "an identical program is not issued again";
+    EXPECT_EQ(m_prompts.questions.size(), asked) << "nothing to confirm";
+    ASSERT_FALSE(m_prompts.errors.empty());
+    EXPECT_NE(m_prompts.errors.back().find("Nothing changed since version 1"), std::string::npos)
+        << m_prompts.errors.back();
+    EXPECT_EQ(m_prompts.errors.back().find("T"), m_prompts.errors.back().find("To give")) << "a local time, no ISO";
+
+    // A real change is a new version, confirmed as such.
+    visit->builder()->removeItem(0);
+    m_prompts.answers = {true};
+    ASSERT_TRUE(visit->issue());
+    EXPECT_NE(m_prompts.questions.back().find("version 2?"), std::string::npos);
+    EXPECT_EQ(programs().size(), 2U);
+}
+
+// Issue 15 item 6: words, the patient's own visit numbers and local times on screen; ids stay in JSON.
+TEST_F(VisitFlowTest, ScreensShowWordsVisitNumbersAndLocalTimes)
+{
+    // Another patient's visit first, so that database ids and the patient's own count differ.
+    addPatient("Someone Else");
+    ASSERT_TRUE(m_frame->newVisit()->saveVisit());
+    addPatient("Ines Invented");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    auto heading = [&] {
+        return fromWx(static_cast<wxStaticText*>(wxWindow::FindWindowByName("visit.heading", visit))->GetLabel());
+    };
+    EXPECT_NE(heading().find("new visit"), std::string::npos) << heading();
+    visit->form()->setValue("tests.right.thomas_iliopsoas", "positive");
+    visit->form()->setValue("rom.right.hip_extension", "0");
+    visit->form()->setValue("strength.right.gluteus_medius", "3+");
+    ASSERT_TRUE(visit->saveVisit());
+    ASSERT_GT(visit->visitId(), 1) << "the test needs an id that is not the patient's count";
+    EXPECT_EQ(heading().find("new visit"), std::string::npos) << "saved: " << heading();
+    EXPECT_NE(heading().find("visit 1 of 21 Nov 2026"), std::string::npos) << heading();
+    EXPECT_EQ(heading().find("#"), std::string::npos) << heading();
+
+    // The program builder's reasons and warnings say words, never ids.
+    ProgramBuilder* builder = visit->builder();
+    for (int i = 0; i < static_cast<int>(builder->program().items.size()); ++i) {
+        builder->selectItem(i);
+        const std::string why = fromWx(builder->basisText()) + "\n" + fromWx(builder->warningText());
+        for (const char* id : {"hip_extension", "thomas_iliopsoas", "gluteus_medius", "hip_flexors",
+                               "acute_high_irritability", "_"})
+            EXPECT_EQ(why.find(id), std::string::npos) << id << " in: " << why;
     }
 }
 
@@ -303,6 +393,7 @@ TEST_F(VisitFlowTest, UrgentReferralNeedsAcknowledgementWhichIsStored)
     EXPECT_NE(m_prompts.errors.back().find("acknowledgement"), std::string::npos);
 
     visit->setAcknowledgement("GP letter given today");
+    m_prompts.answers = {true};
     const auto issued = visit->issue();
     ASSERT_TRUE(issued);
     auto db = store::Database::open(dbPath());

@@ -100,6 +100,7 @@ TEST_F(WorkflowParityTest, AppAndCommandLineIssueTheSameHandoutAndWriteTheSameEm
     m_frame->openPatient(patientId);
     VisitPage* visit = m_frame->openVisit(visitId);
     ASSERT_NE(visit, nullptr);
+    m_prompts.answers = {true}; // issue: yes
     const auto issued = visit->issue();
     ASSERT_TRUE(issued) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
 
@@ -113,9 +114,10 @@ TEST_F(WorkflowParityTest, AppAndCommandLineIssueTheSameHandoutAndWriteTheSameEm
     EXPECT_TRUE(programs[0].pdf == programs[1].pdf) << "the app's and the CLI's handouts differ";
 
     // The audit log names the person working, not the clinic's default therapist.
-    for (const auto& row : store::AuditLog(db).recent(20))
+    for (const auto& row : store::AuditLog(db).recent(20)) {
         if (row.action == "program.issue" || row.action == "visit.create")
             EXPECT_EQ(row.clinician, "Kofi Osei, PT, DPT") << row.action;
+    }
 
     // Email: the app's File → Email and `hiprx-cli email` write the same message.
     m_prompts.texts = {"patient@example.org"};
