@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/assessment_words.h"
 
+#include <regex>
+
 #include "core/progress.h"
 
 namespace hiprx::app {
@@ -79,7 +81,9 @@ std::string idsInWords(std::string text)
     };
     for (const auto& [id, words] : kFields)
         replaceWord(text, id, words, false);
-    return text;
+    // Rule ids ("(R-IRRIT-NPRS)") belong in the JSON and the rule table, not on screen.
+    static const std::regex kRuleId(R"(\s*\(R-[A-Z0-9-]+\)|\bR-[A-Z0-9]+(-[A-Z0-9]+)+\b)");
+    return std::regex_replace(text, kRuleId, "");
 }
 
 std::string idsInWords(std::string text, const core::ExerciseLibrary& library)

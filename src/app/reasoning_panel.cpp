@@ -116,12 +116,14 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
         for (const auto& e : imp.evidence)
             write(normal, toWx("   • " + idsInWords(e)) + "\n");
         if (!imp.rules.empty()) {
-            std::string rule = "   rule " + imp.rules.front();
+            // The rule's reasoning in words; its id is in the plan JSON and `hiprx-cli rules`.
+            std::string why;
             if (const auto* info = core::findRule(imp.rules.front()))
-                rule += ": " + std::string(info->rationale);
-            else if (!imp.rationale.empty())
-                rule += ": " + imp.rationale;
-            write(muted, toWx(rule) + "\n");
+                why = std::string(info->rationale);
+            else
+                why = imp.rationale;
+            if (!why.empty())
+                write(muted, toWx("   why: " + idsInWords(why)) + "\n");
         }
     }
 
@@ -138,7 +140,6 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
         write(heading, "\nNotes\n");
         for (const auto& n : analysis.notes) {
             write(normal, toWx("   • " + idsInWords(n.text)) + "\n");
-            write(muted, toWx("      rule " + n.rule) + "\n");
         }
     }
     if (!analysis.cautions.empty()) {
@@ -151,7 +152,6 @@ void ReasoningPanel::show(const core::Analysis& analysis, const core::Program& p
                 avoid += (n++ == 0 ? "" : n == c.avoid.size() ? " and " : ", ") + std::string(core::label(d));
             write(normal, toWx("   • " + idsInWords(c.reason) + (avoid.empty() ? std::string() : ": avoid " + avoid)) +
                               "\n");
-            write(muted, toWx("      rule " + c.rule) + "\n");
         }
     }
 

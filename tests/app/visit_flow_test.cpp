@@ -150,7 +150,8 @@ TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
     // The reasoning follows the findings at once, with evidence and rule.
     const std::string reasoning = fromWx(visit->reasoning()->reasoningText());
     EXPECT_NE(reasoning.find("hip flexors"), std::string::npos) << reasoning;
-    EXPECT_NE(reasoning.find("rule "), std::string::npos);
+    EXPECT_NE(reasoning.find("why: "), std::string::npos) << "the rule's reasoning in words";
+    EXPECT_EQ(reasoning.find("R-"), std::string::npos) << "no rule id on screen: " << reasoning;
     EXPECT_TRUE(visit->reasoning()->bannerText().empty());
 
     // An impossible value is marked at its field and nothing is saved.
