@@ -17,6 +17,7 @@
 #include "delivery/email_template.h"
 #include "exchange/json_format.h"
 #include "exchange/smtp_json.h"
+#include "render/home_program.h"
 #include "store/app_paths.h"
 #include "store/backup_folder.h"
 #include "store/draft_repository.h"
@@ -25,11 +26,14 @@
 #include "store/staff_repository.h"
 #include "workflow/email.h"
 #include "workflow/follow_up.h"
+#include "workflow/referral.h"
+#include "workflow/visit_note.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
 #include <wx/button.h>
 #include <wx/utils.h>
+#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -194,6 +198,10 @@ void MainFrame::buildMenus()
     file->Append(wxID_NEW, toWx("&New patient…\tCtrl+N"), "Add a patient");
     file->Append(wxID_SAVE, "&Save visit\tCtrl+S", "Save the findings of the open visit");
     file->Append(kIdSavePdf, toWx("Save P&DF…\tCtrl+Shift+S"), "Save the home program as a PDF file");
+    file->Append(kIdVisitNote, toWx("&Visit note…"), "Save the record of this visit (subjective, objective, "
+                                                    "assessment, plan) as a PDF");
+    file->Append(kIdReferralLetter, toWx("&Referral letter…"), "Save the letter to the doctor for an urgent or "
+                                                               "emergency referral as a PDF");
     file->AppendSeparator();
     file->Append(wxID_PRINT, toWx("&Print…\tCtrl+P"), "Print the home program");
     file->Append(wxID_PRINT_SETUP, toWx("Page Set&up…"), "Paper and printer");
@@ -243,6 +251,8 @@ void MainFrame::buildMenus()
         if (m_visit)
             m_visit->savePdfAs();
     }, kIdSavePdf);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onVisitNote(); }, kIdVisitNote);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onReferralLetter(); }, kIdReferralLetter);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPrint(); }, wxID_PRINT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPageSetup(); }, wxID_PRINT_SETUP);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onEmail(); }, kIdEmail);
@@ -257,6 +267,8 @@ void MainFrame::buildMenus()
     }, kIdRecentFirst, kIdRecentLast);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_visit != nullptr); }, wxID_SAVE);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_visit != nullptr); }, kIdSavePdf);
+    for (const int id : {static_cast<int>(kIdVisitNote), static_cast<int>(kIdReferralLetter)})
+        Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_visit && m_visit->visitId() != 0); }, id);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdEditPatient);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdNewVisit);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdHistory);
@@ -542,6 +554,17 @@ VisitPage* MainFrame::openVisit(std::int64_t visitId)
         return nullptr;
     m_visitHolder->Freeze();
     m_visit = new VisitPage(m_visitHolder, m_db, m_library, *patient, visitId, visitContext(), m_prompts);
+    // An urgent or emergency referral: the letter to the doctor is offered as soon as it is issued.
+    m_visit->setOnIssued([this](const core::Analysis& analysis) {
+        if (!workflow::referralLetterDue(analysis))
+            return;
+        const bool emergency = analysis.referral.level == core::Urgency::Emergency;
+        if (m_prompts.confirm(toWx(std::string(emergency ? "This patient needs emergency care today."
+                                                         : "This patient needs to see a doctor this week.") +
+                                   "\n\nWrite the referral letter for the " +
+                                   (emergency ? "emergency department" : "doctor") + " now?")))
+            CallAfter([this] { onReferralLetter(); });
+    });
     m_visitHolder->GetSizer()->Add(m_visit, wxSizerFlags(1).Expand());
     m_visitHolder->Layout();
     m_visitHolder->Thaw();
@@ -670,6 +693,81 @@ void MainFrame::onEmail()
     } catch (const std::exception& e) {
         m_prompts.error(toWx(std::string("The email could not be prepared.\n\n") + e.what()));
     }
+}
+
+namespace {
+
+/// Asks where to save a document; empty when cancelled.
+std::filesystem::path askPdfPath(wxWindow* parent, const wxString& title, const wxString& name)
+{
+    wxFileDialog ask(parent, title, "", name, "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (ask.ShowModal() != wxID_OK)
+        return {};
+    return std::filesystem::path(fromWx(ask.GetPath()));
+}
+
+} // namespace
+
+bool MainFrame::writeVisitNote(const std::filesystem::path& file)
+{
+    if (!m_visit || m_visit->visitId() == 0) {
+        m_prompts.error(toWx("Save the visit first: the visit note records a saved visit."));
+        return false;
+    }
+    try {
+        const auto input = workflow::visitNoteInput(m_db, m_visit->clinic(), m_visit->visitId(), todayLocal());
+        render::writeFile(workflow::renderVisitNote(input, m_clinic.pageSize), file);
+        SetStatusText(toWx("Visit note saved: " + file.string()));
+        return true;
+    } catch (const InputError& e) {
+        m_prompts.error(toWx(plainProblems(e.problems())));
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The visit note was not saved.\n\n") + e.what()));
+    }
+    return false;
+}
+
+bool MainFrame::writeReferralLetter(const std::filesystem::path& file)
+{
+    if (!m_visit || m_visit->visitId() == 0) {
+        m_prompts.error(toWx("Save the visit first: the referral letter is written for a saved visit."));
+        return false;
+    }
+    try {
+        const auto input = workflow::referralLetterInput(m_db, m_visit->clinic(), m_visit->visitId(), todayLocal());
+        render::writeFile(workflow::renderReferralLetter(input, m_clinic.pageSize), file);
+        SetStatusText(toWx("Referral letter saved: " + file.string()));
+        return true;
+    } catch (const InputError& e) {
+        m_prompts.error(toWx(plainProblems(e.problems())));
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The referral letter was not saved.\n\n") + e.what()));
+    }
+    return false;
+}
+
+void MainFrame::onVisitNote()
+{
+    if (!m_visit || m_visit->visitId() == 0) {
+        writeVisitNote({}); // says what to do
+        return;
+    }
+    if (const auto file = askPdfPath(this, "Save the visit note", "visit-note.pdf"); !file.empty())
+        writeVisitNote(file);
+}
+
+void MainFrame::onReferralLetter()
+{
+    if (!m_visit || m_visit->visitId() == 0 || !workflow::referralLetterDue(m_visit->analysis())) {
+        if (m_visit && m_visit->visitId() != 0)
+            m_prompts.error(toWx("This visit has no urgent or emergency referral, so there is no referral letter. "
+                                 "A routine finding is in the visit note and the progress report."));
+        else
+            writeReferralLetter({}); // says what to do
+        return;
+    }
+    if (const auto file = askPdfPath(this, "Save the referral letter", "referral-letter.pdf"); !file.empty())
+        writeReferralLetter(file);
 }
 
 void MainFrame::onHistory()

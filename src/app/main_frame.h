@@ -33,6 +33,8 @@ enum MenuId {
     kIdSavePdf,
     kIdBackupNow,
     kIdWhoIsWorking,
+    kIdVisitNote,
+    kIdReferralLetter,
     kIdRecentFirst, // kIdRecentFirst … + Settings::kMaxRecent - 1
     kIdRecentLast = kIdRecentFirst + 16,
 };
@@ -101,6 +103,15 @@ public:
     void onPageSetup(); ///< File → Page Setup… (wxID_PRINT_SETUP)
     void onEmail();     ///< File → Email program… (kIdEmail): the issued PDF, via the outbox
     void onHistory();   ///< Patient → History… (kIdHistory): visits, changes, charts, programs
+    void onVisitNote();      ///< File → Visit note…: asks where, then writeVisitNote
+    void onReferralLetter(); ///< File → Referral letter…: asks where, then writeReferralLetter
+
+    /// The open saved visit's note (workflow::visitNoteInput) as a PDF at `file`; false, after
+    /// saying why, when no saved visit is open or it cannot be written.
+    bool writeVisitNote(const std::filesystem::path& file);
+    /// The open saved visit's referral letter; refused (said why) when its referral is neither
+    /// urgent nor emergency.
+    bool writeReferralLetter(const std::filesystem::path& file);
 
 private:
     void buildMenus();

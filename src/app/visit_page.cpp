@@ -560,6 +560,8 @@ std::optional<store::IssuedProgram> VisitPage::issue()
         Layout();
         if (m_prompts.status)
             m_prompts.status(wxString::Format("Program issued (version %d).", issued.version));
+        if (m_onIssued)
+            m_onIssued(result.analysis);
         return issued;
     } catch (const InputError& e) {
         showIssueProblems(e.problems());

@@ -90,11 +90,17 @@ public:
     /// suggestion" then returns to it. Issued only when the therapist issues the visit.
     void startFromNextProgram(const core::NextProgram& next);
 
+    /// Called after a program is issued, with the analysis it was issued under (the main window
+    /// offers the referral letter for an urgent or emergency referral).
+    void setOnIssued(std::function<void(const core::Analysis&)> onIssued) { m_onIssued = std::move(onIssued); }
+
     /// The clinic's settings changed (Settings…): branding, page size and the person working apply
     /// to this visit from now on (its reference set stays the one recorded with it).
     void setContext(VisitContext context);
 
     std::int64_t visitId() const { return m_visitId; }
+    /// The clinic's settings as this visit uses them (its reference set, the context's branding).
+    workflow::Clinic clinic() const;
     const core::Patient& patient() const { return m_patient; }
     const core::Analysis& analysis() const { return m_analysis; }
     /// True when typed findings or program changes are not yet saved with the visit.
@@ -119,8 +125,7 @@ private:
     void restoreProgram(const core::Program& program, const std::string& origin, const std::string& when);
     void updateHeading();
     core::Program programForIssue() const;
-    /// The clinic's settings as this visit uses them (its reference set, the context's branding).
-    workflow::Clinic clinic() const;
+
     void updateIssueArea();
     void showIssueProblems(const std::vector<FieldProblem>& problems);
 
@@ -130,6 +135,7 @@ private:
     std::int64_t m_visitId;
     VisitContext m_context;
     Prompts m_prompts;
+    std::function<void(const core::Analysis&)> m_onIssued;
     core::Analysis m_analysis;
     /// The reference set this visit is read against: the one stored with it, or the clinic's for a
     /// new visit; saved with the visit so every desk and every later reading uses the same.

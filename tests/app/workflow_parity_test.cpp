@@ -138,5 +138,40 @@ TEST_F(WorkflowParityTest, AppAndCommandLineIssueTheSameHandoutAndWriteTheSameEm
     EXPECT_EQ(entries[0].body.find("Jane Park"), std::string::npos) << "the clinic's default therapist named";
 }
 
+// Documents from the app: the referral letter is offered as soon as an urgent program is issued,
+// and File → Visit note… / Referral letter… write the same documents as `hiprx-cli note` / `letter`.
+TEST_F(WorkflowParityTest, AnUrgentIssueOffersTheLetterAndTheVisitNoteIsWritten)
+{
+    ASSERT_TRUE(m_frame->setWorkingClinician(m_staffId));
+    const auto file = store::AppPaths().assetsDir() / "examples" / "desk_worker_tight_hip_flexors.json";
+    core::Assessment assessment = exchange::readAssessment(readText(file), kTestToday);
+    assessment.redFlags.insert(core::RedFlag::UnexplainedWeightLoss); // urgent
+    assessment.visit.clinician = m_frame->workingClinician();
+    store::Database& db = m_frame->database();
+    const auto patientId = store::PatientRepository(db).create(assessment.patient, {});
+    const auto visitId = store::VisitRepository(db).create(patientId, assessment, {});
+    m_frame->openPatient(patientId);
+    VisitPage* visit = m_frame->openVisit(visitId);
+    ASSERT_NE(visit, nullptr);
+    visit->setAcknowledgement("GP letter given; patient to book this week");
+    m_prompts.answers = {true, false}; // issue: yes; write the letter now: not from the dialog
+    ASSERT_TRUE(visit->issue()) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
+    ASSERT_FALSE(m_prompts.questions.empty());
+    EXPECT_NE(m_prompts.questions.back().find("referral letter"), std::string::npos) << m_prompts.questions.back();
+
+    const auto letter = m_scratch.file("letter.pdf");
+    ASSERT_TRUE(m_frame->writeReferralLetter(letter)) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
+    const auto note = m_scratch.file("note.pdf");
+    ASSERT_TRUE(m_frame->writeVisitNote(note)) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
+    // The app's documents are the command line's, byte for byte.
+    const auto cliNote = m_scratch.file("cli-note.pdf");
+    ASSERT_EQ(test::runCli(m_scratch, {"--db", m_dbPath.string(), "note", std::to_string(visitId), "--out",
+                                       cliNote.string()})
+                  .exitCode,
+              0);
+    EXPECT_EQ(readText(note), readText(cliNote));
+    EXPECT_GT(std::filesystem::file_size(letter), 1000U);
+}
+
 } // namespace
 } // namespace hiprx::app
