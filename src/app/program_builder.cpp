@@ -101,10 +101,12 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     auto label = [&](const wxString& text) {
         editor->Add(new wxStaticText(this, wxID_ANY, text), wxSizerFlags().CenterVertical());
     };
-    auto spin = [&](const wxString& text, const char* name, int max) {
+    // The ranges are core's dose limits (core::DoseLimits, what validateProgram accepts), so the
+    // arrows and typing never reach a dose that Issue would refuse.
+    auto spin = [&](const wxString& text, const char* name, int min, int max) {
         label(text);
         auto* s = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(130), -1),
-                                 wxSP_ARROW_KEYS, 0, max, 0);
+                                 wxSP_ARROW_KEYS, min, max, min);
         s->SetName(name);
         editor->Add(s);
         m_editControls.push_back(s);
@@ -120,12 +122,12 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     editor->Add(m_side);
     m_editControls.push_back(m_side);
     m_side->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { editorChanged(); });
-    m_sets = spin("Sets", "dose.sets", 99);
-    m_reps = spin("Reps", "dose.reps", 999);
-    m_hold = spin("Hold (s)", "dose.hold_s", 9999);
-    m_rest = spin("Rest (s)", "dose.rest_s", 9999);
-    m_perDay = spin("Times a day", "dose.per_day", 99);
-    m_days = spin("Days a week", "dose.days_per_week", 99);
+    m_sets = spin("Sets", "dose.sets", 1, core::DoseLimits::kMaxSets);
+    m_reps = spin("Reps", "dose.reps", 1, core::DoseLimits::kMaxReps);
+    m_hold = spin("Hold (s)", "dose.hold_s", 0, core::DoseLimits::kMaxHoldS);
+    m_rest = spin("Rest (s)", "dose.rest_s", 0, core::DoseLimits::kMaxRestS);
+    m_perDay = spin("Times a day", "dose.per_day", 1, core::DoseLimits::kMaxPerDay);
+    m_days = spin("Days a week", "dose.days_per_week", 1, 7);
     label("Load");
     m_load = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(130), -1));
     m_load->SetName("dose.load");

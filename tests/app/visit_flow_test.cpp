@@ -24,10 +24,12 @@
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
+#include <wx/spinctrl.h>
 #include <wx/uiaction.h>
 #include <wx/window.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace hiprx::app {
 namespace {
@@ -189,11 +191,24 @@ TEST_F(VisitFlowTest, NewPatientThroughIssuedProgram)
     ASSERT_TRUE(builder->addExercise(added));
     const int last = static_cast<int>(builder->program().items.size()) - 1;
     builder->selectItem(last);
+    // The dose fields offer only what core accepts (core::DoseLimits), not 0–99.
+    for (const auto& [name, min, max] : {std::tuple{"dose.sets", 1, core::DoseLimits::kMaxSets},
+                                         std::tuple{"dose.days_per_week", 1, 7},
+                                         std::tuple{"dose.per_day", 1, core::DoseLimits::kMaxPerDay}}) {
+        auto* spin = dynamic_cast<wxSpinCtrl*>(wxWindow::FindWindowByName(name, builder));
+        ASSERT_NE(spin, nullptr) << name;
+        EXPECT_EQ(spin->GetMin(), min) << name;
+        EXPECT_EQ(spin->GetMax(), max) << name;
+    }
     core::Dose dose = builder->program().items.back().dose;
+    // A value outside them cannot be entered: it stops at the nearest allowed value.
     dose.sets = 0;
     builder->setSelectedDose(dose);
-    EXPECT_FALSE(builder->problems().empty());
-    EXPECT_TRUE(builder->warningText().Contains("dose.sets: 0 is outside"));
+    EXPECT_EQ(builder->program().items.back().dose.sets, 1);
+    dose.sets = 40;
+    builder->setSelectedDose(dose);
+    EXPECT_EQ(builder->program().items.back().dose.sets, core::DoseLimits::kMaxSets);
+    EXPECT_TRUE(builder->problems().empty());
     dose.sets = 3;
     dose.reps = 12;
     builder->setSelectedDose(dose);
