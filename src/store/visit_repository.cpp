@@ -13,6 +13,8 @@
 #include "core/analysis.h"
 #include "core/issue_rules.h"
 #include "exchange/json_format.h"
+
+#include <algorithm>
 #include "store/repository_support.h"
 
 namespace hiprx::store {
@@ -246,8 +248,13 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
                 throw StorageError("There is no visit with id " + std::to_string(visitId) + ".");
             const core::Assessment findings =
                 readStored(visit.getColumn(1).getString(), loadPatient(db, visit.getColumn(0).getInt64()));
+            // The lowest level any reference set gives (a visit without a recorded set is read with the
+            // clinic's, which the store does not know), so only a program that is wrong under every
+            // reading is refused.
             const core::Date asOf = findings.visit.date.value_or(detail::localToday());
-            const core::Urgency found = core::analyze(findings, {core::kDefaultNormSet, asOf}).referral.level;
+            core::Urgency found = core::Urgency::Emergency;
+            for (const core::NormSet set : core::normSets())
+                found = std::min(found, core::analyze(findings, {set, asOf}).referral.level);
             if (static_cast<int>(program.referralLevel) < static_cast<int>(found))
                 throw InputError("program.referral_level",
                                  "program.referral_level: the visit's findings call for a referral that is " +
