@@ -14,6 +14,7 @@
 #include <SQLiteCpp/Backup.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -24,6 +25,7 @@
 #include <ctime>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -463,10 +465,22 @@ Database Database::open(const fs::path& path)
         createPrivateFile(path, false);
     }
     return detail::guarded("open the database " + path.string(), [&] {
-        auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
-        configure(impl->db, path);
-        migrate(impl->db, migrations(), latestSchemaVersion());
-        return Database(std::move(impl));
+        // First opens race each other (two windows, the app and hiprx-cli on a new file): switching a
+        // new file to write-ahead logging needs a lock SQLite does not wait for, so an open that finds
+        // the file busy is tried again, within the same time a busy write would wait.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+        for (int attempt = 0;; ++attempt) {
+            try {
+                auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+                configure(impl->db, path);
+                migrate(impl->db, migrations(), latestSchemaVersion());
+                return Database(std::move(impl));
+            } catch (const SQLite::Exception& e) {
+                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+                    throw;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5 + 5 * std::min(attempt, 20)));
+        }
     });
 }
 
