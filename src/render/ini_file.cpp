@@ -3,6 +3,9 @@
 
 #include "render/render_error.h"
 
+#include <fstream>
+#include <sstream>
+
 namespace hiprx::render {
 namespace {
 
@@ -82,6 +85,28 @@ IniFile parseIni(std::string_view text, const std::string& fileName)
         lastWasEntry = true;
     }
     return file;
+}
+
+std::map<std::string, std::string> loadSectionWording(const std::filesystem::path& file, std::string_view section,
+                                                      const std::set<std::string>& keys)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw RenderError("cannot read the wording file " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::map<std::string, std::string> words;
+    const std::string name(section);
+    for (const IniEntry& e : parseIni(text.str(), file.string()).entries) {
+        if (e.section != name || !keys.count(e.key))
+            throw RenderError(file.string() + ": unknown key [" + e.section + "] " + e.key);
+        if (!words.emplace(e.key, e.value).second)
+            throw RenderError(file.string() + ": [" + name + "] " + e.key + " is given twice");
+    }
+    for (const std::string& key : keys)
+        if (!words.count(key))
+            throw RenderError(file.string() + ": [" + name + "] " + key + " is missing");
+    return words;
 }
 
 } // namespace hiprx::render

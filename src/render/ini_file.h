@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <filesystem>
+#include <map>
+#include <set>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,5 +36,10 @@ struct IniFile {
 /// starts with a space or tab continues the value above it (joined with one space).
 /// Throws RenderError "file:line: …" for a line that is none of these.
 IniFile parseIni(std::string_view text, const std::string& fileName);
+
+/// A wording file of one `[section]` (templates/letter.ini, note.ini): key → text. Throws
+/// RenderError naming the file when it cannot be read, or a key is unknown, repeated or missing.
+std::map<std::string, std::string> loadSectionWording(const std::filesystem::path& file, std::string_view section,
+                                                      const std::set<std::string>& keys);
 
 } // namespace hiprx::render

@@ -10,10 +10,8 @@
 #include "render/render_error.h"
 #include "render/text_layout.h"
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace hiprx::render {
 
@@ -32,28 +30,6 @@ const std::set<std::string> kLetterKeys = {
     "signature_label", "footer"};
 
 using LetterWording = std::map<std::string, std::string>;
-
-LetterWording loadLetterWording(const std::filesystem::path& templatesDir)
-{
-    const auto file = templatesDir / "letter.ini";
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw RenderError("cannot read the letter wording " + file.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    const IniFile ini = parseIni(text.str(), file.string());
-    LetterWording words;
-    for (const IniEntry& e : ini.entries) {
-        if (e.section != "letter" || !kLetterKeys.count(e.key))
-            throw RenderError(file.string() + ": unknown key [" + e.section + "] " + e.key);
-        if (!words.emplace(e.key, e.value).second)
-            throw RenderError(file.string() + ": [letter] " + e.key + " is given twice");
-    }
-    for (const std::string& key : kLetterKeys)
-        if (!words.count(key))
-            throw RenderError(file.string() + ": [letter] " + key + " is missing");
-    return words;
-}
 
 class LetterBuilder {
 public:
@@ -303,7 +279,7 @@ std::vector<std::uint8_t> renderReferralLetter(const ReferralLetterInput& input,
     if (input.level != core::Urgency::Urgent && input.level != core::Urgency::Emergency)
         throw RenderError("a referral letter is written only for an urgent or emergency referral");
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
-    const LetterWording words = loadLetterWording(resources.templatesDir);
+    const LetterWording words = loadSectionWording(resources.templatesDir / "letter.ini", "letter", kLetterKeys);
     PdfDocument doc;
     // The full font: names and addresses may be in any script.
     const FontFace regular =

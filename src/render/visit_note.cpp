@@ -10,10 +10,8 @@
 #include "render/render_error.h"
 #include "render/text_layout.h"
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace hiprx::render {
 
@@ -26,27 +24,6 @@ const std::set<std::string> kNoteKeys = {"title",      "patient_label", "born", 
                                          "date_label", "clinician_label", "subjective", "objective",
                                          "assessment", "plan",          "signature_label", "signed",
                                          "footer",     "page"};
-
-std::map<std::string, std::string> loadNoteWording(const std::filesystem::path& templatesDir)
-{
-    const auto file = templatesDir / "note.ini";
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw RenderError("cannot read the visit note wording " + file.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::map<std::string, std::string> words;
-    for (const IniEntry& e : parseIni(text.str(), file.string()).entries) {
-        if (e.section != "note" || !kNoteKeys.count(e.key))
-            throw RenderError(file.string() + ": unknown key [" + e.section + "] " + e.key);
-        if (!words.emplace(e.key, e.value).second)
-            throw RenderError(file.string() + ": [note] " + e.key + " is given twice");
-    }
-    for (const std::string& key : kNoteKeys)
-        if (!words.count(key))
-            throw RenderError(file.string() + ": [note] " + key + " is missing");
-    return words;
-}
 
 class NoteBuilder {
 public:
@@ -264,7 +241,7 @@ private:
 std::vector<std::uint8_t> renderVisitNote(const VisitNoteInput& input, PageSize size, const RenderResources& resources)
 {
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
-    const auto words = loadNoteWording(resources.templatesDir);
+    const auto words = loadSectionWording(resources.templatesDir / "note.ini", "note", kNoteKeys);
     PdfDocument doc;
     const FontFace regular =
         doc.loadTrueType(resources.fontFallback.empty() ? resources.fontRegular : resources.fontFallback);

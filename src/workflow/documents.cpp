@@ -27,6 +27,21 @@ core::Date documentDate(const core::Assessment& assessment, core::Date today)
     return assessment.visit.date.value_or(today);
 }
 
+std::string painScoresText(const core::Pain& pain)
+{
+    std::string text;
+    const auto add = [&](const char* what, const std::optional<int>& score) {
+        if (score)
+            text += (text.empty() ? "" : ", ") + std::string(what) + " " + std::to_string(*score) + "/10";
+    };
+    add("now", pain.nprsNow);
+    add("best", pain.nprsBest24h);
+    add("worst", pain.nprsWorst24h);
+    return text;
+}
+
+std::string sideWord(core::Side side) { return side == core::Side::Left ? "left" : "right"; }
+
 render::HomeProgramInput handoutInput(const core::Assessment& assessment, const core::Analysis& analysis,
                                       const core::Program& program, const core::Branding& clinic, core::Date today)
 {

@@ -26,6 +26,12 @@ core::Branding documentBranding(const core::Branding& clinic, const std::string&
 /// The date a visit's documents carry: the visit's date, or `today` when the visit has none.
 core::Date documentDate(const core::Assessment& assessment, core::Date today);
 
+/// The recorded pain scores in words: "now 6/10, best 2/10, worst 8/10"; empty when none was recorded.
+std::string painScoresText(const core::Pain& pain);
+
+/// "left" / "right".
+std::string sideWord(core::Side side);
+
 /// Everything the home-program PDF shows for this visit and program.
 render::HomeProgramInput handoutInput(const core::Assessment& assessment, const core::Analysis& analysis,
                                       const core::Program& program, const core::Branding& clinic, core::Date today);

@@ -20,8 +20,6 @@ std::string joined(const std::vector<std::string>& parts)
     return out;
 }
 
-std::string sideWord(core::Side side) { return side == core::Side::Left ? "left" : "right"; }
-
 } // namespace
 
 bool referralLetterDue(const core::Analysis& analysis)
@@ -34,20 +32,9 @@ std::vector<std::string> referralFindings(const core::Assessment& a, const core:
     std::vector<std::string> lines;
     if (!a.visit.complaint.empty())
         lines.push_back("Presenting complaint: " + a.visit.complaint);
-    if (a.pain.nprsNow || a.pain.nprsBest24h || a.pain.nprsWorst24h) {
-        std::vector<std::string> pain;
-        if (a.pain.nprsNow)
-            pain.push_back("now " + std::to_string(*a.pain.nprsNow) + "/10");
-        if (a.pain.nprsBest24h)
-            pain.push_back("best " + std::to_string(*a.pain.nprsBest24h) + "/10");
-        if (a.pain.nprsWorst24h)
-            pain.push_back("worst " + std::to_string(*a.pain.nprsWorst24h) + "/10");
-        std::string text;
-        for (const auto& p : pain)
-            text += (text.empty() ? "" : ", ") + p;
-        lines.push_back("Pain (0–10, last 24 hours): " + text + "; irritability " +
+    if (const auto pain = painScoresText(a.pain); !pain.empty())
+        lines.push_back("Pain (0–10, last 24 hours): " + pain + "; irritability " +
                         std::string(core::label(analysis.irritability)));
-    }
     if (const auto areas = core::painAreasText(a.pain.areas); !areas.empty())
         lines.push_back("Pain areas: " + areas);
 

@@ -16,8 +16,6 @@ namespace hiprx::workflow {
 
 namespace {
 
-std::string sideName(core::Side side) { return side == core::Side::Left ? "left" : "right"; }
-
 std::string testText(const core::TestResult& r)
 {
     switch (r.kind) {
@@ -58,15 +56,8 @@ std::vector<std::string> subjective(const core::Assessment& a)
 {
     std::vector<std::string> lines;
     lines.push_back("Complaint: " + (a.visit.complaint.empty() ? std::string("not recorded") : a.visit.complaint));
-    std::vector<std::string> pain;
-    if (a.pain.nprsNow)
-        pain.push_back("now " + std::to_string(*a.pain.nprsNow) + "/10");
-    if (a.pain.nprsBest24h)
-        pain.push_back("best " + std::to_string(*a.pain.nprsBest24h) + "/10");
-    if (a.pain.nprsWorst24h)
-        pain.push_back("worst " + std::to_string(*a.pain.nprsWorst24h) + "/10");
-    if (!pain.empty())
-        lines.push_back("Pain (last 24 hours): " + join(pain));
+    if (const auto pain = painScoresText(a.pain); !pain.empty())
+        lines.push_back("Pain (last 24 hours): " + pain);
     if (a.pain.irritability)
         lines.push_back("Irritability (clinician's judgement): " + std::string(core::label(*a.pain.irritability)));
     if (const auto areas = core::painAreasText(a.pain.areas); !areas.empty())
@@ -89,7 +80,7 @@ std::vector<std::string> objective(const core::Assessment& a, const core::Analys
             if (found == a.rom[side].end())
                 continue;
             const int limit = core::limitedBelow(analysis.normSet, m.value, a.rotationPosition);
-            sides.push_back(sideName(side) + " " + std::to_string(found->second) + "°" +
+            sides.push_back(sideWord(side) + " " + std::to_string(found->second) + "°" +
                             (found->second < limit ? " (below the limit of " + std::to_string(limit) + "°)" : ""));
         }
         if (!sides.empty())
@@ -107,7 +98,7 @@ std::vector<std::string> objective(const core::Assessment& a, const core::Analys
         std::vector<std::string> sides;
         for (const core::Side side : {core::Side::Left, core::Side::Right})
             if (const auto found = a.tests[side].find(t.value); found != a.tests[side].end())
-                sides.push_back(sideName(side) + " " + testText(found->second));
+                sides.push_back(sideWord(side) + " " + testText(found->second));
         if (!sides.empty())
             tests.push_back(std::string(t.label) + ": " + join(sides));
     }
@@ -120,7 +111,7 @@ std::vector<std::string> objective(const core::Assessment& a, const core::Analys
         std::vector<std::string> sides;
         for (const core::Side side : {core::Side::Left, core::Side::Right})
             if (const auto found = a.strength[side].find(m.value); found != a.strength[side].end())
-                sides.push_back(sideName(side) + " " + found->second.text());
+                sides.push_back(sideWord(side) + " " + found->second.text());
         if (!sides.empty())
             strength.push_back(std::string(m.label) + ": " + join(sides));
     }
@@ -133,7 +124,7 @@ std::vector<std::string> objective(const core::Assessment& a, const core::Analys
         endurance.push_back("plank " + std::to_string(*a.endurance.plankHoldS) + " s");
     for (const core::Side side : {core::Side::Left, core::Side::Right})
         if (a.endurance.sideBridgeHoldS[side])
-            endurance.push_back("side bridge " + sideName(side) + " " + std::to_string(*a.endurance.sideBridgeHoldS[side]) +
+            endurance.push_back("side bridge " + sideWord(side) + " " + std::to_string(*a.endurance.sideBridgeHoldS[side]) +
                                 " s");
     if (a.endurance.trunkFlexorHoldS)
         endurance.push_back("trunk flexors " + std::to_string(*a.endurance.trunkFlexorHoldS) + " s");
@@ -186,7 +177,7 @@ std::vector<std::string> assessment(const core::Assessment& a, const core::Analy
     } else {
         for (const auto& imp : analysis.impairments)
             lines.push_back(std::string(imp.kind == core::ImpairmentKind::Tight ? "Tight " : "Weak ") +
-                            std::string(core::label(imp.muscle)) + (imp.side ? " (" + sideName(*imp.side) + ")" : "") +
+                            std::string(core::label(imp.muscle)) + (imp.side ? " (" + sideWord(*imp.side) + ")" : "") +
                             (imp.rationale.empty() ? "" : " — " + imp.rationale));
     }
     if (!a.precautions.empty()) {
