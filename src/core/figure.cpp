@@ -151,14 +151,18 @@ std::vector<NamedPose> makeBasePoses()
     chairFront = both(chairFront, J::LeftElbow, J::RightElbow, -40);
     out.push_back({"sitting_chair_front", {chairFront, FigureView::Front}});
 
-    // Sitting on the floor seen from the front, knees bent and open to the sides (butterfly).
+    // Sitting on the floor seen from the front, soles together, knees bent and open to the sides
+    // (butterfly): the thighs point out and towards the viewer, the shins come back in so the feet
+    // meet in front of the pelvis at floor level (the bottom and the feet both on the floor), the
+    // hands hold the ankles.
     Pose floorFront = makePose({});
-    floorFront.thighSeen = {0.85, 0.85};
-    floorFront = both(floorFront, J::LeftHip, J::RightHip, 62);
-    floorFront = both(floorFront, J::LeftKnee, J::RightKnee, 130);
-    floorFront = both(floorFront, J::LeftAnkle, J::RightAnkle, 0);
-    floorFront = both(floorFront, J::LeftShoulder, J::RightShoulder, 20);
-    floorFront = both(floorFront, J::LeftElbow, J::RightElbow, -50);
+    floorFront.thighSeen = {0.63, 0.63};
+    floorFront.shinSeen = {0.76, 0.76};
+    floorFront = both(floorFront, J::LeftHip, J::RightHip, 113);
+    floorFront = both(floorFront, J::LeftKnee, J::RightKnee, -170);
+    floorFront = both(floorFront, J::LeftAnkle, J::RightAnkle, -30);
+    floorFront = both(floorFront, J::LeftShoulder, J::RightShoulder, -5);
+    floorFront = both(floorFront, J::LeftElbow, J::RightElbow, -9);
     out.push_back({"sitting_floor_front", {floorFront, FigureView::Front}});
 
     // Lying on the left side seen from the front: head to the right, right side on top.
@@ -269,7 +273,17 @@ std::vector<FieldProblem> checkPose(const Pose& pose, FigureView view, const std
             problems.push_back({path, path + ": is not a number"});
             continue;
         }
-        const auto range = jointRange(joint, view);
+        auto range = jointRange(joint, view);
+        // Front view: a thigh pointing at the viewer shows a bent hip end-on, and a thigh or shin
+        // sloping towards the viewer shows the knee's bend foreshortened: any direction.
+        if (view == FigureView::Front) {
+            const bool left = joint == Joint::LeftHip || joint == Joint::LeftKnee;
+            const std::size_t k = left ? 0 : 1;
+            const bool hip = joint == Joint::LeftHip || joint == Joint::RightHip;
+            const bool knee = joint == Joint::LeftKnee || joint == Joint::RightKnee;
+            if ((hip && pose.thighSeen[k] < 1.0) || (knee && (pose.thighSeen[k] < 1.0 || pose.shinSeen[k] < 1.0)))
+                range = frontRangeSeenEndOn;
+        }
         if (range && (v < range->min || v > range->max))
             problems.push_back({path, path + ": " + number(v) + " is outside " + number(range->min) + "\u2013" +
                                           number(range->max)});
@@ -333,7 +347,9 @@ Skeleton solve(const Pose& pose, FigureView view)
         const double seen = pose.thighSeen[side.sign > 0 ? 0 : 1];
         const double thigh = view == FigureView::Front ? D::kThigh * std::clamp(seen, 0.1, 1.0) : D::kThigh;
         s[side.kneeP] = add(hip, dir(thighA), thigh);
-        s[side.ankleP] = add(s[side.kneeP], dir(shinA), D::kShin);
+        const double shinSeen = pose.shinSeen[side.sign > 0 ? 0 : 1];
+        const double shin = view == FigureView::Front ? D::kShin * std::clamp(shinSeen, 0.1, 1.0) : D::kShin;
+        s[side.ankleP] = add(s[side.kneeP], dir(shinA), shin);
         s[side.toeP] = add(s[side.ankleP], dir(footA), footLen);
         s[side.shoulderP] = shoulder;
         s[side.elbowP] = add(shoulder, dir(armA), D::kUpperArm);

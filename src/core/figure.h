@@ -96,6 +96,9 @@ struct Pose {
     /// Front view only: how much of each thigh's length shows, left then right (1 = all of it;
     /// about 0.35 when a thigh points at the viewer, as when sitting on a chair seen from the front).
     std::array<double, 2> thighSeen{1.0, 1.0};
+    /// Front view only: how much of each shin's length shows, left then right, as thighSeen (a
+    /// shin that slopes towards the viewer, as when sitting on the floor with the knees up).
+    std::array<double, 2> shinSeen{1.0, 1.0};
 
     double operator[](Joint j) const { return angles[static_cast<std::size_t>(j)]; }
     double& operator[](Joint j) { return angles[static_cast<std::size_t>(j)]; }
@@ -121,12 +124,17 @@ std::optional<BodyPoint> parseBodyPoint(std::string_view name);
 /// body orientation, any angle). Side: hip −30…140, knee 0…160, ankle −50…30, shoulder −60…180,
 /// elbow 0…150, spine −30…90, neck −50…70. Front: hip −30…70, knee −160…160 (the bend is seen
 /// edge-on, so it may appear to turn either way), ankle −30…30,
-/// shoulder −30…180, elbow −150…150 (as the knee), spine −40…40, neck −40…40.
+/// shoulder −30…180, elbow −150…150 (as the knee), spine −40…40, neck −40…40. A front-view thigh
+/// that points at the viewer (thighSeen below 1: a bent hip, sitting on the floor) is no longer
+/// abduction, and a knee whose thigh or shin slopes towards the viewer (thighSeen or shinSeen
+/// below 1) is seen foreshortened: checkPose allows them any direction (frontRangeSeenEndOn).
 struct AngleRange {
     double min = 0;
     double max = 0;
 };
 std::optional<AngleRange> jointRange(Joint joint, FigureView view);
+/// The front-view range of a hip or knee seen end-on (see above): −180…180.
+inline constexpr AngleRange frontRangeSeenEndOn{-180, 180};
 
 /// Every joint of `pose` outside its range, as problems `<prefix>.<joint>: 170 is outside −30–140`.
 std::vector<FieldProblem> checkPose(const Pose& pose, FigureView view, const std::string& prefix);
@@ -163,6 +171,7 @@ struct Prop {
     double offsetX = 0;            ///< shift the prop along x from its body point
     std::optional<Vec2> anchor;    ///< band: a fixed end (wall anchor) instead of `to`
     bool startOnly = false;        ///< support: holds only the start frame (the person gets up)
+    bool armrests = false;         ///< chair (side view): draw its armrests (hands push on them)
 };
 
 /// One exercise figure: two frames (start and end, drawn as two panels side by side), the props, the body

@@ -56,7 +56,8 @@ std::optional<core::BasePose> readFrame(JsonReader& r, const Json& v, const std:
 {
     if (!r.expectObject(v, path))
         return std::nullopt;
-    r.checkKeys(v, path, {"base", "pose", "shift_x", "left_thigh_seen", "right_thigh_seen"});
+    r.checkKeys(v, path, {"base", "pose", "shift_x", "left_thigh_seen", "right_thigh_seen", "left_shin_seen",
+                          "right_shin_seen"});
     std::optional<core::BasePose> frame = previous;
     if (v.contains("base")) {
         const auto name = r.text(v["base"], childPath(path, "base"));
@@ -82,6 +83,14 @@ std::optional<core::BasePose> readFrame(JsonReader& r, const Json& v, const std:
                     r.problem(childPath(path, key), "expected 0.1 to 1");
                 frame->pose.thighSeen[index] = *d;
             }
+    // …and of a shin that slopes towards the viewer (sitting on the floor with the knees up).
+    for (const auto& [key, index] : {std::pair<const char*, std::size_t>{"left_shin_seen", 0}, {"right_shin_seen", 1}})
+        if (v.contains(key))
+            if (auto d = readNumber(r, v[key], childPath(path, key))) {
+                if (*d < 0.1 || *d > 1)
+                    r.problem(childPath(path, key), "expected 0.1 to 1");
+                frame->pose.shinSeen[index] = *d;
+            }
     if (v.contains("pose")) {
         const std::string posePath = childPath(path, "pose");
         if (r.expectObject(v["pose"], posePath))
@@ -104,7 +113,7 @@ std::optional<core::Prop> readProp(JsonReader& r, const Json& v, const std::stri
 {
     if (!r.expectObject(v, path))
         return std::nullopt;
-    r.checkKeys(v, path, {"type", "at", "to", "side", "height", "offset_x", "anchor", "start_only"});
+    r.checkKeys(v, path, {"type", "at", "to", "side", "height", "offset_x", "anchor", "start_only", "armrests"});
     core::Prop prop;
     if (!r.require(v, path, "type"))
         return std::nullopt;
@@ -136,6 +145,8 @@ std::optional<core::Prop> readProp(JsonReader& r, const Json& v, const std::stri
         prop.offsetX = readNumber(r, v["offset_x"], childPath(path, "offset_x")).value_or(0);
     if (v.contains("start_only"))
         prop.startOnly = r.boolean(v["start_only"], childPath(path, "start_only")).value_or(false);
+    if (v.contains("armrests"))
+        prop.armrests = r.boolean(v["armrests"], childPath(path, "armrests")).value_or(false);
     if (v.contains("anchor")) {
         const std::string a = childPath(path, "anchor");
         if (!v["anchor"].is_array() || v["anchor"].size() != 2) {

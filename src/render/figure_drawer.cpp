@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace hiprx::render {
 namespace {
@@ -31,9 +32,11 @@ constexpr double kUpperArmW = 5.2;
 constexpr double kForearmW = 4.4;
 constexpr double kTrunkW = 13.0;
 constexpr double kNeckW = 5.0;
+constexpr double kFrontTrunkShare = 0.6; // seen from the front the trunk line is this share of kTrunkW
 constexpr double kHalo = 1.1; // white outline that separates a near limb from what lies behind it
 constexpr float kPropWidth = 1.4F;
 constexpr float kStrapWidth = 1.8F;
+constexpr float kBandWidth = 4.2F; // an elastic band: a broad strip, not a string
 constexpr float kArrowWidth = 2.4F;
 constexpr float kMargin = 4.0F;     // frame units kept free around the drawing
 constexpr double kMaxScale = 1.9;  // lying figures may grow this much to use the frame
@@ -43,6 +46,7 @@ constexpr double kTopMatPad = 4.0;         // views from above: mat margin aroun
 constexpr double kTopRollerHalfLength = 16.0; // views from above: a foam roller seen lengthwise
 constexpr double kTopRollerHalfWidth = 4.5;
 constexpr double kPillowHalfWidth = 10.0;
+constexpr double kArmrestHeight = 9.0; // a chair's armrest above its seat (side view)
 constexpr double kPillowMinHeight = 4.0;
 constexpr float kPanelGapShare = 0.08F; // the start → end arrow between the panels takes this much width
 
@@ -159,7 +163,7 @@ public:
         m_end.sk = core::solve(spec.end, spec.view);
         m_end.pose = &spec.end;
         m_same = spec.start.angles == spec.end.angles && spec.start.shiftX == spec.end.shiftX &&
-                 spec.start.thighSeen == spec.end.thighSeen;
+                 spec.start.thighSeen == spec.end.thighSeen && spec.start.shinSeen == spec.end.shinSeen;
         placeSupports();
         rest(m_start, true);
         rest(m_end, false);
@@ -187,6 +191,34 @@ public:
         drawPanel(m_end, true);
         m_canvas = &m_base;
         drawPanelArrow();
+    }
+
+    /// See render::startTrunkGap.
+    double startTrunkGap() const
+    {
+        if (!m_spec.floor)
+            return 0.0;
+        using B = BodyPoint;
+        // The trunk's lowest edge: from the side the pelvis, chest and head; from the front (lying
+        // on the side) also the torso's corners at the hips and shoulders.
+        const auto trunk = front() ? std::vector<B>{B::Pelvis, B::Chest, B::LeftHip, B::RightHip, B::LeftShoulder,
+                                                    B::RightShoulder, B::Head}
+                                   : std::vector<B>{B::Pelvis, B::Chest, B::Head};
+        double bottom = std::numeric_limits<double>::max();
+        for (const B p : trunk)
+            bottom = std::min(bottom, m_start.sk[p].y - restRadius(p));
+        double gap = bottom - (m_hasMat ? kMatThickness : 0.0);
+        for (const auto& prop : m_spec.props) {
+            const bool underTrunk = prop.at && (*prop.at == B::Pelvis || *prop.at == B::Chest || *prop.at == B::Head ||
+                                                std::find(trunk.begin(), trunk.end(), *prop.at) != trunk.end());
+            if (!underTrunk)
+                continue;
+            if (prop.kind == PropKind::Pillow)
+                return 0.0; // a pillow fills the space under its point
+            if (isSupport(prop.kind) && !isFreeBall(prop))
+                gap = std::min(gap, m_start.sk[*prop.at].y - restRadius(*prop.at) - supportTop(prop));
+        }
+        return std::max(0.0, gap);
     }
 
     /// The panel boxes, in drawing order (one for a held position, else start then end).
@@ -222,7 +254,7 @@ private:
             if (prop.kind != PropKind::Pillow || !prop.at)
                 continue;
             const double base = m_hasMat ? kMatThickness : 0.0;
-            const double under = m_start.sk[*prop.at].y - bodyRadius(*prop.at);
+            const double under = m_start.sk[*prop.at].y - restRadius(*prop.at);
             m_propX[i] = m_start.sk[*prop.at].x + prop.offsetX;
             m_propY[i] = m_start.sk[*prop.at].y;
             m_pillowTop[i] = std::max(base + kPillowMinHeight, under + 1.0);
@@ -238,13 +270,13 @@ private:
         double lowest = std::numeric_limits<double>::max();
         for (std::size_t i = 0; i < core::kBodyPointCount; ++i) {
             const auto p = static_cast<BodyPoint>(i);
-            lowest = std::min(lowest, frame.sk[p].y - bodyRadius(p));
+            lowest = std::min(lowest, frame.sk[p].y - restRadius(p));
         }
         double lift = (m_hasMat ? kMatThickness : 0.0) - lowest;
         for (const auto& prop : m_spec.props) {
             if (!isSupport(prop.kind) || !prop.at || isFreeBall(prop) || (prop.startOnly && !isStart))
                 continue;
-            const double need = supportTop(prop) + bodyRadius(*prop.at) - frame.sk[*prop.at].y;
+            const double need = supportTop(prop) + restRadius(*prop.at) - frame.sk[*prop.at].y;
             lift = std::max(lift, need);
         }
         for (auto& pt : frame.sk.points)
@@ -286,6 +318,16 @@ private:
     }
 
     bool front() const { return m_spec.view == core::FigureView::Front; }
+
+    /// bodyRadius as drawn in this view: seen from the front the trunk is a thinner stroke (the
+    /// torso between hips and shoulders carries the width), so a pelvis resting on the floor is
+    /// that stroke's half width above it, not the side view's.
+    double restRadius(BodyPoint p) const
+    {
+        if (front() && (p == BodyPoint::Pelvis || p == BodyPoint::Chest))
+            return kTrunkW * kFrontTrunkShare / 2;
+        return bodyRadius(p);
+    }
 
     /// The box a static prop covers, in figure units.
     std::optional<Bounds> propExtent(const core::Prop& prop, double x, double y, std::size_t index) const
@@ -569,7 +611,7 @@ private:
             m_canvas->setLineWidth(len(kTrunkW));
             trunkCurve(sk, *f.pose);
         } else {
-            m_canvas->setLineWidth(len(kTrunkW * 0.6));
+            m_canvas->setLineWidth(len(kTrunkW * kFrontTrunkShare));
             m_canvas->setStrokeColor(trunk);
             trunkCurve(sk, *f.pose);
             frontTorso(sk, trunk);
@@ -608,9 +650,20 @@ private:
             else
                 continue;
             const Rgb band = m_style.accent.mix(m_style.ink, 0.45F);
-            const Rgb c = prop.kind == PropKind::Band ? band : m_style.propLine.mix(m_style.ink, 0.3F);
+            const bool isBand = prop.kind == PropKind::Band;
+            const Rgb c = isBand ? band : m_style.propLine.mix(m_style.ink, 0.3F);
+            const float w = width(isBand ? kBandWidth : kStrapWidth);
+            if (isBand) {
+                // A band is what tells the band exercise from the plain one (clamshell): a broad
+                // strip with a white edge, so it reads over the limbs it loops around.
+                m_canvas->setStrokeColor(Rgb{1, 1, 1});
+                m_canvas->setLineWidth(w + width(1.6F));
+                m_canvas->moveTo(map(a));
+                m_canvas->lineTo(map(b));
+                m_canvas->stroke();
+            }
             m_canvas->setStrokeColor(c);
-            m_canvas->setLineWidth(width(prop.kind == PropKind::Band ? kStrapWidth * 1.3F : kStrapWidth));
+            m_canvas->setLineWidth(w);
             m_canvas->moveTo(map(a));
             m_canvas->lineTo(map(b));
             m_canvas->stroke();
@@ -688,6 +741,13 @@ private:
                 m_canvas->moveTo(map(x + 9, top - 3));
                 m_canvas->lineTo(map(x + 9, 0));
                 m_canvas->stroke();
+                if (prop.armrests) {
+                    // An armrest beside the seat, on a post at its front: what the hands push on.
+                    propBox(x - 10, top + kArmrestHeight - 1.5, x + 7, top + kArmrestHeight);
+                    m_canvas->moveTo(map(x + 5, top + kArmrestHeight - 1.5));
+                    m_canvas->lineTo(map(x + 5, top));
+                    m_canvas->stroke();
+                }
                 if (!prop.behind)
                     break; // "side": "front" = a stool, no back rest
                 m_canvas->setLineWidth(width(kPropWidth * 1.6F));
@@ -858,7 +918,10 @@ void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, co
     Painter(spec, canvas, box, style, mirrored).paint();
 }
 
-std::vector<Box> figurePanels(const core::FigureSpec& spec, const Box& box)
+namespace {
+
+/// A canvas that draws nothing, for layout questions.
+Canvas& nullCanvas()
 {
     struct Null final : Canvas {
         void setStrokeColor(const Rgb&) override {}
@@ -874,8 +937,22 @@ std::vector<Box> figurePanels(const core::FigureSpec& spec, const Box& box)
         void stroke() override {}
         void fill() override {}
         void fillAndStroke() override {}
-    } null;
-    return Painter(spec, null, box, FigureStyle{}, false).panels();
+    };
+    static Null null;
+    return null;
+}
+
+} // namespace
+
+std::vector<Box> figurePanels(const core::FigureSpec& spec, const Box& box)
+{
+    return Painter(spec, nullCanvas(), box, FigureStyle{}, false).panels();
+}
+
+double startTrunkGap(const core::FigureSpec& spec)
+{
+    return Painter(spec, nullCanvas(), Box{0, 0, kFigureFrameWidth, kFigureFrameHeight}, FigureStyle{}, false)
+        .startTrunkGap();
 }
 
 bool mirrorFor(core::ExerciseSide side)

@@ -52,6 +52,12 @@ void drawFigure(const core::FigureSpec& spec, Canvas& canvas, const Box& box, co
 /// The panel boxes drawFigure uses inside `box`: start and end, or one for a held position.
 std::vector<Box> figurePanels(const core::FigureSpec& spec, const Box& box);
 
+/// How far, in figure units, the start frame's trunk hovers above what is under it as drawn: the
+/// lowest of pelvis, chest and head (seen from the front also the hips and shoulders) against the
+/// floor (or mat), or the top of a support or pillow under one of them. 0 when the trunk rests; 0 for views from above. A person whose start text
+/// says they lie or sit on the floor must not float (tests/library/figure_coverage_test.cpp).
+double startTrunkGap(const core::FigureSpec& spec);
+
 /// True when a figure for an exercise done on `side` must be mirrored (only the left side: the
 /// data shows the right).
 bool mirrorFor(core::ExerciseSide side);

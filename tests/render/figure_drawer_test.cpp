@@ -334,3 +334,76 @@ TEST(FigureMirror, HomeProgramCardMirrorsOnlyLeftSideItems)
     ASSERT_GT(pdf.size(), 100U);
     EXPECT_EQ(figures.mirrored, (std::vector<bool>{true, false, false, false}));
 }
+
+TEST(FigureModel, AShinOrThighSeenEndOnIsShorterAndMayAppearInAnyDirection)
+{
+    // Sitting on the floor seen from the front the thighs and shins slope towards the viewer: they
+    // show shorter, and the hip and knee angles are what the picture shows, not abduction.
+    auto pose = core::basePose("standing_front")->pose;
+    const auto full = core::solve(pose, core::FigureView::Front);
+    pose.shinSeen = {0.5, 1.0};
+    const auto half = core::solve(pose, core::FigureView::Front);
+    const auto shin = [](const core::Skeleton& s) {
+        return std::hypot(s[core::BodyPoint::LeftAnkle].x - s[core::BodyPoint::LeftKnee].x,
+                          s[core::BodyPoint::LeftAnkle].y - s[core::BodyPoint::LeftKnee].y);
+    };
+    EXPECT_NEAR(shin(half), shin(full) / 2, 1e-9);
+    EXPECT_NEAR(half[core::BodyPoint::RightAnkle].y, full[core::BodyPoint::RightAnkle].y, 1e-9);
+
+    pose.shinSeen = {1.0, 1.0};
+    pose[core::Joint::LeftHip] = 150; // a knee pointing up: impossible as abduction…
+    pose[core::Joint::LeftKnee] = 175;
+    EXPECT_EQ(core::checkPose(pose, core::FigureView::Front, "p").size(), 2U);
+    pose.thighSeen = {0.6, 1.0}; // …fine for a thigh pointing at the viewer
+    EXPECT_TRUE(core::checkPose(pose, core::FigureView::Front, "p").empty());
+    pose[core::Joint::RightHip] = 150; // the other, fully seen thigh is still abduction
+    EXPECT_EQ(core::checkPose(pose, core::FigureView::Front, "p").size(), 1U);
+}
+
+TEST(FigureDrawer, TheTrunkGapTellsARestingBodyFromAFloatingOne)
+{
+    auto spec = legRaise();
+    EXPECT_NEAR(render::startTrunkGap(spec), 0.0, 1e-9) << "lying on the mat";
+    core::Prop stool; // a high support under the ankle lifts the whole body off the mat
+    stool.kind = core::PropKind::Step;
+    stool.at = core::BodyPoint::RightAnkle;
+    stool.height = 30;
+    spec.props.push_back(stool);
+    EXPECT_GT(render::startTrunkGap(spec), 20.0);
+    core::Prop pillow; // a pillow under the hips fills the gap
+    pillow.kind = core::PropKind::Pillow;
+    pillow.at = core::BodyPoint::Pelvis;
+    spec.props.push_back(pillow);
+    EXPECT_NEAR(render::startTrunkGap(spec), 0.0, 1e-9);
+}
+
+TEST(FigureDrawer, AChairWithArmrestsAndABandAreDrawnVisibly)
+{
+    core::FigureSpec spec;
+    spec.start = core::basePose("sitting_chair")->pose;
+    spec.end = spec.start;
+    core::Prop chair;
+    chair.kind = core::PropKind::Chair;
+    chair.at = core::BodyPoint::Pelvis;
+    spec.props.push_back(chair);
+    RecordingCanvas plain;
+    render::drawFigure(spec, plain, Box{0, 0, 220, 90}, render::FigureStyle{});
+    spec.props[0].armrests = true;
+    RecordingCanvas withArms;
+    render::drawFigure(spec, withArms, Box{0, 0, 220, 90}, render::FigureStyle{});
+    EXPECT_GT(withArms.paints, plain.paints) << "the armrest and its post are drawn";
+
+    core::Prop band; // a band is a broad strip, wider than a strap
+    band.kind = core::PropKind::Band;
+    band.at = core::BodyPoint::RightKnee;
+    band.to = core::BodyPoint::LeftKnee;
+    spec.props.push_back(band);
+    core::Prop strap = band;
+    strap.kind = core::PropKind::Strap;
+    RecordingCanvas banded;
+    render::drawFigure(spec, banded, Box{0, 0, 220, 90}, render::FigureStyle{});
+    spec.props.back() = strap;
+    RecordingCanvas strapped;
+    render::drawFigure(spec, strapped, Box{0, 0, 220, 90}, render::FigureStyle{});
+    EXPECT_GT(banded.paints, strapped.paints) << "a band has a white edge under it";
+}
