@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// hiprx-exercises/1: the exercise library (db/exercises.json and clinic exports), and the dose object
-// shared with programs. Each exercise is checked for shape here and for content by
+// hiprx-exercises/1: the exercise library (db/exercises.json), hiprx-clinic-exercises/1 (a clinic's
+// own exercises with their retired flag and picture), and the dose object shared with programs. Each exercise is checked for shape here and for content by
 // core::validateExercise.
+#include "exchange/base64.h"
+#include "exchange/clinic_exercise_json.h"
 #include "exchange/json_format.h"
 #include "exchange/json_support.h"
 
@@ -93,15 +95,23 @@ void readIds(JsonReader& r, const Json& value, const std::string& path, std::str
     }
 }
 
-core::Exercise readExercise(JsonReader& r, const Json& json, const std::string& path, bool builtin)
+/// Reads one exercise; `clinic` also allows the clinic's keys ("retired", "picture"), which the
+/// caller reads.
+core::Exercise readExercise(JsonReader& r, const Json& json, const std::string& path, bool builtin,
+                            bool clinic = false)
 {
     core::Exercise e;
     e.builtin = builtin;
     if (!r.expectObject(json, path))
         return e;
-    r.checkKeys(json, path, {"id", "name", "kind", "level", "targets", "sided", "start_position", "steps", "key_cue",
-                             "stop_if", "dose", "equipment", "demands", "easier", "harder", "figure",
-                             "video_url", "sources"});
+    if (clinic)
+        r.checkKeys(json, path, {"id", "name", "kind", "level", "targets", "sided", "start_position", "steps",
+                                 "key_cue", "stop_if", "dose", "equipment", "demands", "easier", "harder", "figure",
+                                 "video_url", "sources", "retired", "picture"});
+    else
+        r.checkKeys(json, path, {"id", "name", "kind", "level", "targets", "sided", "start_position", "steps",
+                                 "key_cue", "stop_if", "dose", "equipment", "demands", "easier", "harder", "figure",
+                                 "video_url", "sources"});
     for (const char* key : {"id", "name", "kind", "targets", "sided", "start_position", "steps", "key_cue",
                             "stop_if", "dose", "demands"})
         r.require(json, path, key);
@@ -149,6 +159,68 @@ Json idArray(const Container& values)
     return out;
 }
 
+Json exerciseToJson(const core::Exercise& e)
+{
+    Json out = Json::object();
+    out["id"] = e.id;
+    out["name"] = e.name;
+    out["kind"] = core::toId(e.kind);
+    if (e.level > 0)
+        out["level"] = e.level;
+    out["targets"] = idArray<core::MuscleGroup>(e.targets);
+    out["sided"] = e.sided;
+    out["start_position"] = e.startPosition;
+    out["steps"] = e.steps;
+    out["key_cue"] = e.keyCue;
+    out["stop_if"] = e.stopIf;
+    out["dose"] = detail::doseToJson(e.defaultDose, true);
+    out["equipment"] = e.equipment;
+    out["demands"] = idArray<core::MovementDemand>(e.demands);
+    out["easier"] = e.easier;
+    out["harder"] = e.harder;
+    out["figure"] = e.figureId;
+    out["video_url"] = e.videoUrl;
+    out["sources"] = e.sources;
+    return out;
+}
+
+std::optional<core::ExercisePicture> readPicture(JsonReader& r, const Json& json, const std::string& path)
+{
+    if (!r.expectObject(json, path))
+        return std::nullopt;
+    r.checkKeys(json, path, {"type", "width", "height", "data"});
+    const std::size_t before = r.problems().size();
+    for (const char* key : {"type", "width", "height", "data"})
+        r.require(json, path, key);
+    core::ExercisePicture picture;
+    if (const Json* v = member(json, "type")) {
+        if (const auto text = r.line(*v, childPath(path, "type"))) {
+            if (const auto type = core::pictureTypeOf(*text))
+                picture.type = *type;
+            else
+                r.problem(childPath(path, "type"),
+                          detail::describe(*v) + " is not a picture type (expected image/png or image/jpeg)");
+        }
+    }
+    const auto pixels = [&](const char* key, int& out) {
+        if (const Json* v = member(json, key))
+            out = r.wholeNumber(*v, childPath(path, key), "pixels", 1, core::PictureLimits::kMaxSide).value_or(0);
+    };
+    pixels("width", picture.width);
+    pixels("height", picture.height);
+    if (const Json* v = member(json, "data")) {
+        if (!v->is_string())
+            r.problem(childPath(path, "data"), "expected the picture file as base64 text, got " + detail::describe(*v));
+        else if (auto bytes = decodeBase64(v->get_ref<const std::string&>()))
+            picture.bytes = std::move(*bytes);
+        else
+            r.problem(childPath(path, "data"), "not base64 (A–Z, a–z, 0–9, + and /, padded with =, one line)");
+    }
+    if (r.problems().size() != before)
+        return std::nullopt;
+    return picture;
+}
+
 } // namespace
 
 std::vector<core::Exercise> readExercises(std::string_view json, bool builtin)
@@ -188,31 +260,78 @@ std::vector<core::Exercise> readExercises(std::string_view json, bool builtin)
 std::string writeExercises(const std::vector<core::Exercise>& exercises)
 {
     Json list = Json::array();
-    for (const auto& e : exercises) {
-        Json out = Json::object();
-        out["id"] = e.id;
-        out["name"] = e.name;
-        out["kind"] = core::toId(e.kind);
-        if (e.level > 0)
-            out["level"] = e.level;
-        out["targets"] = idArray<core::MuscleGroup>(e.targets);
-        out["sided"] = e.sided;
-        out["start_position"] = e.startPosition;
-        out["steps"] = e.steps;
-        out["key_cue"] = e.keyCue;
-        out["stop_if"] = e.stopIf;
-        out["dose"] = detail::doseToJson(e.defaultDose, true);
-        out["equipment"] = e.equipment;
-        out["demands"] = idArray<core::MovementDemand>(e.demands);
-        out["easier"] = e.easier;
-        out["harder"] = e.harder;
-        out["figure"] = e.figureId;
-        out["video_url"] = e.videoUrl;
-        out["sources"] = e.sources;
+    for (const auto& e : exercises)
+        list.push_back(exerciseToJson(e));
+    Json root = Json::object();
+    root["format"] = kExercisesFormat;
+    root["exercises"] = std::move(list);
+    return detail::dumpDocument(root);
+}
+
+std::vector<core::ClinicExercise> readClinicExercises(std::string_view json)
+{
+    const Json root = detail::parseDocument(json);
+    if (!root.is_object())
+        throw InputError("", "expected clinic exercises (a JSON object with \"exercises\") at the top level, got " +
+                                 detail::describe(root));
+    JsonReader r;
+    if (const Json* format = member(root, "format");
+        format && !(format->is_string() && (*format == kClinicExercisesFormat || *format == kExercisesFormat)))
+        r.problem("format", detail::describe(*format) + " is not a format HipRx reads here (expected " +
+                                std::string(kClinicExercisesFormat) + ")");
+    r.checkKeys(root, "", {"format", "exercises"});
+    std::vector<core::ClinicExercise> exercises;
+    const Json* list = member(root, "exercises");
+    if (!list)
+        r.problem("exercises", "required");
+    else if (r.expectArray(*list, "exercises")) {
+        std::map<std::string, std::size_t> firstUse;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = indexPath("exercises", i);
+            const Json& entry = (*list)[i];
+            const std::size_t before = r.problems().size();
+            core::ClinicExercise c;
+            c.exercise = readExercise(r, entry, path, false, true);
+            if (entry.is_object()) {
+                if (const Json* v = member(entry, "retired"))
+                    c.retired = r.boolean(*v, childPath(path, "retired")).value_or(false);
+                if (const Json* v = member(entry, "picture"))
+                    c.picture = readPicture(r, *v, childPath(path, "picture"));
+            }
+            if (r.problems().size() == before)
+                r.mergeUncovered(core::validateClinicExercise(c, path));
+            if (!c.exercise.id.empty()) {
+                const auto [it, fresh] = firstUse.emplace(c.exercise.id, i);
+                if (!fresh)
+                    r.problem(childPath(path, "id"), "\"" + c.exercise.id + "\" is also the id of " +
+                                                         indexPath("exercises", it->second));
+            }
+            exercises.push_back(std::move(c));
+        }
+    }
+    r.throwIfProblems();
+    return exercises;
+}
+
+std::string writeClinicExercises(const std::vector<core::ClinicExercise>& exercises)
+{
+    Json list = Json::array();
+    for (const auto& c : exercises) {
+        Json out = exerciseToJson(c.exercise);
+        if (c.retired)
+            out["retired"] = true;
+        if (c.picture) {
+            Json picture = Json::object();
+            picture["type"] = core::mediaType(c.picture->type);
+            picture["width"] = c.picture->width;
+            picture["height"] = c.picture->height;
+            picture["data"] = encodeBase64(c.picture->bytes);
+            out["picture"] = std::move(picture);
+        }
         list.push_back(std::move(out));
     }
     Json root = Json::object();
-    root["format"] = kExercisesFormat;
+    root["format"] = kClinicExercisesFormat;
     root["exercises"] = std::move(list);
     return detail::dumpDocument(root);
 }

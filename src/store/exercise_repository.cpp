@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The exercise library in the database. Each row holds one exercise as the single entry of a
-// hiprx-exercises/1 document, so the exchange layer stays the only code that knows its fields.
+// The exercise library in the database. Each row holds one exercise as the single entry of a JSON
+// document, so the exchange layer stays the only code that knows its fields: a built-in as
+// hiprx-exercises/1, a clinic exercise as hiprx-clinic-exercises/1 (with its retired flag and its
+// picture, base64); rows written before pictures existed are hiprx-exercises/1, read the same way.
+// Keeping both in the JSON needs no schema change. Plans never read pictures: load() asks SQLite to
+// drop them from the text before it is parsed.
 //
 // Built-ins follow db/exercises.json: syncBuiltins adds, updates and removes them. A clinic
 // exercise is never overwritten: if a newer HipRx ships a built-in with an id a clinic already
 // used, the clinic's exercise is kept and that built-in skipped (the audit row names it).
+#include "exchange/clinic_exercise_json.h"
 #include "exchange/json_format.h"
 #include "store/repository_support.h"
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -21,6 +27,20 @@ namespace {
 std::string toJson(const core::Exercise& exercise)
 {
     return exchange::writeExercises(std::vector<core::Exercise>{exercise});
+}
+
+std::string toJson(const core::ClinicExercise& exercise)
+{
+    return exchange::writeClinicExercises(std::vector<core::ClinicExercise>{exercise});
+}
+
+core::ClinicExercise clinicFromJson(const std::string& json)
+{
+    std::vector<core::ClinicExercise> one = exchange::readClinicExercises(json);
+    if (one.size() != 1)
+        throw StorageError("A stored exercise holds " + std::to_string(one.size()) +
+                           " entries instead of one. Please report this.");
+    return std::move(one.front());
 }
 
 core::Exercise fromJson(const std::string& json, bool builtin)
@@ -144,63 +164,250 @@ void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtin
     });
 }
 
-void ExerciseRepository::saveClinicExercise(const core::Exercise& exercise, const Actor& actor)
+namespace {
+
+/// The names of the fields that differ, for the audit row ("name, steps, picture").
+std::string changedFields(const core::ClinicExercise& before, const core::ClinicExercise& after)
+{
+    const core::Exercise& a = before.exercise;
+    const core::Exercise& b = after.exercise;
+    std::vector<std::string> changed;
+    const auto note = [&](bool differs, const char* field) {
+        if (differs)
+            changed.emplace_back(field);
+    };
+    note(a.name != b.name, "name");
+    note(a.kind != b.kind, "kind");
+    note(a.level != b.level, "level");
+    note(a.targets != b.targets, "targets");
+    note(a.sided != b.sided, "sided");
+    note(a.startPosition != b.startPosition, "start position");
+    note(a.steps != b.steps, "steps");
+    note(a.keyCue != b.keyCue, "key cue");
+    note(a.stopIf != b.stopIf, "stop if");
+    note(a.defaultDose != b.defaultDose, "dose");
+    note(a.equipment != b.equipment, "equipment");
+    note(a.demands != b.demands, "movement demands");
+    note(a.easier != b.easier || a.harder != b.harder, "easier/harder");
+    note(a.figureId != b.figureId, "figure");
+    note(a.videoUrl != b.videoUrl, "video link");
+    note(a.sources != b.sources, "sources");
+    note(before.picture != after.picture, "picture");
+    note(before.retired != after.retired, "retired");
+    return changed.empty() ? "nothing changed" : "changed " + detail::joinNames(changed);
+}
+
+/// `exercise` as it is stored: the clinic's own, showing its picture when it has one.
+core::ClinicExercise storedForm(const core::ClinicExercise& exercise)
+{
+    core::ClinicExercise copy = exercise;
+    copy.exercise.builtin = false;
+    if (copy.picture)
+        copy.exercise.figureId = core::pictureFigureId(copy.exercise);
+    return copy;
+}
+
+/// Every problem of a batch of clinic exercises against what is stored; `pathOf(i)` names entry i.
+std::vector<FieldProblem> batchProblems(SQLite::Database& db, const std::vector<core::ClinicExercise>& batch,
+                                        const std::function<std::string(std::size_t)>& pathOf)
+{
+    const std::map<std::string, bool> stored = storedKinds(db);
+    std::map<std::string, std::size_t> inBatch;
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        inBatch.emplace(batch[i].exercise.id, i);
+    std::vector<FieldProblem> problems;
+    const auto add = [&](const std::string& path, const std::string& message) {
+        problems.push_back({path, path + ": " + message});
+    };
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const core::Exercise& e = batch[i].exercise;
+        const std::string prefix = pathOf(i);
+        for (FieldProblem& problem : core::validateClinicExercise(batch[i], prefix))
+            problems.push_back(std::move(problem));
+        if (const auto found = stored.find(e.id); found != stored.end() && found->second)
+            add(prefix + ".id", e.id + " is a built-in exercise; choose another id");
+        if (const auto first = inBatch.find(e.id); first != inBatch.end() && first->second != i)
+            add(prefix + ".id", e.id + " is also the id of " + pathOf(first->second));
+        for (const auto* list : {&e.easier, &e.harder}) {
+            const std::string field = list == &e.easier ? "easier" : "harder";
+            for (std::size_t k = 0; k < list->size(); ++k) {
+                const std::string& id = (*list)[k];
+                if (stored.count(id) == 0 && inBatch.count(id) == 0)
+                    add(prefix + "." + field + "[" + std::to_string(k) + "]",
+                        "there is no exercise " + id + " in the library" + (batch.size() > 1 ? " or this file" : ""));
+            }
+        }
+    }
+    return problems;
+}
+
+/// The stored clinic exercise `id`, or nothing (also for a built-in).
+std::optional<core::ClinicExercise> findClinic(SQLite::Database& db, const std::string& id)
+{
+    SQLite::Statement query(db, "SELECT json FROM exercises WHERE id = ? AND builtin = 0");
+    query.bind(1, id);
+    if (!query.executeStep())
+        return std::nullopt;
+    return clinicFromJson(query.getColumn(0).getString());
+}
+
+/// Writes one clinic exercise (already checked) and its audit row; true when it was new.
+bool writeClinic(SQLite::Database& db, const core::ClinicExercise& exercise, const Actor& actor)
+{
+    const std::optional<core::ClinicExercise> before = findClinic(db, exercise.exercise.id);
+    SQLite::Statement upsert(
+        db, "INSERT INTO exercises (id, builtin, json, updated_at) VALUES (?1, 0, ?2, ?3) "
+            "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
+            "updated_at = excluded.updated_at WHERE exercises.builtin = 0");
+    upsert.bind(1, exercise.exercise.id);
+    upsert.bind(2, toJson(exercise));
+    upsert.bind(3, detail::nowUtc());
+    upsert.exec();
+    const std::string what = exercise.exercise.id + " (" + exercise.exercise.name + ")";
+    if (before)
+        detail::appendAudit(db, actor, "exercise.update", "exercise", std::nullopt,
+                            what + ": " + changedFields(*before, exercise));
+    else
+        detail::appendAudit(db, actor, "exercise.create", "exercise", std::nullopt,
+                            what + (exercise.picture ? ", with a picture" : ""));
+    return !before;
+}
+
+} // namespace
+
+void ExerciseRepository::saveClinicExercise(const core::ClinicExercise& exercise, const Actor& actor)
 {
     detail::guarded("save the exercise", [&] {
         SQLite::Database& db = detail::connection(m_db);
         m_db.transaction([&] {
-            std::vector<FieldProblem> problems = core::validateExercise(exercise, "exercise");
-            const std::map<std::string, bool> stored = storedKinds(db);
-            const auto found = stored.find(exercise.id);
-            const bool exists = found != stored.end();
-            if (exists && found->second)
-                problems.push_back({"exercise.id", "exercise.id: " + exercise.id +
-                                                       " is a built-in exercise; choose another id"});
-            detail::throwIfProblems(std::move(problems));
-
-            core::Exercise copy = exercise;
-            copy.builtin = false;
-            SQLite::Statement upsert(
-                db, "INSERT INTO exercises (id, builtin, json, updated_at) VALUES (?1, 0, ?2, ?3) "
-                    "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
-                    "updated_at = excluded.updated_at WHERE exercises.builtin = 0");
-            upsert.bind(1, copy.id);
-            upsert.bind(2, toJson(copy));
-            upsert.bind(3, detail::nowUtc());
-            upsert.exec();
-            detail::appendAudit(db, actor, exists ? "exercise.update" : "exercise.create", "exercise",
-                                std::nullopt, "id: " + copy.id);
+            const core::ClinicExercise stored = storedForm(exercise);
+            detail::throwIfProblems(batchProblems(db, {stored}, [](std::size_t) { return std::string("exercise"); }));
+            writeClinic(db, stored, actor);
         });
     });
 }
 
-void ExerciseRepository::removeClinicExercise(const std::string& id, const Actor& actor)
+std::size_t ExerciseRepository::saveClinicExercises(const std::vector<core::ClinicExercise>& exercises,
+                                                    const Actor& actor)
 {
-    detail::guarded("remove the exercise", [&] {
+    return detail::guarded("save the exercises", [&] {
+        SQLite::Database& db = detail::connection(m_db);
+        std::size_t added = 0;
+        m_db.transaction([&] {
+            std::vector<core::ClinicExercise> batch;
+            batch.reserve(exercises.size());
+            for (const core::ClinicExercise& e : exercises)
+                batch.push_back(storedForm(e));
+            detail::throwIfProblems(
+                batchProblems(db, batch, [](std::size_t i) { return "exercises[" + std::to_string(i) + "]"; }));
+            for (const core::ClinicExercise& e : batch)
+                added += writeClinic(db, e, actor) ? 1 : 0;
+        });
+        return added;
+    });
+}
+
+std::vector<FieldProblem> ExerciseRepository::problemsWith(const std::vector<core::ClinicExercise>& exercises)
+{
+    return detail::guarded("check the exercises", [&] {
+        std::vector<core::ClinicExercise> batch;
+        batch.reserve(exercises.size());
+        for (const core::ClinicExercise& e : exercises)
+            batch.push_back(storedForm(e));
+        return batchProblems(detail::connection(m_db), batch,
+                             [](std::size_t i) { return "exercises[" + std::to_string(i) + "]"; });
+    });
+}
+
+void ExerciseRepository::setRetired(const std::string& id, bool retired, const Actor& actor)
+{
+    detail::guarded(retired ? "retire the exercise" : "bring the exercise back", [&] {
         SQLite::Database& db = detail::connection(m_db);
         m_db.transaction([&] {
             const std::map<std::string, bool> stored = storedKinds(db);
             const auto found = stored.find(id);
             if (found == stored.end())
-                throw StorageError("There is no clinic exercise with id " + id + ".");
+                throw InputError("exercise.id", "exercise.id: there is no clinic exercise " + id);
             if (found->second)
-                throw InputError("exercise.id",
-                                 "exercise.id: " + id + " is a built-in exercise and cannot be removed");
-            SQLite::Statement remove(db, "DELETE FROM exercises WHERE id = ? AND builtin = 0");
-            remove.bind(1, id);
-            remove.exec();
-            detail::appendAudit(db, actor, "exercise.remove", "exercise", std::nullopt, "id: " + id);
+                throw InputError("exercise.id", "exercise.id: " + id +
+                                                    " is a built-in exercise; only the clinic's own can be retired");
+            core::ClinicExercise exercise = *findClinic(db, id);
+            if (exercise.retired == retired)
+                return; // nothing to change, nothing to log
+            exercise.retired = retired;
+            SQLite::Statement update(db, "UPDATE exercises SET json = ?, updated_at = ? WHERE id = ? AND builtin = 0");
+            update.bind(1, toJson(exercise));
+            update.bind(2, detail::nowUtc());
+            update.bind(3, id);
+            update.exec();
+            detail::appendAudit(db, actor, retired ? "exercise.retire" : "exercise.restore", "exercise", std::nullopt,
+                                id + " (" + exercise.exercise.name + ")");
         });
+    });
+}
+
+std::vector<core::ClinicExercise> ExerciseRepository::clinicExercises()
+{
+    return detail::guarded("read the clinic's exercises", [&] {
+        SQLite::Statement query(detail::connection(m_db), "SELECT json FROM exercises WHERE builtin = 0 ORDER BY id");
+        std::vector<core::ClinicExercise> out;
+        while (query.executeStep())
+            out.push_back(clinicFromJson(query.getColumn(0).getString()));
+        return out;
+    });
+}
+
+std::optional<core::ClinicExercise> ExerciseRepository::findClinicExercise(const std::string& id)
+{
+    return detail::guarded("read the exercise", [&] { return findClinic(detail::connection(m_db), id); });
+}
+
+std::map<std::string, core::ExercisePicture, std::less<>> ExerciseRepository::pictures()
+{
+    return detail::guarded("read the exercise pictures", [&] {
+        SQLite::Statement query(detail::connection(m_db),
+                                "SELECT json FROM exercises WHERE builtin = 0 "
+                                "AND json_type(json, '$.exercises[0].picture') IS NOT NULL ORDER BY id");
+        std::map<std::string, core::ExercisePicture, std::less<>> out;
+        while (query.executeStep()) {
+            core::ClinicExercise exercise = clinicFromJson(query.getColumn(0).getString());
+            if (exercise.picture)
+                out.emplace(core::pictureFigureId(exercise.exercise), std::move(*exercise.picture));
+        }
+        return out;
     });
 }
 
 core::ExerciseLibrary ExerciseRepository::load()
 {
+    return load(false);
+}
+
+core::ExerciseLibrary ExerciseRepository::loadWithRetired()
+{
+    return load(true);
+}
+
+core::ExerciseLibrary ExerciseRepository::load(bool withRetired)
+{
     return detail::guarded("read the exercise library", [&] {
-        SQLite::Statement query(detail::connection(m_db), "SELECT builtin, json FROM exercises ORDER BY id");
+        // Pictures are dropped by SQLite before the text is parsed: a plan never needs them.
+        SQLite::Statement query(detail::connection(m_db),
+                                "SELECT builtin, CASE WHEN builtin = 0 "
+                                "THEN json_remove(json, '$.exercises[0].picture') ELSE json END "
+                                "FROM exercises ORDER BY id");
         std::vector<core::Exercise> exercises;
-        while (query.executeStep())
-            exercises.push_back(fromJson(query.getColumn(1).getString(), query.getColumn(0).getInt() != 0));
+        while (query.executeStep()) {
+            const bool builtin = query.getColumn(0).getInt() != 0;
+            const std::string json = query.getColumn(1).getString();
+            if (builtin) {
+                exercises.push_back(fromJson(json, true));
+                continue;
+            }
+            core::ClinicExercise clinic = clinicFromJson(json);
+            if (withRetired || !clinic.retired)
+                exercises.push_back(std::move(clinic.exercise));
+        }
         return core::ExerciseLibrary(std::move(exercises));
     });
 }

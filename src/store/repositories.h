@@ -5,11 +5,13 @@
 #pragma once
 
 #include "core/assessment.h"
+#include "core/clinic_exercise.h"
 #include "core/exercise.h"
 #include "core/program.h"
 #include "store/database.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,20 +104,43 @@ private:
 };
 
 /// The exercise library: built-in exercises (loaded from db/exercises.json, refreshed when the data
-/// changes) and the clinic's own.
+/// changes) and the clinic's own. A clinic exercise is never deleted: it is retired, so it leaves
+/// the library plans draw on but stays readable (issued programs keep their own copy of its text).
 class ExerciseRepository {
 public:
     explicit ExerciseRepository(Database& db) : m_db(db) {}
 
     /// Inserts or replaces every built-in exercise in one transaction; clinic exercises are kept.
     void syncBuiltins(const std::vector<core::Exercise>& builtins);
-    /// Adds or replaces a clinic exercise (builtin = false). Throws InputError when its id is a
-    /// built-in id or the record is incomplete.
-    void saveClinicExercise(const core::Exercise& exercise, const Actor& actor);
-    void removeClinicExercise(const std::string& id, const Actor& actor);
+    /// Adds or replaces a clinic exercise (builtin = false) with its retired flag and picture; with a
+    /// picture its figure becomes its own id (core::pictureFigureId). Throws InputError (paths under
+    /// "exercise") when its id is a built-in id, an easier/harder link names no exercise, or the
+    /// record is incomplete. The audit log names the actor and the exercise.
+    void saveClinicExercise(const core::ClinicExercise& exercise, const Actor& actor);
+    /// The same for many exercises in one transaction (an import): every problem of every exercise
+    /// is reported (paths `exercises[i]…`, links may name exercises of the same batch) and nothing is
+    /// saved unless all are good. Returns how many were new (the others replaced clinic exercises).
+    std::size_t saveClinicExercises(const std::vector<core::ClinicExercise>& exercises, const Actor& actor);
+    /// Every problem saveClinicExercises would report for `exercises`, without saving anything (an
+    /// import adds its own checks, such as whether pictures decode, and reports all at once).
+    std::vector<FieldProblem> problemsWith(const std::vector<core::ClinicExercise>& exercises);
+    /// Retires a clinic exercise (or, with `retired` false, offers it again). Throws InputError
+    /// naming "exercise.id" for a built-in or unknown id.
+    void setRetired(const std::string& id, bool retired, const Actor& actor);
+    /// Every clinic exercise, retired ones included, by id, with pictures.
+    std::vector<core::ClinicExercise> clinicExercises();
+    /// One clinic exercise (retired or not), or nothing.
+    std::optional<core::ClinicExercise> findClinicExercise(const std::string& id);
+    /// The pictures of the clinic exercises that have one, by figure id, for drawing on cards.
+    std::map<std::string, core::ExercisePicture, std::less<>> pictures();
+    /// What plans, the library browser and the program builder offer: built-ins and the clinic
+    /// exercises that are not retired (pictures are not read).
     core::ExerciseLibrary load();
+    /// Every exercise, retired ones included, for reading what was used before.
+    core::ExerciseLibrary loadWithRetired();
 
 private:
+    core::ExerciseLibrary load(bool withRetired);
     Database& m_db;
 };
 
