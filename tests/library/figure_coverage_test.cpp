@@ -107,7 +107,7 @@ const std::vector<PosturePhrase>& posturePhrases()
     static const std::vector<PosturePhrase> phrases = {
         {"hands and knees", {"quadruped"}},
         {"kneel", {"kneeling", "half_kneeling", "quadruped"}},
-        {"lie face down", {"prone"}},
+        {"lie face down", {"prone", "supine_front"}}, // supine_front: lying on the back or front seen from above
         {"lie on your side", {"side_lying"}},
         {"lie on the side", {"side_lying"}},
         {"lie on the working side", {"side_lying"}},
@@ -193,5 +193,37 @@ TEST(FigurePosture, PropsTheStartTextReliesOnAreDrawn)
                                            [&](const core::Prop& p) { return kinds.count(p.kind) != 0; });
             EXPECT_TRUE(drawn) << e.id << ": the start text names a " << word << " the figure does not draw";
         }
+    }
+}
+
+TEST(FigurePosture, APersonWhoLiesOrSitsOnTheFloorRestsOnIt)
+{
+    // A figure can start in the right base and still float: the hips a hand above the mat because
+    // a foot or a hand reaches lower, the head in the air over a roller. Whoever the start text
+    // lays or seats on the floor rests the trunk (pelvis, chest or head) on the floor, the mat, or
+    // a support or pillow under it — unless the text rests them on a roller or ball under a limb.
+    const std::vector<std::string_view> phrases = {
+        "lie on your back", "lie face down", "lie on your side", "lie on the side", "lie on the working side",
+        "sit on the floor", "sit on a mat",  "sit on a foam roller",
+    };
+    for (const auto& e : builtinExercises()) {
+        const std::string text = lower(e.startPosition);
+        const bool onFloor = std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) {
+            return text.find(p) != std::string::npos;
+        });
+        if (!onFloor)
+            continue;
+        const auto& spec = figures().at(e.figureId);
+        const bool onALimbSupport = std::any_of(spec.props.begin(), spec.props.end(), [](const core::Prop& p) {
+            const bool roundSupport = p.kind == core::PropKind::Roller || p.kind == core::PropKind::Ball ||
+                                      (p.kind == core::PropKind::SmallBall && p.height == 0);
+            return roundSupport && p.at && *p.at != core::BodyPoint::Pelvis && *p.at != core::BodyPoint::Chest &&
+                   *p.at != core::BodyPoint::Head;
+        });
+        if (onALimbSupport)
+            continue;
+        EXPECT_LE(render::startTrunkGap(spec), 3.0) // 3 % of a standing height: under a millimetre on a card
+            << e.id << ": the start text says \"" << e.startPosition << "\" but the figure's trunk floats "
+            << render::startTrunkGap(spec) << " units above the floor";
     }
 }
