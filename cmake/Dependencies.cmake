@@ -19,6 +19,9 @@ set_target_properties(hpdf::hpdf PROPERTIES
 # libpng abort() the process on a damaged file.
 find_package(PNG REQUIRED)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+# TurboJPEG (libjpeg-turbo): clinic exercise pictures are decoded, checked and scaled down here
+# before libharu sees them; its API returns errors instead of longjmp-ing through our code.
+pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET libturbojpeg)
 # libsecret: the SMTP password in the system keyring (Secret Service) for src/delivery, because
 # Debian's wxWidgets 3.2 is built without wxSecretStore.
 pkg_check_modules(LIBSECRET REQUIRED IMPORTED_TARGET libsecret-1)

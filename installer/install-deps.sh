@@ -9,7 +9,7 @@ packages=(
   # libraries linked by HipRx
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libhpdf-dev
   nlohmann-json3-dev libcli11-dev libqrencode-dev libcurl4-openssl-dev
-  libpoppler-cpp-dev libpng-dev zlib1g-dev libsecret-1-dev
+  libpoppler-cpp-dev libpng-dev libturbojpeg0-dev zlib1g-dev libsecret-1-dev
   # fonts embedded in the PDF
   fonts-dejavu-core fontconfig
   # tests and benchmarks

@@ -5,6 +5,7 @@
 // the PDF (PdfCanvas) and, later, into a wx window.
 #pragma once
 
+#include "core/clinic_exercise.h"
 #include "render/color.h"
 
 #include <string_view>
@@ -48,6 +49,16 @@ public:
     virtual void stroke() = 0;
     virtual void fill() = 0;
     virtual void fillAndStroke() = 0;
+
+    /// Draws an encoded picture (a clinic exercise's photo or drawing) stretched to `box`; the
+    /// caller keeps its proportions (render/picture.h fitPicture). False when this canvas cannot
+    /// show pictures (the default) or the picture does not decode; nothing is drawn then.
+    virtual bool picture(const core::ExercisePicture& picture, const Box& box)
+    {
+        (void)picture;
+        (void)box;
+        return false;
+    }
 };
 
 /// Draws exercise figures by id. The home program asks has() while laying out a card (a card

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/pdf_canvas.h"
 
+#include "render/picture.h"
+
 namespace hiprx::render {
 
 void PdfCanvas::check(const char* what)
@@ -86,6 +88,16 @@ void PdfCanvas::fillAndStroke()
 {
     HPDF_Page_FillStroke(m_page.handle());
     check("filling a path");
+}
+
+bool PdfCanvas::picture(const core::ExercisePicture& picture, const Box& box)
+{
+    try {
+        m_page.image(embedPicture(m_page.document(), picture, box.width, box.height), box);
+        return true;
+    } catch (const InputError&) {
+        return false; // a damaged picture is left out; the caller may draw the figure instead
+    }
 }
 
 } // namespace hiprx::render

@@ -24,6 +24,9 @@ public:
     void stroke() override;
     void fill() override;
     void fillAndStroke() override;
+    /// Embeds the picture at print resolution (render/picture.h embedPicture); false when it does
+    /// not decode. Throws RenderError when libharu fails.
+    bool picture(const core::ExercisePicture& picture, const Box& box) override;
 
 private:
     void check(const char* what);
