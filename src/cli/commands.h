@@ -36,6 +36,8 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common);
 void addNextCommand(CLI::App& app, CommonOptions& common);
 /// clinic (shared settings), staff (list, add, retire)
 void addClinicCommands(CLI::App& app, CommonOptions& common);
+/// exercise (the clinic's own exercises: add, edit, list, export, import, retire)
+void addExerciseCommands(CLI::App& app, CommonOptions& common);
 
 /// The exercise figures of the data folder (assets/figures), drawn with `accent` (#RRGGBB; a bad
 /// value keeps the default). Throws InputError naming each bad file (hence its exercise id).

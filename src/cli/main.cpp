@@ -42,6 +42,7 @@ int main(int argc, char** argv)
     cli::addHistoryCommands(app, common);
     cli::addNextCommand(app, common);
     cli::addClinicCommands(app, common);
+    cli::addExerciseCommands(app, common);
 
     try {
         app.parse(argc, argv);
