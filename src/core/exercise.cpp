@@ -45,6 +45,8 @@ std::vector<FieldProblem> validateExercise(const Exercise& exercise, const std::
         problems.push_back({at("id"), at("id") + ": '" + exercise.id +
                                           "' is not a snake_case id (a–z, 0–9 and _, starting with a letter)"});
     checkText(problems, at("name"), exercise.name, 200, true);
+    if (exercise.level != 0) // 0 = not set
+        checkRange(problems, at("level"), exercise.level, kExerciseLevelRange.min, kExerciseLevelRange.max);
     if (exercise.targets.empty())
         problems.push_back({at("targets"), at("targets") + ": at least one muscle group is required"});
     checkText(problems, at("start_position"), exercise.startPosition, 4000, false);

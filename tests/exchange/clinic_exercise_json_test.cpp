@@ -147,3 +147,16 @@ TEST(ClinicExerciseJson, AnotherFormatIsRefused)
         EXPECT_THAT(paths(e), UnorderedElementsAre("format"));
     }
 }
+
+TEST(ClinicExerciseJson, ALevelOutsideOneToFiveIsRefused)
+{
+    auto doc = nlohmann::json::parse(writeClinicExercises({{wallSlide(), false, std::nullopt}}));
+    doc["exercises"][0]["level"] = 9;
+    try {
+        readClinicExercises(doc.dump());
+        FAIL() << "level 9 was read";
+    } catch (const InputError& e) {
+        EXPECT_THAT(paths(e), UnorderedElementsAre("exercises[0].level"));
+        EXPECT_THAT(e.what(), HasSubstr("exercises[0].level: 9 is outside 1–5"));
+    }
+}
