@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// `clinic` (the clinic's settings every desk shares: reference set, page size, branding) and
+// `clinic` (the clinic's settings every desk shares: reference set, page size, date format, branding) and
 // `staff` (who works at the clinic: list, add, retire).
 #include "cli/clinic_context.h"
 #include "cli/commands.h"
@@ -23,6 +23,7 @@ namespace {
 struct ClinicArgs {
     std::string norms;
     std::string page;
+    std::string dateFormat;
     std::string brandingFile;
 };
 
@@ -33,6 +34,8 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
         args.norms.empty() ? std::nullopt : std::optional<core::NormSet>(parseNorms(args.norms));
     const std::optional<render::PageSize> page =
         args.page.empty() ? std::nullopt : std::optional<render::PageSize>(parsePage(args.page));
+    const std::optional<core::DateFormat> dateFormat =
+        args.dateFormat.empty() ? std::nullopt : std::optional<core::DateFormat>(parseDateFormat(args.dateFormat));
     std::optional<core::Branding> branding;
     if (!args.brandingFile.empty())
         branding = exchange::readBranding(readTextFile(args.brandingFile, "--branding"));
@@ -44,6 +47,8 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
             workflow::saveNormSet(db, *norms, actor);
         if (page)
             workflow::savePageSize(db, *page, actor);
+        if (dateFormat)
+            workflow::saveDateFormat(db, *dateFormat, actor);
         if (branding)
             workflow::saveBranding(db, *branding, actor);
     });
@@ -53,6 +58,7 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
     if (common.json) {
         nlohmann::json out = {{"norm_set", core::normSetId(clinic.norms)},
                               {"page_size", workflow::pageSizeId(clinic.pageSize)},
+                              {"date_format", core::dateFormatId(clinic.dateFormat)},
                               {"branding", nlohmann::json::parse(exchange::writeBranding(clinic.branding))}};
         std::cout << out.dump(2) << '\n';
         return;
@@ -60,6 +66,8 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
     std::cout << "Reference set of normal values: " << core::normSetLabel(clinic.norms) << " ("
               << core::normSetId(clinic.norms) << ")\n"
               << "Page size: " << workflow::pageSizeId(clinic.pageSize) << '\n'
+              << "Dates: " << core::dateFormatLabel(clinic.dateFormat) << " (" << core::dateFormatId(clinic.dateFormat)
+              << ")\n"
               << "Clinic: " << (clinic.branding.clinicName.empty() ? "(no name set)" : clinic.branding.clinicName)
               << (clinic.branding.phone.empty() ? "" : ", " + clinic.branding.phone) << '\n';
 }
@@ -107,9 +115,12 @@ void addClinicCommands(CLI::App& app, CommonOptions& common)
 {
     auto args = std::make_shared<ClinicArgs>();
     auto* clinic = app.add_subcommand(
-        "clinic", "Show or change the clinic's settings that every desk shares (reference set, page size, branding)");
+        "clinic", "Show or change the clinic's settings that every desk shares (reference set, page size, date format, branding)");
     clinic->add_option("--norms", args->norms, "reference set of normal ROM values, e.g. " + defaultNormsId());
     clinic->add_option("--page", args->page, "page size of documents: a4 or letter");
+    clinic->add_option("--date-format", args->dateFormat,
+                       "how every document writes dates: " + dateFormatHelp(false) +
+                           "; files and the database keep 2026-12-05");
     clinic->add_option("--branding", args->brandingFile, "clinic branding JSON (name, phone, logo, colours…)");
     clinic->callback([&common, args] { runClinic(common, *args); });
 

@@ -39,6 +39,31 @@ render::PageSize parsePage(const std::string& page)
     throw InputError("--page", "--page: \"" + page + "\" is not a page size (expected a4 or letter)");
 }
 
+core::DateFormat parseDateFormat(const std::string& id)
+{
+    if (const auto format = core::dateFormatFromId(id))
+        return *format;
+    throw InputError("--date-format", "--date-format: \"" + id + "\" is not a date format (expected " +
+                                          dateFormatHelp(false) + ")");
+}
+
+core::DateFormat dateFormatOption(const std::string& id, const workflow::Clinic& clinic)
+{
+    return id.empty() ? clinic.dateFormat : parseDateFormat(id);
+}
+
+std::string dateFormatHelp(bool clinicDefault)
+{
+    std::string choices;
+    const auto& all = core::dateFormats();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        choices += std::string(i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") +
+                   std::string(core::dateFormatId(all[i])) + " (" + core::formatDate({2026, 12, 5}, all[i]) + ")";
+    return clinicDefault ? "how dates are written: " + choices + " (default: the clinic's, else " +
+                               std::string(core::dateFormatId(core::kDefaultDateFormat)) + ")"
+                         : choices;
+}
+
 render::PageSize pageOption(const std::string& page, const workflow::Clinic& clinic)
 {
     return page.empty() ? clinic.pageSize : parsePage(page);

@@ -25,6 +25,15 @@ render::PageSize pageOption(const std::string& page, const workflow::Clinic& cli
 /// `--page` checked on its own ("a4" or "letter").
 render::PageSize parsePage(const std::string& page);
 
+/// The date format named by `--date-format`, or the clinic's when the option was not given.
+core::DateFormat dateFormatOption(const std::string& id, const workflow::Clinic& clinic);
+
+/// `--date-format` checked on its own (long, dmy, mdy or iso); bad input names the choices.
+core::DateFormat parseDateFormat(const std::string& id);
+
+/// The help text of every `--date-format` option, listing the choices with an example each.
+std::string dateFormatHelp(bool clinicDefault = true);
+
 /// The person acting, for the audit log (--clinician).
 store::Actor actorOf(const CommonOptions& common);
 

@@ -127,10 +127,13 @@ void runHistory(const CommonOptions& common, const std::string& key, const std::
 }
 
 void runReport(const CommonOptions& common, std::int64_t visitId, const std::string& out,
-               const std::string& page, const std::string& norms, const std::string& brandingFile)
+               const std::string& page, const std::string& norms, const std::string& brandingFile,
+               const std::string& dateFormat)
 {
     if (!page.empty())
         parsePage(page);
+    if (!dateFormat.empty())
+        parseDateFormat(dateFormat);
     std::optional<core::Branding> branding;
     if (!brandingFile.empty())
         branding = exchange::readBranding(readTextFile(brandingFile, "--branding"));
@@ -138,6 +141,7 @@ void runReport(const CommonOptions& common, std::int64_t visitId, const std::str
     workflow::Clinic clinic = loadClinic(db);
     if (branding)
         clinic.branding = *branding;
+    clinic.dateFormat = dateFormatOption(dateFormat, clinic);
     const auto input = workflow::progressReportInput(db, clinic, visitId, normsOption(norms, clinic), today());
     render::writeFile(workflow::renderProgressReport(input, pageOption(page, clinic)), out);
     if (!common.json)
@@ -146,12 +150,15 @@ void runReport(const CommonOptions& common, std::int64_t visitId, const std::str
 }
 
 void runLetter(const CommonOptions& common, std::int64_t visitId, const std::string& out, const std::string& page,
-               const std::string& to)
+               const std::string& to, const std::string& dateFormat)
 {
     if (!page.empty())
         parsePage(page);
+    if (!dateFormat.empty())
+        parseDateFormat(dateFormat);
     auto db = openDatabase(common);
-    const workflow::Clinic clinic = loadClinic(db);
+    workflow::Clinic clinic = loadClinic(db);
+    clinic.dateFormat = dateFormatOption(dateFormat, clinic);
     const auto input = workflow::referralLetterInput(db, clinic, visitId, today(), to);
     render::writeFile(workflow::renderReferralLetter(input, pageOption(page, clinic)), out);
     if (!input.programExercises)
@@ -162,12 +169,16 @@ void runLetter(const CommonOptions& common, std::int64_t visitId, const std::str
                   << " referral letter for visit " << visitId << ")\n";
 }
 
-void runNote(const CommonOptions& common, std::int64_t visitId, const std::string& out, const std::string& page)
+void runNote(const CommonOptions& common, std::int64_t visitId, const std::string& out, const std::string& page,
+             const std::string& dateFormat)
 {
     if (!page.empty())
         parsePage(page);
+    if (!dateFormat.empty())
+        parseDateFormat(dateFormat);
     auto db = openDatabase(common);
-    const workflow::Clinic clinic = loadClinic(db);
+    workflow::Clinic clinic = loadClinic(db);
+    clinic.dateFormat = dateFormatOption(dateFormat, clinic);
     const auto input = workflow::visitNoteInput(db, clinic, visitId, today());
     render::writeFile(workflow::renderVisitNote(input, pageOption(page, clinic)), out);
     if (!common.json)
@@ -199,8 +210,10 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
                        "reference set of normal ROM values for visits that record none (default: the clinic's)");
     auto reportBranding = std::make_shared<std::string>();
     report->add_option("--branding", *reportBranding, "clinic branding JSON (default: the clinic's settings)");
-    report->callback([&common, visit, out, page, reportNorms, reportBranding] {
-        runReport(common, *visit, *out, *page, *reportNorms, *reportBranding);
+    auto reportDates = std::make_shared<std::string>();
+    report->add_option("--date-format", *reportDates, dateFormatHelp());
+    report->callback([&common, visit, out, page, reportNorms, reportBranding, reportDates] {
+        runReport(common, *visit, *out, *page, *reportNorms, *reportBranding, *reportDates);
     });
 
     auto* note = app.add_subcommand("note", "Write the visit note of a visit: subjective, objective, assessment, "
@@ -211,8 +224,11 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     note->add_option("VISIT", *noteVisit, "visit record number")->required();
     note->add_option("--out", *noteOut, "output PDF file")->required();
     note->add_option("--page", *notePage, "page size: a4 or letter (default: the clinic's)");
-    note->callback(
-        [&common, noteVisit, noteOut, notePage] { runNote(common, *noteVisit, *noteOut, *notePage); });
+    auto noteDates = std::make_shared<std::string>();
+    note->add_option("--date-format", *noteDates, dateFormatHelp());
+    note->callback([&common, noteVisit, noteOut, notePage, noteDates] {
+        runNote(common, *noteVisit, *noteOut, *notePage, *noteDates);
+    });
 
     auto* letter = app.add_subcommand(
         "letter", "Write the referral letter of a visit with an urgent or emergency referral (PDF, one page)");
@@ -226,8 +242,10 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
                        "the addressee, e.g. \"Dr A. Rossi, Riverside Medical Centre\" (default: the emergency "
                        "department or the patient's GP, by urgency)");
     letter->add_option("--page", *letterPage, "page size: a4 or letter (default: the clinic's)");
-    letter->callback([&common, letterVisit, letterOut, letterPage, letterTo] {
-        runLetter(common, *letterVisit, *letterOut, *letterPage, *letterTo);
+    auto letterDates = std::make_shared<std::string>();
+    letter->add_option("--date-format", *letterDates, dateFormatHelp());
+    letter->callback([&common, letterVisit, letterOut, letterPage, letterTo, letterDates] {
+        runLetter(common, *letterVisit, *letterOut, *letterPage, *letterTo, *letterDates);
     });
 }
 

@@ -32,6 +32,8 @@ struct PlanArgs {
     std::string brandingFile;
     std::string page;  ///< empty = the clinic's page size
     std::string norms; ///< empty = the clinic's reference set
+    std::string dateFormat; ///< empty = the clinic's
+    bool largePrint = false;
 };
 
 /// The clinic's settings with the branding of --branding (a file that cannot be read is an error).
@@ -88,6 +90,8 @@ void runPlan(const CommonOptions& common, const PlanArgs& args)
 {
     if (!args.page.empty())
         parsePage(args.page); // reject a bad option before any work
+    if (!args.dateFormat.empty())
+        parseDateFormat(args.dateFormat);
     const auto assessment = exchange::readAssessment(readTextFile(args.file, "FILE"), today());
     std::optional<store::Database> db;
     if (!common.dbPath.empty())
@@ -104,7 +108,8 @@ void runPlan(const CommonOptions& common, const PlanArgs& args)
     if (!args.pdfOut.empty()) {
         const auto figures = workflow::loadFigures(clinic.branding.accentColor, problems);
         warn(problems);
-        const auto input = workflow::handoutInput(assessment, analysis, program, clinic.branding, today());
+        const auto input = workflow::handoutInput(assessment, analysis, program, clinic.branding, today(),
+                                                  {dateFormatOption(args.dateFormat, clinic), args.largePrint});
         render::writeFile(workflow::renderHandout(input, pageOption(args.page, clinic), figures.get()), args.pdfOut);
     }
     if (args.jsonOut != "-" && (args.jsonOut.empty() || common.json)) {
@@ -120,21 +125,37 @@ struct IssueArgs {
     std::string acknowledgement;
     std::string page;  ///< empty = the clinic's
     std::string norms; ///< empty = the clinic's (a set recorded with the visit wins)
+    std::string dateFormat; ///< empty = the clinic's
+    bool largePrint = false;
 };
+
+/// A line pointing to large print when the patient is of the age it is suggested for and it was not
+/// chosen; nothing otherwise.
+void suggestLargePrint(const core::Patient& patient, bool chosen, const std::string& reprint)
+{
+    if (chosen || !workflow::suggestLargePrint(patient, today()))
+        return;
+    std::cout << "Large print is suggested from age " << workflow::kLargePrintSuggestedFromAge
+              << "; to print this handout in large type: " << reprint << '\n';
+}
 
 void runIssue(const CommonOptions& common, const IssueArgs& args)
 {
     if (!args.page.empty())
         parsePage(args.page);
+    if (!args.dateFormat.empty())
+        parseDateFormat(args.dateFormat);
     auto db = openDatabase(common);
     workflow::Clinic clinic = loadClinic(db);
     clinic.pageSize = pageOption(args.page, clinic);
     clinic.norms = normsOption(args.norms, clinic);
+    clinic.dateFormat = dateFormatOption(args.dateFormat, clinic);
     const auto materials = loadMaterials(db, clinic);
     workflow::IssueResult result;
     try {
         result = workflow::issueProgram(db, clinic, materials.library, materials.figures.get(),
-                                        {args.visit, std::nullopt, args.acknowledgement, actorOf(common), today()});
+                                        {args.visit, std::nullopt, args.acknowledgement, actorOf(common), today(),
+                                         args.largePrint});
     } catch (const InputError& e) {
         // Say it in the command line's words: the acknowledgement is given with --acknowledge.
         std::vector<FieldProblem> problems = e.problems();
@@ -153,12 +174,43 @@ void runIssue(const CommonOptions& common, const IssueArgs& args)
         std::cout << ": no exercises, because of an emergency referral; the handout tells the patient to get "
                      "help today";
     std::cout << ".\n";
+    if (!issued.program.withheld && !issued.program.items.empty())
+        if (const auto visit = store::VisitRepository(db).find(args.visit))
+            suggestLargePrint(visit->assessment.patient, args.largePrint,
+                              "hiprx-cli pdf " + std::to_string(args.visit) + " --large-print --out FILE.pdf");
 }
 
-void runPdf(const CommonOptions& common, std::int64_t visitId, int version, const std::string& out)
+struct PdfArgs {
+    std::int64_t visit = 0;
+    int version = 0;
+    std::string out;
+    std::string dateFormat; ///< given: printed again from the issued program in this format
+    bool largePrint = false; ///< printed again from the issued program in large print
+};
+
+void runPdf(const CommonOptions& common, const PdfArgs& args)
 {
+    const std::int64_t visitId = args.visit;
+    const std::string& out = args.out;
+    if (!args.dateFormat.empty())
+        parseDateFormat(args.dateFormat);
     auto db = openDatabase(common);
-    const auto issued = workflow::issuedProgram(db, visitId, version);
+    if (args.largePrint || !args.dateFormat.empty()) {
+        // Another look of the same program: rendered again from what was issued.
+        workflow::Clinic clinic = loadClinic(db);
+        clinic.dateFormat = dateFormatOption(args.dateFormat, clinic);
+        std::vector<std::string> problems;
+        const auto figures = workflow::loadFigures(clinic.branding.accentColor, problems);
+        warn(problems);
+        const auto issued = workflow::issuedProgram(db, visitId, args.version);
+        render::writeFile(workflow::reprintHandout(db, clinic, figures.get(), visitId, issued.version,
+                                                   {clinic.dateFormat, args.largePrint}, today()),
+                          out);
+        std::cout << "Wrote " << out << " (program version " << issued.version << ", issued " << issued.issuedAt
+                  << ", printed again" << (args.largePrint ? " in large print" : "") << ").\n";
+        return;
+    }
+    const auto issued = workflow::issuedProgram(db, visitId, args.version);
     if (issued.pdf.empty())
         throw InputError("VISIT", "VISIT: program version " + std::to_string(issued.version) + " of visit " +
                                       std::to_string(visitId) + " was issued without a stored PDF");
@@ -237,6 +289,10 @@ void addProgramCommands(CLI::App& app, CommonOptions& common)
     plan->add_option("--page", args->page, "page size of the PDF: a4 or letter (default: the clinic's, else a4)");
     plan->add_option("--norms", args->norms,
                      "reference set of normal ROM values (default: the clinic's, else " + defaultNormsId() + ")");
+    plan->add_option("--date-format", args->dateFormat, dateFormatHelp());
+    plan->add_flag("--large-print", args->largePrint,
+                   "the PDF in large print: body text 14 pt, larger headings and pictures (suggested from age " +
+                       std::to_string(workflow::kLargePrintSuggestedFromAge) + ")");
     plan->callback([&common, args] { runPlan(common, *args); });
 
     auto* issue = app.add_subcommand("issue", "Plan a stored visit and issue the program (stored for good)");
@@ -247,16 +303,23 @@ void addProgramCommands(CLI::App& app, CommonOptions& common)
     issue->add_option("--page", issueArgs->page, "page size of the PDF: a4 or letter (default: the clinic's)");
     issue->add_option("--norms", issueArgs->norms,
                       "reference set of normal ROM values when the visit records none (default: the clinic's)");
+    issue->add_option("--date-format", issueArgs->dateFormat, dateFormatHelp());
+    issue->add_flag("--large-print", issueArgs->largePrint,
+                    "the handout in large print: body text 14 pt, larger headings and pictures (suggested from age " +
+                        std::to_string(workflow::kLargePrintSuggestedFromAge) + ")");
     issue->callback([&common, issueArgs] { runIssue(common, *issueArgs); });
 
     auto* pdf = app.add_subcommand("pdf", "Reprint the program issued for a visit, exactly as issued");
-    auto pdfVisit = std::make_shared<std::int64_t>(0);
-    auto version = std::make_shared<int>(0);
-    auto out = std::make_shared<std::string>();
-    pdf->add_option("VISIT", *pdfVisit, "visit record number")->required();
-    pdf->add_option("--out", *out, "output PDF file")->required();
-    pdf->add_option("--version", *version, "program version (default: the latest)");
-    pdf->callback([&common, pdfVisit, version, out] { runPdf(common, *pdfVisit, *version, *out); });
+    auto pdfArgs = std::make_shared<PdfArgs>();
+    pdf->add_option("VISIT", pdfArgs->visit, "visit record number")->required();
+    pdf->add_option("--out", pdfArgs->out, "output PDF file")->required();
+    pdf->add_option("--version", pdfArgs->version, "program version (default: the latest)");
+    pdf->add_option("--date-format", pdfArgs->dateFormat,
+                    "print the issued program again with dates written " + dateFormatHelp(false) +
+                        " (without it or --large-print: the stored PDF, byte for byte)");
+    pdf->add_flag("--large-print", pdfArgs->largePrint,
+                  "print the issued program again in large print (body text 14 pt, larger headings and pictures)");
+    pdf->callback([&common, pdfArgs] { runPdf(common, *pdfArgs); });
 
     auto* rules = app.add_subcommand("rules", "Print every clinical rule: condition, conclusion, rationale, source");
     rules->callback([&common] { runRules(common); });

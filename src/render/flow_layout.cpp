@@ -25,9 +25,9 @@ float leadHeight(const BlockMetrics& b, float pageCapacity)
     return lead;
 }
 
-} // namespace
-
-std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea first, PageArea next)
+/// One pagination pass; `compact[i]` makes block i use its compact layout wherever it goes.
+std::vector<Fragment> place(std::span<const BlockMetrics> blocks, PageArea first, PageArea next,
+                            const std::vector<bool>& compact)
 {
     std::vector<Fragment> out;
     std::size_t page = 0;
@@ -38,28 +38,66 @@ std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea fi
         ++page;
         y = next.top;
     };
+    // Block j compact in `room`: forced, or it does not fit whole in a room that is still more than
+    // kMostEmptyShare of its page while its compact layout does.
+    const auto compactIn = [&](std::size_t j, float room) {
+        const BlockMetrics& b = blocks[j];
+        if (b.compactHeight <= 0)
+            return false;
+        if (compact[j])
+            return true;
+        const PageArea a = area(page);
+        const bool roomy = room >= kMostEmptyShare * (a.bottom - a.top) || room >= a.bottom - a.top - 0.01F;
+        return b.height() > room && b.compactHeight <= room && roomy;
+    };
+    const auto place1 = [&](std::size_t i, float h, bool isCompact) {
+        const BlockMetrics& b = blocks[i];
+        Fragment f{i, page, y, h, 0, b.rows.size(), false, false};
+        f.compact = isCompact;
+        out.push_back(f);
+        y += h + b.gapAfter;
+    };
 
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const BlockMetrics& b = blocks[i];
+        if (compact[i] && b.compactHeight > 0) {
+            if (b.compactHeight > area(page).bottom - y && y > area(page).top)
+                newPage();
+            place1(i, b.compactHeight, true);
+            continue;
+        }
         const float whole = b.height();
         float need = whole;
-        // A chain of headings is kept with what follows it.
-        for (std::size_t j = i; j + 1 < blocks.size() && blocks[j].keepWithNext; ++j)
-            need += blocks[j].gapAfter + (blocks[j + 1].keepWithNext ? blocks[j + 1].height()
-                                                                     : leadHeight(blocks[j + 1], capacity));
+        // A chain of headings is kept with what follows it (compact when that is how it will go).
+        float chainRoom = area(page).bottom - y - whole;
+        for (std::size_t j = i; j + 1 < blocks.size() && blocks[j].keepWithNext; ++j) {
+            chainRoom -= blocks[j].gapAfter;
+            const BlockMetrics& n = blocks[j + 1];
+            const float lead = n.keepWithNext       ? n.height()
+                               : compactIn(j + 1, chainRoom) ? n.compactHeight
+                                                             : leadHeight(n, capacity);
+            need += blocks[j].gapAfter + lead;
+            chainRoom -= lead;
+        }
         const bool pageEmpty = y <= area(page).top;
+        const float room = area(page).bottom - y;
 
-        if (whole <= area(page).bottom - y &&
-            (need <= area(page).bottom - y || pageEmpty || need > capacity)) {
-            out.push_back({i, page, y, whole, 0, b.rows.size(), false, false});
-            y += whole + b.gapAfter;
+        if (whole <= room && (need <= room || pageEmpty || need > capacity)) {
+            place1(i, whole, false);
+            continue;
+        }
+        if (!b.keepWithNext && compactIn(i, room)) {
+            place1(i, b.compactHeight, true);
             continue;
         }
         if (!pageEmpty)
             newPage();
         if (whole <= area(page).bottom - y) {
-            out.push_back({i, page, y, whole, 0, b.rows.size(), false, false});
-            y += whole + b.gapAfter;
+            place1(i, whole, false);
+            continue;
+        }
+        if (compactIn(i, area(page).bottom - y)) { // better compact than split
+            place1(i, b.compactHeight, true);
             continue;
         }
 
@@ -70,10 +108,10 @@ std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea fi
         std::size_t row = 0;
         bool continued = false;
         while (row < b.rows.size()) {
-            const float room = area(page).bottom - y;
+            const float rest = area(page).bottom - y;
             float used = b.padTop + b.padBottom + (continued ? headerHeight : 0.0F);
             std::size_t end = row;
-            while (end < b.rows.size() && (end == row || used + b.rows[end] <= room)) {
+            while (end < b.rows.size() && (end == row || used + b.rows[end] <= rest)) {
                 used += b.rows[end];
                 ++end;
             }
@@ -96,6 +134,56 @@ std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea fi
         }
     }
     return out;
+}
+
+std::size_t pageCount(const std::vector<Fragment>& fragments)
+{
+    return fragments.empty() ? 1 : fragments.back().page + 1;
+}
+
+} // namespace
+
+std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea first, PageArea next)
+{
+    // Fewer pages first; then a last page that does not open with a heading (a last section such as
+    // the log, alone on its page).
+    const auto score = [&](const std::vector<Fragment>& fragments) {
+        const std::size_t pages = pageCount(fragments);
+        bool alone = false;
+        for (const Fragment& f : fragments)
+            if (f.page + 1 == pages) {
+                alone = pages > 1 && blocks[f.block].keepWithNext;
+                break;
+            }
+        return std::pair{pages, alone};
+    };
+    std::vector<bool> compact(blocks.size(), false);
+    std::vector<Fragment> best = place(blocks, first, next, compact);
+    // Make the fewest blocks on the two pages before the last compact, latest first, while that
+    // saves the last page or keeps a last section company: the log is then not alone.
+    while (score(best) > std::pair{std::size_t{1}, false}) {
+        const std::size_t last = pageCount(best) - 1;
+        std::vector<std::size_t> candidates;
+        for (auto f = best.rbegin(); f != best.rend(); ++f)
+            if (f->page < last + 1 && f->page + 2 >= last && !f->compact && blocks[f->block].compactHeight > 0 &&
+                (candidates.empty() || candidates.back() != f->block))
+                candidates.push_back(f->block);
+        bool better = false;
+        std::vector<bool> trial = compact;
+        for (std::size_t c : candidates) {
+            trial[c] = true;
+            auto fragments = place(blocks, first, next, trial);
+            if (score(fragments) < score(best)) {
+                best = std::move(fragments);
+                compact = trial;
+                better = true;
+                break;
+            }
+        }
+        if (!better)
+            break;
+    }
+    return best;
 }
 
 } // namespace hiprx::render

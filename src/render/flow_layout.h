@@ -3,6 +3,9 @@
 // Pagination, kept apart from drawing so it can be tested on numbers alone. Every block's height
 // is known before it is placed; a block that fits on a page is never split (an exercise card
 // stays whole); a block taller than a page starts on a fresh page and breaks only between rows.
+// A block may offer a more compact layout of itself (a card with its figure beside the text): it is
+// used where the block does not fit in the rest of a page that is more than a quarter empty, and
+// on the blocks before a short last page when that saves the page.
 #pragma once
 
 #include <cstddef>
@@ -19,9 +22,14 @@ struct BlockMetrics {
     float padBottom = 0;
     float gapAfter = 0;        ///< space before the next block on the same page
     bool keepWithNext = false; ///< a heading: never left alone at the bottom of a page
+    /// A more compact layout of the same block (never split, so one row is enough), or 0 for none.
+    float compactHeight = 0;
 
     float height() const;
 };
+
+/// The share of a page that may stay empty below a block when the next one could fit compact.
+inline constexpr float kMostEmptyShare = 0.25F;
 
 /// The usable vertical band of a page, y measured down from the page top.
 struct PageArea {
@@ -40,10 +48,14 @@ struct Fragment {
     std::size_t endRow = 0;
     bool continued = false; ///< an earlier fragment of this block is on an earlier page
     bool continues = false; ///< a later fragment follows on the next page
+    bool compact = false;   ///< the block's compact layout (its compactHeight) is drawn
 };
 
 /// Places `blocks` in order on pages whose usable areas are `first` (page 1) and `next` (the rest).
-/// Returns the fragments in drawing order; the last fragment's page + 1 is the page count.
+/// Returns the fragments in drawing order; the last fragment's page + 1 is the page count. A block
+/// with a compact layout uses it (1) when it does not fit in the rest of a page that is more than
+/// kMostEmptyShare empty but would fit compact, and (2) when making the fewest blocks before the
+/// last page compact, from the end, saves a page (so a last section such as the log is not alone).
 std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea first, PageArea next);
 
 } // namespace hiprx::render

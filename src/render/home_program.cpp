@@ -23,6 +23,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <system_error>
 
@@ -30,6 +31,9 @@ namespace hiprx::render {
 namespace {
 
 const Rgb kWhite{1.0F, 1.0F, 1.0F};
+/// A compact card's figure band is this share of figure_height: about 1.4 inches high on the
+/// templates, still twice the figures of the first handouts.
+constexpr float kCompactFigureShare = 0.7F;
 const Rgb kBlack{0.0F, 0.0F, 0.0F};
 
 /// One unbreakable strip of a block; draws itself with its top edge at `top`.
@@ -48,6 +52,9 @@ struct Block {
     bool keepWithNext = false;
     std::function<void(PdfPage&, const Box&, const Fragment&)> background;
     std::function<void(PdfPage&, const Box&, const Fragment&)> overlay;
+    /// The same content laid out more compactly (flow_layout uses it where it saves room).
+    std::shared_ptr<Block> compactLayout;
+    std::string name; ///< what the layout report calls it ("card 3", "log")
 
     BlockMetrics metrics() const
     {
@@ -60,6 +67,8 @@ struct Block {
         m.padBottom = padBottom;
         m.gapAfter = gapAfter;
         m.keepWithNext = keepWithNext;
+        if (compactLayout)
+            m.compactHeight = compactLayout->metrics().height();
         return m;
     }
 };
@@ -109,7 +118,7 @@ class HomeProgramBuilder {
 public:
     HomeProgramBuilder(const HomeProgramInput& input, const PageTemplate& tpl, PdfDocument& doc,
                        FontFace regular, FontFace bold, const FigureDrawer* figures)
-        : m_in(input), m_style(tpl.style), m_words(tpl.words), m_care(tpl.care), m_doc(doc), m_regular(regular),
+        : m_in(input), m_style(input.largePrint ? tpl.style.largePrint() : tpl.style), m_words(tpl.words), m_care(tpl.care), m_doc(doc), m_regular(regular),
           m_bold(bold), m_figures(figures)
     {
         const std::string& accentText =
@@ -124,7 +133,7 @@ public:
         m_width = m_style.width - m_style.marginLeft - m_style.marginRight;
     }
 
-    std::vector<std::uint8_t> build(const std::optional<PdfImage>& logo)
+    std::vector<std::uint8_t> build(const std::optional<PdfImage>& logo, std::vector<HandoutPage>* layout)
     {
         const bool emergency = m_in.referral.level == core::Urgency::Emergency || m_in.program.withheld;
         const bool hasExercises = !emergency && !m_in.program.items.empty();
@@ -165,6 +174,18 @@ public:
         const std::vector<Fragment> fragments = paginate(metrics, first, next);
 
         const std::size_t pageCount = fragments.empty() ? 1 : fragments.back().page + 1;
+        if (layout) {
+            layout->assign(pageCount, {});
+            for (std::size_t i = 0; i < pageCount; ++i) {
+                const PageArea area = i == 0 ? first : next;
+                (*layout)[i].usable = area.bottom - area.top;
+            }
+            for (const Fragment& f : fragments) {
+                HandoutPage& p = (*layout)[f.page];
+                p.used = f.top + f.height - (f.page == 0 ? first.top : next.top);
+                p.parts.push_back(m_blocks[f.block].name + (f.compact ? " (compact)" : ""));
+            }
+        }
         std::vector<PdfPage> pages;
         for (std::size_t i = 0; i < pageCount; ++i)
             pages.push_back(m_doc.addPage(m_style.width, m_style.height));
@@ -407,8 +428,15 @@ private:
         page.text(m_left + m_width - labelWidth, baseline(ruleY + 4, s), pageLabel, s);
     }
 
-    void drawFragment(PdfPage& page, const Block& block, const Fragment& f)
+    void drawFragment(PdfPage& page, const Block& whole, const Fragment& placed)
     {
+        const bool compact = placed.compact && whole.compactLayout;
+        const Block& block = compact ? *whole.compactLayout : whole;
+        Fragment f = placed;
+        if (compact) {
+            f.firstRow = 0;
+            f.endRow = block.rows.size();
+        }
         const Box frame{m_left, f.top, m_width, f.height};
         if (block.background)
             block.background(page, frame, f);
@@ -428,7 +456,14 @@ private:
 
     // ---- sections -----------------------------------------------------------------------------
 
-    void addHeading(std::string_view text, std::string_view intro)
+    void push(Block b, std::string name)
+    {
+        b.name = std::move(name);
+        m_blocks.push_back(std::move(b));
+    }
+
+    /// A section heading, kept with what follows; `name` names it in the layout report.
+    void addHeading(std::string_view text, std::string_view intro, std::string_view name)
     {
         Block b;
         const TextStyle h = style(true, m_style.fontHeading, m_accentInk);
@@ -439,7 +474,7 @@ private:
         }
         b.gapAfter = m_style.cardGap * 0.8F;
         b.keepWithNext = true;
-        m_blocks.push_back(std::move(b));
+        push(std::move(b), std::string(name));
     }
 
     void addPatient()
@@ -464,6 +499,16 @@ private:
             columns.push_back({m_words.therapistLabel, therapist, 0.38F});
         const TextStyle label = small();
         const TextStyle value = style(true, m_style.fontBody + 1.5F, m_style.text);
+        // The date stays on one line ("28 September 2026" in large print is wider than its share):
+        // its column takes what it needs from the others.
+        const float dateShare = std::min(0.4F, (width(value, m_in.date) + 14) / m_width);
+        if (dateShare > columns[1].share && columns.size() > 2) {
+            const float take = dateShare - columns[1].share;
+            const float others = columns[0].share + columns[2].share;
+            columns[0].share -= take * columns[0].share / others;
+            columns[2].share -= take * columns[2].share / others;
+        }
+        columns[1].share = std::max(columns[1].share, dateShare);
         std::vector<std::vector<std::string>> values;
         std::size_t lines = 1;
         for (const Column& c : columns) {
@@ -489,7 +534,7 @@ private:
             page.line({box.x, y}, {box.x + box.width, y}, m_style.rule, 0.8F);
         };
         b.gapAfter = m_style.sectionGap;
-        m_blocks.push_back(std::move(b));
+        push(std::move(b), "patient");
     }
 
     void addReferral()
@@ -564,7 +609,7 @@ private:
                 page.fillRect({box.x, box.y + bandH - 5, box.width, 5}, color);
             }
         };
-        m_blocks.push_back(std::move(b));
+        push(std::move(b), "referral");
     }
 
     /// "Your precautions": one item per care note, worded by precautions.ini (the note's own line
@@ -614,7 +659,7 @@ private:
             page.roundedRect({box.x, box.y, bar + 5, box.height}, 5, &color, nullptr, 0);
             page.fillRect({box.x + bar, box.y + 0.7F, 5, box.height - 1.4F}, kWhite);
         };
-        m_blocks.push_back(std::move(b));
+        push(std::move(b), "precautions");
     }
 
     void addHowTo()
@@ -672,7 +717,7 @@ private:
             const float x = leftX + colWidth + gutter / 2;
             page.line({x, box.y + 10}, {x, box.y + box.height - 10}, m_accent.mix(kWhite, 0.6F), 0.6F);
         };
-        m_blocks.push_back(std::move(b));
+        push(std::move(b), "how_to");
     }
 
     /// The dose as one plain sentence on a tint ("10 times on each side, 3 sets, once a day, 5 days
@@ -722,28 +767,43 @@ private:
 
     void addExercises()
     {
-        addHeading(m_words.exercisesHeading, m_words.exercisesIntro);
+        addHeading(m_words.exercisesHeading, m_words.exercisesIntro, "exercises heading");
         const auto& items = m_in.program.items;
-        for (std::size_t i = 0; i < items.size(); ++i)
-            addCard(items[i], i + 1, i + 1 == items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const core::ProgramItem& item = items[i];
+            const bool last = i + 1 == items.size();
+            const bool figure = m_figures != nullptr && !item.figureId.empty() && m_figures->has(item.figureId);
+            std::optional<QrCode> qr;
+            if (!item.videoUrl.empty())
+                qr = QrCode::encode(item.videoUrl);
+            Block card = cardBlock(item, i + 1, last, figure, qr, false);
+            if (figure) {
+                // The same card with a lower figure band, for where the page has room for that and
+                // not for the whole card (flow_layout decides).
+                auto compact = std::make_shared<Block>(cardBlock(item, i + 1, last, figure, qr, true));
+                if (compact->metrics().height() < card.metrics().height() - 1)
+                    card.compactLayout = std::move(compact);
+            }
+            push(std::move(card), "card " + std::to_string(i + 1));
+        }
     }
 
-    void addCard(const core::ProgramItem& item, std::size_t number, bool last)
+    /// One exercise card: the figure as a band across the card under the title (start and end panels
+    /// side by side, figure_height high, at most figure_width wide) and the text below it. When
+    /// `compact`, the band is kCompactFigureShare as high (the panels keep their shape, so a band
+    /// beside the text would leave them smaller still).
+    Block cardBlock(const core::ProgramItem& item, std::size_t number, bool last, bool figure,
+                    const std::optional<QrCode>& qr, bool compact)
     {
         const float pad = m_style.cardPadding;
         const float outerX = m_left;
         const float outerW = m_width;
 
-        const bool figure = m_figures != nullptr && !item.figureId.empty() && m_figures->has(item.figureId);
-        std::optional<QrCode> qr;
-        if (!item.videoUrl.empty())
-            qr = QrCode::encode(item.videoUrl);
         const float qrW = qr ? m_style.qrSize + pad : 0;
         const float x = outerX + pad;
         const float w = outerW - 2 * pad - qrW;
-        // The figure is a band across the card under the title: start and end panels side by side
-        // (figure_height high, at most figure_width wide), the text below it.
-        const float figureBandH = figure ? m_style.figureHeight + pad * 0.6F : 0;
+        const float figureH = m_style.figureHeight * (compact ? kCompactFigureShare : 1.0F);
+        const float figureBandH = figure ? figureH + pad * 0.6F : 0;
 
         Block b;
         // Header strip: number disc, name, side tag. It repeats if a huge card must split.
@@ -785,11 +845,11 @@ private:
              }});
         b.headerRows = 1;
         b.rows.push_back(spacer(pad * 0.8F));
-        if (figure) {
+        if (figureBandH > 0) {
             const float bandW = std::min(outerW - 2 * pad, std::max(m_style.figureWidth, 1.0F));
-            b.rows.push_back({figureBandH, [this, item, outerX, outerW, bandW](PdfPage& page, float top) {
+            b.rows.push_back({figureBandH, [this, item, outerX, outerW, bandW, figureH](PdfPage& page, float top) {
                                   PdfCanvas canvas(page);
-                                  const Box band{outerX + (outerW - bandW) / 2, top, bandW, m_style.figureHeight};
+                                  const Box band{outerX + (outerW - bandW) / 2, top, bandW, figureH};
                                   // Figure data shows the right side; a left-side exercise is its mirror.
                                   m_figures->drawForSide(item.figureId, canvas, band, mirrorFor(item.side));
                               }});
@@ -869,7 +929,7 @@ private:
                 }
             }
         };
-        m_blocks.push_back(std::move(b));
+        return b;
     }
 
     void drawQr(PdfPage& page, const QrCode& qr, const Box& box)
@@ -900,7 +960,7 @@ private:
 
     void addAdherenceLog()
     {
-        addHeading(m_words.logHeading, m_words.logIntro);
+        addHeading(m_words.logHeading, m_words.logIntro, "log heading");
 
         const auto& items = m_in.program.items;
         const TextStyle s = style(false, m_style.fontSmall + 0.5F, m_style.text);
@@ -975,11 +1035,11 @@ private:
             page.strokeRect(box, m_style.rule, 0.8F);
         };
         b.gapAfter = m_style.sectionGap;
-        m_blocks.push_back(std::move(b));
+        push(std::move(b), "log");
     }
 
     const HomeProgramInput& m_in;
-    const PageStyle& m_style;
+    const PageStyle m_style; ///< the template's, or its large-print sizes
     const Wording& m_words;
     const std::map<std::string, CareWording>& m_care;
     PdfDocument& m_doc;
@@ -1050,7 +1110,7 @@ RenderResources defaultResources(const std::filesystem::path& templatesDir)
 }
 
 std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageSize size,
-                                            const RenderResources& resources)
+                                            const RenderResources& resources, std::vector<HandoutPage>* layout)
 {
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
     PdfDocument doc;
@@ -1083,7 +1143,7 @@ std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageS
         }
     }
     HomeProgramBuilder builder(input, tpl, doc, regular, bold, resources.figures);
-    return builder.build(logo);
+    return builder.build(logo, layout);
 }
 
 void writeFile(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& file)

@@ -26,13 +26,16 @@ namespace hiprx::render {
 /// Everything printed on one home program.
 struct HomeProgramInput {
     core::Patient patient;
-    std::string date; ///< the day the program is issued, YYYY-MM-DD
+    std::string date; ///< the day the program is issued, as printed (the clinic's date format)
     core::Branding branding;
     core::Referral referral; ///< level none prints no referral box
     core::Program program;
     /// The patient's precautions (core::patientCareLines), printed as the "Your precautions" box
     /// after the referral box, each worded by templates/precautions.ini; empty prints no box.
     std::vector<core::CareNote> takeCare;
+    /// Large print: the template's [large_print] sizes (body text 14 pt instead of 9.5 pt, headings,
+    /// figures and the log larger), for a patient who cannot read small type.
+    bool largePrint = false;
 };
 
 /// Files the renderer reads.
@@ -64,11 +67,22 @@ struct RenderResources {
 /// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf) as the fallback; bold is synthesised.
 RenderResources defaultResources(const std::filesystem::path& templatesDir);
 
+/// Where the parts of a handout went on one page (for tests, and for checking a template's layout).
+struct HandoutPage {
+    float usable = 0; ///< height of the page's area for parts (below the header band or running head)
+    float used = 0;   ///< from the top of that area to the foot of the last part on the page
+    /// In order: "patient", "referral", "precautions", "how_to", "exercises heading", "card 1" (or
+    /// "card 1 (compact)": its figure beside the text), …, "log heading", "log".
+    std::vector<std::string> parts;
+};
+
 /// The home program as PDF bytes. Throws RenderError when a template or font cannot be used or
 /// libharu fails; messages name the file, never the patient. A logo file that is missing or cannot
 /// be used (damaged, not PNG or JPEG, too large) is left out with a warning through `resources.warn`.
+/// `layout`, when given, receives where each part went, page by page.
 std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageSize size,
-                                            const RenderResources& resources);
+                                            const RenderResources& resources,
+                                            std::vector<HandoutPage>* layout = nullptr);
 
 /// Writes `bytes` to `file` through writeFileAtomically (output_file.h): private (0600), never half
 /// written, no temporary file left, a device or FIFO refused. Throws InputError when the file

@@ -203,6 +203,18 @@ PageStyle parsePageStyle(std::string_view text, const std::string& fileName)
         {"colors", "emergency", &s.emergency},
         {"colors", "urgent", &s.urgent},
         {"colors", "routine", &s.routine},
+        {"large_print", "clinic", &s.large.fontClinic, 0, true},
+        {"large_print", "title", &s.large.fontTitle, 0, true},
+        {"large_print", "heading", &s.large.fontHeading, 0, true},
+        {"large_print", "card_title", &s.large.fontCardTitle, 0, true},
+        {"large_print", "body", &s.large.fontBody, 0, true},
+        {"large_print", "small", &s.large.fontSmall, 0, true},
+        {"large_print", "line_spacing", &s.large.lineSpacing, 0, true},
+        {"large_print", "figure_height", &s.large.figureHeight, 0, true},
+        {"large_print", "qr_size", &s.large.qrSize, 0, true},
+        {"large_print", "log_row_height", &s.large.logRowHeight, 0, true},
+        {"large_print", "log_box_size", &s.large.logBoxSize, 0, true},
+        {"large_print", "card_padding", &s.large.cardPadding, 0, true},
     };
     bind(fields, text, fileName);
 
@@ -217,6 +229,45 @@ PageStyle parsePageStyle(std::string_view text, const std::string& fileName)
             "[page] top and bottom margins and the header take half the page");
     require(s.fontBody >= 6 && s.fontSmall >= 5, "[fonts] body must be at least 6 and small at least 5");
     require(s.lineSpacing >= 1 && s.lineSpacing <= 3, "[fonts] line_spacing must be in 1–3");
+
+    // Large print: what the template leaves out grows as the body text does (14 pt by default,
+    // the top of the RNIB Clear Print range for readers with poor sight).
+    PageStyle::LargePrint& l = s.large;
+    if (l.fontBody == 0)
+        l.fontBody = std::max(14.0F, s.fontBody);
+    const float scale = l.fontBody / s.fontBody;
+    for (auto [large, normal] : {std::pair{&l.fontClinic, s.fontClinic}, {&l.fontTitle, s.fontTitle},
+                                 {&l.fontHeading, s.fontHeading}, {&l.fontCardTitle, s.fontCardTitle},
+                                 {&l.fontSmall, s.fontSmall}, {&l.qrSize, s.qrSize},
+                                 {&l.logRowHeight, s.logRowHeight}, {&l.logBoxSize, s.logBoxSize},
+                                 {&l.cardPadding, s.cardPadding}})
+        if (*large == 0)
+            *large = normal * scale;
+    if (l.lineSpacing == 0)
+        l.lineSpacing = s.lineSpacing;
+    if (l.figureHeight == 0)
+        l.figureHeight = s.figureHeight;
+    require(l.fontBody >= 13, "[large_print] body must be at least 13 (large print)");
+    require(l.fontSmall >= 9, "[large_print] small must be at least 9");
+    require(l.lineSpacing >= 1 && l.lineSpacing <= 3, "[large_print] line_spacing must be in 1–3");
+    return s;
+}
+
+PageStyle PageStyle::largePrint() const
+{
+    PageStyle s = *this;
+    s.fontClinic = large.fontClinic;
+    s.fontTitle = large.fontTitle;
+    s.fontHeading = large.fontHeading;
+    s.fontCardTitle = large.fontCardTitle;
+    s.fontBody = large.fontBody;
+    s.fontSmall = large.fontSmall;
+    s.lineSpacing = large.lineSpacing;
+    s.figureHeight = large.figureHeight;
+    s.qrSize = large.qrSize;
+    s.logRowHeight = large.logRowHeight;
+    s.logBoxSize = large.logBoxSize;
+    s.cardPadding = large.cardPadding;
     return s;
 }
 

@@ -46,6 +46,17 @@ struct PageStyle {
     Rgb text, muted, rule, cardBorder, stop, emergency, urgent, routine;
 
     std::vector<Section> sections;
+
+    /// The sizes of a large-print handout ([large_print]; a size the template leaves out is the
+    /// normal one scaled as the body text is). Only the handout offers large print.
+    struct LargePrint {
+        float fontClinic = 0, fontTitle = 0, fontHeading = 0, fontCardTitle = 0, fontBody = 0, fontSmall = 0;
+        float lineSpacing = 0;
+        float figureHeight = 0, qrSize = 0, logRowHeight = 0, logBoxSize = 0, cardPadding = 0;
+    } large;
+
+    /// This style with the [large_print] sizes in place of the normal ones.
+    PageStyle largePrint() const;
 };
 
 /// What the referral box says at one urgency.

@@ -59,10 +59,10 @@ std::string signedNumber(double v)
     return (v > 0 ? "+" : "−") + number(std::abs(v));
 }
 
-std::string dateOf(const core::History& h, std::size_t visit, const ReportWording& words)
+std::string dateOf(const core::History& h, std::size_t visit, const ReportWording& words, core::DateFormat format)
 {
     const auto& d = h.visits.at(visit).date;
-    return d ? d->iso() : fillPlaceholders(words.visitNumber, {{"n", std::to_string(visit + 1)}});
+    return d ? core::formatDateShort(*d, format) : fillPlaceholders(words.visitNumber, {{"n", std::to_string(visit + 1)}});
 }
 
 std::string_view verdictWord(core::Verdict verdict, const ReportWording& words)
@@ -88,7 +88,7 @@ struct TableRow {
     core::Verdict kind = core::Verdict::WithinError;
 };
 
-std::vector<TableRow> tableRows(const core::History& h, const ReportWording& words)
+std::vector<TableRow> tableRows(const core::History& h, const ReportWording& words, core::DateFormat format)
 {
     std::vector<TableRow> rows;
     for (const core::Series& s : h.series) {
@@ -105,8 +105,8 @@ std::vector<TableRow> tableRows(const core::History& h, const ReportWording& wor
         TableRow row;
         row.measure = s.measure.label();
         const std::string unit(s.measure.unit());
-        row.baseline = number(*s.values[*first]) + unit + "  (" + dateOf(h, *first, words) + ")";
-        row.now = number(*s.values[*last]) + unit + "  (" + dateOf(h, *last, words) + ")";
+        row.baseline = number(*s.values[*first]) + unit + "  (" + dateOf(h, *first, words, format) + ")";
+        row.now = number(*s.values[*last]) + unit + "  (" + dateOf(h, *last, words, format) + ")";
         const core::MeasureValue* mv = nullptr;
         for (const auto& v : h.visits[*last].values)
             if (v.measure == s.measure)
@@ -249,7 +249,7 @@ private:
             cols.emplace_back(
                 m_words.visitsLabel,
                 fillPlaceholders(m_words.visitsValue, {{"count", std::to_string(hist.visits.size())},
-                                                       {"date", dateOf(hist, 0, m_words)}}));
+                                                       {"date", dateOf(hist, 0, m_words, m_in.dateFormat)}}));
         const std::string therapist =
             m_in.branding.therapistName.empty()
                 ? (hist.visits.empty() ? std::string() : hist.visits.back().clinician)
@@ -274,7 +274,7 @@ private:
             if (i == 0) {
                 std::string ids;
                 if (m_in.patient.birthDate)
-                    ids = "born " + m_in.patient.birthDate->iso();
+                    ids = "born " + core::formatDate(*m_in.patient.birthDate, m_in.dateFormat);
                 const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
                                            : m_in.patient.id > 0 ? std::to_string(m_in.patient.id)
                                                                  : std::string();
@@ -341,7 +341,7 @@ private:
 
     void table()
     {
-        const auto rows = tableRows(m_in.history, m_words);
+        const auto rows = tableRows(m_in.history, m_words, m_in.dateFormat);
         heading(m_words.tableHeading);
         const TextStyle head = style(true, m_style.fontSmall, m_style.muted);
         const TextStyle s = style(false, m_style.fontSmall + 0.5F, m_style.text);

@@ -22,7 +22,8 @@ namespace hiprx::render {
 
 struct ProgressReportInput {
     core::Patient patient;
-    std::string date; ///< the day of the report, YYYY-MM-DD
+    std::string date; ///< the day of the report, as printed (the clinic's date format)
+    core::DateFormat dateFormat = core::kDefaultDateFormat; ///< for the other dates (visits, birth date)
     core::Branding branding;
     /// The visits up to and including the one reported on; the last visit is "now".
     core::History history;

@@ -155,7 +155,7 @@ private:
             false);
         std::string who = m_in.patient.name;
         if (m_in.patient.birthDate)
-            who += ", " + word("born", {{"date", m_in.patient.birthDate->iso()},
+            who += ", " + word("born", {{"date", core::formatDate(*m_in.patient.birthDate, m_in.dateFormat)},
                                         {"age", m_in.ageYears ? std::to_string(*m_in.ageYears) : "?"}});
         const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
                                    : m_in.patient.id > 0       ? std::to_string(m_in.patient.id)

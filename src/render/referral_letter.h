@@ -23,7 +23,8 @@ namespace hiprx::render {
 struct ReferralLetterInput {
     core::Patient patient;
     std::optional<int> ageYears;   ///< at the visit
-    std::string date;              ///< the visit's date, YYYY-MM-DD
+    std::string date;              ///< the visit's date, as printed (the clinic's date format)
+    core::DateFormat dateFormat = core::kDefaultDateFormat; ///< for the other dates (birth date)
     core::Branding branding;       ///< the clinic; therapistName is the clinician who signs
     std::string recipient;         ///< empty = by urgency (emergency department / GP)
     core::Urgency level = core::Urgency::Urgent; ///< Urgent or Emergency

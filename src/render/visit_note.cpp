@@ -79,7 +79,7 @@ private:
     {
         std::string who = m_in.patient.name;
         if (m_in.patient.birthDate)
-            who += ", " + fillPlaceholders(word("born"), {{"date", m_in.patient.birthDate->iso()},
+            who += ", " + fillPlaceholders(word("born"), {{"date", core::formatDate(*m_in.patient.birthDate, m_in.dateFormat)},
                                                           {"age", m_in.ageYears ? std::to_string(*m_in.ageYears) : "?"}});
         const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
                                    : m_in.patient.id > 0       ? std::to_string(m_in.patient.id)

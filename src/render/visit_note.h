@@ -29,7 +29,8 @@ struct NoteSection {
 struct VisitNoteInput {
     core::Patient patient;
     std::optional<int> ageYears;
-    std::string date;         ///< the visit's date, YYYY-MM-DD
+    std::string date;         ///< the visit's date, as printed (the clinic's date format)
+    core::DateFormat dateFormat = core::kDefaultDateFormat; ///< for the other dates (birth date)
     core::Branding branding;  ///< the clinic; therapistName signs
     core::Urgency referral = core::Urgency::None;
     std::string referralLine; ///< shown in a box coloured by `referral` when not none

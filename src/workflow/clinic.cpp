@@ -74,6 +74,14 @@ Clinic loadClinic(store::Database& db)
         else
             clinic.problems.push_back("The clinic's page size (" + *json + ") is not a4 or letter; A4 is used.");
     }
+    if (const auto json = settings.get(kDateFormatKey)) {
+        if (const auto format = core::dateFormatFromId(jsonString(*json)))
+            clinic.dateFormat = *format;
+        else
+            clinic.problems.push_back("The clinic's date format (" + *json + ") is not one HipRx knows; dates are "
+                                      "written like " + core::formatDate({2026, 12, 5}, clinic.dateFormat) +
+                                      " until it is chosen again in Settings.");
+    }
     return clinic;
 }
 
@@ -90,6 +98,11 @@ void saveNormSet(store::Database& db, core::NormSet norms, const store::Actor& a
 void savePageSize(store::Database& db, render::PageSize size, const store::Actor& actor)
 {
     store::SettingsRepository(db).set(kPageSizeKey, "\"" + std::string(pageSizeId(size)) + "\"", actor);
+}
+
+void saveDateFormat(store::Database& db, core::DateFormat format, const store::Actor& actor)
+{
+    store::SettingsRepository(db).set(kDateFormatKey, "\"" + std::string(core::dateFormatId(format)) + "\"", actor);
 }
 
 core::ExerciseLibrary loadBuiltinLibrary()

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The clinic's settings, kept in the database so that every desk on one database agrees: branding,
-// the reference set of normal ROM values, the page size. And the material every job draws on: the
+// the reference set of normal ROM values, the page size, the way dates are written on documents. And the material every job draws on: the
 // exercise library (built-ins refreshed from the data folder, plus the clinic's own) and the
 // figures. Anything that cannot be read is reported in words, never swallowed.
 #pragma once
 
 #include "core/branding.h"
+#include "core/date.h"
 #include "core/exercise.h"
 #include "core/norms.h"
 #include "render/figure_drawer.h"
@@ -24,11 +25,15 @@ namespace hiprx::workflow {
 inline constexpr const char* kBrandingKey = "branding";
 inline constexpr const char* kNormSetKey = "norm_set";
 inline constexpr const char* kPageSizeKey = "page_size";
+inline constexpr const char* kDateFormatKey = "date_format";
 
 struct Clinic {
     core::Branding branding;
     core::NormSet norms = core::kDefaultNormSet; ///< for visits that do not record their own set
     render::PageSize pageSize = render::PageSize::A4;
+    /// How every document writes dates (handout, visit note, referral letter, progress report,
+    /// email); the JSON files and the database keep ISO.
+    core::DateFormat dateFormat = core::kDefaultDateFormat;
     /// What could not be read, one sentence each ("The clinic's branding could not be read: …;
     /// documents are printed without it."). Empty when everything was read.
     std::vector<std::string> problems;
@@ -41,6 +46,9 @@ Clinic loadClinic(store::Database& db);
 void saveBranding(store::Database& db, const core::Branding& branding, const store::Actor& actor);
 void saveNormSet(store::Database& db, core::NormSet norms, const store::Actor& actor);
 void savePageSize(store::Database& db, render::PageSize size, const store::Actor& actor);
+/// Stores the clinic's date format (core::dateFormats() lists the choices, core::dateFormatLabel
+/// words each one for a settings list).
+void saveDateFormat(store::Database& db, core::DateFormat format, const store::Actor& actor);
 
 /// "a4" / "letter".
 std::string_view pageSizeId(render::PageSize size);

@@ -27,6 +27,16 @@ core::Date documentDate(const core::Assessment& assessment, core::Date today)
     return assessment.visit.date.value_or(today);
 }
 
+std::string documentDateText(const core::Assessment& assessment, core::Date today, core::DateFormat format)
+{
+    return core::formatDate(documentDate(assessment, today), format);
+}
+
+bool suggestLargePrint(const core::Patient& patient, core::Date today)
+{
+    return patient.birthDate && core::Date::yearsBetween(*patient.birthDate, today) >= kLargePrintSuggestedFromAge;
+}
+
 std::string painScoresText(const core::Pain& pain)
 {
     std::string text;
@@ -43,11 +53,13 @@ std::string painScoresText(const core::Pain& pain)
 std::string sideWord(core::Side side) { return side == core::Side::Left ? "left" : "right"; }
 
 render::HomeProgramInput handoutInput(const core::Assessment& assessment, const core::Analysis& analysis,
-                                      const core::Program& program, const core::Branding& clinic, core::Date today)
+                                      const core::Program& program, const core::Branding& clinic, core::Date today,
+                                      const HandoutOptions& options)
 {
     render::HomeProgramInput input;
     input.patient = assessment.patient;
-    input.date = documentDate(assessment, today).iso();
+    input.date = documentDateText(assessment, today, options.dateFormat);
+    input.largePrint = options.largePrint;
     input.branding = documentBranding(clinic, assessment.visit.clinician);
     input.referral = analysis.referral;
     input.program = program;
@@ -56,11 +68,12 @@ render::HomeProgramInput handoutInput(const core::Assessment& assessment, const 
 }
 
 std::vector<std::uint8_t> renderHandout(const render::HomeProgramInput& input, render::PageSize size,
-                                        const render::FigureLibrary* figures)
+                                        const render::FigureLibrary* figures,
+                                        std::vector<render::HandoutPage>* layout)
 {
     auto resources = render::defaultResources(store::AppPaths().templatesDir());
     resources.figures = figures;
-    return render::renderHomeProgram(input, size, resources);
+    return render::renderHomeProgram(input, size, resources, layout);
 }
 
 } // namespace hiprx::workflow

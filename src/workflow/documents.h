@@ -26,18 +26,38 @@ core::Branding documentBranding(const core::Branding& clinic, const std::string&
 /// The date a visit's documents carry: the visit's date, or `today` when the visit has none.
 core::Date documentDate(const core::Assessment& assessment, core::Date today);
 
+/// That date as the documents print it, in the clinic's format ("5 December 2026").
+std::string documentDateText(const core::Assessment& assessment, core::Date today, core::DateFormat format);
+
+/// How one handout is printed, chosen per patient (the app's Preview and issue, the CLI's options).
+struct HandoutOptions {
+    core::DateFormat dateFormat = core::kDefaultDateFormat; ///< the clinic's (Clinic::dateFormat)
+    bool largePrint = false; ///< body text 14 pt instead of 9.5 pt, headings and figures larger
+};
+
+/// The age from which large print is suggested (issue 16: a 92-year-old could not read 9.5 pt).
+inline constexpr int kLargePrintSuggestedFromAge = 75;
+
+/// True when the patient is 75 or older on `today`, so the app ticks "Large print" for them (the
+/// clinician may untick it). False when the birth date is not recorded.
+bool suggestLargePrint(const core::Patient& patient, core::Date today);
+
 /// The recorded pain scores in words: "now 6/10, best 2/10, worst 8/10"; empty when none was recorded.
 std::string painScoresText(const core::Pain& pain);
 
 /// "left" / "right".
 std::string sideWord(core::Side side);
 
-/// Everything the home-program PDF shows for this visit and program.
+/// Everything the home-program PDF shows for this visit and program; `options` with the clinic's
+/// date format (default: core::kDefaultDateFormat, normal print).
 render::HomeProgramInput handoutInput(const core::Assessment& assessment, const core::Analysis& analysis,
-                                      const core::Program& program, const core::Branding& clinic, core::Date today);
+                                      const core::Program& program, const core::Branding& clinic, core::Date today,
+                                      const HandoutOptions& options = {});
 
-/// The home-program PDF (templates from the data folder; `figures` may be null for none).
+/// The home-program PDF (templates from the data folder; `figures` may be null for none); `layout`,
+/// when given, receives where each part went (render::HandoutPage).
 std::vector<std::uint8_t> renderHandout(const render::HomeProgramInput& input, render::PageSize size,
-                                        const render::FigureLibrary* figures);
+                                        const render::FigureLibrary* figures,
+                                        std::vector<render::HandoutPage>* layout = nullptr);
 
 } // namespace hiprx::workflow

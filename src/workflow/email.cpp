@@ -95,7 +95,7 @@ ProgramEmail compose(Sendable sendable, const Clinic& clinic, const core::SmtpSe
     fields.firstName = delivery::firstName(assessment.patient.name);
     fields.clinic = branding.clinicName;
     fields.therapist = therapistOf(branding);
-    fields.date = documentDate(assessment, today).iso();
+    fields.date = documentDateText(assessment, today, clinic.dateFormat);
     const auto templates = delivery::loadEmailTemplates(store::AppPaths().templatesDir());
 
     ProgramEmail email;

@@ -54,7 +54,8 @@ render::ProgressReportInput progressReportInput(store::Database& db, const Clini
 
     render::ProgressReportInput input;
     input.patient = visit->assessment.patient;
-    input.date = documentDate(visit->assessment, today).iso();
+    input.date = documentDateText(visit->assessment, today, clinic.dateFormat);
+    input.dateFormat = clinic.dateFormat;
     input.branding = documentBranding(clinic.branding, visit->assessment.visit.clinician);
     input.history = core::buildHistory(std::move(all), norms);
     // The program in force: the latest issued at this visit or, failing that, at an earlier one.

@@ -37,11 +37,23 @@ IssueResult issueProgram(store::Database& db, const Clinic& clinic, const core::
     if (!problems.empty())
         throw InputError(std::move(problems));
 
-    const auto input = handoutInput(reading.visit.assessment, analysis, program, clinic.branding, request.today);
+    const auto input = handoutInput(reading.visit.assessment, analysis, program, clinic.branding, request.today,
+                                    {clinic.dateFormat, request.largePrint});
     const auto pdf = renderHandout(input, clinic.pageSize, figures);
     auto issued = store::VisitRepository(db).issueProgram(request.visitId, program, request.actor,
                                                           request.acknowledgement, pdf);
     return {std::move(issued), analysis};
+}
+
+std::vector<std::uint8_t> reprintHandout(store::Database& db, const Clinic& clinic,
+                                         const render::FigureLibrary* figures, std::int64_t visitId, int version,
+                                         const HandoutOptions& options, core::Date today)
+{
+    const store::IssuedProgram issued = issuedProgram(db, visitId, version);
+    const VisitReading reading = readVisit(db, visitId, clinic.norms, today);
+    const auto input =
+        handoutInput(reading.visit.assessment, reading.analysis, issued.program, clinic.branding, today, options);
+    return renderHandout(input, clinic.pageSize, figures);
 }
 
 store::IssuedProgram issuedProgram(store::Database& db, std::int64_t visitId, int version)

@@ -11,6 +11,7 @@
 #include "render/figure_drawer.h"
 #include "store/repositories.h"
 #include "workflow/clinic.h"
+#include "workflow/documents.h"
 
 #include <cstdint>
 #include <optional>
@@ -35,6 +36,9 @@ struct IssueRequest {
     std::string acknowledgement;
     store::Actor actor;
     core::Date today;
+    /// The handout in large print (suggestLargePrint says when to offer it); the date is written in
+    /// the clinic's format (Clinic::dateFormat).
+    bool largePrint = false;
 };
 
 struct IssueResult {
@@ -53,5 +57,14 @@ IssueResult issueProgram(store::Database& db, const Clinic& clinic, const core::
 /// A program issued at a visit: `version`, or the latest when 0. Throws InputError naming VISIT,
 /// with the command that issues one, when there is none.
 store::IssuedProgram issuedProgram(store::Database& db, std::int64_t visitId, int version = 0);
+
+/// A program issued at a visit (`version`, or the latest when 0) printed again in another way —
+/// large print, another date format — from what was stored: the issued program (its own copy of
+/// every exercise's instructions) with the visit's findings, at the clinic's page size and with its
+/// branding of today. For the very bytes the patient was given, use issuedProgram(…).pdf. Throws
+/// InputError naming VISIT as issuedProgram does.
+std::vector<std::uint8_t> reprintHandout(store::Database& db, const Clinic& clinic,
+                                         const render::FigureLibrary* figures, std::int64_t visitId, int version,
+                                         const HandoutOptions& options, core::Date today);
 
 } // namespace hiprx::workflow

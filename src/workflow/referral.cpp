@@ -82,7 +82,8 @@ render::ReferralLetterInput referralLetterInput(store::Database& db, const Clini
     render::ReferralLetterInput input;
     input.patient = a.patient;
     const core::Date date = documentDate(a, today);
-    input.date = date.iso();
+    input.date = core::formatDate(date, clinic.dateFormat);
+    input.dateFormat = clinic.dateFormat;
     input.ageYears = a.ageYears(date);
     input.branding = documentBranding(clinic.branding, a.visit.clinician);
     input.recipient = recipient;

@@ -228,7 +228,8 @@ render::VisitNoteInput visitNoteInput(store::Database& db, const Clinic& clinic,
     render::VisitNoteInput input;
     input.patient = a.patient;
     const core::Date date = documentDate(a, today);
-    input.date = date.iso();
+    input.date = core::formatDate(date, clinic.dateFormat);
+    input.dateFormat = clinic.dateFormat;
     input.ageYears = a.ageYears(date);
     input.branding = documentBranding(clinic.branding, a.visit.clinician);
     input.referral = analysis.referral.level;

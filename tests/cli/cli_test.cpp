@@ -4,7 +4,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
+#include <regex>
 #include <vector>
 
 #include <sys/stat.h>
@@ -235,6 +239,118 @@ TEST_F(CliTest, LibraryListsAndFilters)
     for (const auto& ex : stretches["exercises"])
         EXPECT_EQ(ex["kind"], "stretch");
     EXPECT_EQ(runCli(scratch, {"library", "--kind", "yoga"}).exitCode, 2);
+}
+
+/// What a reader of the PDF sees: its text with runs of white space made one space.
+std::string pdfWords(const std::filesystem::path& pdf)
+{
+    const std::string command = "pdftotext '" + pdf.string() + "' - 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    std::string text;
+    char buf[4096];
+    while (pipe && std::fgets(buf, sizeof buf, pipe.get()))
+        text += buf;
+    return std::regex_replace(text, std::regex("\\s+"), " ");
+}
+
+/// The largest font size on a PDF page's words, from pdftotext's boxes (DejaVu Sans: 1.164 × size),
+/// among words of `word`.
+float sizeOfWord(const std::filesystem::path& pdf, const std::string& word)
+{
+    const std::string command = "pdftotext -bbox '" + pdf.string() + "' - 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    std::string text;
+    char buf[4096];
+    while (pipe && std::fgets(buf, sizeof buf, pipe.get()))
+        text += buf;
+    const std::regex box("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">" + word + "<");
+    float size = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), box), end; it != end; ++it)
+        size = std::max(size, (std::stof((*it)[2].str()) - std::stof((*it)[1].str())) / 1.164F);
+    return size;
+}
+
+TEST_F(CliTest, TheClinicsDateFormatIsUsedByEveryDocumentAndOneDocumentMayOverrideIt)
+{
+    ::setenv("HIPRX_TODAY", "2026-11-21", 1);
+    const auto visit = std::to_string(importSample()); // visit of 2026-11-20
+    ASSERT_EQ(cli({"issue", visit}).exitCode, 0);
+    const auto handout = scratch.file("handout.pdf");
+    ASSERT_EQ(cli({"pdf", visit, "--out", handout.string()}).exitCode, 0);
+    EXPECT_NE(pdfWords(handout).find("20 November 2026"), std::string::npos) << "the default: the month in words";
+
+    const auto set = cli({"clinic", "--date-format", "mdy", "--json"});
+    ASSERT_EQ(set.exitCode, 0) << set.err;
+    EXPECT_EQ(json::parse(set.out).at("date_format"), "mdy");
+    EXPECT_NE(cli({"clinic"}).out.find("Dates: 12/05/2026 (month/day/year) (mdy)"), std::string::npos);
+
+    const auto note = scratch.file("note.pdf");
+    ASSERT_EQ(cli({"note", visit, "--out", note.string()}).exitCode, 0);
+    const std::string noteText = pdfWords(note);
+    EXPECT_NE(noteText.find("11/20/2026"), std::string::npos) << noteText;
+    EXPECT_NE(noteText.find("04/02/1961"), std::string::npos) << "the birth date too";
+    EXPECT_EQ(noteText.find("2026-11-20"), std::string::npos);
+
+    const auto report = scratch.file("report.pdf");
+    ASSERT_EQ(cli({"report", visit, "--out", report.string(), "--date-format", "iso"}).exitCode, 0);
+    EXPECT_NE(pdfWords(report).find("2026-11-20"), std::string::npos) << "--date-format for one document";
+
+    const auto plan = scratch.file("plan.pdf");
+    ASSERT_EQ(cli({"plan", scratch.file("a.json").string(), "--pdf", plan.string(), "--date-format", "dmy"}).exitCode,
+              0);
+    EXPECT_NE(pdfWords(plan).find("20/11/2026"), std::string::npos);
+
+    const auto reprint = scratch.file("reprint.pdf");
+    ASSERT_EQ(cli({"pdf", visit, "--out", reprint.string(), "--date-format", "dmy"}).exitCode, 0);
+    EXPECT_NE(pdfWords(reprint).find("20/11/2026"), std::string::npos) << "printed again in another format";
+
+    const auto bad = cli({"note", visit, "--out", note.string(), "--date-format", "dd.mm.yyyy"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("--date-format: \"dd.mm.yyyy\" is not a date format (expected long (5 December 2026), "
+                           "dmy (05/12/2026), mdy (12/05/2026) or iso (2026-12-05))"),
+              std::string::npos)
+        << bad.err;
+    EXPECT_EQ(cli({"clinic", "--date-format", "us"}).exitCode, 2);
+    ::unsetenv("HIPRX_TODAY");
+}
+
+TEST_F(CliTest, LargePrintIsChosenPerHandoutAndSuggestedFromSeventyFive)
+{
+    ::setenv("HIPRX_TODAY", "2026-11-21", 1);
+    std::string old = kAssessment;
+    old.replace(old.find("1961-04-02"), 10, "1934-05-02"); // 92 years old
+    const auto file = scratch.write("old.json", old);
+    const auto imported = cli({"import", file.string(), "--json"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    const auto visit = std::to_string(json::parse(imported.out).at("visit_id").get<std::int64_t>());
+
+    const auto issued = cli({"issue", visit});
+    ASSERT_EQ(issued.exitCode, 0) << issued.err;
+    EXPECT_NE(issued.out.find("Large print is suggested from age 75; to print this handout in large type: hiprx-cli "
+                              "pdf " + visit + " --large-print --out FILE.pdf"),
+              std::string::npos)
+        << issued.out;
+
+    const auto normal = scratch.file("normal.pdf");
+    const auto large = scratch.file("large.pdf");
+    ASSERT_EQ(cli({"pdf", visit, "--out", normal.string()}).exitCode, 0);
+    const auto reprinted = cli({"pdf", visit, "--out", large.string(), "--large-print"});
+    ASSERT_EQ(reprinted.exitCode, 0) << reprinted.err;
+    EXPECT_NE(reprinted.out.find("printed again in large print"), std::string::npos);
+    EXPECT_NEAR(sizeOfWord(normal, "Stand"), 9.5F, 0.3F);
+    EXPECT_GE(sizeOfWord(large, "Stand"), 13.0F) << "body text of the cards";
+
+    const auto plan = scratch.file("plan.pdf");
+    ASSERT_EQ(cli({"plan", file.string(), "--pdf", plan.string(), "--large-print"}).exitCode, 0);
+    EXPECT_GE(sizeOfWord(plan, "Stand"), 13.0F);
+
+    const auto again = cli({"issue", visit, "--large-print"});
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_EQ(again.out.find("Large print is suggested"), std::string::npos) << "chosen: nothing to suggest";
+    const auto stored = scratch.file("stored.pdf");
+    ASSERT_EQ(cli({"pdf", visit, "--out", stored.string()}).exitCode, 0);
+    EXPECT_EQ(readFile(stored), readFile(large)) << "issued in large print, stored in large print";
+    ::unsetenv("HIPRX_TODAY");
 }
 
 } // namespace

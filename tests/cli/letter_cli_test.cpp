@@ -76,7 +76,7 @@ TEST_F(LetterCli, AnEmergencyLetterSaysWhoWhyHowUrgentlyAndWhoSigns)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string text = pdfText(out);
     EXPECT_NE(text.find("Margit Anna-Lena Oberhollenzer-Castellanos"), std::string::npos) << text; // not cut
-    EXPECT_NE(text.find("1950-06-15"), std::string::npos);
+    EXPECT_NE(text.find("15 June 1950"), std::string::npos);
     EXPECT_NE(text.find("76 years"), std::string::npos);
     EXPECT_NE(text.find("MRN-LETTER-7"), std::string::npos);
     EXPECT_NE(text.find("555 0142"), std::string::npos);
@@ -133,7 +133,7 @@ TEST_F(LetterCli, TheProgressReportIdentifiesThePatientAndKeepsDosesWhole)
     const std::string text = pdfText(out);
     EXPECT_NE(text.find("Margit Anna-Lena"), std::string::npos) << text;
     EXPECT_NE(text.find("Oberhollenzer-Castellanos"), std::string::npos) << text;
-    EXPECT_NE(text.find("born 1950-06-15"), std::string::npos);
+    EXPECT_NE(text.find("born 15 June 1950"), std::string::npos);
     EXPECT_NE(text.find("record MRN-LETTER-7"), std::string::npos);
     EXPECT_NE(text.find("Riverside Physiotherapy and Sports Injury Clinic"), std::string::npos);
     EXPECT_NE(text.find("Kofi Osei, PT"), std::string::npos); // the visit's clinician
@@ -158,9 +158,9 @@ TEST_F(LetterCli, TheVisitNoteRecordsTheVisitAndIsReproducible)
     EXPECT_EQ(readFile(first), readFile(second)) << "a reprint differs from the first print";
     const std::string text = pdfText(first);
     for (const char* expected : {"Visit note", "Subjective", "Objective", "Assessment", "Plan",
-                                 "Margit Anna-Lena Oberhollenzer-Castellanos", "born 1950-06-15", "MRN-LETTER-7",
+                                 "Margit Anna-Lena Oberhollenzer-Castellanos", "born 15 June 1950", "MRN-LETTER-7",
                                  "Emergency referral (same day): saddle anaesthesia", "Pain (last 24 hours): now 6/10",
-                                 "No exercise program", "Kofi Osei, PT, 2026-11-20", "page 1 of 1"})
+                                 "No exercise program", "Kofi Osei, PT, 20 November 2026", "page 1 of 1"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     EXPECT_EQ(cli({"note", "999", "--out", first.string()}).exitCode, 2);
 }

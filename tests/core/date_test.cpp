@@ -40,5 +40,37 @@ TEST(Date, OrdersChronologically)
     EXPECT_LT((Date{2025, 12, 31}), (Date{2026, 1, 1}));
 }
 
+TEST(DateFormat, EachFormatWritesTheSameDayItsOwnWay)
+{
+    const Date d{2026, 12, 5};
+    EXPECT_EQ(formatDate(d, DateFormat::Long), "5 December 2026");
+    EXPECT_EQ(formatDate(d, DateFormat::DayMonthYear), "05/12/2026");
+    EXPECT_EQ(formatDate(d, DateFormat::MonthDayYear), "12/05/2026");
+    EXPECT_EQ(formatDate(d, DateFormat::Iso), "2026-12-05");
+    EXPECT_EQ(formatDate({1961, 4, 22}, DateFormat::Long), "22 April 1961");
+    EXPECT_EQ(formatDate({2024, 2, 29}, DateFormat::DayMonthYear), "29/02/2024");
+    // Table cells: the month in three letters; the other formats are short already.
+    EXPECT_EQ(formatDateShort(d, DateFormat::Long), "5 Dec 2026");
+    EXPECT_EQ(formatDateShort({2026, 9, 28}, DateFormat::Long), "28 Sep 2026");
+    EXPECT_EQ(formatDateShort(d, DateFormat::MonthDayYear), "12/05/2026");
+}
+
+TEST(DateFormat, TheDefaultCannotBeMisreadInAnyCountry)
+{
+    EXPECT_EQ(kDefaultDateFormat, DateFormat::Long);
+}
+
+TEST(DateFormat, IdsGoBothWaysAndLabelsShowAnExample)
+{
+    for (DateFormat f : dateFormats()) {
+        EXPECT_EQ(dateFormatFromId(dateFormatId(f)), f);
+        EXPECT_NE(dateFormatLabel(f).find(formatDate({2026, 12, 5}, f)), std::string::npos);
+    }
+    EXPECT_EQ(dateFormatId(DateFormat::DayMonthYear), "dmy");
+    EXPECT_FALSE(dateFormatFromId("dd/mm/yyyy"));
+    EXPECT_FALSE(dateFormatFromId(""));
+    EXPECT_EQ(dateFormats().size(), 4U);
+}
+
 } // namespace
 } // namespace hiprx::core

@@ -77,5 +77,60 @@ TEST(Paginate, SplitsABlockTallerThanAPageOnlyBetweenRowsAndRepeatsItsHeader)
     EXPECT_FALSE(f.back().continues);
 }
 
+BlockMetrics card(float height, float compact)
+{
+    BlockMetrics b = block({height});
+    b.compactHeight = compact;
+    return b;
+}
+
+TEST(Paginate, ACompactLayoutFillsAPageMoreThanAQuarterEmpty)
+{
+    // 150 of page 1's 400 points are left (37 %): the next card fits there compact, not whole.
+    const std::vector<BlockMetrics> blocks = {block({250}), card(200, 140)};
+    const auto f = paginate(blocks, kFirst, kNext);
+    ASSERT_EQ(f.size(), 2U);
+    EXPECT_EQ(f[1].page, 0U);
+    EXPECT_TRUE(f[1].compact);
+    EXPECT_FLOAT_EQ(f[1].height, 140);
+}
+
+TEST(Paginate, ALittleRoomLeftStaysEmptyRatherThanShrinkACard)
+{
+    // 80 points left (20 % of the page): the card moves whole to page 2 (which the last block
+    // needs anyway, so compacting it would save no page).
+    const std::vector<BlockMetrics> blocks = {block({320}), card(200, 70), block({200})};
+    const auto f = paginate(blocks, kFirst, kNext);
+    EXPECT_EQ(f[1].page, 1U);
+    EXPECT_FALSE(f[1].compact);
+}
+
+TEST(Paginate, CompactCardsLetTheLastSectionJoinTheirPage)
+{
+    // Whole, the two cards leave 50 points: the log's heading and table (130) would be alone on
+    // page 2. One compact card is not enough; both are, and the handout is one page.
+    BlockMetrics heading = block({30}, 0);
+    heading.keepWithNext = true;
+    const std::vector<BlockMetrics> blocks = {card(200, 150), card(200, 150), heading, block({100})};
+    const PageArea page{0, 450};
+    const auto f = paginate(blocks, page, page);
+    ASSERT_EQ(f.size(), 4U);
+    EXPECT_EQ(f.back().page, 0U);
+    EXPECT_TRUE(f[0].compact);
+    EXPECT_TRUE(f[1].compact);
+}
+
+TEST(Paginate, CardsStayWholeWhenCompactingSavesNothing)
+{
+    BlockMetrics heading = block({30}, 0);
+    heading.keepWithNext = true;
+    const std::vector<BlockMetrics> blocks = {card(200, 190), card(200, 190), heading, block({100})};
+    const PageArea page{0, 450};
+    const auto f = paginate(blocks, page, page);
+    EXPECT_EQ(f.back().page, 1U);
+    EXPECT_FALSE(f[0].compact);
+    EXPECT_FALSE(f[1].compact);
+}
+
 } // namespace
 } // namespace hiprx::render

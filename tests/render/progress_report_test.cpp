@@ -48,6 +48,7 @@ ProgressReportInput sampleInput(std::size_t visits, bool worseAtEnd = false)
     ProgressReportInput in;
     in.patient.name = "Ines Invented";
     in.date = "2026-11-20";
+    in.dateFormat = core::DateFormat::Iso; // as the report date above
     in.branding = fixtures::clinic();
     std::vector<core::DatedAssessment> list;
     for (std::size_t i = 0; i < visits; ++i) {
@@ -119,6 +120,7 @@ TEST_F(ProgressReport, TheLatestBodyChartAndBalanceAreSaidInWords)
     ProgressReportInput in;
     in.patient.name = "Ines Invented";
     in.date = "2026-11-20";
+    in.dateFormat = core::DateFormat::Iso; // as the report date above
     in.branding = fixtures::clinic();
     std::vector<core::DatedAssessment> list{visit(1, core::Date{2026, 10, 1}, 100, 5, 6),
                                             visit(2, core::Date{2026, 11, 1}, 104, 3, 4)};
@@ -148,6 +150,7 @@ TEST_F(ProgressReport, EmptyHistorySaysSo)
     ProgressReportInput in;
     in.patient.name = "Ines Invented";
     in.date = "2026-11-20";
+    in.dateFormat = core::DateFormat::Iso; // as the report date above
     const std::string text = pdfText(render(in));
     EXPECT_THAT(text, HasSubstr("No measurements recorded yet."));
     EXPECT_THAT(text, HasSubstr("No program issued yet."));

@@ -8,6 +8,7 @@
 #include "workflow/email.h"
 #include "workflow/follow_up.h"
 #include "workflow/issue.h"
+#include "workflow/visit_note.h"
 
 #include "core/error.h"
 #include "core/screen.h"
@@ -117,7 +118,7 @@ TEST_F(WorkflowTest, IssuingStoresTheHandoutOfTheSavedFindingsWithTheVisitsDateA
 
     const auto input =
         workflow::handoutInput(assessment, result.analysis, result.issued.program, m_clinic.branding, kToday);
-    EXPECT_EQ(input.date, "2025-03-14");
+    EXPECT_EQ(input.date, "14 March 2025"); // the default date format
     EXPECT_EQ(input.branding.therapistName, "J. Park, PT"); // the visit's clinician on the handout
 
     // The same job twice gives the same bytes: nothing in the handout depends on the moment.
@@ -231,4 +232,76 @@ TEST_F(WorkflowTest, NextProgramAndReportNameTheVisitThatHasNone)
     EXPECT_EQ(report.branding.therapistName, "J. Park, PT");
     EXPECT_TRUE(report.program.has_value());
     EXPECT_THROW(workflow::progressReportInput(m_db, m_clinic, id + 99, m_clinic.norms, kToday), InputError);
+}
+
+TEST_F(WorkflowTest, TheClinicsDateFormatIsSharedAndEveryDocumentWritesDatesInIt)
+{
+    EXPECT_EQ(workflow::loadClinic(m_db).dateFormat, core::DateFormat::Long); // the default
+    workflow::saveDateFormat(m_db, core::DateFormat::DayMonthYear, m_actor);
+    m_clinic = workflow::loadClinic(m_db);
+    EXPECT_EQ(m_clinic.dateFormat, core::DateFormat::DayMonthYear);
+    EXPECT_TRUE(m_clinic.problems.empty());
+    m_clinic.branding.clinicName = "Riverside Physio";
+
+    core::Assessment assessment = sampleAssessment(); // 2025-03-14, born 1961-04-02
+    const auto id = visit(assessment);
+    const auto result = issue(id);
+    const auto handout = workflow::handoutInput(assessment, result.analysis, result.issued.program,
+                                                m_clinic.branding, kToday, {m_clinic.dateFormat, false});
+    EXPECT_EQ(handout.date, "14/03/2025");
+
+    const auto note = workflow::visitNoteInput(m_db, m_clinic, id, kToday);
+    EXPECT_EQ(note.date, "14/03/2025");
+    EXPECT_EQ(note.dateFormat, core::DateFormat::DayMonthYear); // for the birth date
+    const auto report = workflow::progressReportInput(m_db, m_clinic, id, m_clinic.norms, kToday);
+    EXPECT_EQ(report.date, "14/03/2025");
+    EXPECT_EQ(report.dateFormat, core::DateFormat::DayMonthYear);
+    const auto email = workflow::composeProgramEmail(m_db, m_clinic, smtp(), {id, 0, "", kToday});
+    EXPECT_THAT(email.message.body, HasSubstr("on 14/03/2025"));
+
+    m_clinic.dateFormat = core::DateFormat::MonthDayYear; // a US clinic
+    EXPECT_EQ(workflow::visitNoteInput(m_db, m_clinic, id, kToday).date, "03/14/2025");
+    EXPECT_THAT(workflow::composeProgramEmail(m_db, m_clinic, smtp(), {id, 0, "", kToday}).message.body,
+                HasSubstr("on 03/14/2025"));
+
+    // What the database keeps is the id; one HipRx does not know is reported, the default used.
+    EXPECT_EQ(store::SettingsRepository(m_db).get(workflow::kDateFormatKey), "\"dmy\"");
+    store::SettingsRepository(m_db).set(workflow::kDateFormatKey, "\"dd.mm.yy\"", m_actor);
+    const auto clinic = workflow::loadClinic(m_db);
+    EXPECT_EQ(clinic.dateFormat, core::kDefaultDateFormat);
+    ASSERT_EQ(clinic.problems.size(), 1U);
+    EXPECT_THAT(clinic.problems.front(), HasSubstr("date format"));
+}
+
+TEST(LargePrint, IsSuggestedFromTheSeventyFifthBirthday)
+{
+    core::Patient patient;
+    EXPECT_FALSE(workflow::suggestLargePrint(patient, {2026, 11, 20})) << "no birth date, no suggestion";
+    patient.birthDate = core::Date{1951, 11, 21};
+    EXPECT_FALSE(workflow::suggestLargePrint(patient, {2026, 11, 20})); // 74 tomorrow… 75
+    EXPECT_TRUE(workflow::suggestLargePrint(patient, {2026, 11, 21}));
+    patient.birthDate = core::Date{1934, 5, 2};
+    EXPECT_TRUE(workflow::suggestLargePrint(patient, {2026, 11, 20})); // 92
+}
+
+TEST_F(WorkflowTest, AnIssuedProgramCanBeIssuedAndPrintedAgainInLargePrint)
+{
+    const auto id = visit(sampleAssessment());
+    const auto normal = issue(id).issued;
+    const auto reprint =
+        workflow::reprintHandout(m_db, m_clinic, m_materials.figures.get(), id, 1, {m_clinic.dateFormat, true}, kToday);
+    EXPECT_NE(reprint, normal.pdf);
+    EXPECT_GT(reprint.size(), normal.pdf.size() / 2);
+    EXPECT_EQ(workflow::issuedProgram(m_db, id).pdf, normal.pdf) << "the stored handout is untouched";
+    EXPECT_EQ(workflow::reprintHandout(m_db, m_clinic, m_materials.figures.get(), id, 1, {m_clinic.dateFormat, false},
+                                       kToday),
+              normal.pdf)
+        << "printed again in the same way, the same bytes";
+
+    workflow::IssueRequest request{id, std::nullopt, "", m_actor, kToday};
+    request.largePrint = true;
+    const auto large =
+        workflow::issueProgram(m_db, m_clinic, m_materials.library, m_materials.figures.get(), request).issued;
+    EXPECT_EQ(large.pdf, reprint);
+    EXPECT_THROW(workflow::reprintHandout(m_db, m_clinic, nullptr, id + 99, 0, {}, kToday), InputError);
 }
