@@ -90,6 +90,23 @@ std::vector<Fragment> place(std::span<const BlockMetrics> blocks, PageArea first
             place1(i, b.compactHeight, true);
             continue;
         }
+        // Two cards on a page rather than one each: when the block before, on this page, can be
+        // made compact too and that makes room for this one compact.
+        if (!b.keepWithNext && b.compactHeight > 0 && !out.empty()) {
+            Fragment& prev = out.back();
+            const BlockMetrics& p = blocks[prev.block];
+            const float saving = p.height() - p.compactHeight;
+            const PageArea a = area(page);
+            if (prev.page == page && prev.block + 1 == i && !prev.compact && prev.endRow == p.rows.size() &&
+                prev.firstRow == 0 && p.compactHeight > 0 && !p.keepWithNext && saving > 0 &&
+                b.compactHeight <= room + saving && room + saving >= kMostEmptyShare * (a.bottom - a.top)) {
+                prev.compact = true;
+                prev.height = p.compactHeight;
+                y -= saving;
+                place1(i, b.compactHeight, true);
+                continue;
+            }
+        }
         if (!pageEmpty)
             newPage();
         if (whole <= area(page).bottom - y) {

@@ -384,9 +384,18 @@ private:
         if (const float natural = width(clinicStyle, clinic); natural > m_width / 2)
             clinicStyle.size *= m_width / 2 / natural;
         const float clinicWidth = width(clinicStyle, clinic);
-        auto leftLines = wrap(left, m_width - clinicWidth - 12, s);
+        // Whose handout and its date always show: without the label when the line is short of room
+        // (a long date, large print), then set smaller.
+        const float room = m_width - clinicWidth - 12;
+        std::string whose = left;
+        if (width(s, whose) > room)
+            whose = joined({m_in.patient.name, m_in.date}, "  ·  ");
+        TextStyle leftStyle = s;
+        if (const float natural = width(s, whose); natural > room)
+            leftStyle.size *= std::max(0.75F, room / natural);
+        auto leftLines = wrap(whose, room, leftStyle);
         if (!leftLines.empty())
-            page.text(m_left, baseline(top, s), leftLines.front(), s);
+            page.text(m_left, baseline(top, s), leftLines.front(), leftStyle);
         page.text(m_left + m_width - clinicWidth, baseline(top, s), clinic, clinicStyle);
         const float ruleY = top + lineHeight(s) + 3;
         page.line({m_left, ruleY}, {m_left + m_width, ruleY}, m_style.rule, 0.6F);

@@ -132,5 +132,18 @@ TEST(Paginate, CardsStayWholeWhenCompactingSavesNothing)
     EXPECT_FALSE(f[1].compact);
 }
 
+TEST(Paginate, TwoCompactCardsShareAPageRatherThanOneCardEach)
+{
+    // 250 + 250 do not fit in 400; 180 + 180 do, and the page left below the first card (150) is
+    // more than a quarter of it.
+    const std::vector<BlockMetrics> blocks = {card(250, 180), card(250, 180), block({400})};
+    const auto f = paginate(blocks, kFirst, kNext);
+    ASSERT_EQ(f.size(), 3U);
+    EXPECT_EQ(f[1].page, 0U);
+    EXPECT_TRUE(f[0].compact);
+    EXPECT_TRUE(f[1].compact);
+    EXPECT_FLOAT_EQ(f[1].top, 100 + 180);
+}
+
 } // namespace
 } // namespace hiprx::render
