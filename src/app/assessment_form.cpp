@@ -2,6 +2,7 @@
 #include "app/assessment_form.h"
 #include "app/assessment_words.h"
 #include "app/body_chart.h"
+#include "app/type_to_choose.h"
 #include "app/wheel_guard.h"
 #include "app/wx_text.h"
 
@@ -207,10 +208,13 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         auto* row = new wxFlexGridSizer(8, gap, FromDIP(10));
         label(p, row, "NPRS now");
         addText(p, row, "pain.nprs_now", 40);
+        fitText(m_fields["pain.nprs_now"], "(10)");
         label(p, row, "best 24 h");
         addText(p, row, "pain.nprs_best_24h", 40);
+        fitText(m_fields["pain.nprs_best_24h"], "(10)");
         label(p, row, "worst 24 h");
         addText(p, row, "pain.nprs_worst_24h", 40);
+        fitText(m_fields["pain.nprs_worst_24h"], "(10)");
         label(p, row, "Irritability");
         addChoice(p, row, "pain.irritability", vocabularyOptions<core::Irritability>(toWx("judge from pain")));
         box->Add(row, wxSizerFlags().Border(wxALL, gap));
@@ -278,6 +282,8 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
             grid->Add(number, wxSizerFlags().CenterVertical().Right());
             const std::string path = lefsPath(i);
             addText(p, grid, path, 34);
+            // Wide enough for last visit's answer shown grey in the empty box: "(4)", not "…".
+            fitText(m_fields[path], "(4)");
             m_fields[path]->SetToolTip(
                 toWx("LEFS item " + std::to_string(i + 1) + ": 0–4, blank when not answered"));
         }
@@ -455,11 +461,37 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         m_fields["visit.notes"]->SetMinSize(wxSize(-1, FromDIP(60)));
     }
 
+    // The clinician's own words for the visit note and the progress report.
+    {
+        auto* box = section("Impression, plan and goals (for the visit note and report)");
+        auto* p = box->GetStaticBox();
+        for (const auto& [path, caption] : {std::pair{"visit.impression", "Impression: what you make of the findings"},
+                                            std::pair{"visit.plan", "Plan: what you will do next"},
+                                            std::pair{"visit.goals", "Goals agreed with the patient"}}) {
+            box->Add(new wxStaticText(p, wxID_ANY, caption), wxSizerFlags().Border(wxLEFT | wxTOP, gap));
+            addText(p, box, path, 400, wxTE_MULTILINE);
+            m_fields[path]->SetMinSize(wxSize(-1, FromDIP(44)));
+        }
+    }
+
     SetSizer(page);
     updateOutcomeScores();
     FitInside();
     Bind(wxEVT_CHAR_HOOK, &AssessmentForm::onCharHook, this);
     guardMouseWheel(this); // the wheel scrolls the form, never changes an unfocused finding
+}
+
+void AssessmentForm::fitText(wxWindow* field, const wxString& widest)
+{
+    auto* text = dynamic_cast<wxTextCtrl*>(field);
+    if (!text)
+        return;
+    // Before the control is realised GTK reports too little padding for its frame and margins, so
+    // the padding is at least that of a realised GTK 3 entry (about 26 px around the text).
+    const int textWidth = text->GetTextExtent(widest).x;
+    const int fit = std::max(text->GetSizeFromTextSize(textWidth).x, textWidth + text->FromDIP(30));
+    if (fit > text->GetSize().x)
+        text->SetMinSize(wxSize(fit, -1));
 }
 
 void AssessmentForm::addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style)
@@ -492,6 +524,7 @@ void AssessmentForm::addChoice(wxWindow* parent, wxSizer* sizer, const std::stri
     m_fields[path] = choice;
     sizer->Add(choice, wxSizerFlags().CenterVertical());
     choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { changed(); });
+    enableTypeToChoose(choice); // "3+", "p" for positive: ~40 results without opening a list
     m_order.push_back(choice);
 }
 
@@ -772,6 +805,9 @@ FormReading AssessmentForm::read(const core::Patient& patient, const core::Date&
     a.visit.affectedSide = core::fromId<core::AffectedSide>(value("visit.affected_side"));
     a.visit.complaint = value("visit.complaint");
     a.visit.notes = value("visit.notes");
+    a.visit.impression = value("visit.impression");
+    a.visit.plan = value("visit.plan");
+    a.visit.goals = value("visit.goals");
 
     for (core::Side side : core::kSides) {
         for (const auto& entry : core::vocabulary<core::Movement>())
@@ -872,6 +908,9 @@ void AssessmentForm::load(const core::Assessment& a)
         setRaw("visit.affected_side", std::string(core::toId(*a.visit.affectedSide)));
     setRaw("visit.complaint", a.visit.complaint);
     setRaw("visit.notes", a.visit.notes);
+    setRaw("visit.impression", a.visit.impression);
+    setRaw("visit.plan", a.visit.plan);
+    setRaw("visit.goals", a.visit.goals);
     auto setInt = [&](const std::string& path, const std::optional<int>& v) {
         if (v)
             setRaw(path, std::to_string(*v));

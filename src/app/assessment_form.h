@@ -94,6 +94,9 @@ public:
 
 private:
     void addText(wxWindow* parent, wxSizer* sizer, const std::string& path, int widthDip, long style = 0);
+    /// Widens a text field, when needed, so that `widest` (e.g. last visit's "(10)" shown grey in
+    /// the empty box) shows whole instead of as "…".
+    static void fitText(wxWindow* field, const wxString& widest);
     void addChoice(wxWindow* parent, wxSizer* sizer, const std::string& path,
                    std::vector<std::pair<std::string, wxString>> options);
     void addCheck(wxWindow* parent, wxSizer* sizer, const std::string& path, const wxString& label);

@@ -8,6 +8,8 @@
 #include "app/wx_text.h"
 
 #include "core/dose_text.h"
+#include "core/file_name.h"
+#include "core/finding_changes.h"
 #include "render/chart.h"
 #include "render/home_program.h"
 #include "render/progress_report.h"
@@ -208,6 +210,24 @@ void HistoryPanel::selectVisit(std::size_t index)
         else if (c && c->verdict == core::Verdict::Worse)
             m_measures->SetItemTextColour(r, wxColour(170, 20, 20));
     }
+    // Strength, special tests, endurance and balance: not charted, but a gluteus medius going
+    // 3+ → 4 or an Ober going positive → negative must be seen (core::findingRows).
+    std::vector<core::Assessment> ordered;
+    for (const core::VisitProgress& visit : m_history.visits) {
+        const auto it = m_assessments.find(visit.visitId);
+        ordered.push_back(it != m_assessments.end() ? it->second : core::Assessment{});
+    }
+    for (const core::FindingRow& f : core::findingRows(ordered, index)) {
+        const long r = m_measures->InsertItem(row++, toWx(f.label));
+        m_measures->SetItem(r, 1, toWx(f.value));
+        m_measures->SetItem(r, 2, toWx(f.sincePrevious ? f.sincePrevious->text : std::string()));
+        m_measures->SetItem(r, 3, toWx(f.sinceBaseline ? f.sinceBaseline->text : std::string()));
+        const auto& c = f.sincePrevious ? f.sincePrevious : f.sinceBaseline;
+        if (c && c->direction == core::FindingDirection::Better)
+            m_measures->SetItemTextColour(r, wxColour(20, 110, 40));
+        else if (c && c->direction == core::FindingDirection::Worse)
+            m_measures->SetItemTextColour(r, wxColour(170, 20, 20));
+    }
     // Widen a column to its longest text ("+4  within measurement error"), never below its default
     // width; the list scrolls sideways when the pane is narrower.
     for (int col = 0; col < m_measures->GetColumnCount(); ++col) {
@@ -326,6 +346,25 @@ bool HistoryPanel::startNextVisit()
     return true;
 }
 
+std::string HistoryPanel::reprintFileName(std::size_t index) const
+{
+    const store::IssuedProgram& p = m_programs.at(index);
+    std::optional<core::Date> date;
+    for (const core::VisitProgress& v : m_history.visits)
+        if (v.visitId == p.visitId)
+            date = v.date;
+    const std::string document = p.version > 1 ? "home program version " + std::to_string(p.version) : "home program";
+    return core::documentFileName(m_patient.name, document, date);
+}
+
+std::string HistoryPanel::reportFileName() const
+{
+    std::optional<core::Date> date;
+    if (!m_history.visits.empty())
+        date = m_history.visits.back().date;
+    return core::documentFileName(m_patient.name, "progress report", date.value_or(todayLocal()));
+}
+
 void HistoryPanel::onReprint()
 {
     const long row = m_programList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -333,7 +372,7 @@ void HistoryPanel::onReprint()
         return;
     wxFileDialog dialog(
         this, "Save the program as issued", wxEmptyString,
-        toWx("home-program-v" + std::to_string(m_programs[static_cast<std::size_t>(row)].version) + ".pdf"),
+        toWx(reprintFileName(static_cast<std::size_t>(row))),
         "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK)
         return;
@@ -347,7 +386,7 @@ void HistoryPanel::onReprint()
 
 void HistoryPanel::onReport()
 {
-    wxFileDialog dialog(this, "Save the progress report", wxEmptyString, "progress-report.pdf",
+    wxFileDialog dialog(this, "Save the progress report", wxEmptyString, toWx(reportFileName()),
                         "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK)
         return;

@@ -67,6 +67,10 @@ public:
     /// The measure list itself (tests: column widths).
     const wxListCtrl* measureList() const { return m_measures; }
 
+    /// File names offered when saving: "<patient> - home program - <visit date>.pdf" (with the
+    /// version from the second), "<patient> - progress report - <latest visit date>.pdf".
+    std::string reprintFileName(std::size_t index) const;
+    std::string reportFileName() const;
     /// Writes the stored PDF of programs()[index] to `file`, byte for byte. Throws on write errors.
     void reprint(std::size_t index, const std::filesystem::path& file) const;
     /// Renders the one-page progress report at the latest visit to `file`. Throws RenderError.

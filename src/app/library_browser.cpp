@@ -85,6 +85,25 @@ LibraryBrowser::LibraryBrowser(wxWindow* parent, const core::ExerciseLibrary& li
     };
     m_list->Bind(wxEVT_LISTBOX_DCLICK, addSelected);
     add->Bind(wxEVT_BUTTON, addSelected);
+    // From the filter box, by keyboard: Up/Down move through the matches, Enter adds the
+    // highlighted one (the first match when none is highlighted).
+    m_search->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (selectedId().empty() && !m_shown.empty())
+            select(m_shown.front());
+        if (const auto id = selectedId(); !id.empty() && m_onAdd)
+            m_onAdd(id);
+    });
+    m_search->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+        const int key = event.GetKeyCode();
+        if ((key != WXK_DOWN && key != WXK_UP) || m_shown.empty()) {
+            event.Skip();
+            return;
+        }
+        const int count = static_cast<int>(m_shown.size());
+        const int now = m_list->GetSelection();
+        const int next = now == wxNOT_FOUND ? 0 : std::clamp(now + (key == WXK_DOWN ? 1 : -1), 0, count - 1);
+        select(m_shown[static_cast<std::size_t>(next)]);
+    });
     refresh();
 }
 

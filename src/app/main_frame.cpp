@@ -634,6 +634,12 @@ void MainFrame::onPrint()
         m_prompts.error(toWx("Open a visit first: File → Print prints that visit's home program."));
         return;
     }
+    if (m_printers().empty() &&
+        !m_prompts.confirm(toWx("No printer is set up on this computer, so the print dialog can only save to a "
+                                "file.\n\nTo print on paper, add the printer in the system's printer settings "
+                                "and choose Print again, or save the PDF (Preview and issue → Save PDF…) and "
+                                "print it from another computer.\n\nOpen the print dialog anyway?")))
+        return;
     try {
         // The very PDF the preview shows and Issue stores: no second layout that could drift.
         printPdf(this, m_visit->renderPdf(), toWx("Home program"), m_printData);
@@ -752,7 +758,7 @@ void MainFrame::onVisitNote()
         writeVisitNote({}); // says what to do
         return;
     }
-    if (const auto file = askPdfPath(this, "Save the visit note", "visit-note.pdf"); !file.empty())
+    if (const auto file = askPdfPath(this, "Save the visit note", m_visit->documentFileName("visit note")); !file.empty())
         writeVisitNote(file);
 }
 
@@ -766,7 +772,7 @@ void MainFrame::onReferralLetter()
             writeReferralLetter({}); // says what to do
         return;
     }
-    if (const auto file = askPdfPath(this, "Save the referral letter", "referral-letter.pdf"); !file.empty())
+    if (const auto file = askPdfPath(this, "Save the referral letter", m_visit->documentFileName("referral letter")); !file.empty())
         writeReferralLetter(file);
 }
 

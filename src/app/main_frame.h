@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/pdf_printout.h"
 #include "app/visit_page.h"
 
 #include "core/exercise.h"
@@ -51,6 +52,8 @@ public:
 
     /// Replaces the message boxes that `prompts` gives (GUI tests answer questions without dialogs).
     void setPrompts(Prompts prompts);
+    /// How File → Print learns the installed printers (default: installedPrinters(); tests replace it).
+    void setPrinterList(std::function<std::vector<std::string>()> printers) { m_printers = std::move(printers); }
 
     /// Rows shown in the patient list (for tests).
     int patientRows() const;
@@ -138,6 +141,7 @@ private:
     core::ExerciseLibrary m_library;
     std::unique_ptr<render::FigureLibrary> m_figures;
     Prompts m_prompts;
+    std::function<std::vector<std::string>()> m_printers = installedPrinters;
     wxPrintDialogData m_printData;
     /// Declared after everything its callbacks use: its destructor waits for a running send.
     std::unique_ptr<EmailJob> m_emailJob;

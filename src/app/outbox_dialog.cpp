@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/outbox_dialog.h"
 #include "app/email_job.h"
+#include "app/local_time.h"
 #include "app/wx_text.h"
 
 #include "core/error.h"
@@ -22,14 +23,6 @@
 namespace hiprx::app {
 
 namespace {
-
-/// "2026-11-21T19:05:36Z" → "2026-11-21 19:05 UTC"; anything else unchanged.
-std::string shortTime(const std::string& iso)
-{
-    if (iso.size() >= 16 && iso[10] == 'T')
-        return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-    return iso;
-}
 
 std::string statusWords(const store::OutboxEntry& e)
 {
@@ -124,7 +117,7 @@ void OutboxDialog::refresh()
             const long row = m_list->InsertItem(m_list->GetItemCount(),
                                                 toWx(visit ? visit->assessment.patient.name : std::string("?")));
             m_list->SetItem(row, 1, toWx(e.recipient));
-            m_list->SetItem(row, 2, toWx(shortTime(e.lastAttemptAt.empty() ? e.createdAt : e.lastAttemptAt)));
+            m_list->SetItem(row, 2, toWx(localTimeText(e.lastAttemptAt.empty() ? e.createdAt : e.lastAttemptAt)));
             m_list->SetItem(row, 3, toWx("version " + std::to_string(e.programVersion)));
             m_list->SetItem(row, 4, toWx(statusWords(e)));
             m_list->SetItem(row, 5, toWx(e.error));

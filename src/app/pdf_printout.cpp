@@ -9,6 +9,9 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <cstdio>
+#include <string>
+
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
 
@@ -135,6 +138,24 @@ void matchPaperToPdf(wxPrintData& data, const PdfPrintout& printout)
                                  static_cast<int>(std::lround(longSide / kPointsPerMm))));
     }
     data.SetOrientation(landscape ? wxLANDSCAPE : wxPORTRAIT);
+}
+
+std::vector<std::string> installedPrinters()
+{
+    std::vector<std::string> printers;
+    // `timeout` so that a CUPS server that never answers cannot freeze File → Print.
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen("timeout 3 lpstat -e 2>/dev/null", "r"), pclose);
+    if (!pipe)
+        return printers;
+    char line[512];
+    while (std::fgets(line, sizeof line, pipe.get())) {
+        std::string name(line);
+        while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' '))
+            name.pop_back();
+        if (!name.empty())
+            printers.push_back(name);
+    }
+    return printers;
 }
 
 bool printPdf(wxWindow* parent, const std::vector<std::uint8_t>& pdf, const wxString& title,

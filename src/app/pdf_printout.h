@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 class wxWindow;
@@ -39,6 +40,11 @@ private:
 /// Sets the paper of `data` to the PDF's first page (A4 or US Letter when it is one of them, else a
 /// custom size), so each PDF page fills one sheet at its own scale.
 void matchPaperToPdf(wxPrintData& data, const PdfPrintout& printout);
+
+/// The printers this computer knows (CUPS destinations, `lpstat -e`, given 3 s to answer); empty
+/// when none is set up, CUPS is not installed or does not answer. The GTK print dialog then offers
+/// only "Print to File" and says nothing, so the app says it first.
+std::vector<std::string> installedPrinters();
 
 /// File → Print: the native print dialog, then printing. Returns true when printed, false when the
 /// user cancelled or printing failed; a failure (e.g. no printer set up) is explained in a message

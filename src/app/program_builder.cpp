@@ -9,6 +9,9 @@
 #include "core/dose_text.h"
 #include "store/protocol_repository.h"
 
+#include <algorithm>
+#include <set>
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/choicdlg.h>
@@ -24,6 +27,9 @@
 namespace hiprx::app {
 
 namespace {
+
+/// What the arrows of the hold and rest fields step by.
+constexpr int kSecondsStep = 5;
 
 std::string sideLabel(core::ExerciseSide side)
 {
@@ -67,7 +73,7 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     m_items = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(200)),
                              wxLC_REPORT | wxLC_SINGLE_SEL);
     m_items->SetName("program.items");
-    m_items->SetMinSize(wxSize(-1, FromDIP(172))); // six rows and the header, whatever else is shown
+    m_items->SetMinSize(wxSize(-1, FromDIP(200))); // six rows and the header, whatever else is shown
     m_items->AppendColumn("#", wxLIST_FORMAT_RIGHT, FromDIP(30));
     m_items->AppendColumn("Exercise", wxLIST_FORMAT_LEFT, FromDIP(210));
     m_items->AppendColumn("Side", wxLIST_FORMAT_LEFT, FromDIP(80));
@@ -126,6 +132,9 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     m_reps = spin("Reps", "dose.reps", 1, core::DoseLimits::kMaxReps);
     m_hold = spin("Hold (s)", "dose.hold_s", 0, core::DoseLimits::kMaxHoldS);
     m_rest = spin("Rest (s)", "dose.rest_s", 0, core::DoseLimits::kMaxRestS);
+    // Holds and rests are given in steps of 5 s (20 s, 30 s, 45 s); typing still takes any value.
+    m_hold->SetIncrement(kSecondsStep);
+    m_rest->SetIncrement(kSecondsStep);
     m_perDay = spin("Times a day", "dose.per_day", 1, core::DoseLimits::kMaxPerDay);
     m_days = spin("Days a week", "dose.days_per_week", 1, 7);
     label("Load");
@@ -153,10 +162,17 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
 
     // The selected item's figure (as printed) beside why it is in the program.
     auto* itemInfo = new wxBoxSizer(wxHORIZONTAL);
-    m_figure = new FigurePanel(this, figures, wxID_ANY, FromDIP(wxSize(200, 120)));
+    // The figure and the "why" are one low row (the why scrolls), so the program list keeps six
+    // rows at 1280×800 however long the reason; the library beside shows figures larger.
+    m_figure = new FigurePanel(this, figures, wxID_ANY, FromDIP(wxSize(140, 64)));
+    m_figure->SetMinSize(FromDIP(wxSize(140, 64)));
     itemInfo->Add(m_figure, wxSizerFlags().Border(wxRIGHT, gap));
-    m_basis = new wxStaticText(this, wxID_ANY, "");
-    itemInfo->Add(m_basis, wxSizerFlags(1));
+    m_basis = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, FromDIP(64)),
+                             wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP | wxBORDER_NONE);
+    m_basis->SetName("program.basis");
+    m_basis->SetBackgroundColour(GetBackgroundColour());
+    m_basis->SetMaxSize(wxSize(-1, FromDIP(64)));
+    itemInfo->Add(m_basis, wxSizerFlags(1).Expand());
     left->Add(itemInfo, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
 
     m_status = new wxStaticText(this, wxID_ANY, "");
@@ -191,6 +207,32 @@ ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& li
     refreshList();
     guardMouseWheel(this); // the wheel never steps an unfocused side or dose field
 }
+
+core::ExerciseSide defaultSide(const core::Exercise& exercise, std::optional<core::AffectedSide> affected,
+                               const core::Analysis& analysis)
+{
+    if (!exercise.sided)
+        return core::ExerciseSide::None;
+    if (affected) {
+        switch (*affected) {
+        case core::AffectedSide::Left: return core::ExerciseSide::Left;
+        case core::AffectedSide::Right: return core::ExerciseSide::Right;
+        case core::AffectedSide::Both: return core::ExerciseSide::Both;
+        }
+    }
+    // No affected side recorded: the side of the findings this exercise addresses, when they are
+    // all on one side.
+    std::set<core::Side> sides;
+    for (const core::Impairment& impairment : analysis.impairments)
+        if (impairment.side && std::find(exercise.targets.begin(), exercise.targets.end(), impairment.muscle) !=
+                                   exercise.targets.end())
+            sides.insert(*impairment.side);
+    if (sides.size() == 1)
+        return *sides.begin() == core::Side::Left ? core::ExerciseSide::Left : core::ExerciseSide::Right;
+    return core::ExerciseSide::Both;
+}
+
+void ProgramBuilder::setAffectedSide(std::optional<core::AffectedSide> side) { m_affectedSide = side; }
 
 bool ProgramBuilder::locked() const { return m_analysis.referral.level == core::Urgency::Emergency; }
 
@@ -237,8 +279,7 @@ bool ProgramBuilder::addExercise(const std::string& exerciseId)
     const auto exclusions = core::screenExercise(*exercise, m_analysis);
     if (!exclusions.empty() && !m_confirm(forbiddenQuestion(exercise->name, exclusions, true)))
         return false;
-    const auto side = exercise->sided ? core::ExerciseSide::Both : core::ExerciseSide::None;
-    auto item = core::makeItem(*exercise, side, m_analysis);
+    auto item = core::makeItem(*exercise, defaultSide(*exercise, m_affectedSide, m_analysis), m_analysis);
     if (!exclusions.empty())
         item.basis.push_back(core::overrideBasis(true, exclusions));
     m_program.items.push_back(std::move(item));
@@ -456,11 +497,10 @@ void ProgramBuilder::refreshEditor()
         for (const auto& b : item.basis)
             basis += (basis.empty() ? "Why: " : "; ") + idsInWords(b, m_library);
         m_figure->setFigure(item.figureId.empty() ? item.exerciseId : item.figureId, item.side);
-        m_basis->SetLabel(toWx(basis));
-        m_basis->Wrap(FromDIP(300));
+        m_basis->ChangeValue(toWx(basis));
     } else {
         m_figure->setFigure("");
-        m_basis->SetLabel("");
+        m_basis->ChangeValue("");
     }
     m_updating = false;
 }
@@ -508,7 +548,7 @@ void ProgramBuilder::refreshStatus()
 
 wxString ProgramBuilder::warningText() const { return m_status->GetLabel(); }
 
-wxString ProgramBuilder::basisText() const { return m_basis->GetLabel(); }
+wxString ProgramBuilder::basisText() const { return m_basis->GetValue(); }
 
 std::int64_t ProgramBuilder::saveProtocol(const std::string& name)
 {

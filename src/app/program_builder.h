@@ -15,6 +15,7 @@
 #include <wx/panel.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ namespace hiprx::app {
 class FigurePanel;
 class LibraryBrowser;
 
+/// The side an exercise added by hand is for: none when it is not done per leg; the visit's
+/// affected side when recorded; otherwise the one side of the findings among its target muscles,
+/// or both sides.
+core::ExerciseSide defaultSide(const core::Exercise& exercise, std::optional<core::AffectedSide> affected,
+                               const core::Analysis& analysis);
+
 class ProgramBuilder : public wxPanel {
 public:
     /// The libraries and the database must outlive the builder.
@@ -39,6 +46,8 @@ public:
 
     /// The analysis the program is for: precautions for adding, emergency lock, review warnings.
     void setAnalysis(const core::Analysis& analysis);
+    /// The visit's affected side: an exercise added by hand is for that side (see defaultSide).
+    void setAffectedSide(std::optional<core::AffectedSide> side);
     /// Replaces the program shown; `edited` says whether it counts as the therapist's own.
     void setProgram(const core::Program& program, bool edited);
     const core::Program& program() const { return m_program; }
@@ -112,6 +121,7 @@ private:
     const core::ExerciseLibrary& m_library;
     store::Database& m_db;
     core::Analysis m_analysis;
+    std::optional<core::AffectedSide> m_affectedSide;
     core::Program m_program;
     core::ScreenResult m_screen;
     std::vector<std::string> m_notices; ///< items taken out after a "no", until the program is replaced
@@ -134,7 +144,7 @@ private:
     wxTextCtrl* m_doseNotes = nullptr;
     wxTextCtrl* m_notes = nullptr;
     wxStaticText* m_status = nullptr;
-    wxStaticText* m_basis = nullptr;
+    wxTextCtrl* m_basis = nullptr; ///< why the selected item is in the program; scrolls
     FigurePanel* m_figure = nullptr;
     LibraryBrowser* m_browser = nullptr;
     std::vector<wxWindow*> m_editControls;

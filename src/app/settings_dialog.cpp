@@ -178,7 +178,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::strin
                                 toWx(settings.databasePath().empty() ? m_db.path().string() : settings.databasePath()));
     mgrid->Add(m_database, wxSizerFlags().Expand());
     mgrid->AddSpacer(0);
-    mgrid->Add(new wxStaticText(machine, wxID_ANY, "A new database location is used from the next start."));
+    mgrid->Add(new wxStaticText(machine, wxID_ANY, "A new database file is used as soon as you press OK (the open visit is closed first)."));
     mgrid->Add(new wxStaticText(machine, wxID_ANY, "Backup folder"), wxSizerFlags().CenterVertical());
     std::string backups = settings.backupDir();
     if (backups.empty()) {

@@ -11,6 +11,7 @@
 #include "app/visit_number.h"
 #include "app/wx_text.h"
 
+#include "core/file_name.h"
 #include "core/issue_rules.h"
 #include "render/home_program.h"
 #include "store/app_paths.h"
@@ -314,6 +315,7 @@ void VisitPage::refreshReasoning()
     m_analysis = core::analyze(withoutInvalid(reading.assessment, reading.problems), options);
     m_suggested = core::plan(m_analysis, m_library);
     m_builder->setAnalysis(m_analysis);
+    m_builder->setAffectedSide(reading.assessment.visit.affectedSide);
     if (!m_builder->edited()) {
         m_builder->setProgram(m_suggested, false);
     } else {
@@ -475,10 +477,16 @@ bool VisitPage::refreshPreview()
     }
 }
 
+std::string VisitPage::documentFileName(std::string_view document) const
+{
+    const FormReading reading = m_form->read(m_patient, todayLocal());
+    return core::documentFileName(m_patient.name, document, reading.assessment.visit.date.value_or(todayLocal()));
+}
+
 void VisitPage::savePdfAs()
 {
-    wxFileDialog ask(this, "Save the home program as PDF", "", "home-program.pdf", "PDF files (*.pdf)|*.pdf",
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    wxFileDialog ask(this, "Save the home program as PDF", "", toWx(documentFileName("home program")),
+                     "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (ask.ShowModal() != wxID_OK)
         return;
     try {

@@ -64,6 +64,8 @@ public:
     /// When an unfinished draft exists for this visit, asks whether to restore it (restores on yes,
     /// discards on no). A program saved with the visit but not issued comes back without asking.
     /// Returns true when a draft was restored.
+    /// The name a document of this visit is saved under: "<patient> - <document> - <visit date>.pdf".
+    std::string documentFileName(std::string_view document) const;
     bool offerDraft();
     /// Writes the draft now (also done 500 ms after each change, and when the page closes): the
     /// form's unsaved typing and the builder's program while it is not issued.

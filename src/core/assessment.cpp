@@ -300,6 +300,9 @@ std::vector<FieldProblem> validate(const Assessment& a, const Date& today)
     checkText(problems, "visit.clinician", a.visit.clinician, kMaxNameLength, false);
     checkText(problems, "visit.complaint", a.visit.complaint, kMaxTextLength, false);
     checkText(problems, "visit.notes", a.visit.notes, kMaxTextLength, false);
+    checkText(problems, "visit.impression", a.visit.impression, kMaxTextLength, false);
+    checkText(problems, "visit.plan", a.visit.plan, kMaxTextLength, false);
+    checkText(problems, "visit.goals", a.visit.goals, kMaxTextLength, false);
 
     // range of motion
     for (Side side : kSides)

@@ -96,6 +96,11 @@ struct VisitInfo {
     std::optional<AffectedSide> affectedSide;
     std::string complaint;
     std::string notes;
+    /// The clinician's own words for the record (visit note, progress report): what they make of
+    /// the findings, what they will do, and the goals agreed with the patient. Free text.
+    std::string impression;
+    std::string plan;
+    std::string goals;
     /// The reference norms the findings were read against, recorded so that every desk and every
     /// later re-reading uses the same set. Nothing in files from before it was recorded.
     std::optional<NormSet> normSet;

@@ -45,7 +45,8 @@ void readVisit(JsonReader& r, const Json& json, core::VisitInfo& visit)
     const std::string path = "visit";
     if (!r.expectObject(json, path))
         return;
-    r.checkKeys(json, path, {"date", "clinician", "affected_side", "complaint", "notes", "norm_set"});
+    r.checkKeys(json, path, {"date", "clinician", "affected_side", "complaint", "notes", "impression", "plan", "goals",
+                                "norm_set"});
     if (const Json* v = member(json, "date"))
         visit.date = r.date(*v, childPath(path, "date"));
     if (const Json* v = member(json, "clinician"))
@@ -56,6 +57,12 @@ void readVisit(JsonReader& r, const Json& json, core::VisitInfo& visit)
         visit.complaint = r.text(*v, childPath(path, "complaint")).value_or("");
     if (const Json* v = member(json, "notes"))
         visit.notes = r.text(*v, childPath(path, "notes")).value_or("");
+    if (const Json* v = member(json, "impression"))
+        visit.impression = r.text(*v, childPath(path, "impression")).value_or("");
+    if (const Json* v = member(json, "plan"))
+        visit.plan = r.text(*v, childPath(path, "plan")).value_or("");
+    if (const Json* v = member(json, "goals"))
+        visit.goals = r.text(*v, childPath(path, "goals")).value_or("");
     if (const Json* v = member(json, "norm_set")) {
         const std::string at = childPath(path, "norm_set");
         if (const auto id = r.text(*v, at)) {
@@ -429,6 +436,9 @@ std::string writeAssessment(const core::Assessment& a)
         visit["affected_side"] = core::toId(*a.visit.affectedSide);
     putText(visit, "complaint", a.visit.complaint);
     putText(visit, "notes", a.visit.notes);
+    putText(visit, "impression", a.visit.impression);
+    putText(visit, "plan", a.visit.plan);
+    putText(visit, "goals", a.visit.goals);
     if (a.visit.normSet)
         visit["norm_set"] = core::normSetId(*a.visit.normSet);
     if (!visit.empty())

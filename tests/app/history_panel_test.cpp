@@ -5,6 +5,7 @@
 #include "app/chart_view.h"
 #include "app/history_panel.h"
 #include "app/wx_canvas.h"
+#include "app/wx_text.h"
 
 #include "../render/render_fixtures.h"
 #include "gui_test_support.h"
@@ -202,6 +203,40 @@ TEST_F(HistoryPanelTest, ShowsEveryVisitAndDrawsEveryChart)
 
     if (const char* hold = std::getenv("HIPRX_GUI_HOLD_MS")) // for screenshots
         pump(std::atoi(hold));
+}
+
+// Strength, special tests, endurance and balance are listed with their change (issue 15, item 9):
+// a gluteus medius going 3+ → 4 and an Ober going positive → negative are seen at the follow-up.
+TEST_F(HistoryPanelTest, ListsStrengthTestsEnduranceAndBalanceThenAndNow)
+{
+    store::VisitRepository visits(*m_db);
+    for (int i = 0; i < 2; ++i) {
+        core::Assessment a;
+        a.patient.name = "Greta Invented";
+        a.visit.date = core::Date{2025, 3, 1 + 14 * i};
+        a.visit.clinician = "J. Park, PT";
+        a.strength.right[core::StrengthMuscle::GluteusMedius] = i == 0 ? core::StrengthGrade{3, 1}
+                                                                        : core::StrengthGrade{4, 0};
+        a.tests.right[core::SpecialTest::Ober] = i == 0 ? core::TestResult::positive() : core::TestResult::negative();
+        a.endurance.plankHoldS = i == 0 ? 30 : 45;
+        a.balance.singleLegStanceS.left = i == 0 ? 4 : 9;
+        visits.create(m_patient, a, {});
+    }
+    HistoryPanel* panel = open();
+    panel->selectVisit(1);
+    const wxListCtrl* list = panel->measureList();
+    auto rowText = [&](const std::string& label) {
+        for (long r = 0; r < list->GetItemCount(); ++r)
+            if (list->GetItemText(r, 0) == toWx(label))
+                return fromWx(list->GetItemText(r, 1)) + " | " + fromWx(list->GetItemText(r, 2));
+        return std::string("(no row)");
+    };
+    EXPECT_EQ(rowText("gluteus medius (right)"), "4 | from 3+: stronger");
+    EXPECT_EQ(rowText("Ober's test (right)"), "negative | from positive: now negative");
+    EXPECT_EQ(rowText("plank hold"), "45 s | from 30 s: +15 s");
+    EXPECT_EQ(rowText("single-leg stance (left)"), "9 s | from 4 s: +5 s");
+    // Saved under the patient's name and the latest visit's date (issue 15, item 10).
+    EXPECT_EQ(panel->reportFileName(), "Greta Invented - progress report - 2025-03-15.pdf");
 }
 
 TEST_F(HistoryPanelTest, EmptyHistoryOpensWithoutCharts)

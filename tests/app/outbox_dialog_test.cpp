@@ -5,6 +5,7 @@
 // retry is being sent it waits for the result, then closes (issue 15). With HIPRX_SCREENSHOT_DIR
 // set, the empty outbox is photographed as outbox-empty.png.
 #include "app/outbox_dialog.h"
+#include "app/local_time.h"
 
 #include "../render/render_fixtures.h"
 #include "gui_test_support.h"
@@ -204,6 +205,21 @@ std::int64_t queueOneMessage(store::Database& db)
     return store::OutboxRepository(db).enqueue({visitId, issued.version, "rosa@example.org", "Your home exercises",
                                                 "Hello Rosa,\n", "close-test@clinic.example"},
                                                {"J. Park, PT"});
+}
+
+// The "when" column is the computer's local time in words, as every other screen shows times
+// (issue 15, item 6): never the stored UTC text.
+TEST_F(OutboxDialogClose, TheWhenColumnShowsLocalTimeNotUtc)
+{
+    const auto id = queueOneMessage(*m_db);
+    const auto entry = store::OutboxRepository(*m_db).find(id);
+    ASSERT_TRUE(entry);
+    OutboxDialog dialog(m_frame, *m_db, "J. Park, PT");
+    ASSERT_EQ(dialog.rows(), 1);
+    const std::string when = dialog.cell(0, 2);
+    EXPECT_EQ(when, localTimeText(entry->createdAt));
+    EXPECT_THAT(when, ::testing::Not(HasSubstr("UTC")));
+    EXPECT_THAT(when, ::testing::Not(HasSubstr("T")));
 }
 
 // Closing during a retry cancels it, keeps the window until the result is recorded (so the

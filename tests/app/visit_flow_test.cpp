@@ -553,5 +553,32 @@ TEST_F(VisitFlowTest, DeliveryAndHistoryMenuItemsExplainWhatTheyNeed)
     EXPECT_NE(m_prompts.errors.back().find("Issue the program first"), std::string::npos) << m_prompts.errors.back();
 }
 
+// With no printer set up, File → Print says so before GTK's dialog, which would offer only "Print
+// to File" without a word (issue 15, item 10); declining opens no dialog.
+TEST_F(VisitFlowTest, PrintWithNoPrinterSaysSoFirst)
+{
+    addPatient("Noor Haddad");
+    ASSERT_NE(m_frame->newVisit(), nullptr);
+    m_frame->setPrinterList([] { return std::vector<std::string>{}; });
+    m_prompts.answers = {false};
+    m_frame->onPrint(); // would block in the modal print dialog if it were opened
+    ASSERT_FALSE(m_prompts.questions.empty());
+    EXPECT_NE(m_prompts.questions.back().find("No printer is set up on this computer"), std::string::npos)
+        << m_prompts.questions.back();
+    EXPECT_NE(m_prompts.questions.back().find("Save PDF"), std::string::npos) << "says what to do instead";
+}
+
+// Saved documents are named by patient, document and visit date, never "home-program.pdf"
+// (issue 15, item 10).
+TEST_F(VisitFlowTest, DocumentsAreOfferedUnderThePatientsNameAndTheVisitDate)
+{
+    addPatient("Noor Haddad");
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("visit.date", "2026-11-20");
+    EXPECT_EQ(visit->documentFileName("home program"), "Noor Haddad - home program - 2026-11-20.pdf");
+    EXPECT_EQ(visit->documentFileName("visit note"), "Noor Haddad - visit note - 2026-11-20.pdf");
+}
+
 } // namespace
 } // namespace hiprx::app

@@ -79,6 +79,9 @@ Assessment fullyPopulated()
     a.visit.complaint = "\xD0\x91\xD0\xBE\xD0\xBB\xD1\x8C \xD0\xB2 \xD0\xB1\xD0\xB5\xD0\xB4\xD1\x80\xD0\xB5 "
                         "\"quoted\" \\ and a tab\t"; // Боль в бедре
     a.visit.notes = "Line one\nLine two \xF0\x9F\x98\x80";
+    a.visit.impression = "Anterior hip pain from tight flexors and weak gluteals; no red flags.";
+    a.visit.plan = "Stretch and strengthen; review in 2 weeks.";
+    a.visit.goals = "Sit through a 2-hour meeting\nWalk 5 km";
     for (const auto& entry : vocabulary<Movement>()) {
         a.rom.left[entry.value] = 20;
         a.rom.right[entry.value] = 25;
@@ -245,7 +248,7 @@ TEST(AssessmentJsonErrors, UnknownTopLevelAndSectionKeys)
     EXPECT_THAT(pathsOf(withPatient(R"("romm": {}, "pain": {"nprs": 3})")), ElementsAre("romm", "pain.nprs"));
     EXPECT_THAT(messagesOf(withPatient(R"("visit": {"dates": "2026-01-01"})")),
                 ElementsAre("visit.dates: unknown field (expected one of date, clinician, affected_side, complaint, "
-                            "notes, norm_set)"));
+                            "notes, impression, plan, goals, norm_set)"));
 }
 
 TEST(AssessmentJson, SlrAsAnAngleWithReproducedLegPain)
