@@ -305,6 +305,7 @@ void HistoryPanel::writeProgressReport(const std::filesystem::path& file) const
     clinic.branding = m_options.branding;
     clinic.norms = m_options.norms;
     clinic.pageSize = m_options.pageSize;
+    clinic.dateFormat = m_options.dateFormat;
     const auto input =
         workflow::progressReportInput(m_db, clinic, m_history.visits.back().visitId, m_options.norms, todayLocal());
     render::writeFile(workflow::renderProgressReport(input, m_options.pageSize), file);

@@ -36,6 +36,7 @@ struct HistoryOptions {
     core::NormSet norms = core::kDefaultNormSet;
     render::PageSize pageSize = render::PageSize::A4;
     core::Branding branding;
+    core::DateFormat dateFormat = core::kDefaultDateFormat; ///< of the progress report
     /// The library the next program's harder/easier exercises come from; null disables the button.
     const core::ExerciseLibrary* library = nullptr;
     /// Called with the suggested next program when the therapist accepts it, and the visit it

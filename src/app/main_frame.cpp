@@ -530,6 +530,7 @@ VisitContext MainFrame::visitContext()
     VisitContext context;
     context.norms = m_clinic.norms;
     context.pageSize = m_clinic.pageSize;
+    context.dateFormat = m_clinic.dateFormat;
     context.branding = m_clinic.branding;
     context.figures = m_figures.get();
     // The person working here; without one, the clinic's default therapist (as before staff lists).
@@ -786,7 +787,7 @@ void MainFrame::onHistory()
     std::optional<core::NextProgram> next;
     std::int64_t atVisit = 0;
     showHistoryDialog(this, m_db, m_patientId,
-                      {context.norms, context.pageSize, context.branding, &m_library,
+                      {context.norms, context.pageSize, context.branding, context.dateFormat, &m_library,
                        [&next, &atVisit](const core::NextProgram& chosen, std::int64_t visitId) {
                            next = chosen;
                            atVisit = visitId;

@@ -173,6 +173,16 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::strin
     m_page->Append("US Letter");
     m_page->SetSelection(stored.pageSize == render::PageSize::Letter ? 1 : 0);
     mgrid->Add(m_page);
+    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Dates on documents (whole clinic)"),
+               wxSizerFlags().CenterVertical());
+    m_dateFormat = new wxChoice(machine, wxID_ANY);
+    m_dateFormat->SetName("settings.date_format");
+    for (std::size_t f = 0; f < core::dateFormats().size(); ++f) {
+        m_dateFormat->Append(toWx(core::dateFormatLabel(core::dateFormats()[f])));
+        if (core::dateFormats()[f] == stored.dateFormat)
+            m_dateFormat->SetSelection(static_cast<int>(f));
+    }
+    mgrid->Add(m_dateFormat);
     mgrid->Add(new wxStaticText(machine, wxID_ANY, "Database file"), wxSizerFlags().CenterVertical());
     m_database = new wxTextCtrl(machine, wxID_ANY,
                                 toWx(settings.databasePath().empty() ? m_db.path().string() : settings.databasePath()));
@@ -405,6 +415,8 @@ bool SettingsDialog::save()
                 workflow::saveNormSet(m_db, core::normSets()[static_cast<std::size_t>(normSel)], actor);
             workflow::savePageSize(m_db, m_page->GetSelection() == 1 ? render::PageSize::Letter : render::PageSize::A4,
                                    actor);
+            if (const int dateSel = m_dateFormat->GetSelection(); dateSel >= 0)
+                workflow::saveDateFormat(m_db, core::dateFormats()[static_cast<std::size_t>(dateSel)], actor);
             // A cleared Email page is stored as "no server", so nothing is sent with old settings.
             if (smtp || hadSmtp)
                 repo.set(std::string(exchange::kSmtpSettingsKey),

@@ -70,6 +70,7 @@ private:
     wxColourPickerCtrl* m_accent = nullptr;
     wxChoice* m_norms = nullptr;
     wxChoice* m_page = nullptr;
+    wxChoice* m_dateFormat = nullptr; ///< core::dateFormats(), in order
     wxTextCtrl* m_database = nullptr;
     wxDirPickerCtrl* m_backups = nullptr;
     wxStaticText* m_problems = nullptr;

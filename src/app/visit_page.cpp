@@ -20,6 +20,7 @@
 #include "workflow/issue.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/filedlg.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -116,8 +117,15 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
     m_ack = new wxTextCtrl(previewPage, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(280), -1));
     m_ack->SetName("acknowledgement");
     m_ack->SetHint("e.g. Discussed with patient; GP letter given");
+    // Large print for older eyes, ticked from the 75th birthday; the clinician decides per handout.
+    m_largePrint = new wxCheckBox(previewPage, wxID_ANY, "&Large print (14 pt)");
+    m_largePrint->SetName("handout.large_print");
+    m_largePrint->SetToolTip("Bigger text and pictures for patients who read small print with difficulty; "
+                             "ticked for patients aged 75 or more");
+    m_largePrint->SetValue(workflow::suggestLargePrint(m_patient, todayLocal()));
     issueBar->Add(savePdf, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     issueBar->Add(issueButton, wxSizerFlags().Border(wxRIGHT, FromDIP(12)));
+    issueBar->Add(m_largePrint, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
     previewSizer->Add(issueBar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
     auto* ackRow = new wxBoxSizer(wxHORIZONTAL);
     ackRow->Add(m_ackLabel, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(6)));
@@ -193,6 +201,7 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
     });
     savePdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { savePdfAs(); });
     issueButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { issue(); });
+    m_largePrint->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refreshPreview(); });
 
     refreshReasoning();
     m_dirty = false;
@@ -448,12 +457,21 @@ core::Program VisitPage::programForIssue() const
     return core::prepareForIssue(m_builder->program(), m_analysis, m_library);
 }
 
+bool VisitPage::largePrint() const { return m_largePrint->GetValue(); }
+
+void VisitPage::setLargePrint(bool large)
+{
+    m_largePrint->SetValue(large);
+    refreshPreview();
+}
+
 workflow::Clinic VisitPage::clinic() const
 {
     workflow::Clinic clinic;
     clinic.branding = m_context.branding;
     clinic.norms = m_normSet;
     clinic.pageSize = m_context.pageSize;
+    clinic.dateFormat = m_context.dateFormat;
     return clinic;
 }
 
@@ -462,7 +480,8 @@ std::vector<std::uint8_t> VisitPage::renderPdf() const
     // The handout as the findings and program stand now, built as Issue builds it.
     const FormReading reading = m_form->read(m_patient, todayLocal());
     const auto input = workflow::handoutInput(withoutInvalid(reading.assessment, reading.problems), m_analysis,
-                                              programForIssue(), m_context.branding, todayLocal());
+                                              programForIssue(), m_context.branding, todayLocal(),
+                                              workflow::HandoutOptions{m_context.dateFormat, largePrint()});
     return workflow::renderHandout(input, m_context.pageSize, m_context.figures);
 }
 
@@ -552,7 +571,7 @@ std::optional<store::IssuedProgram> VisitPage::issue()
     try {
         const auto result = workflow::issueProgram(
             m_db, clinic(), m_library, m_context.figures,
-            {m_visitId, m_builder->program(), acknowledgement, {m_context.clinician}, todayLocal()});
+            {m_visitId, m_builder->program(), acknowledgement, {m_context.clinician}, todayLocal(), largePrint()});
         const store::IssuedProgram& issued = result.issued;
         m_preview->setPdf(issued.pdf);
         m_builder->setProgram(issued.program, true);

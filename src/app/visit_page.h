@@ -22,6 +22,7 @@
 #include <functional>
 #include <optional>
 
+class wxCheckBox;
 class wxNotebook;
 class wxStaticText;
 class wxTextCtrl;
@@ -47,6 +48,7 @@ struct Prompts {
 /// Everything a visit needs besides the database.
 struct VisitContext {
     core::NormSet norms = core::kDefaultNormSet;
+    core::DateFormat dateFormat = core::kDefaultDateFormat; ///< how documents write dates (the clinic's)
     render::PageSize pageSize = render::PageSize::A4;
     core::Branding branding;
     std::string clinician;
@@ -67,6 +69,9 @@ public:
     /// The name a document of this visit is saved under: "<patient> - <document> - <visit date>.pdf".
     std::string documentFileName(std::string_view document) const;
     bool offerDraft();
+    /// The handout in large print (body 14 pt); ticked for patients aged 75 or more.
+    bool largePrint() const;
+    void setLargePrint(bool large);
     /// Writes the draft now (also done 500 ms after each change, and when the page closes): the
     /// form's unsaved typing and the builder's program while it is not issued.
     void flushDraft();
@@ -163,6 +168,7 @@ private:
     wxTextCtrl* m_ack = nullptr;
     wxStaticText* m_ackLabel = nullptr;
     wxStaticText* m_issueInfo = nullptr;
+    wxCheckBox* m_largePrint = nullptr;
 };
 
 } // namespace hiprx::app

@@ -188,12 +188,18 @@ std::vector<std::string> assessment(const core::Assessment& a, const core::Analy
     }
     for (const auto& note : analysis.notes)
         lines.push_back(note.text);
+    if (!a.visit.impression.empty())
+        lines.push_back("Clinician's impression: " + a.visit.impression);
     return lines;
 }
 
-std::vector<std::string> plan(store::Database& db, std::int64_t visitId)
+std::vector<std::string> plan(store::Database& db, std::int64_t visitId, const core::Assessment& a)
 {
     std::vector<std::string> lines;
+    if (!a.visit.plan.empty())
+        lines.push_back("Plan: " + a.visit.plan);
+    if (!a.visit.goals.empty())
+        lines.push_back("Goals agreed with the patient: " + a.visit.goals);
     const auto issued = store::VisitRepository(db).latestProgram(visitId);
     if (!issued) {
         lines.push_back("No home program has been issued at this visit yet.");
@@ -247,7 +253,7 @@ render::VisitNoteInput visitNoteInput(store::Database& db, const Clinic& clinic,
     input.sections = {{"subjective", subjective(a)},
                       {"objective", objective(a, analysis)},
                       {"assessment", assessment(a, analysis)},
-                      {"plan", plan(db, visitId)}};
+                      {"plan", plan(db, visitId, a)}};
     input.madeOn = input.date;
     return input;
 }

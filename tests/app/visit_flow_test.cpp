@@ -13,6 +13,7 @@
 #include "app/settings_dialog.h"
 #include "app/visit_draft.h"
 #include "exchange/json_format.h"
+#include "workflow/clinic.h"
 
 #include "gui_test_support.h"
 
@@ -21,6 +22,7 @@
 #include "store/repositories.h"
 
 #include <gtest/gtest.h>
+#include <wx/choice.h>
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
@@ -527,6 +529,45 @@ TEST_F(VisitFlowTest, SettingsDialogStoresBrandingOnlyWhenValid)
     EXPECT_EQ(branding.clinicName, "Riverside Physio");
     EXPECT_EQ(branding.therapistName, "J. Park");
     EXPECT_EQ(branding.email, "desk@riverside.example");
+}
+
+// The clinic's date format is a Settings choice stored for every desk (issue 14), and the open
+// visit's handout writes its date that way; large print is ticked for a patient of 75 or more and
+// makes the preview's text bigger (issue 16).
+TEST_F(VisitFlowTest, TheDateFormatIsAClinicSettingAndLargePrintIsOfferedFromSeventyFive)
+{
+    {
+        SettingsDialog dialog(m_frame, m_frame->database());
+        auto* format = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("settings.date_format", &dialog));
+        ASSERT_NE(format, nullptr);
+        const auto& formats = core::dateFormats();
+        const auto iso = std::find(formats.begin(), formats.end(), core::DateFormat::Iso);
+        ASSERT_NE(iso, formats.end());
+        format->SetSelection(static_cast<int>(iso - formats.begin()));
+        dialog.setField("clinic_name", "Riverside Physio");
+        ASSERT_TRUE(dialog.save());
+    }
+    EXPECT_EQ(workflow::loadClinic(m_frame->database()).dateFormat, core::DateFormat::Iso);
+
+    core::Patient older;
+    older.name = "Edith Invented";
+    older.birthDate = core::Date{1931, 1, 2};
+    ASSERT_TRUE(m_frame->createPatient(older));
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    EXPECT_TRUE(visit->largePrint()) << "ticked for a patient of 75 or more";
+    visit->form()->setValue("visit.date", "2026-11-20");
+    visit->form()->setValue("pain.nprs_now", "2");
+    const auto large = visit->renderPdf();
+    visit->setLargePrint(false);
+    const auto normal = visit->renderPdf();
+    EXPECT_NE(large, normal);
+    EXPECT_GT(large.size(), 0u);
+
+    addPatient("Lena Fischer"); // born 1979
+    VisitPage* younger = m_frame->newVisit();
+    ASSERT_NE(younger, nullptr);
+    EXPECT_FALSE(younger->largePrint());
 }
 
 TEST_F(VisitFlowTest, DeliveryAndHistoryMenuItemsExplainWhatTheyNeed)
