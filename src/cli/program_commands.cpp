@@ -20,6 +20,8 @@
 
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 
 namespace hiprx::cli {
 
@@ -97,8 +99,11 @@ void runPlan(const CommonOptions& common, const PlanArgs& args)
     if (!common.dbPath.empty())
         db.emplace(openDatabase(common));
     const workflow::Clinic clinic = clinicFor(args.brandingFile, db ? &*db : nullptr);
-    std::vector<std::string> problems;
-    const auto library = db ? loadMaterials(*db, clinic).library : loadBuiltinLibrary();
+    // With a database: its library and the clinic exercises' pictures; without: the built-ins.
+    std::optional<workflow::Materials> materials;
+    if (db)
+        materials.emplace(loadMaterials(*db, clinic));
+    const auto library = materials ? materials->library : loadBuiltinLibrary();
 
     const auto analysis = core::analyze(assessment, {normsOption(args.norms, clinic), today()});
     const auto program = core::plan(analysis, library);
@@ -106,11 +111,19 @@ void runPlan(const CommonOptions& common, const PlanArgs& args)
     if (!args.jsonOut.empty())
         writeTextFile(args.jsonOut, exchange::writePlan(analysis, program));
     if (!args.pdfOut.empty()) {
-        const auto figures = workflow::loadFigures(clinic.branding.accentColor, problems);
-        warn(problems);
+        std::vector<std::string> problems;
+        std::unique_ptr<render::FigureLibrary> figures;
+        if (!materials) {
+            figures = workflow::loadFigures(clinic.branding.accentColor, problems);
+            warn(problems);
+        }
         const auto input = workflow::handoutInput(assessment, analysis, program, clinic.branding, today(),
                                                   {dateFormatOption(args.dateFormat, clinic), args.largePrint});
-        render::writeFile(workflow::renderHandout(input, pageOption(args.page, clinic), figures.get()), args.pdfOut);
+        render::writeFile(workflow::renderHandout(input, pageOption(args.page, clinic),
+                                                  materials ? materials->drawer() : figures.get()),
+                          args.pdfOut);
+        if (materials)
+            warn(*materials->pictureProblems);
     }
     if (args.jsonOut != "-" && (args.jsonOut.empty() || common.json)) {
         if (common.json)
@@ -153,7 +166,7 @@ void runIssue(const CommonOptions& common, const IssueArgs& args)
     const auto materials = loadMaterials(db, clinic);
     workflow::IssueResult result;
     try {
-        result = workflow::issueProgram(db, clinic, materials.library, materials.figures.get(),
+        result = workflow::issueProgram(db, clinic, materials.library, materials.drawer(),
                                         {args.visit, std::nullopt, args.acknowledgement, actorOf(common), today(),
                                          args.largePrint});
     } catch (const InputError& e) {
@@ -167,6 +180,7 @@ void runIssue(const CommonOptions& common, const IssueArgs& args)
             }
         throw InputError(std::move(problems));
     }
+    warn(*materials.pictureProblems);
     const auto& issued = result.issued;
     std::cout << "Issued program version " << issued.version << " for visit " << args.visit << " ("
               << issued.program.items.size() << " exercises)";
@@ -199,13 +213,12 @@ void runPdf(const CommonOptions& common, const PdfArgs& args)
         // Another look of the same program: rendered again from what was issued.
         workflow::Clinic clinic = loadClinic(db);
         clinic.dateFormat = dateFormatOption(args.dateFormat, clinic);
-        std::vector<std::string> problems;
-        const auto figures = workflow::loadFigures(clinic.branding.accentColor, problems);
-        warn(problems);
+        const auto materials = loadMaterials(db, clinic); // the figures and the clinic exercises' pictures
         const auto issued = workflow::issuedProgram(db, visitId, args.version);
-        render::writeFile(workflow::reprintHandout(db, clinic, figures.get(), visitId, issued.version,
+        render::writeFile(workflow::reprintHandout(db, clinic, materials.drawer(), visitId, issued.version,
                                                    {clinic.dateFormat, args.largePrint}, today()),
                           out);
+        warn(*materials.pictureProblems);
         std::cout << "Wrote " << out << " (program version " << issued.version << ", issued " << issued.issuedAt
                   << ", printed again" << (args.largePrint ? " in large print" : "") << ").\n";
         return;

@@ -140,6 +140,16 @@ Materials loadMaterials(store::Database& db, const std::string& accentColor)
         materials.problems.push_back("The exercise library is empty, so no exercise can be suggested. Check that "
                                      "HipRx is installed completely (db/exercises.json).");
     materials.figures = loadFigures(accentColor, materials.problems);
+    try {
+        auto pictures = store::ExerciseRepository(db).pictures();
+        if (!pictures.empty())
+            materials.pictures = std::make_unique<render::PictureFigures>(
+                std::move(pictures), materials.figures.get(),
+                [sink = materials.pictureProblems](const std::string& problem) { sink->push_back(problem); });
+    } catch (const std::exception& e) {
+        materials.problems.push_back(std::string("The pictures of the clinic's exercises could not be read (") +
+                                     e.what() + "); their cards are printed without them.");
+    }
     return materials;
 }
 

@@ -12,6 +12,7 @@
 #include "core/norms.h"
 #include "render/figure_drawer.h"
 #include "render/page_template.h"
+#include "render/picture.h"
 #include "store/database.h"
 #include "store/repositories.h"
 
@@ -58,12 +59,28 @@ std::optional<render::PageSize> pageSizeFromId(std::string_view id);
 struct Materials {
     core::ExerciseLibrary library;
     std::unique_ptr<render::FigureLibrary> figures; ///< never null; empty when none could be read
-    std::vector<std::string> problems;              ///< what could not be read, one sentence each
+    /// The clinic exercises' pictures in front of `figures` (issue 18); null when no clinic
+    /// exercise has a picture. Points into `figures`: keep both together.
+    std::unique_ptr<render::PictureFigures> pictures;
+    std::vector<std::string> problems; ///< what could not be read, one sentence each
+    /// A picture that could not be drawn on a card (and so the stick figure, or nothing, was drawn
+    /// instead), one sentence per exercise, added while handouts are rendered; front ends show it
+    /// after rendering. Never null (shared so that it survives moving the Materials).
+    std::shared_ptr<std::vector<std::string>> pictureProblems = std::make_shared<std::vector<std::string>>();
+
+    /// What every handout draws its cards with: the pictures when a clinic exercise has one, else
+    /// the figure library. Never null after loadMaterials.
+    const render::FigureDrawer* drawer() const
+    {
+        return pictures ? static_cast<const render::FigureDrawer*>(pictures.get()) : figures.get();
+    }
 };
 
 /// Refreshes the built-in exercises in `db` from the data folder (kept as they were when the file
-/// cannot be read, and then reported), loads the library with the clinic's own exercises, and the
-/// figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default).
+/// cannot be read, and then reported), loads the library with the clinic's own exercises, the
+/// figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default) and the clinic
+/// exercises' pictures (retired ones too, for reprints; pictures that cannot be read are reported
+/// and the cards keep their figures).
 Materials loadMaterials(store::Database& db, const std::string& accentColor);
 
 /// The exercise figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default); never

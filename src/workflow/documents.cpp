@@ -68,7 +68,7 @@ render::HomeProgramInput handoutInput(const core::Assessment& assessment, const 
 }
 
 std::vector<std::uint8_t> renderHandout(const render::HomeProgramInput& input, render::PageSize size,
-                                        const render::FigureLibrary* figures,
+                                        const render::FigureDrawer* figures,
                                         std::vector<render::HandoutPage>* layout)
 {
     auto resources = render::defaultResources(store::AppPaths().templatesDir());

@@ -54,10 +54,11 @@ render::HomeProgramInput handoutInput(const core::Assessment& assessment, const 
                                       const core::Program& program, const core::Branding& clinic, core::Date today,
                                       const HandoutOptions& options = {});
 
-/// The home-program PDF (templates from the data folder; `figures` may be null for none); `layout`,
+/// The home-program PDF (templates from the data folder; `figures` draws the cards: pass
+/// Materials::drawer() so clinic exercises show their pictures; null for none); `layout`,
 /// when given, receives where each part went (render::HandoutPage).
 std::vector<std::uint8_t> renderHandout(const render::HomeProgramInput& input, render::PageSize size,
-                                        const render::FigureLibrary* figures,
+                                        const render::FigureDrawer* figures,
                                         std::vector<render::HandoutPage>* layout = nullptr);
 
 } // namespace hiprx::workflow

@@ -19,7 +19,7 @@ VisitReading readVisit(store::Database& db, std::int64_t visitId, core::NormSet 
 }
 
 IssueResult issueProgram(store::Database& db, const Clinic& clinic, const core::ExerciseLibrary& library,
-                         const render::FigureLibrary* figures, const IssueRequest& request)
+                         const render::FigureDrawer* figures, const IssueRequest& request)
 {
     const VisitReading reading = readVisit(db, request.visitId, clinic.norms, request.today);
     const core::Analysis& analysis = reading.analysis;
@@ -46,7 +46,7 @@ IssueResult issueProgram(store::Database& db, const Clinic& clinic, const core::
 }
 
 std::vector<std::uint8_t> reprintHandout(store::Database& db, const Clinic& clinic,
-                                         const render::FigureLibrary* figures, std::int64_t visitId, int version,
+                                         const render::FigureDrawer* figures, std::int64_t visitId, int version,
                                          const HandoutOptions& options, core::Date today)
 {
     const store::IssuedProgram issued = issuedProgram(db, visitId, version);

@@ -50,9 +50,10 @@ struct IssueResult {
 /// (referral level, emergency withholding, review warnings), refuses a forbidden item no clinician
 /// decision covers, an urgent referral without acknowledgement and invalid doses (InputError, every
 /// problem named), renders the handout and stores program and PDF as the next version. The handout
-/// is the one `handoutInput` describes, at the clinic's page size.
+/// is the one `handoutInput` describes, at the clinic's page size, its cards drawn by `figures`
+/// (Materials::drawer(): clinic exercises with their pictures).
 IssueResult issueProgram(store::Database& db, const Clinic& clinic, const core::ExerciseLibrary& library,
-                         const render::FigureLibrary* figures, const IssueRequest& request);
+                         const render::FigureDrawer* figures, const IssueRequest& request);
 
 /// A program issued at a visit: `version`, or the latest when 0. Throws InputError naming VISIT,
 /// with the command that issues one, when there is none.
@@ -64,7 +65,7 @@ store::IssuedProgram issuedProgram(store::Database& db, std::int64_t visitId, in
 /// branding of today. For the very bytes the patient was given, use issuedProgram(…).pdf. Throws
 /// InputError naming VISIT as issuedProgram does.
 std::vector<std::uint8_t> reprintHandout(store::Database& db, const Clinic& clinic,
-                                         const render::FigureLibrary* figures, std::int64_t visitId, int version,
+                                         const render::FigureDrawer* figures, std::int64_t visitId, int version,
                                          const HandoutOptions& options, core::Date today);
 
 } // namespace hiprx::workflow

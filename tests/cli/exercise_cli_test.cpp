@@ -227,4 +227,50 @@ TEST_F(ExerciseCli, ARetiredExerciseLeavesTheLibraryButStaysReadableAndExported)
     EXPECT_THAT(cli({"library"}).out, HasSubstr("Wall slide, shallow"));
 }
 
+TEST_F(ExerciseCli, TheHandoutsOfPlanIssueAndAReprintShowTheClinicExercisesPicture)
+{
+    // Weak gluteus medius (3+) on the left: the planner picks the clinic's level-1 side-lying lift.
+    scratch.write("a.json", R"({
+  "format": "hiprx-assessment/1",
+  "patient": {"id": "MRN-0042", "name": "Lena Fischer", "birth_date": "1961-04-02", "sex": "female"},
+  "visit": {"date": "2026-11-20", "clinician": "J. Park, PT", "affected_side": "left", "complaint": "stiff hip"},
+  "rom": {"left": {"hip_flexion": 105, "hip_extension": 0}, "right": {"hip_flexion": 120, "hip_extension": 15}},
+  "pain": {"nprs_now": 4, "nprs_best_24h": 2, "nprs_worst_24h": 6, "irritability": "moderate"},
+  "tests": {"left": {"thomas_iliopsoas": "positive"}, "right": {"thomas_iliopsoas": "negative"}},
+  "strength": {"left": {"gluteus_medius": "3+"}, "right": {"gluteus_medius": "5"}}
+})");
+    json lift = exercise("clinic_side_lying_lift", "Side-lying lift");
+    lift["targets"] = {"gluteus_medius"};
+    lift["level"] = 1;
+    lift["sided"] = true;
+    lift.erase("video_url"); // a QR code is drawn, not embedded; keep the page's only image the picture
+    scratch.write("lift.json", document(json::array({lift})));
+    scratch.write("photo.png", asText(picture(240, 160, core::PictureType::Png)));
+    auto r = cli({"exercise", "add", "lift.json", "--picture", "photo.png"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+
+    const auto hasImage = [&](const std::string& file) {
+        return readFile(scratch.file(file)).find("/Subtype /Image") != std::string::npos;
+    };
+    r = cli({"plan", "a.json", "--pdf", scratch.file("plan.pdf").string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_THAT(r.out, HasSubstr("Side-lying lift (strengthen, left)"));
+    EXPECT_TRUE(hasImage("plan.pdf")) << "plan --pdf: the card shows the picture";
+
+    r = cli({"import", "a.json", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string visit = std::to_string(json::parse(r.out).at("visit_id").get<std::int64_t>());
+    r = cli({"issue", visit});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_EQ(cli({"pdf", visit, "--out", scratch.file("issued.pdf").string()}).exitCode, 0);
+    EXPECT_TRUE(hasImage("issued.pdf")) << "issue: the stored handout shows the picture";
+
+    // Retired later, the exercise still shows its picture when the issued program is printed again.
+    ASSERT_EQ(cli({"exercise", "retire", "clinic_side_lying_lift"}).exitCode, 0);
+    r = cli({"pdf", visit, "--large-print", "--out", scratch.file("large.pdf").string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(hasImage("large.pdf")) << "pdf --large-print: the reprint shows the picture";
+    EXPECT_THAT(r.err, Not(HasSubstr("warning")));
+}
+
 } // namespace hiprx::test
