@@ -83,7 +83,9 @@ std::string idsInWords(std::string text)
         replaceWord(text, id, words, false);
     // Rule ids ("(R-IRRIT-NPRS)") belong in the JSON and the rule table, not on screen.
     static const std::regex kRuleId(R"(\s*\(R-[A-Z0-9-]+\)|\bR-[A-Z0-9]+(-[A-Z0-9]+)+\b)");
-    return std::regex_replace(text, kRuleId, "");
+    // "(R-A, R-B)" leaves "(, )" once its ids are gone: drop what only held ids.
+    static const std::regex kEmptyParentheses(R"(\s*\(\s*(,\s*)*\))");
+    return std::regex_replace(std::regex_replace(text, kRuleId, ""), kEmptyParentheses, "");
 }
 
 std::string idsInWords(std::string text, const core::ExerciseLibrary& library)

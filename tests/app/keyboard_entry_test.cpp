@@ -5,6 +5,7 @@
 // hold and rest fields step by 5 s; an exercise added by hand is for the affected side; last
 // visit's LEFS answers show whole in the empty boxes, not as "…".
 #include "app/assessment_form.h"
+#include "app/assessment_words.h"
 #include "app/library_browser.h"
 #include "app/main_frame.h"
 #include "app/program_builder.h"
@@ -171,6 +172,14 @@ TEST_F(KeyboardEntry, AnExerciseAddedByHandIsForTheAffectedSide)
     pump();
     ASSERT_TRUE(builder->addExercise("side_lying_hip_abduction"));
     EXPECT_EQ(builder->program().items.back().side, core::ExerciseSide::Both);
+}
+
+// The "why" of an exercise names findings in words; rule ids, alone or several in one bracket, go
+// (the builder showed "tight hip flexors (iliopsoas) left (, )").
+TEST(IdsInWords, RuleIdsGoWithTheBracketsThatHeldThem)
+{
+    EXPECT_EQ(idsInWords("tight hip_flexors left (R-TIGHT-HIPFLEX-EXT, R-TIGHT-HIPFLEX-THOMAS); weak x (R-WEAK-GMED)"),
+              "tight hip flexors left; weak x");
 }
 
 TEST(DefaultSide, WithoutAnAffectedSideTheFindingsOfItsTargetsDecide)
