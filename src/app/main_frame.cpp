@@ -722,6 +722,13 @@ bool MainFrame::writeVisitNote(const std::filesystem::path& file)
         return false;
     }
     try {
+        // The note filed when the program was issued is the record of the visit, byte for byte.
+        if (const auto filed = workflow::filedVisitNote(m_db, m_visit->visitId())) {
+            render::writeFile(filed->pdf, file);
+            SetStatusText(toWx("Visit note saved as filed with program version " + std::to_string(filed->version) +
+                               ": " + file.string()));
+            return true;
+        }
         const auto input = workflow::visitNoteInput(m_db, m_visit->clinic(), m_visit->visitId(), todayLocal());
         render::writeFile(workflow::renderVisitNote(input, m_clinic.pageSize), file);
         SetStatusText(toWx("Visit note saved: " + file.string()));

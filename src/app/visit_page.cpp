@@ -573,6 +573,9 @@ std::optional<store::IssuedProgram> VisitPage::issue()
             m_db, clinic(), m_library, m_context.figures,
             {m_visitId, m_builder->program(), acknowledgement, {m_context.clinician}, todayLocal(), largePrint()});
         const store::IssuedProgram& issued = result.issued;
+        if (!result.noteProblem.empty())
+            m_prompts.error(toWx(result.noteProblem + "\n\nThe program is issued. File → Visit note… writes the note "
+                                                      "from the findings."));
         m_preview->setPdf(issued.pdf);
         m_builder->setProgram(issued.program, true);
         m_issuedId = issued.id;

@@ -170,13 +170,24 @@ void runLetter(const CommonOptions& common, std::int64_t visitId, const std::str
 }
 
 void runNote(const CommonOptions& common, std::int64_t visitId, const std::string& out, const std::string& page,
-             const std::string& dateFormat)
+             const std::string& dateFormat, bool current)
 {
     if (!page.empty())
         parsePage(page);
     if (!dateFormat.empty())
         parseDateFormat(dateFormat);
     auto db = openDatabase(common);
+    // The note filed when the program was issued is the record: given byte for byte, unless a new
+    // note from the findings as they are now is asked for.
+    if (!current && page.empty() && dateFormat.empty()) {
+        if (const auto filed = workflow::filedVisitNote(db, visitId)) {
+            render::writeFile(filed->pdf, out);
+            if (!common.json)
+                std::cout << "Wrote " << out << " (visit note of visit " << visitId
+                          << " as filed with program version " << filed->version << ")\n";
+            return;
+        }
+    }
     workflow::Clinic clinic = loadClinic(db);
     clinic.dateFormat = dateFormatOption(dateFormat, clinic);
     const auto input = workflow::visitNoteInput(db, clinic, visitId, today());
@@ -226,8 +237,12 @@ void addHistoryCommands(CLI::App& app, CommonOptions& common)
     note->add_option("--page", *notePage, "page size: a4 or letter (default: the clinic's)");
     auto noteDates = std::make_shared<std::string>();
     note->add_option("--date-format", *noteDates, dateFormatHelp());
-    note->callback([&common, noteVisit, noteOut, notePage, noteDates] {
-        runNote(common, *noteVisit, *noteOut, *notePage, *noteDates);
+    auto noteCurrent = std::make_shared<bool>(false);
+    note->add_flag("--current", *noteCurrent,
+                   "write the note from the findings as they are now, not the note filed when the program was "
+                   "issued (--page and --date-format also write a new one)");
+    note->callback([&common, noteVisit, noteOut, notePage, noteDates, noteCurrent] {
+        runNote(common, *noteVisit, *noteOut, *notePage, *noteDates, *noteCurrent);
     });
 
     auto* letter = app.add_subcommand(

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workflow/issue.h"
+#include "workflow/visit_note.h"
+#include "store/visit_note_repository.h"
 
 #include "core/error.h"
 #include "core/issue_rules.h"
@@ -42,7 +44,16 @@ IssueResult issueProgram(store::Database& db, const Clinic& clinic, const core::
     const auto pdf = renderHandout(input, clinic.pageSize, figures);
     auto issued = store::VisitRepository(db).issueProgram(request.visitId, program, request.actor,
                                                           request.acknowledgement, pdf);
-    return {std::move(issued), analysis};
+    IssueResult result{std::move(issued), analysis, {}};
+    // The visit note as it stands now is filed with the program: the record of the visit, reprinted
+    // byte for byte whatever changes later. A failure here must not undo the issue.
+    try {
+        const auto note = renderVisitNote(visitNoteInput(db, clinic, request.visitId, request.today), clinic.pageSize);
+        store::VisitNoteRepository(db).file(result.issued.id, note, request.actor);
+    } catch (const std::exception& e) {
+        result.noteProblem = std::string("The visit note was not filed with the program: ") + e.what();
+    }
+    return result;
 }
 
 std::vector<std::uint8_t> reprintHandout(store::Database& db, const Clinic& clinic,

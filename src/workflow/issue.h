@@ -44,6 +44,9 @@ struct IssueRequest {
 struct IssueResult {
     store::IssuedProgram issued;
     core::Analysis analysis;
+    /// Why the visit note could not be filed with the program (the program is issued all the same;
+    /// the note can still be made from the findings); empty when it was filed.
+    std::string noteProblem;
 };
 
 /// Issues the program of a saved visit: analyses the saved findings, prepares the program

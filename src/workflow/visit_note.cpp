@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workflow/visit_note.h"
+#include "store/visit_note_repository.h"
 
 #include "core/dose_text.h"
 #include "core/norms.h"
@@ -256,6 +257,17 @@ render::VisitNoteInput visitNoteInput(store::Database& db, const Clinic& clinic,
                       {"plan", plan(db, visitId, a)}};
     input.madeOn = input.date;
     return input;
+}
+
+std::optional<FiledNote> filedVisitNote(store::Database& db, std::int64_t visitId)
+{
+    const auto latest = store::VisitRepository(db).latestProgram(visitId);
+    if (!latest)
+        return std::nullopt;
+    auto pdf = store::VisitNoteRepository(db).find(latest->id);
+    if (!pdf)
+        return std::nullopt;
+    return FiledNote{latest->version, std::move(*pdf)};
 }
 
 std::vector<std::uint8_t> renderVisitNote(const render::VisitNoteInput& input, render::PageSize size)

@@ -10,6 +10,7 @@
 #include "workflow/clinic.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace hiprx::workflow {
@@ -20,6 +21,14 @@ namespace hiprx::workflow {
 /// signed by the visit's clinician. Throws InputError naming VISIT when there is no such visit.
 render::VisitNoteInput visitNoteInput(store::Database& db, const Clinic& clinic, std::int64_t visitId,
                                       core::Date today);
+
+/// The note filed when the latest program of the visit was issued (its version and the PDF, byte
+/// for byte); nothing when no program was issued or none was filed with it.
+struct FiledNote {
+    int version = 0;
+    std::vector<std::uint8_t> pdf;
+};
+std::optional<FiledNote> filedVisitNote(store::Database& db, std::int64_t visitId);
 
 /// The note PDF at the clinic's page size.
 std::vector<std::uint8_t> renderVisitNote(const render::VisitNoteInput& input, render::PageSize size);

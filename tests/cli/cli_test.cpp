@@ -284,8 +284,15 @@ TEST_F(CliTest, TheClinicsDateFormatIsUsedByEveryDocumentAndOneDocumentMayOverri
     EXPECT_EQ(json::parse(set.out).at("date_format"), "mdy");
     EXPECT_NE(cli({"clinic"}).out.find("Dates: 12/05/2026 (month/day/year) (mdy)"), std::string::npos);
 
+    // The note filed when the program was issued stays as filed (long dates, as the clinic wrote then);
+    // --current writes one now, in the clinic's format of today (issue 17).
+    const auto filedNote = scratch.file("filed-note.pdf");
+    const auto filed = cli({"note", visit, "--out", filedNote.string()});
+    ASSERT_EQ(filed.exitCode, 0) << filed.err;
+    EXPECT_NE(filed.out.find("as filed with program version 1"), std::string::npos) << filed.out;
+    EXPECT_NE(pdfWords(filedNote).find("20 November 2026"), std::string::npos);
     const auto note = scratch.file("note.pdf");
-    ASSERT_EQ(cli({"note", visit, "--out", note.string()}).exitCode, 0);
+    ASSERT_EQ(cli({"note", visit, "--current", "--out", note.string()}).exitCode, 0);
     const std::string noteText = pdfWords(note);
     EXPECT_NE(noteText.find("11/20/2026"), std::string::npos) << noteText;
     EXPECT_NE(noteText.find("04/02/1961"), std::string::npos) << "the birth date too";
