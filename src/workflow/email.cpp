@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workflow/email.h"
 
+#include "core/file_name.h"
+
 #include "core/error.h"
 #include "core/issue_rules.h"
 #include "delivery/email_template.h"
@@ -13,7 +15,12 @@ namespace hiprx::workflow {
 
 namespace {
 
-constexpr const char* kAttachmentName = "home-program.pdf";
+/// "<patient> - home program - <visit date>.pdf": the patient's inbox says whose and when (the same
+/// name when the outbox sends it again).
+std::string attachmentName(const core::Assessment& assessment)
+{
+    return core::documentFileName(assessment.patient.name, "home program", assessment.visit.date);
+}
 
 std::string therapistOf(const core::Branding& branding)
 {
@@ -100,7 +107,7 @@ ProgramEmail compose(Sendable sendable, const Clinic& clinic, const core::SmtpSe
 
     ProgramEmail email;
     email.message = delivery::composeEmail(templates, fields, smtp, sendable.to, assessment.patient.name,
-                                           std::move(sendable.program.pdf), kAttachmentName);
+                                           std::move(sendable.program.pdf), attachmentName(assessment));
     email.draft = {sendable.visit.id, sendable.program.version, sendable.to, email.message.subject,
                    email.message.body, email.message.messageId};
     return email;
@@ -147,7 +154,7 @@ delivery::EmailMessage outboxMessage(store::Database& db, std::int64_t outboxId,
     message.toAddress = entry->recipient;
     message.subject = entry->subject;
     message.body = entry->body;
-    message.attachmentName = kAttachmentName;
+    message.attachmentName = visit ? attachmentName(visit->assessment) : std::string("home program.pdf");
     message.attachment = std::move(program.pdf);
     message.messageId = entry->messageId; // the same message, so a duplicate can be recognised
     return message;

@@ -11,6 +11,7 @@
 #include "workflow/visit_note.h"
 
 #include "core/error.h"
+#include "core/file_name.h"
 #include "core/screen.h"
 #include "store/repositories.h"
 
@@ -208,12 +209,16 @@ TEST_F(WorkflowTest, TheEmailNamesTheVisitsClinicianAndDateAndCarriesTheIssuedPd
     EXPECT_THAT(email.message.body, HasSubstr("Kofi Osei, PT"));
     EXPECT_THAT(email.message.body, Not(HasSubstr("Jane Park")));
     EXPECT_EQ(email.draft.programVersion, 1);
+    // Named by patient, document and visit date, not "home-program.pdf" (issue 15, item 10).
+    EXPECT_EQ(email.message.attachmentName,
+              core::documentFileName(m_patient.name, "home program", *assessment.visit.date));
 
     const auto outboxId = workflow::queueEmail(m_db, email, m_actor);
     const auto again = workflow::outboxMessage(m_db, outboxId, smtp());
     EXPECT_EQ(again.subject, email.message.subject);
     EXPECT_EQ(again.body, email.message.body);
     EXPECT_EQ(again.attachment, issued.pdf);
+    EXPECT_EQ(again.attachmentName, email.message.attachmentName);
     EXPECT_EQ(again.messageId, email.message.messageId);
 }
 
