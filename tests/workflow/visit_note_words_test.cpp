@@ -30,68 +30,69 @@ std::vector<std::string> section(const render::VisitNoteInput& input, const std:
     return {};
 }
 
-TEST(VisitNoteWords, TheImpressionPlanAndGoalsAreInTheNoteAndLeftOutWhenEmpty)
-{
+/// A database with one patient; visit() stores a visit of the sample findings for them.
+class VisitNoteTest : public ::testing::Test {
+protected:
+    void SetUp() override { patient.id = store::PatientRepository(db).create(patient, {}); }
+
+    /// The sample findings for the patient, to change before visit().
+    core::Assessment findings() const
+    {
+        core::Assessment a = sampleAssessment();
+        a.patient = patient;
+        return a;
+    }
+    std::int64_t visit(const core::Assessment& a) { return store::VisitRepository(db).create(patient.id, a, {}); }
+
     TempDir dir;
     store::Database db = store::Database::open(dir / "hiprx.sqlite");
     core::Patient patient = samplePatient();
-    patient.id = store::PatientRepository(db).create(patient, {});
-    core::Assessment a = sampleAssessment();
-    a.patient = patient;
+};
+
+TEST_F(VisitNoteTest, TheImpressionPlanAndGoalsAreInTheNoteAndLeftOutWhenEmpty)
+{
+    core::Assessment a = findings();
     a.visit.impression = "Anterior hip pain from tight hip flexors; no sign of joint disease.";
     a.visit.plan = "Stretching and gluteal strength; review in two weeks.";
     a.visit.goals = "Sit through a two-hour meeting without pain.";
-    const auto visit = store::VisitRepository(db).create(patient.id, a, {});
-    const auto input = workflow::visitNoteInput(db, workflow::Clinic{}, visit, core::Date{2025, 3, 20});
+    const auto input = workflow::visitNoteInput(db, workflow::Clinic{}, visit(a), core::Date{2025, 3, 20});
     EXPECT_THAT(section(input, "assessment"),
                 Contains("Clinician's impression: Anterior hip pain from tight hip flexors; no sign of joint disease."));
     EXPECT_THAT(section(input, "plan"), Contains("Plan: Stretching and gluteal strength; review in two weeks."));
     EXPECT_THAT(section(input, "plan"),
                 Contains("Goals agreed with the patient: Sit through a two-hour meeting without pain."));
 
-    core::Assessment plain = sampleAssessment();
-    plain.patient = patient;
-    const auto other = store::VisitRepository(db).create(patient.id, plain, {});
-    const auto without = workflow::visitNoteInput(db, workflow::Clinic{}, other, core::Date{2025, 3, 20});
+    const auto without = workflow::visitNoteInput(db, workflow::Clinic{}, visit(findings()), core::Date{2025, 3, 20});
     for (const auto& line : section(without, "plan"))
         EXPECT_EQ(line.rfind("Plan:", 0), std::string::npos) << line;
 }
 
-} // namespace
-
-namespace {
-
 // Issuing files the visit note as it stands (issue 17): the same bytes come back however the
 // findings change later, and each issued version has its own note.
-TEST(VisitNoteFiling, IssuingFilesTheNoteWhichStaysAsFiledWhenTheFindingsChange)
+TEST_F(VisitNoteTest, IssuingFilesTheNoteWhichStaysAsFiledWhenTheFindingsChange)
 {
-    TempDir dir;
-    store::Database db = store::Database::open(dir / "hiprx.sqlite");
-    core::Patient patient = samplePatient();
-    patient.id = store::PatientRepository(db).create(patient, {});
-    core::Assessment a = sampleAssessment();
-    a.patient = patient;
+    core::Assessment a = findings();
     a.visit.impression = "First impression.";
-    const auto visit = store::VisitRepository(db).create(patient.id, a, {});
-    EXPECT_FALSE(workflow::filedVisitNote(db, visit));
+    const auto visitId = visit(a);
+    EXPECT_FALSE(workflow::filedVisitNote(db, visitId));
 
     workflow::Materials materials = workflow::loadMaterials(db, "#1F6F8B");
     const core::Date today{2025, 3, 20};
     const auto result = workflow::issueProgram(db, workflow::Clinic{}, materials.library, materials.drawer(),
-                                               {visit, std::nullopt, {}, {"Kofi Osei, PT"}, today});
+                                               {visitId, std::nullopt, {}, {"Kofi Osei, PT"}, today});
     EXPECT_TRUE(result.noteProblem.empty()) << result.noteProblem;
-    const auto filed = workflow::filedVisitNote(db, visit);
+    const auto filed = workflow::filedVisitNote(db, visitId);
     ASSERT_TRUE(filed);
     EXPECT_EQ(filed->version, 1);
     ASSERT_GT(filed->pdf.size(), 4u);
     EXPECT_EQ(std::string(filed->pdf.begin(), filed->pdf.begin() + 4), "%PDF");
 
     a.visit.impression = "Second thoughts, written after the issue.";
-    store::VisitRepository(db).update(visit, a, {});
-    const auto again = workflow::filedVisitNote(db, visit);
+    store::VisitRepository(db).update(visitId, a, {});
+    const auto again = workflow::filedVisitNote(db, visitId);
     ASSERT_TRUE(again);
     EXPECT_EQ(again->pdf, filed->pdf) << "the filed note is the record as it stood at issue";
-    const auto now = workflow::renderVisitNote(workflow::visitNoteInput(db, workflow::Clinic{}, visit, today),
+    const auto now = workflow::renderVisitNote(workflow::visitNoteInput(db, workflow::Clinic{}, visitId, today),
                                                render::PageSize::A4);
     EXPECT_NE(now, filed->pdf) << "a note from today's findings says the new impression";
 }
