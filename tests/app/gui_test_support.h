@@ -4,6 +4,7 @@
 // questions from a script instead of opening modal dialogs.
 #pragma once
 
+#include "app/main_frame.h"
 #include "app/visit_page.h"
 #include "app/wx_text.h"
 #include "core/date.h"
@@ -83,6 +84,36 @@ public:
 
 private:
     std::filesystem::path m_path;
+};
+
+/// A 1280×800 main window on a new database, with an invented patient and a new visit open; the
+/// prompts are scripted. Fixtures that need more derive from it and call its SetUp() first.
+class NewVisitWindow : public testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_frame = new MainFrame(store::Database::open(m_dir.path() / "gui.sqlite"));
+        m_frame->setPrompts(m_prompts.prompts());
+        m_frame->SetSize(1280, 800);
+        m_frame->Show();
+        pump();
+        core::Patient p;
+        p.name = "Kai Invented";
+        ASSERT_TRUE(m_frame->createPatient(p));
+        m_visit = m_frame->newVisit();
+        ASSERT_NE(m_visit, nullptr);
+        pump();
+    }
+    void TearDown() override
+    {
+        m_frame->Destroy();
+        pump();
+    }
+
+    TempFolder m_dir;
+    ScriptedPrompts m_prompts;
+    MainFrame* m_frame = nullptr;
+    VisitPage* m_visit = nullptr;
 };
 
 } // namespace hiprx::app::test_support

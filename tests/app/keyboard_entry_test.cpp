@@ -30,29 +30,8 @@ using test_support::pump;
 using test_support::ScriptedPrompts;
 using test_support::TempFolder;
 
-class KeyboardEntry : public testing::Test {
+class KeyboardEntry : public test_support::NewVisitWindow {
 protected:
-    void SetUp() override
-    {
-        m_frame = new MainFrame(store::Database::open(m_dir.path() / "keys.sqlite"));
-        m_frame->setPrompts(m_prompts.prompts());
-        m_frame->SetSize(1280, 800);
-        m_frame->Show();
-        pump();
-        core::Patient p;
-        p.name = "Kai Invented";
-        ASSERT_TRUE(m_frame->createPatient(p));
-        m_visit = m_frame->newVisit();
-        ASSERT_NE(m_visit, nullptr);
-        pump();
-    }
-    void TearDown() override
-    {
-        m_prompts.fallback = false;
-        m_frame->Destroy();
-        pump();
-    }
-
     wxChoice* choice(const std::string& path) const
     {
         return dynamic_cast<wxChoice*>(m_visit->form()->field(path));
@@ -69,11 +48,6 @@ protected:
             window->ProcessWindowEvent(event);
         }
     }
-
-    TempFolder m_dir;
-    ScriptedPrompts m_prompts;
-    MainFrame* m_frame = nullptr;
-    VisitPage* m_visit = nullptr;
 };
 
 TEST(TypeToChoose, TheExactOptionWinsOverALongerOneThatStartsTheSame)

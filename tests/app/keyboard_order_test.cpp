@@ -22,29 +22,16 @@ using test_support::pump;
 using test_support::ScriptedPrompts;
 using test_support::TempFolder;
 
-class KeyboardOrder : public testing::Test {
+class KeyboardOrder : public test_support::NewVisitWindow {
 protected:
     void SetUp() override
     {
-        m_frame = new MainFrame(store::Database::open(m_dir.path() / "keys.sqlite"));
-        m_frame->setPrompts(m_prompts.prompts());
-        m_frame->SetSize(1280, 800);
-        m_frame->Show();
-        pump();
-        core::Patient p;
-        p.name = "Kai Invented";
-        ASSERT_TRUE(m_frame->createPatient(p));
-        VisitPage* visit = m_frame->newVisit();
-        ASSERT_NE(visit, nullptr);
-        m_form = visit->form();
-        pump();
+        NewVisitWindow::SetUp();
+        if (HasFatalFailure())
+            return;
+        m_form = m_visit->form();
         for (const auto& path : m_form->fieldOrder())
             m_pathOf[m_form->field(path)] = path;
-    }
-    void TearDown() override
-    {
-        m_frame->Destroy();
-        pump();
     }
 
     /// The field holding the keyboard focus ("" when none: focus left the form's fields). Focus
@@ -57,9 +44,6 @@ protected:
         return focus ? m_pathOf.at(focus) : "";
     }
 
-    TempFolder m_dir;
-    ScriptedPrompts m_prompts;
-    MainFrame* m_frame = nullptr;
     AssessmentForm* m_form = nullptr;
     std::map<const wxWindow*, std::string> m_pathOf;
 };

@@ -62,34 +62,17 @@ int viewTop(const wxScrolledWindow& scrolled)
     return y;
 }
 
-class WheelGuard : public testing::Test {
+class WheelGuard : public test_support::NewVisitWindow {
 protected:
     void SetUp() override
     {
-        m_frame = new MainFrame(store::Database::open(m_dir.path() / "wheel.sqlite"));
-        m_frame->setPrompts(m_prompts.prompts());
-        m_frame->SetSize(1280, 800);
-        m_frame->Show();
-        pump();
-        core::Patient p;
-        p.name = "Kai Invented";
-        ASSERT_TRUE(m_frame->createPatient(p));
-        m_visit = m_frame->newVisit();
-        ASSERT_NE(m_visit, nullptr);
+        NewVisitWindow::SetUp();
+        if (HasFatalFailure())
+            return;
         m_form = m_visit->form();
-        pump();
         ASSERT_GT(m_form->GetVirtualSize().y, m_form->GetClientSize().y) << "the form must be long enough to scroll";
     }
-    void TearDown() override
-    {
-        m_frame->Destroy();
-        pump();
-    }
 
-    TempFolder m_dir;
-    ScriptedPrompts m_prompts;
-    MainFrame* m_frame = nullptr;
-    VisitPage* m_visit = nullptr;
     AssessmentForm* m_form = nullptr;
 };
 
