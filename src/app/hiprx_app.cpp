@@ -40,13 +40,8 @@ public:
             auto db = store::Database::open(path);
             auto* frame = new MainFrame(std::move(db));
             frame->Show();
-            // After the window is up: who is working here (unless this computer remembers), then on a
-            // first run the demo patient.
-            frame->CallAfter([frame] {
-                if (frame->workingClinician().empty())
-                    frame->chooseClinician();
-                frame->offerDemoPatient();
-            });
+            // After the window is up: the welcome on a first start, who is working here, the demo patient.
+            frame->CallAfter([frame] { frame->startUp(); });
             return true;
         } catch (const std::exception& e) {
             wxMessageBox(toWx(std::string("HipRx could not open its database.\n\n") + e.what() +

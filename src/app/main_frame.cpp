@@ -11,6 +11,7 @@
 #include "app/staff_dialog.h"
 #include "app/today.h"
 #include "app/visit_number.h"
+#include "app/welcome_dialog.h"
 #include "app/wx_text.h"
 
 #include "exchange/figure_json.h"
@@ -607,6 +608,21 @@ void MainFrame::showPatientList()
     SetTitle("HipRx");
 }
 
+void MainFrame::startUp()
+{
+    std::optional<bool> demoWanted; // set when the welcome dialog asked
+    if (WelcomeDialog::isFirstStart(m_db)) {
+        WelcomeDialog welcome(this, m_db, m_clinician);
+        demoWanted = welcome.ShowModal() == wxID_OK && welcome.addDemoPatient();
+    }
+    if (workingClinician().empty())
+        chooseClinician();
+    if (!demoWanted)
+        offerDemoPatient();
+    else if (*demoWanted)
+        addDemoPatient();
+}
+
 bool MainFrame::offerDemoPatient()
 {
     if (store::PatientRepository(m_db).count() > 0)
@@ -614,6 +630,13 @@ bool MainFrame::offerDemoPatient()
     if (!m_prompts.confirm("Welcome to HipRx.\n\nAdd a demo patient (an invented desk worker with tight hip "
                            "flexors) so you can try the whole visit - assessment, reasoning, program and "
                            "PDF - in a minute?"))
+        return false;
+    return addDemoPatient();
+}
+
+bool MainFrame::addDemoPatient()
+{
+    if (store::PatientRepository(m_db).count() > 0)
         return false;
     try {
         const auto file = store::AppPaths().assetsDir() / "examples" / "desk_worker_tight_hip_flexors.json";

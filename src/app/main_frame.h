@@ -98,8 +98,14 @@ public:
     /// The clinic's settings as read from the database (branding, reference set, page size).
     const workflow::Clinic& clinic() const { return m_clinic; }
 
+    /// What the app does once its window is up: on a first start (no patient, no clinic details)
+    /// the welcome dialog asks for the clinic's details and whether to add the demo patient; then
+    /// who is working here (unless this computer remembers); then the demo patient when wanted.
+    void startUp();
     /// Offers a demo patient when the database has no patient yet (first run). True when created.
     bool offerDemoPatient();
+    /// Adds the demo patient and opens it, without asking; false when the database has patients.
+    bool addDemoPatient();
 
     // One function per feature another part of HipRx completes (the lead wires them):
     void onPrint();     ///< File → Print… (wxID_PRINT): the open visit's PDF, through the print dialog

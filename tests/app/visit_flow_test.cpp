@@ -11,6 +11,9 @@
 #include "app/reasoning_panel.h"
 #include "app/library_browser.h"
 #include "app/settings_dialog.h"
+#include "app/staff_dialog.h"
+#include "app/welcome_dialog.h"
+#include "app/wx_text.h"
 #include "app/visit_draft.h"
 #include "exchange/json_format.h"
 #include "workflow/clinic.h"
@@ -26,6 +29,7 @@
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
+#include <wx/timer.h>
 #include <wx/spinctrl.h>
 #include <wx/uiaction.h>
 #include <wx/window.h>
@@ -447,6 +451,73 @@ TEST_F(VisitFlowTest, FirstRunOffersDemoPatientWithItsVisit)
     ASSERT_TRUE(m_frame->offerDemoPatient());
     EXPECT_EQ(m_frame->visitRows(), 1);
     EXPECT_FALSE(m_frame->offerDemoPatient()) << "offered only while the database has no patient";
+}
+
+// Issue 15 items 7 and 12: the first start asks for the clinic's details in a dialog centred on
+// the main window (the old message box opened at the screen's top-left corner without a window
+// manager), then who is working, then adds the demo patient when asked to.
+TEST_F(VisitFlowTest, FirstStartWelcomesCentredOnTheWindowAndStoresTheClinicsDetails)
+{
+    ASSERT_TRUE(WelcomeDialog::isFirstStart(m_frame->database()));
+    m_frame->SetPosition(wxPoint(60, 40));
+    pump();
+    wxRect welcomeRect;
+    wxRect frameRect;
+    std::string badEmailProblem;
+    int staffShown = 0;
+    std::vector<std::string> unexpected;
+    // The dialogs are modal: a timer acts on each from inside its event loop, as a person would.
+    wxTimer timer;
+    timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        for (wxWindow* top : wxTopLevelWindows) {
+            auto* dialog = dynamic_cast<wxDialog*>(top);
+            if (!dialog || !dialog->IsModal())
+                continue;
+            if (auto* welcome = dynamic_cast<WelcomeDialog*>(dialog)) {
+                welcomeRect = welcome->GetScreenRect();
+                frameRect = m_frame->GetScreenRect();
+                welcome->setField("clinic_name", "Riverside Physiotherapy");
+                welcome->setField("email", "frontdesk@");
+                EXPECT_FALSE(welcome->save());
+                badEmailProblem = welcome->problems();
+                welcome->setField("email", "frontdesk@riverside.example");
+                if (auto* page = dynamic_cast<wxChoice*>(welcome->FindWindowByName("welcome.page_size")))
+                    page->SetSelection(1); // US Letter
+                wxCommandEvent start(wxEVT_BUTTON, wxID_OK);
+                start.SetEventObject(welcome->FindWindow(wxID_OK));
+                welcome->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(start);
+            } else if (auto* staff = dynamic_cast<StaffDialog*>(dialog)) {
+                ++staffShown;
+                EXPECT_TRUE(staff->addPerson("Jo Park", "PT"));
+                staff->EndModal(wxID_OK);
+            } else {
+                unexpected.push_back(fromWx(dialog->GetTitle()));
+                dialog->EndModal(wxID_CANCEL);
+            }
+        }
+    });
+    timer.Start(50);
+    m_frame->startUp();
+    timer.Stop();
+
+    EXPECT_TRUE(unexpected.empty()) << unexpected.front();
+    ASSERT_FALSE(welcomeRect.IsEmpty()) << "the welcome dialog was shown";
+    const wxPoint welcomeCentre(welcomeRect.x + welcomeRect.width / 2, welcomeRect.y + welcomeRect.height / 2);
+    const wxPoint frameCentre(frameRect.x + frameRect.width / 2, frameRect.y + frameRect.height / 2);
+    EXPECT_NEAR(welcomeCentre.x, frameCentre.x, 4) << "centred on the main window, not at the screen's corner";
+    EXPECT_NEAR(welcomeCentre.y, frameCentre.y, 4);
+    EXPECT_TRUE(frameRect.Contains(welcomeRect)) << "the whole dialog lies over the window";
+    EXPECT_NE(badEmailProblem.find("email"), std::string::npos) << badEmailProblem;
+
+    const workflow::Clinic clinic = workflow::loadClinic(m_frame->database());
+    EXPECT_EQ(clinic.branding.clinicName, "Riverside Physiotherapy");
+    EXPECT_EQ(clinic.branding.email, "frontdesk@riverside.example");
+    EXPECT_EQ(clinic.pageSize, render::PageSize::Letter);
+    EXPECT_EQ(staffShown, 1) << "then who is working here";
+    EXPECT_EQ(m_frame->workingClinician(), "Jo Park, PT");
+    EXPECT_EQ(store::PatientRepository(m_frame->database()).count(), 1) << "the demo patient, as ticked";
+    EXPECT_EQ(m_frame->visitRows(), 1);
+    EXPECT_FALSE(WelcomeDialog::isFirstStart(m_frame->database())) << "welcomed once";
 }
 
 TEST_F(VisitFlowTest, LibraryBrowserFiltersByKindTargetAndText)

@@ -115,8 +115,9 @@ TEST_F(WorkflowParityTest, AppAndCommandLineIssueTheSameHandoutAndWriteTheSameEm
 
     // The audit log names the person working, not the clinic's default therapist.
     for (const auto& row : store::AuditLog(db).recent(20)) {
-        if (row.action == "program.issue" || row.action == "visit.create")
+        if (row.action == "program.issue" || row.action == "visit.create") {
             EXPECT_EQ(row.clinician, "Kofi Osei, PT, DPT") << row.action;
+        }
     }
 
     // Email: the app's File → Email and `hiprx-cli email` write the same message.
