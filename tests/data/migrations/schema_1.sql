@@ -1,0 +1,546 @@
+-- HipRx database at schema 1, written by tests/reliability/make_migration_fixtures.py
+-- (invented clinic; regenerate, never edit). Loaded by tests/store/migration_fixture_test.cpp.
+PRAGMA user_version = 1;
+BEGIN TRANSACTION;
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    clinician TEXT NOT NULL DEFAULT '',
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    detail    TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO "audit_log" VALUES(1,'2026-11-01T09:01:00.000Z','','setting.set','setting',NULL,'key: branding');
+INSERT INTO "audit_log" VALUES(2,'2026-11-01T09:02:00.000Z','Jordan Park, PT','exercise.add','exercise',NULL,'riverside_side_lying_lift');
+INSERT INTO "audit_log" VALUES(3,'2026-11-02T09:03:00.000Z','Jordan Park, PT','patient.create','patient',1,'fields: name, birth_date, sex');
+INSERT INTO "audit_log" VALUES(4,'2026-11-02T09:04:00.000Z','Jordan Park, PT','visit.create','visit',1,'patient 1');
+INSERT INTO "audit_log" VALUES(5,'2026-11-03T09:05:00.000Z','Jordan Park, PT','patient.create','patient',2,'fields: name, birth_date, sex');
+INSERT INTO "audit_log" VALUES(6,'2026-11-03T09:06:00.000Z','Jordan Park, PT','visit.create','visit',2,'patient 2');
+INSERT INTO "audit_log" VALUES(7,'2026-11-04T09:07:00.000Z','Alex Moreau, PT, DPT','patient.create','patient',3,'fields: name, birth_date, sex');
+INSERT INTO "audit_log" VALUES(8,'2026-11-04T09:08:00.000Z','Alex Moreau, PT, DPT','visit.create','visit',3,'patient 3');
+INSERT INTO "audit_log" VALUES(9,'2026-11-05T09:09:00.000Z','Alex Moreau, PT, DPT','patient.create','patient',4,'fields: name, birth_date, sex');
+INSERT INTO "audit_log" VALUES(10,'2026-11-05T09:10:00.000Z','Alex Moreau, PT, DPT','visit.create','visit',4,'patient 4');
+INSERT INTO "audit_log" VALUES(11,'2026-11-06T09:11:00.000Z','','patient.create','patient',5,'fields: name, birth_date, sex');
+INSERT INTO "audit_log" VALUES(12,'2026-11-06T09:12:00.000Z','','visit.create','visit',5,'patient 5');
+INSERT INTO "audit_log" VALUES(13,'2026-11-04T09:13:00.000Z','Jordan Park, PT','program.issue','program',1,'visit 1; version 1');
+INSERT INTO "audit_log" VALUES(14,'2026-11-02T09:14:00.000Z','Jordan Park, PT','program.issue','program',2,'visit 2; version 1');
+CREATE TABLE exercises (
+    id         TEXT PRIMARY KEY,
+    builtin    INTEGER NOT NULL CHECK (builtin IN (0, 1)),
+    json       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+INSERT INTO "exercises" VALUES('glute_bridge',1,'{
+  "format": "hiprx-exercises/1",
+  "exercises": [
+    {
+      "id": "glute_bridge",
+      "name": "Glute bridge",
+      "kind": "strengthen",
+      "level": 2,
+      "targets": [
+        "gluteus_maximus",
+        "hamstrings"
+      ],
+      "sided": false,
+      "start_position": "Lie on your back on a mat with your knees bent, feet flat and hip-width apart, and arms by your sides.",
+      "steps": [
+        "Tighten your tummy and squeeze your buttocks.",
+        "Push through your heels and lift your hips until your shoulders, hips and knees make a straight line.",
+        "Hold at the top for a few seconds.",
+        "Lower your hips slowly back to the mat."
+      ],
+      "key_cue": "Lift with your buttocks, not your back. Stop at a straight line; do not arch higher.",
+      "stop_if": "Stop if you feel sharp pain, pain that shoots down your leg, or numbness or tingling. Muscles working hard is fine.",
+      "dose": {
+        "sets": 2,
+        "reps": 12,
+        "hold_s": 5,
+        "rest_s": 60,
+        "per_day": 1,
+        "days_per_week": 3,
+        "load": "body weight",
+        "notes": ""
+      },
+      "equipment": [
+        "mat"
+      ],
+      "demands": [
+        "long_supine_lying"
+      ],
+      "easier": [
+        "glute_sets"
+      ],
+      "harder": [
+        "hip_thrust",
+        "bridge_with_adductor_squeeze",
+        "single_leg_bridge",
+        "romanian_deadlift",
+        "stability_ball_hamstring_curl"
+      ],
+      "figure": "glute_bridge",
+      "video_url": "",
+      "sources": [
+        "seed:000",
+        "seed:002",
+        "seed:003",
+        "facts:§8",
+        "facts:§7.5"
+      ]
+    }
+  ]
+}
+','2026-11-01T09:02:00.000Z');
+INSERT INTO "exercises" VALUES('riverside_side_lying_lift',0,'{
+  "format": "hiprx-exercises/1",
+  "exercises": [
+    {
+      "id": "riverside_side_lying_lift",
+      "name": "Side-lying leg lift (Riverside)",
+      "kind": "strengthen",
+      "level": 2,
+      "targets": [
+        "gluteus_medius",
+        "piriformis"
+      ],
+      "sided": true,
+      "start_position": "Lie on your side with the working leg on top, hips and knees bent, feet together and a pillow between your knees.",
+      "steps": [
+        "Stack your hips straight on top of each other and rest your head on your arm.",
+        "Keep your feet touching and lift your top knee slowly.",
+        "Stop before your top hip rolls back.",
+        "Lower the knee slowly to the pillow."
+      ],
+      "key_cue": "Keep your hips stacked. A smaller lift done well beats a big one with the pelvis rolling.",
+      "stop_if": "Stop if you feel sharp pain, pain that shoots down your leg, or numbness or tingling. Muscles working hard is fine. Stop too if you feel pain at the bony point on the side of your hip.",
+      "dose": {
+        "sets": 2,
+        "reps": 12,
+        "hold_s": 0,
+        "rest_s": 60,
+        "per_day": 1,
+        "days_per_week": 3,
+        "load": "body weight",
+        "notes": ""
+      },
+      "equipment": [
+        "mat",
+        "pillow"
+      ],
+      "demands": [
+        "resisted_hip_abduction",
+        "active_hip_abduction"
+      ],
+      "figure": "clamshell",
+      "video_url": "",
+      "sources": [
+        "seed:000",
+        "seed:002",
+        "seed:003",
+        "facts:§8",
+        "facts:§7.5"
+      ]
+    }
+  ]
+}','2026-11-01T09:03:00.000Z');
+CREATE TABLE patients (
+    id          INTEGER PRIMARY KEY,
+    external_id TEXT UNIQUE,                 -- the clinic's own record number; NULL when none
+    name        TEXT NOT NULL CHECK (length(name) > 0),
+    name_key    TEXT NOT NULL,
+    birth_date  TEXT,                        -- YYYY-MM-DD or NULL
+    sex         TEXT NOT NULL DEFAULT 'unknown',
+    email       TEXT NOT NULL DEFAULT '',
+    phone       TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,               -- ISO 8601 UTC
+    updated_at  TEXT NOT NULL
+);
+INSERT INTO "patients" VALUES(1,'HX-1001','Dale Hughes','dale hughes','1970-09-09','male','','+44 7700 900101','2026-11-02T09:00:00.000Z','2026-11-02T09:00:00.000Z');
+INSERT INTO "patients" VALUES(2,NULL,'Sam Carter','sam carter','1988-06-14','male','sam.carter@example.org','','2026-11-03T09:00:00.000Z','2026-11-03T09:00:00.000Z');
+INSERT INTO "patients" VALUES(3,'MRN-THA-POST-1','Margaret O''Neill','margaret o neill','1950-02-17','female','m.oneill@example.net','+44 7700 900303','2026-11-04T09:00:00.000Z','2026-11-04T09:00:00.000Z');
+INSERT INTO "patients" VALUES(4,'HX-1004','Priya Natarajan','priya natarajan','1979-01-30','female','','','2026-11-05T09:00:00.000Z','2026-11-05T09:00:00.000Z');
+INSERT INTO "patients" VALUES(5,'hx-1005','Tomás Álvarez','tomas alvarez','1995-12-01','male','tomas.alvarez@example.com','','2026-11-06T09:00:00.000Z','2026-11-06T09:00:00.000Z');
+CREATE TABLE programs (
+    id              INTEGER PRIMARY KEY,
+    visit_id        INTEGER NOT NULL REFERENCES visits (id) ON DELETE RESTRICT,
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    issued_at       TEXT NOT NULL,
+    clinician       TEXT NOT NULL DEFAULT '',
+    program_json    TEXT NOT NULL,
+    acknowledgement TEXT NOT NULL DEFAULT '',
+    UNIQUE (visit_id, version)
+);
+INSERT INTO "programs" VALUES(1,1,1,'2026-11-04T09:31:00.000Z','Jordan Park, PT','{
+  "format": "hiprx-program/1",
+  "referral_level": "emergency",
+  "withheld": true,
+  "program": [],
+  "excluded": [],
+  "warnings": [
+    "Emergency referral: do not issue an exercise program before same-day medical assessment."
+  ]
+}
+','');
+INSERT INTO "programs" VALUES(2,2,1,'2026-11-02T09:31:00.000Z','Jordan Park, PT','{
+  "format": "hiprx-program/1",
+  "referral_level": "none",
+  "withheld": false,
+  "program": [
+    {
+      "exercise": "standing_hip_flexor_stretch",
+      "name": "Standing hip flexor stretch",
+      "kind": "stretch",
+      "targets": [
+        "hip_flexors"
+      ],
+      "side": "both",
+      "dose": {
+        "sets": 1,
+        "reps": 3,
+        "hold_s": 30,
+        "rest_s": 0,
+        "per_day": 1,
+        "days_per_week": 7
+      },
+      "basis": [
+        "tight hip flexors (iliopsoas) left (R-TIGHT-HIPFLEX-EXT, R-TIGHT-HIPFLEX-THOMAS)",
+        "tight hip flexors (iliopsoas) right (R-TIGHT-HIPFLEX-THOMAS)"
+      ],
+      "start_position": "Stand tall beside a chair or kitchen counter and hold it with one hand.",
+      "steps": [
+        "Step the leg you stretch a short step back and lift its heel.",
+        "Tuck your tailbone under and squeeze the buttock of the back leg.",
+        "Push your hips forward a little until you feel a gentle stretch at the front of the back hip.",
+        "Hold and breathe, then step back to the start."
+      ],
+      "key_cue": "Keep the step short and the tuck on. You should feel the stretch in the front of the hip, not the back.",
+      "stop_if": "Stop if you feel sharp or pinching pain, pain that shoots down your leg, or numbness or tingling.",
+      "equipment": [
+        "chair or counter for support"
+      ],
+      "figure": "standing_hip_flexor_stretch"
+    },
+    {
+      "exercise": "kneeling_hip_flexor_stretch",
+      "name": "Kneeling hip flexor stretch",
+      "kind": "stretch",
+      "targets": [
+        "hip_flexors"
+      ],
+      "side": "both",
+      "dose": {
+        "sets": 1,
+        "reps": 3,
+        "hold_s": 30,
+        "rest_s": 0,
+        "per_day": 1,
+        "days_per_week": 7,
+        "notes": "Breathe slowly while you hold."
+      },
+      "basis": [
+        "tight hip flexors (iliopsoas) left (R-TIGHT-HIPFLEX-EXT, R-TIGHT-HIPFLEX-THOMAS)",
+        "tight hip flexors (iliopsoas) right (R-TIGHT-HIPFLEX-THOMAS)"
+      ],
+      "start_position": "Kneel on a soft mat on the knee of the leg you stretch, with the other foot flat on the floor in front of you.",
+      "steps": [
+        "Put a folded towel under the back knee if it feels sore.",
+        "Rest your hands on your front knee and lift your chest so you kneel up tall.",
+        "Tighten your tummy and squeeze the buttock on the side of the back leg.",
+        "Shift your hips forward slowly until you feel a stretch at the front of the back hip.",
+        "Hold and breathe slowly, then ease your hips back."
+      ],
+      "key_cue": "Keep your lower back flat. Move your hips forward, not your back into an arch.",
+      "stop_if": "Stop if you feel sharp or pinching pain, pain that shoots down your leg, or numbness or tingling. Stop too if the back knee hurts.",
+      "equipment": [
+        "mat",
+        "folded towel"
+      ],
+      "figure": "kneeling_hip_flexor_stretch"
+    },
+    {
+      "exercise": "prone_hip_extension",
+      "name": "Face-down leg lift",
+      "kind": "strengthen",
+      "targets": [
+        "gluteus_maximus"
+      ],
+      "side": "both",
+      "dose": {
+        "sets": 2,
+        "reps": 12,
+        "hold_s": 0,
+        "rest_s": 60,
+        "per_day": 1,
+        "days_per_week": 3,
+        "load": "body weight"
+      },
+      "basis": [
+        "weak gluteus maximus left (R-WEAK-GMAX-MMT)",
+        "weak gluteus maximus right (R-WEAK-GMAX-MMT)"
+      ],
+      "start_position": "Lie face down on a mat with a pillow under your hips and your forehead on your hands.",
+      "steps": [
+        "Tighten your tummy gently.",
+        "Bend the knee of the working leg to a right angle.",
+        "Squeeze your buttock and lift that thigh a little off the mat.",
+        "Lower it slowly."
+      ],
+      "key_cue": "Lift only a few centimetres. Keep your hips on the pillow; do not twist.",
+      "stop_if": "Stop if you feel sharp pain, pain that shoots down your leg, or numbness or tingling. Muscles working hard is fine.",
+      "equipment": [
+        "mat",
+        "pillow"
+      ],
+      "figure": "prone_hip_extension"
+    }
+  ],
+  "excluded": [],
+  "warnings": []
+}
+','');
+CREATE TABLE settings (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+INSERT INTO "settings" VALUES('branding','{
+  "clinic_name": "Riverside Physiotherapy (invented)",
+  "address": "1 Example Road\nSpringfield",
+  "phone": "+44 20 7946 0000",
+  "email": "desk@example.org",
+  "website": "",
+  "logo": "",
+  "accent_color": "#2A6F4E",
+  "therapist_name": "Jordan Park",
+  "therapist_credentials": "PT"
+}
+','2026-11-01T09:00:00.000Z');
+INSERT INTO "settings" VALUES('page_size','"letter"','2026-11-01T09:01:00.000Z');
+CREATE TABLE visits (
+    id              INTEGER PRIMARY KEY,
+    patient_id      INTEGER NOT NULL REFERENCES patients (id) ON DELETE RESTRICT,
+    visit_date      TEXT,
+    clinician       TEXT NOT NULL DEFAULT '',
+    complaint       TEXT NOT NULL DEFAULT '',
+    assessment_json TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+INSERT INTO "visits" VALUES(1,1,'2026-11-04','Jordan Park, PT','Low back pain, numb between the legs since yesterday','{
+  "format": "hiprx-assessment/1",
+  "patient": {
+    "name": "patient"
+  },
+  "visit": {
+    "date": "2026-11-04",
+    "clinician": "Jordan Park, PT",
+    "complaint": "Low back pain, numb between the legs since yesterday",
+    "norm_set": "roach_miles"
+  },
+  "pain": {
+    "nprs_now": 8,
+    "nprs_worst_24h": 9,
+    "irritability": "high"
+  },
+  "tests": {
+    "left": {
+      "thomas_iliopsoas": "positive"
+    }
+  },
+  "red_flags": [
+    "saddle_anaesthesia",
+    "bladder_bowel_dysfunction"
+  ],
+  "red_flags_screened": true
+}
+','2026-11-02T09:01:00.000Z','2026-11-02T09:01:00.000Z');
+INSERT INTO "visits" VALUES(2,2,'2026-11-02','Jordan Park, PT','Stiff low back after long days at the desk','{
+  "format": "hiprx-assessment/1",
+  "patient": {
+    "name": "patient"
+  },
+  "visit": {
+    "date": "2026-11-02",
+    "clinician": "Jordan Park, PT",
+    "affected_side": "left",
+    "complaint": "Stiff low back after long days at the desk",
+    "norm_set": "roach_miles"
+  },
+  "rom": {
+    "left": {
+      "hip_flexion": 118,
+      "hip_extension": 0,
+      "hip_abduction": 40,
+      "hip_adduction": 25,
+      "hip_internal_rotation": 38,
+      "hip_external_rotation": 42
+    },
+    "right": {
+      "hip_flexion": 120,
+      "hip_extension": 5,
+      "hip_abduction": 42,
+      "hip_adduction": 26,
+      "hip_internal_rotation": 40,
+      "hip_external_rotation": 44
+    }
+  },
+  "pain": {
+    "nprs_now": 3,
+    "nprs_best_24h": 1,
+    "nprs_worst_24h": 5,
+    "irritability": "low"
+  },
+  "tests": {
+    "left": {
+      "thomas_iliopsoas": "positive"
+    },
+    "right": {
+      "thomas_iliopsoas": "positive"
+    }
+  },
+  "strength": {
+    "left": {
+      "gluteus_maximus": "4-"
+    },
+    "right": {
+      "gluteus_maximus": "4-"
+    }
+  }
+}
+','2026-11-03T09:01:00.000Z','2026-11-03T09:01:00.000Z');
+INSERT INTO "visits" VALUES(3,3,'2026-11-05','Alex Moreau, PT, DPT','Eight weeks after left hip replacement','{
+  "format": "hiprx-assessment/1",
+  "patient": {
+    "name": "patient"
+  },
+  "visit": {
+    "date": "2026-11-05",
+    "clinician": "Alex Moreau, PT, DPT",
+    "affected_side": "left",
+    "complaint": "Eight weeks after left hip replacement",
+    "norm_set": "roach_miles"
+  },
+  "rom": {
+    "left": {
+      "hip_flexion": 85,
+      "hip_extension": 0,
+      "hip_abduction": 25
+    }
+  },
+  "pain": {
+    "nprs_now": 2,
+    "nprs_worst_24h": 4,
+    "irritability": "low"
+  },
+  "tests": {
+    "left": {
+      "thomas_iliopsoas": "positive",
+      "trendelenburg": "positive"
+    }
+  },
+  "strength": {
+    "left": {
+      "gluteus_maximus": "3+",
+      "gluteus_medius": "3"
+    }
+  },
+  "precautions": [
+    "tha_posterior"
+  ]
+}
+','2026-11-04T09:01:00.000Z','2026-11-04T09:01:00.000Z');
+INSERT INTO "visits" VALUES(4,4,'2026-11-03','Alex Moreau, PT, DPT','Outer right hip ache when running','{
+  "format": "hiprx-assessment/1",
+  "patient": {
+    "name": "patient"
+  },
+  "visit": {
+    "date": "2026-11-03",
+    "clinician": "Alex Moreau, PT, DPT",
+    "affected_side": "right",
+    "complaint": "Outer right hip ache when running",
+    "norm_set": "roach_miles"
+  },
+  "rom": {
+    "left": {
+      "hip_adduction": 28
+    },
+    "right": {
+      "hip_adduction": 15
+    }
+  },
+  "pain": {
+    "nprs_now": 2,
+    "nprs_worst_24h": 5,
+    "irritability": "low"
+  },
+  "tests": {
+    "left": {
+      "ober": "negative",
+      "trendelenburg": "negative"
+    },
+    "right": {
+      "ober": "positive",
+      "trendelenburg": "positive"
+    }
+  },
+  "strength": {
+    "left": {
+      "gluteus_medius": "5"
+    },
+    "right": {
+      "gluteus_medius": "3+"
+    }
+  }
+}
+','2026-11-05T09:01:00.000Z','2026-11-05T09:01:00.000Z');
+INSERT INTO "visits" VALUES(5,5,'2026-11-06','','Back feels tight when bending forward','{
+  "format": "hiprx-assessment/1",
+  "patient": {
+    "name": "patient"
+  },
+  "visit": {
+    "date": "2026-11-06",
+    "complaint": "Back feels tight when bending forward",
+    "norm_set": "roach_miles"
+  },
+  "pain": {
+    "nprs_now": 1,
+    "nprs_worst_24h": 3,
+    "irritability": "low"
+  },
+  "tests": {
+    "left": {
+      "slr": 50,
+      "popliteal_angle": 35
+    },
+    "right": {
+      "slr": 55,
+      "popliteal_angle": 30
+    }
+  }
+}
+','2026-11-06T09:01:00.000Z','2026-11-06T09:01:00.000Z');
+CREATE INDEX patients_name_key ON patients (name_key);
+CREATE INDEX patients_birth_date ON patients (birth_date);
+CREATE INDEX patients_updated_at ON patients (updated_at);
+CREATE INDEX visits_patient_date ON visits (patient_id, visit_date);
+CREATE TRIGGER programs_are_immutable_update BEFORE UPDATE ON programs
+BEGIN
+    SELECT RAISE(ABORT, 'an issued program cannot be changed; issue a new version instead');
+END;
+CREATE TRIGGER programs_are_immutable_delete BEFORE DELETE ON programs
+BEGIN
+    SELECT RAISE(ABORT, 'an issued program cannot be deleted');
+END;
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+COMMIT;
