@@ -12,8 +12,8 @@
 
 namespace hiprx::app {
 
-FigurePanel::FigurePanel(wxWindow* parent, const render::FigureLibrary& figures, wxWindowID id, const wxSize& size)
-    : wxWindow(parent, id, wxDefaultPosition, size, wxFULL_REPAINT_ON_RESIZE), m_figures(figures)
+FigurePanel::FigurePanel(wxWindow* parent, const render::FigureDrawer& figures, wxWindowID id, const wxSize& size)
+    : wxWindow(parent, id, wxDefaultPosition, size, wxFULL_REPAINT_ON_RESIZE), m_figures(&figures)
 {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetMinSize(FromDIP(wxSize(110, 90)));
@@ -32,9 +32,15 @@ void FigurePanel::setFigure(const std::string& figureId, core::ExerciseSide side
     Refresh();
 }
 
+void FigurePanel::setDrawer(const render::FigureDrawer& figures)
+{
+    m_figures = &figures;
+    Refresh();
+}
+
 bool FigurePanel::hasFigure() const
 {
-    return !m_figureId.empty() && m_figures.has(m_figureId);
+    return !m_figureId.empty() && m_figures->has(m_figureId);
 }
 
 std::string FigurePanel::message() const
@@ -63,7 +69,7 @@ void FigurePanel::onPaint(wxPaintEvent& /*event*/)
         return;
     WxCanvas canvas(*gc);
     const float pad = 4.0F;
-    m_figures.draw(m_figureId, canvas,
+    m_figures->drawForSide(m_figureId, canvas,
                    {pad, pad, static_cast<float>(size.x) - 2 * pad, static_cast<float>(size.y) - 2 * pad},
                    m_mirrored);
 }

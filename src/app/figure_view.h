@@ -16,7 +16,7 @@ namespace hiprx::app {
 /// never an empty box. The library must outlive the panel.
 class FigurePanel final : public wxWindow {
 public:
-    FigurePanel(wxWindow* parent, const render::FigureLibrary& figures, wxWindowID id = wxID_ANY,
+    FigurePanel(wxWindow* parent, const render::FigureDrawer& figures, wxWindowID id = wxID_ANY,
                 const wxSize& size = wxSize(220, 180));
 
     /// Shows this exercise's figure (its "figure" id); empty shows nothing but the background.
@@ -26,6 +26,9 @@ public:
     /// otherwise (render::mirrorFor), as on the PDF card.
     void setFigure(const std::string& figureId, core::ExerciseSide side);
     const std::string& figure() const { return m_figureId; }
+    /// Draws with `figures` from now on (the clinic's exercises or colour changed); it must
+    /// outlive the panel.
+    void setDrawer(const render::FigureDrawer& figures);
     /// True when the figure is drawn mirrored (a left-side exercise).
     bool mirrored() const { return m_mirrored; }
     /// True when the current id has a figure (false for an empty or unknown id).
@@ -36,7 +39,7 @@ public:
 private:
     void onPaint(wxPaintEvent& event);
 
-    const render::FigureLibrary& m_figures;
+    const render::FigureDrawer* m_figures;
     std::string m_figureId;
     bool m_mirrored = false;
 };

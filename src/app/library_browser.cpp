@@ -29,7 +29,7 @@ std::string lower(std::string text)
 } // namespace
 
 LibraryBrowser::LibraryBrowser(wxWindow* parent, const core::ExerciseLibrary& library,
-                               const render::FigureLibrary& figures)
+                               const render::FigureDrawer& figures)
     : wxPanel(parent), m_library(library)
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -197,6 +197,12 @@ void LibraryBrowser::showDetail()
         text += "Stop if: " + ex->stopIf + "\n";
     m_detail->ChangeValue(toWx(text));
     m_figure->setFigure(ex->figureId.empty() ? ex->id : ex->figureId);
+}
+
+void LibraryBrowser::setFigures(const render::FigureDrawer& figures)
+{
+    m_figure->setDrawer(figures);
+    refresh();
 }
 
 } // namespace hiprx::app

@@ -26,9 +26,12 @@ namespace hiprx::app {
 class LibraryBrowser : public wxPanel {
 public:
     /// Both libraries must outlive the browser.
-    LibraryBrowser(wxWindow* parent, const core::ExerciseLibrary& library, const render::FigureLibrary& figures);
+    LibraryBrowser(wxWindow* parent, const core::ExerciseLibrary& library, const render::FigureDrawer& figures);
     /// The figure shown for the selected exercise (tests).
     const FigurePanel* figurePanel() const { return m_figure; }
+    /// Draws with `figures` from now on and lists the library again (a clinic exercise was added
+    /// or changed); `figures` must outlive the browser.
+    void setFigures(const render::FigureDrawer& figures);
 
     /// Called with the exercise id when the therapist presses Add (or Enter / double-click).
     void setOnAdd(std::function<void(const std::string&)> onAdd) { m_onAdd = std::move(onAdd); }

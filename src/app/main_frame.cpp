@@ -11,6 +11,7 @@
 #include "app/staff_dialog.h"
 #include "app/today.h"
 #include "app/visit_number.h"
+#include "app/exercise_editor.h"
 #include "app/welcome_dialog.h"
 #include "app/wx_text.h"
 
@@ -152,8 +153,16 @@ void MainFrame::loadLibrary()
         // A read-only database keeps the defaults; nothing is lost.
     }
     auto materials = workflow::loadMaterials(m_db, m_clinic.branding.accentColor);
+    // The open visit's builder draws with the old figures until it is told of the new ones below:
+    // keep them alive until then.
+    const auto oldFigures = std::move(m_figures);
+    const auto oldPictures = std::move(m_pictures);
     m_library = std::move(materials.library);
     m_figures = std::move(materials.figures);
+    m_pictures = std::move(materials.pictures); // points into m_figures, which moves without moving
+    m_pictureProblems = materials.pictureProblems;
+    if (m_visit)
+        m_visit->setContext(visitContext());
     std::string problems;
     for (const auto& list : {m_clinic.problems, materials.problems})
         for (const std::string& p : list)
@@ -228,12 +237,21 @@ void MainFrame::buildMenus()
     patient->AppendSubMenu(m_recentMenu, "&Recent patients");
     patient->Append(kIdBackToList, "&Back to patient list\tAlt+Home", "Show the patient list");
 
+    auto* library = new wxMenu;
+    const int clinicExercisesId =
+        library->Append(wxID_ANY, toWx("&Clinic exercises…"), "The clinic's own exercises: new, edit, retire")->GetId();
+    const int newExerciseId =
+        library->Append(wxID_ANY, toWx("&New exercise…"), "Write an exercise of the clinic's own")->GetId();
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onClinicExercises(false); }, clinicExercisesId);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onClinicExercises(true); }, newExerciseId);
+
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, "&About HipRx", "Version and licence");
 
     auto* bar = new wxMenuBar;
     bar->Append(file, "&File");
     bar->Append(patient, "&Patient");
+    bar->Append(library, "&Library");
     bar->Append(help, "&Help");
     SetMenuBar(bar);
 
@@ -533,7 +551,8 @@ VisitContext MainFrame::visitContext()
     context.pageSize = m_clinic.pageSize;
     context.dateFormat = m_clinic.dateFormat;
     context.branding = m_clinic.branding;
-    context.figures = m_figures.get();
+    // The clinic exercises' own photos in front of the figures, as the CLI's handouts have them.
+    context.figures = m_pictures ? static_cast<const render::FigureDrawer*>(m_pictures.get()) : m_figures.get();
     // The person working here; without one, the clinic's default therapist (as before staff lists).
     context.clinician = m_clinician;
     if (context.clinician.empty()) {
@@ -827,6 +846,19 @@ void MainFrame::onHistory()
     if (next)
         if (auto* visit = atVisit != 0 ? openVisit(atVisit) : newVisit())
             visit->startFromNextProgram(*next);
+}
+
+void MainFrame::onClinicExercises(bool startNew)
+{
+    ClinicExercisesDialog dialog(this, m_db, *m_figures, visitContext().clinician, m_prompts.confirm);
+    if (startNew)
+        dialog.CallAfter([&dialog] { dialog.newExercise(); });
+    dialog.ShowModal();
+    if (!dialog.changed())
+        return;
+    // After the dialog: it draws with the figures loadLibrary replaces.
+    loadLibrary();
+    SetStatusText("The clinic's exercises are saved and offered in the program builder.");
 }
 
 void MainFrame::onSettings()

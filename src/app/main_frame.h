@@ -111,7 +111,9 @@ public:
     void onPrint();     ///< File → Print… (wxID_PRINT): the open visit's PDF, through the print dialog
     void onPageSetup(); ///< File → Page Setup… (wxID_PRINT_SETUP)
     void onEmail();     ///< File → Email program… (kIdEmail): the issued PDF, via the outbox
-    void onHistory();   ///< Patient → History… (kIdHistory): visits, changes, charts, programs
+    void onHistory();
+    /// Library → Clinic exercises… (or New exercise…, which opens the editor at once).
+    void onClinicExercises(bool startNew);   ///< Patient → History… (kIdHistory): visits, changes, charts, programs
     void onVisitNote();      ///< File → Visit note…: asks where, then writeVisitNote
     void onReferralLetter(); ///< File → Referral letter…: asks where, then writeReferralLetter
 
@@ -146,6 +148,10 @@ private:
     std::string m_clinician;
     core::ExerciseLibrary m_library;
     std::unique_ptr<render::FigureLibrary> m_figures;
+    /// The clinic exercises' pictures in front of m_figures (null when none has one).
+    std::unique_ptr<render::PictureFigures> m_pictures;
+    /// Pictures that could not be drawn on a card while rendering (said after each render).
+    std::shared_ptr<std::vector<std::string>> m_pictureProblems = std::make_shared<std::vector<std::string>>();
     Prompts m_prompts;
     std::function<std::vector<std::string>()> m_printers = installedPrinters;
     wxPrintDialogData m_printData;

@@ -48,7 +48,7 @@ wxString forbiddenQuestion(const std::string& name, const std::vector<core::Excl
 } // namespace
 
 ProgramBuilder::ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& library,
-                               const render::FigureLibrary& figures, store::Database& db)
+                               const render::FigureDrawer& figures, store::Database& db)
     : wxPanel(parent), m_library(library), m_db(db)
 {
     const int gap = FromDIP(6);
@@ -598,6 +598,12 @@ void ProgramBuilder::onLoadProtocol()
                               "Clinic protocols", names);
     if (pick.ShowModal() == wxID_OK)
         startFromProtocol(protocols[static_cast<std::size_t>(pick.GetSelection())].id);
+}
+
+void ProgramBuilder::setFigures(const render::FigureDrawer& figures)
+{
+    m_figure->setDrawer(figures);
+    m_browser->setFigures(figures);
 }
 
 } // namespace hiprx::app

@@ -40,7 +40,7 @@ core::ExerciseSide defaultSide(const core::Exercise& exercise, std::optional<cor
 class ProgramBuilder : public wxPanel {
 public:
     /// The libraries and the database must outlive the builder.
-    ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& library, const render::FigureLibrary& figures,
+    ProgramBuilder(wxWindow* parent, const core::ExerciseLibrary& library, const render::FigureDrawer& figures,
                    store::Database& db);
     LibraryBrowser* browser() const { return m_browser; }
 
@@ -88,6 +88,9 @@ public:
     wxString basisText() const;
     /// The figure of the selected item (tests).
     const FigurePanel* figurePanel() const { return m_figure; }
+    /// Draws with `figures` from now on, in the editor and the library beside it (the clinic's
+    /// exercises changed); `figures` must outlive the builder.
+    void setFigures(const render::FigureDrawer& figures);
 
     /// Asks the therapist a yes/no question; the default is a message box (tests replace it).
     void setConfirm(std::function<bool(const wxString&)> confirm) { m_confirm = std::move(confirm); }

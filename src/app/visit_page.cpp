@@ -104,7 +104,7 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
 
     m_form = new AssessmentForm(m_notebook, m_context.norms);
     m_notebook->AddPage(m_form, "1  Assessment");
-    m_builder = new ProgramBuilder(m_notebook, m_library, m_context.figures ? *m_context.figures : m_noFigures, m_db);
+    m_builder = new ProgramBuilder(m_notebook, m_library, m_context.figures ? *m_context.figures : static_cast<const render::FigureDrawer&>(m_noFigures), m_db);
     m_notebook->AddPage(m_builder, "2  Program");
 
     auto* previewPage = new wxPanel(m_notebook);
@@ -379,6 +379,8 @@ void VisitPage::updateIssueArea()
 void VisitPage::setContext(VisitContext context)
 {
     m_context = std::move(context);
+    if (m_context.figures)
+        m_builder->setFigures(*m_context.figures); // the clinic's exercises or colour may have changed
     if (m_visitId == 0 && m_normSet != m_context.norms) {
         m_normSet = m_context.norms; // nothing recorded yet: the clinic's new set applies
         refreshReasoning();

@@ -52,8 +52,10 @@ struct VisitContext {
     render::PageSize pageSize = render::PageSize::A4;
     core::Branding branding;
     std::string clinician;
-    /// Exercise figures for the builder and the PDF; must outlive the page. Null = no figures.
-    const render::FigureLibrary* figures = nullptr;
+    /// What draws each exercise's picture in the builder and on the PDF (the figures, with the
+    /// clinic exercises' own photos in front: workflow::Materials::drawer()); must outlive the page.
+    /// Null = no figures.
+    const render::FigureDrawer* figures = nullptr;
 };
 
 class VisitPage : public wxPanel {

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/wx_canvas.h"
 
+#include "render/picture.h"
+
+#include <wx/bitmap.h>
 #include <wx/brush.h>
 #include <wx/pen.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace hiprx::app {
 
@@ -104,6 +108,53 @@ void WxCanvas::fillAndStroke()
     m_gc.SetBrush(m_gc.CreateBrush(wxBrush(m_fill)));
     m_gc.DrawPath(m_path, wxWINDING_RULE);
     resetPath();
+}
+
+wxImage toWxImage(const core::ExercisePicture& picture, int atLeastSide)
+{
+    render::Pixels pixels;
+    try {
+        pixels = render::decodePicture(picture.bytes, picture.type, "picture", atLeastSide);
+    } catch (const std::exception&) {
+        return {};
+    }
+    const std::size_t count = static_cast<std::size_t>(pixels.width) * static_cast<std::size_t>(pixels.height);
+    // wxImage takes ownership of malloc'ed buffers: RGB in one, alpha in another.
+    auto* rgb = static_cast<unsigned char*>(std::malloc(count * 3));
+    const bool hasAlpha = pixels.channels == 2 || pixels.channels == 4;
+    auto* alpha = hasAlpha ? static_cast<unsigned char*>(std::malloc(count)) : nullptr;
+    if (!rgb || (hasAlpha && !alpha)) {
+        std::free(rgb);
+        std::free(alpha);
+        return {};
+    }
+    const int c = pixels.channels;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::uint8_t* px = pixels.data.data() + i * static_cast<std::size_t>(c);
+        const bool grey = c <= 2;
+        rgb[i * 3] = px[0];
+        rgb[i * 3 + 1] = grey ? px[0] : px[1];
+        rgb[i * 3 + 2] = grey ? px[0] : px[2];
+        if (alpha)
+            alpha[i] = px[c - 1];
+    }
+    wxImage image(pixels.width, pixels.height, rgb);
+    if (alpha)
+        image.SetAlpha(alpha);
+    return image;
+}
+
+bool WxCanvas::picture(const core::ExercisePicture& picture, const render::Box& box)
+{
+    if (box.width < 1 || box.height < 1)
+        return false;
+    wxImage image = toWxImage(picture, static_cast<int>(std::max(box.width, box.height)));
+    if (!image.IsOk())
+        return false;
+    image.Rescale(std::max(1, static_cast<int>(std::lround(box.width))),
+                  std::max(1, static_cast<int>(std::lround(box.height))), wxIMAGE_QUALITY_HIGH);
+    m_gc.DrawBitmap(wxBitmap(image), box.x, box.y, box.width, box.height);
+    return true;
 }
 
 } // namespace hiprx::app

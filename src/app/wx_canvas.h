@@ -7,6 +7,7 @@
 #include "render/canvas.h"
 
 #include <wx/graphics.h>
+#include <wx/image.h>
 
 namespace hiprx::app {
 
@@ -29,6 +30,8 @@ public:
     void stroke() override;
     void fill() override;
     void fillAndStroke() override;
+    /// Draws a clinic exercise's photo or drawing (decoded by render/picture, as for the PDF).
+    bool picture(const core::ExercisePicture& picture, const render::Box& box) override;
 
 private:
     wxGraphicsPen pen() const;
@@ -44,5 +47,10 @@ private:
 
 /// The wx colour of an Rgb.
 wxColour toWxColour(const render::Rgb& color);
+
+/// A clinic exercise's picture as a wxImage (with alpha when it has one), decoded by
+/// render/picture (never by wx's own handlers); a JPEG may come back reduced while it keeps at
+/// least `atLeastSide` pixels on its longer side. An invalid image when it does not decode.
+wxImage toWxImage(const core::ExercisePicture& picture, int atLeastSide = 0);
 
 } // namespace hiprx::app
