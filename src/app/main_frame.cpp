@@ -950,7 +950,7 @@ void MainFrame::onClose(wxCloseEvent& event)
     constexpr auto kDailyBackupAge = std::chrono::hours(20);
     bool dailyBackupDue = false;
     try {
-        dailyBackupDue = store::BackupFolder(backupFolder()).due(std::chrono::system_clock::now(), kDailyBackupAge);
+        dailyBackupDue = store::BackupFolder(backupFolder()).due(nowInstant(), kDailyBackupAge);
     } catch (const std::exception&) {
         dailyBackupDue = true; // an unreadable folder: let backUpNow() say what is wrong
     }

@@ -25,4 +25,14 @@ core::Date todayLocal()
 
 void fixToday(std::optional<core::Date> date) { fixedToday() = date; }
 
+std::chrono::system_clock::time_point nowInstant()
+{
+    const auto& fixed = fixedToday();
+    if (!fixed)
+        return std::chrono::system_clock::now();
+    const std::chrono::year_month_day day{std::chrono::year{fixed->year}, std::chrono::month{static_cast<unsigned>(fixed->month)},
+                                          std::chrono::day{static_cast<unsigned>(fixed->day)}};
+    return std::chrono::sys_days{day} + std::chrono::hours(12);
+}
+
 } // namespace hiprx::app

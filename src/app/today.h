@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 
+#include <chrono>
 #include <optional>
 
 namespace hiprx::app {
@@ -16,5 +17,9 @@ core::Date todayLocal();
 
 /// Fixes "today" for the whole app (GUI tests); nothing gives the system clock back.
 void fixToday(std::optional<core::Date> date);
+
+/// The moment now, for what compares with file times (is the daily backup due?): the system
+/// clock's, or noon UTC of the day fixed by fixToday().
+std::chrono::system_clock::time_point nowInstant();
 
 } // namespace hiprx::app

@@ -11,6 +11,8 @@
 #include "store/repositories.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
 #include <wx/statusbr.h>
 
 #include <fstream>
@@ -108,6 +110,25 @@ TEST_F(BackupAndDatabaseTest, ClosingWritesTheDailyBackupOnlyWhenNoneIsRecent)
     }
     EXPECT_EQ(backups().size(), 1u) << "a backup younger than a day is enough";
     EXPECT_TRUE(m_prompts.errors.empty());
+}
+
+// Whether the daily backup is due is read from the app's clock, like every date the app reads:
+// this test's "today" is fixed (test_support::kTestToday), and a backup written ten hours before its
+// noon is recent, whatever the wall clock says.
+TEST_F(BackupAndDatabaseTest, TheDailyBackupIsDueByTheAppsClockNotTheWallClock)
+{
+    std::filesystem::create_directories(m_dir.path() / "backups");
+    const core::Date today = test_support::kTestToday;
+    char name[64];
+    std::snprintf(name, sizeof name, "hiprx-%04d%02d%02d-020000.sqlite", today.year, today.month, today.day);
+    std::ofstream(m_dir.path() / "backups" / name) << "";
+    auto* frame = new MainFrame(databaseWith(m_dir.path() / "clinic.sqlite", {"Ana Ruiz"}));
+    frame->setPrompts(m_prompts.prompts());
+    frame->Show();
+    pump();
+    frame->Close();
+    pump();
+    EXPECT_EQ(backups().size(), 1u) << "ten hours old at the app's noon: no second backup";
 }
 
 TEST_F(BackupAndDatabaseTest, ChangingTheDatabaseFileTakesEffectWithoutARestart)
