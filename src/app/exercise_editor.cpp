@@ -570,12 +570,8 @@ core::ClinicExercise ExerciseEditor::exercise() const
 bool ExerciseEditor::save()
 {
     const core::ClinicExercise candidate = exercise();
-    std::vector<FieldProblem> problems;
-    if (candidate.exercise.name.empty())
-        problems.push_back({"exercises[0].name", "type the exercise's name as the patient reads it"});
     store::ExerciseRepository repo(m_db);
-    for (FieldProblem& p : repo.problemsWith({candidate}))
-        problems.push_back(std::move(p));
+    const std::vector<FieldProblem> problems = repo.problemsWith({candidate});
     if (!problems.empty()) {
         std::string text;
         for (const auto& p : problems)
