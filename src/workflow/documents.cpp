@@ -4,6 +4,9 @@
 #include "core/program.h"
 #include "store/app_paths.h"
 
+#include <cstdio>
+#include <ctime>
+
 namespace hiprx::workflow {
 
 core::Branding documentBranding(const core::Branding& clinic, const std::string& visitClinician)
@@ -30,6 +33,27 @@ core::Date documentDate(const core::Assessment& assessment, core::Date today)
 std::string documentDateText(const core::Assessment& assessment, core::Date today, core::DateFormat format)
 {
     return core::formatDate(documentDate(assessment, today), format);
+}
+
+std::optional<core::Date> localDate(std::string_view isoUtc)
+{
+    const std::string text(isoUtc);
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) < 5 ||
+        !core::isValidDate(y, mo, d) || h > 23 || mi > 59 || s > 60)
+        return std::nullopt;
+    std::tm utc{};
+    utc.tm_year = y - 1900;
+    utc.tm_mon = mo - 1;
+    utc.tm_mday = d;
+    utc.tm_hour = h;
+    utc.tm_min = mi;
+    utc.tm_sec = s;
+    const std::time_t when = timegm(&utc);
+    std::tm local{};
+    if (localtime_r(&when, &local) == nullptr)
+        return std::nullopt;
+    return core::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 bool suggestLargePrint(const core::Patient& patient, core::Date today)

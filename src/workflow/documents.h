@@ -14,7 +14,9 @@
 #include "render/page_template.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hiprx::workflow {
@@ -28,6 +30,10 @@ core::Date documentDate(const core::Assessment& assessment, core::Date today);
 
 /// That date as the documents print it, in the clinic's format ("5 December 2026").
 std::string documentDateText(const core::Assessment& assessment, core::Date today, core::DateFormat format);
+
+/// The calendar day, in this computer's time zone, of a stored time (ISO 8601 UTC,
+/// "2026-12-06T02:30:00.000Z": 5 December in New York); nothing when the text is not such a time.
+std::optional<core::Date> localDate(std::string_view isoUtc);
 
 /// How one handout is printed, chosen per patient (the app's Preview and issue, the CLI's options).
 struct HandoutOptions {

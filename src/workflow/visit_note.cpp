@@ -194,7 +194,8 @@ std::vector<std::string> assessment(const core::Assessment& a, const core::Analy
     return lines;
 }
 
-std::vector<std::string> plan(store::Database& db, std::int64_t visitId, const core::Assessment& a)
+std::vector<std::string> plan(store::Database& db, std::int64_t visitId, const core::Assessment& a,
+                              core::DateFormat format)
 {
     std::vector<std::string> lines;
     if (!a.visit.plan.empty())
@@ -213,9 +214,12 @@ std::vector<std::string> plan(store::Database& db, std::int64_t visitId, const c
                         "that tells them to get medical help today.");
         return lines;
     }
+    // The day it was issued here, in the clinic's format like every other date of the note (the
+    // store keeps UTC: an evening issue in New York is the next day in UTC).
+    const auto issuedOn = localDate(issued->issuedAt);
     lines.push_back("Home program version " + std::to_string(issued->version) + ", issued " +
-                    issued->issuedAt.substr(0, 10) + (issued->clinician.empty() ? "" : " by " + issued->clinician) +
-                    ":");
+                    (issuedOn ? core::formatDate(*issuedOn, format) : issued->issuedAt.substr(0, 10)) +
+                    (issued->clinician.empty() ? "" : " by " + issued->clinician) + ":");
     for (const auto& item : issued->program.items)
         lines.push_back(item.name + sideLabel(item.side) + ": " + core::describeDose(item.dose, item.side) +
                         (item.notes.empty() ? "" : " — " + item.notes));
@@ -254,7 +258,7 @@ render::VisitNoteInput visitNoteInput(store::Database& db, const Clinic& clinic,
     input.sections = {{"subjective", subjective(a)},
                       {"objective", objective(a, analysis)},
                       {"assessment", assessment(a, analysis)},
-                      {"plan", plan(db, visitId, a)}};
+                      {"plan", plan(db, visitId, a, clinic.dateFormat)}};
     input.madeOn = input.date;
     return input;
 }

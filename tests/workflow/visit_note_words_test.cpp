@@ -3,6 +3,7 @@
 // The clinician's own words reach the visit note (issue 17): the impression under the assessment,
 // the plan and the goals agreed with the patient under the plan.
 #include "workflow/clinic.h"
+#include "workflow/documents.h"
 #include "workflow/issue.h"
 #include "workflow/visit_note.h"
 
@@ -12,6 +13,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+#include <regex>
 
 using namespace hiprx;
 using hiprx::store::test_support::sampleAssessment;
@@ -95,6 +101,74 @@ TEST_F(VisitNoteTest, IssuingFilesTheNoteWhichStaysAsFiledWhenTheFindingsChange)
     const auto now = workflow::renderVisitNote(workflow::visitNoteInput(db, workflow::Clinic{}, visitId, today),
                                                render::PageSize::A4);
     EXPECT_NE(now, filed->pdf) << "a note from today's findings says the new impression";
+}
+
+
+/// The process's time zone set to `zone` (POSIX form, no tz database needed) until the end of scope.
+class TimeZone {
+public:
+    explicit TimeZone(const char* zone)
+    {
+        if (const char* was = std::getenv("TZ"))
+            m_was = was;
+        ::setenv("TZ", zone, 1);
+        ::tzset();
+    }
+    ~TimeZone()
+    {
+        if (m_was)
+            ::setenv("TZ", m_was->c_str(), 1);
+        else
+            ::unsetenv("TZ");
+        ::tzset();
+    }
+    TimeZone(const TimeZone&) = delete;
+    TimeZone& operator=(const TimeZone&) = delete;
+
+private:
+    std::optional<std::string> m_was;
+};
+
+TEST(LocalDate, AStoredUtcTimeIsTheDayItWasWhereTheClinicIs)
+{
+    {
+        const TimeZone newYork("EST5"); // five hours behind UTC
+        EXPECT_EQ(workflow::localDate("2026-12-06T02:30:00.000Z"), (core::Date{2026, 12, 5}));
+        EXPECT_EQ(workflow::localDate("2026-12-06T12:00:00Z"), (core::Date{2026, 12, 6}));
+    }
+    {
+        const TimeZone tokyo("JST-9"); // nine hours ahead
+        EXPECT_EQ(workflow::localDate("2026-12-31T20:00:00Z"), (core::Date{2027, 1, 1}));
+    }
+    EXPECT_FALSE(workflow::localDate("yesterday"));
+    EXPECT_FALSE(workflow::localDate("2026-02-30T10:00:00Z"));
+}
+
+// The plan says when the program was issued as every other date of the note is written: in the
+// clinic's format, the local day (it said "issued 2026-12-06", the UTC day in ISO form).
+TEST_F(VisitNoteTest, ThePlanSaysWhenTheProgramWasIssuedInTheClinicsDateFormat)
+{
+    const auto visitId = visit(findings());
+    workflow::Materials materials = workflow::loadMaterials(db, "#1F6F8B");
+    workflow::Clinic clinic;
+    clinic.dateFormat = core::DateFormat::Long;
+    workflow::issueProgram(db, clinic, materials.library, materials.drawer(),
+                           {visitId, std::nullopt, {}, {"Kofi Osei, PT"}, core::Date{2025, 3, 20}});
+    const auto issuedLine = [&](const workflow::Clinic& c) {
+        for (const auto& line : section(workflow::visitNoteInput(db, c, visitId, core::Date{2025, 3, 20}), "plan"))
+            if (line.starts_with("Home program version 1, issued "))
+                return line;
+        return std::string("(no issued line)");
+    };
+    const std::string inWords = issuedLine(clinic);
+    EXPECT_TRUE(std::regex_match(inWords, std::regex("Home program version 1, issued [0-9]{1,2} [A-Z][a-z]+ [0-9]{4} "
+                                                     "by Kofi Osei, PT:")))
+        << inWords;
+    clinic.dateFormat = core::DateFormat::DayMonthYear;
+    const std::string numeric = issuedLine(clinic);
+    EXPECT_TRUE(std::regex_match(numeric, std::regex("Home program version 1, issued [0-9]{2}/[0-9]{2}/[0-9]{4} "
+                                                     "by Kofi Osei, PT:")))
+        << numeric;
 }
 
 } // namespace
