@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// One page drawn top to bottom with a cursor, like the progress report: header band, address block
-// (to, patient, contact, date), the urgency box, the letter body with the flags, the findings, what
-// the patient was told and what physiotherapy was given, then the signature and the footer.
+// One page drawn top to bottom with a cursor, like the progress report: the clinic's band
+// (document_page.h), address block (to, patient, contact, date), the urgency box, the letter body
+// with the flags, the findings, what the patient was told and what physiotherapy was given, then
+// the signature and the footer.
 #include "render/referral_letter.h"
 
+#include "render/document_page.h"
 #include "render/ini_file.h"
 #include "render/pdf_document.h"
 #include "render/render_error.h"
-#include "render/text_layout.h"
 
 #include <map>
 #include <set>
@@ -26,31 +27,23 @@ const std::set<std::string> kLetterKeys = {
     "born",            "record",         "contact_label",   "date_label",      "urgency_emergency",
     "urgency_urgent",  "greeting",       "opening",         "flags_heading",   "findings_heading",
     "no_findings",     "told_heading",   "told_emergency",  "told_urgent",     "told_note",
-    "program_heading", "program_withheld", "program_given", "program_none",    "closing",
+    "program_heading", "program_withheld", "program_given", "program_given_one", "program_none", "closing",
     "signature_label", "footer"};
 
 using LetterWording = std::map<std::string, std::string>;
 
-class LetterBuilder {
+class LetterBuilder : private DocumentPage {
 public:
     LetterBuilder(const ReferralLetterInput& in, const PageStyle& style, const LetterWording& words,
-                  PdfDocument& doc, FontFace regular, FontFace bold)
-        : m_in(in), m_style(style), m_words(words), m_doc(doc), m_regular(regular), m_bold(bold),
-          m_page(doc.addPage(style.width, style.height))
+                  PdfDocument& doc, DocumentFonts fonts)
+        : DocumentPage(doc, style, in.branding, fonts), m_in(in), m_style(style), m_words(words), m_doc(doc),
+          m_page(addPage()), m_left(left()), m_width(contentWidth()), m_bottom(bottom())
     {
-        const std::string& accentText = in.branding.accentColor.empty() ? "#1F6F8B" : in.branding.accentColor;
-        const auto accent = Rgb::parse(accentText);
-        if (!accent)
-            throw RenderError("branding accent colour '" + accentText + "' is not written as #RRGGBB");
-        m_accent = *accent;
-        m_left = style.marginLeft;
-        m_width = style.width - style.marginLeft - style.marginRight;
-        m_bottom = style.height - style.marginBottom;
     }
 
-    std::vector<std::uint8_t> build()
+    std::vector<std::uint8_t> build(const std::optional<PdfImage>& logo)
     {
-        header();
+        header(logo);
         addresses();
         urgency();
         body();
@@ -67,14 +60,6 @@ private:
                      std::initializer_list<std::pair<std::string_view, std::string_view>> values) const
     {
         return fillPlaceholders(word(key), values);
-    }
-    TextStyle style(bool bold, float size, const Rgb& color) const { return {bold ? m_bold : m_regular, size, color}; }
-    float lineHeight(const TextStyle& s) const { return s.size * m_style.lineSpacing; }
-    float width(const TextStyle& s, std::string_view t) const { return m_doc.textWidth(s.face, s.size, t); }
-    float baseline(float top, const TextStyle& s) const { return top + lineHeight(s) / 2 + 0.36F * s.size; }
-    std::vector<std::string> wrap(std::string_view t, float w, const TextStyle& s, float firstIndent = 0) const
-    {
-        return wrapText(t, w, [&](std::string_view run) { return width(s, run); }, firstIndent);
     }
     /// Room left above the signature block and footer.
     float room() const { return m_bottom - m_y - 5 * lineHeight(style(false, m_style.fontBody, m_style.text)); }
@@ -100,28 +85,14 @@ private:
     void heading(const std::string& text)
     {
         m_y += m_style.sectionGap * 0.5F;
-        const TextStyle h = style(true, m_style.fontBody + 1.5F, m_accent.mix(kBlack, 0.35F));
+        const TextStyle h = style(true, m_style.fontBody + 1.5F, accent().mix(kBlack, 0.35F));
         m_page.text(m_left, baseline(m_y, h), text, h);
         m_y += lineHeight(h) + 1;
     }
 
-    void header()
+    void header(const std::optional<PdfImage>& logo)
     {
-        const float h = m_style.headerHeight * 0.75F;
-        m_page.fillRect({0, 0, m_style.width, h}, m_accent);
-        const Rgb ink = m_accent.readableTextOn();
-        const TextStyle title = style(true, m_style.fontTitle, ink);
-        const float titleW = width(title, word("title"));
-        m_page.text(m_left + m_width - titleW, h / 2 + 0.36F * title.size, word("title"), title);
-        // The clinic's name shrinks (to 70 %) before it would run into the title.
-        if (!m_in.branding.clinicName.empty()) {
-            TextStyle name = style(true, m_style.fontClinic, ink);
-            while (name.size > m_style.fontClinic * 0.7F && width(name, m_in.branding.clinicName) > m_width - titleW - 16)
-                name.size -= 0.5F;
-            const auto lines = wrap(m_in.branding.clinicName, m_width - titleW - 16, name);
-            m_page.text(m_left, h / 2 + 0.36F * name.size, lines.empty() ? "" : lines.front(), name);
-        }
-        m_y = h + 8;
+        m_y = drawHeaderBand(m_page, word("title"), logo) + 8;
         // The clinic's address and contact under the band: where the reply goes.
         const TextStyle small = style(false, m_style.fontSmall, m_style.muted);
         std::string contact = m_in.branding.address;
@@ -157,10 +128,7 @@ private:
         if (m_in.patient.birthDate)
             who += ", " + word("born", {{"date", core::formatDate(*m_in.patient.birthDate, m_in.dateFormat)},
                                         {"age", m_in.ageYears ? std::to_string(*m_in.ageYears) : "?"}});
-        const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
-                                   : m_in.patient.id > 0       ? std::to_string(m_in.patient.id)
-                                                               : std::string();
-        if (!record.empty())
+        if (const std::string record = recordNumber(m_in.patient); !record.empty())
             who += ", " + word("record", {{"record", record}});
         row(word("re_label"), who, true);
         std::string contact = m_in.patient.phone;
@@ -223,7 +191,9 @@ private:
         else if (*m_in.programExercises == 0)
             paragraph(word("program_withheld"), s);
         else
-            paragraph(word("program_given", {{"count", std::to_string(*m_in.programExercises)}}), s);
+            paragraph(word(*m_in.programExercises == 1 ? "program_given_one" : "program_given",
+                           {{"count", std::to_string(*m_in.programExercises)}}),
+                      s);
         m_y += 4;
         paragraph(word("closing"), s);
     }
@@ -245,29 +215,16 @@ private:
         m_page.text(m_left + m_width * 0.16F, baseline(m_y, s), who, s);
     }
 
-    void footer()
-    {
-        const TextStyle s = style(false, m_style.fontSmall - 0.5F, m_style.muted);
-        const float ruleY = m_style.height - m_style.marginBottom + 10;
-        m_page.line({m_left, ruleY}, {m_left + m_width, ruleY}, m_style.rule, 0.6F);
-        float y = ruleY + 3;
-        for (const auto& l : wrap(word("footer", {{"date", m_in.date}}), m_width, s)) {
-            m_page.text(m_left, baseline(y, s), l, s);
-            y += lineHeight(s);
-        }
-    }
+    void footer() { drawFooter(m_page, word("footer", {{"date", m_in.date}}), {}); }
 
     const ReferralLetterInput& m_in;
     const PageStyle& m_style;
     const LetterWording& m_words;
     PdfDocument& m_doc;
-    FontFace m_regular;
-    FontFace m_bold;
     PdfPage m_page;
-    Rgb m_accent;
-    float m_left = 0;
-    float m_width = 0;
-    float m_bottom = 0;
+    float m_left;
+    float m_width;
+    float m_bottom;
     float m_y = 0;
 };
 
@@ -281,14 +238,10 @@ std::vector<std::uint8_t> renderReferralLetter(const ReferralLetterInput& input,
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
     const LetterWording words = loadSectionWording(resources.templatesDir / "letter.ini", "letter", kLetterKeys);
     PdfDocument doc;
-    // The full font: names and addresses may be in any script.
-    const FontFace regular =
-        doc.loadTrueType(resources.fontFallback.empty() ? resources.fontRegular : resources.fontFallback);
-    FontFace bold{regular.font, true};
-    if (!resources.fontBold.empty())
-        bold = doc.loadTrueType(resources.fontBold);
-    LetterBuilder builder(input, tpl.style, words, doc, regular, bold);
-    return builder.build();
+    const DocumentFonts fonts = loadDocumentFonts(doc, resources);
+    const auto logo = loadDocumentLogo(doc, input.branding, resources, "referral letter");
+    LetterBuilder builder(input, tpl.style, words, doc, fonts);
+    return builder.build(logo);
 }
 
 } // namespace hiprx::render

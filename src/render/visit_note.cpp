@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Drawn top to bottom with a cursor that moves to a new page when a line would run into the
-// signature area or footer. Page 1 has the clinic's band; every page names the patient; the footers
-// ("page x of y") are drawn once the page count is known.
+// signature area or footer. Page 1 has the clinic's band (document_page.h); every page names the
+// patient; the footers ("page x of y") are drawn once the page count is known.
 #include "render/visit_note.h"
 
+#include "render/document_page.h"
 #include "render/ini_file.h"
 #include "render/pdf_document.h"
 #include "render/render_error.h"
-#include "render/text_layout.h"
 
 #include <map>
 #include <set>
@@ -25,20 +25,13 @@ const std::set<std::string> kNoteKeys = {"title",      "patient_label", "born", 
                                          "assessment", "plan",          "signature_label", "signed",
                                          "footer",     "page"};
 
-class NoteBuilder {
+class NoteBuilder : private DocumentPage {
 public:
     NoteBuilder(const VisitNoteInput& in, const PageStyle& style, const std::map<std::string, std::string>& words,
-                PdfDocument& doc, FontFace regular, FontFace bold)
-        : m_in(in), m_style(style), m_words(words), m_doc(doc), m_regular(regular), m_bold(bold)
+                PdfDocument& doc, DocumentFonts fonts, const std::optional<PdfImage>& logo)
+        : DocumentPage(doc, style, in.branding, fonts), m_in(in), m_style(style), m_words(words), m_doc(doc),
+          m_logo(logo), m_left(left()), m_width(contentWidth()), m_bottom(bottom())
     {
-        const std::string& accentText = in.branding.accentColor.empty() ? "#1F6F8B" : in.branding.accentColor;
-        const auto accent = Rgb::parse(accentText);
-        if (!accent)
-            throw RenderError("branding accent colour '" + accentText + "' is not written as #RRGGBB");
-        m_accent = *accent;
-        m_left = style.marginLeft;
-        m_width = style.width - style.marginLeft - style.marginRight;
-        m_bottom = style.height - style.marginBottom;
     }
 
     std::vector<std::uint8_t> build()
@@ -64,14 +57,6 @@ private:
             throw RenderError("the visit note has no heading for section '" + key + "'");
         return found->second;
     }
-    TextStyle style(bool bold, float size, const Rgb& color) const { return {bold ? m_bold : m_regular, size, color}; }
-    float lineHeight(const TextStyle& s) const { return s.size * m_style.lineSpacing; }
-    float width(const TextStyle& s, std::string_view t) const { return m_doc.textWidth(s.face, s.size, t); }
-    float baseline(float top, const TextStyle& s) const { return top + lineHeight(s) / 2 + 0.36F * s.size; }
-    std::vector<std::string> wrap(std::string_view t, float w, const TextStyle& s, float firstIndent = 0) const
-    {
-        return wrapText(t, w, [&](std::string_view run) { return width(s, run); }, firstIndent);
-    }
     PdfPage& page() { return m_pages.back(); }
 
     /// Who the patient is: name, birth date and age, record number; the visit date and clinician.
@@ -81,34 +66,17 @@ private:
         if (m_in.patient.birthDate)
             who += ", " + fillPlaceholders(word("born"), {{"date", core::formatDate(*m_in.patient.birthDate, m_in.dateFormat)},
                                                           {"age", m_in.ageYears ? std::to_string(*m_in.ageYears) : "?"}});
-        const std::string record = !m_in.patient.externalId.empty() ? m_in.patient.externalId
-                                   : m_in.patient.id > 0       ? std::to_string(m_in.patient.id)
-                                                               : std::string();
-        if (!record.empty())
+        if (const std::string record = recordNumber(m_in.patient); !record.empty())
             who += ", " + fillPlaceholders(word("record"), {{"record", record}});
         return who;
     }
 
     void newPage()
     {
-        m_pages.push_back(m_doc.addPage(m_style.width, m_style.height));
+        m_pages.push_back(addPage());
         const TextStyle small = style(false, m_style.fontSmall, m_style.muted);
         if (m_pages.size() == 1) {
-            const float h = m_style.headerHeight * 0.75F;
-            page().fillRect({0, 0, m_style.width, h}, m_accent);
-            const Rgb ink = m_accent.readableTextOn();
-            const TextStyle title = style(true, m_style.fontTitle, ink);
-            const float titleW = width(title, word("title"));
-            page().text(m_left + m_width - titleW, h / 2 + 0.36F * title.size, word("title"), title);
-            if (!m_in.branding.clinicName.empty()) {
-                TextStyle name = style(true, m_style.fontClinic, ink);
-                while (name.size > m_style.fontClinic * 0.7F &&
-                       width(name, m_in.branding.clinicName) > m_width - titleW - 16)
-                    name.size -= 0.5F;
-                const auto lines = wrap(m_in.branding.clinicName, m_width - titleW - 16, name);
-                page().text(m_left, h / 2 + 0.36F * name.size, lines.empty() ? "" : lines.front(), name);
-            }
-            m_y = h + 8;
+            m_y = drawHeaderBand(page(), word("title"), m_logo) + 8;
             const TextStyle label = style(false, m_style.fontSmall, m_style.muted);
             const TextStyle value = style(true, m_style.fontBody + 1.0F, m_style.text);
             const std::pair<std::string, std::string> rows[] = {
@@ -130,8 +98,11 @@ private:
         } else {
             // Every later page names the patient, so a loose page is never filed under someone else.
             m_y = m_style.marginTop;
-            page().text(m_left, baseline(m_y, small), word("title") + " · " + identity() + " · " + m_in.date, small);
-            m_y += lineHeight(small) + 4;
+            for (const auto& line : wrap(word("title") + " · " + identity() + " · " + m_in.date, m_width, small)) {
+                page().text(m_left, baseline(m_y, small), line, small);
+                m_y += lineHeight(small);
+            }
+            m_y += 4;
             page().line({m_left, m_y}, {m_left + m_width, m_y}, m_style.rule, 0.6F);
             m_y += 6;
         }
@@ -163,7 +134,7 @@ private:
 
     void drawSection(const NoteSection& section)
     {
-        const TextStyle h = style(true, m_style.fontHeading, m_accent.mix(kBlack, 0.35F));
+        const TextStyle h = style(true, m_style.fontHeading, accent().mix(kBlack, 0.35F));
         const TextStyle s = style(false, m_style.fontBody, m_style.text);
         const TextStyle sub = style(true, m_style.fontBody, m_style.text);
         ensureRoom(lineHeight(h) + 2 * lineHeight(s)); // never a heading alone at the foot of a page
@@ -210,29 +181,22 @@ private:
 
     void footer(PdfPage& p, std::size_t number, std::size_t count)
     {
-        const TextStyle s = style(false, m_style.fontSmall - 0.5F, m_style.muted);
-        const float ruleY = m_style.height - m_style.marginBottom + 10;
-        p.line({m_left, ruleY}, {m_left + m_width, ruleY}, m_style.rule, 0.6F);
         std::string left = fillPlaceholders(word("footer"), {{"date", m_in.madeOn}});
         if (!m_in.branding.clinicName.empty())
             left = m_in.branding.clinicName + " · " + left;
-        p.text(m_left, baseline(ruleY + 3, s), left, s);
-        const std::string right = fillPlaceholders(
-            word("page"), {{"page", std::to_string(number)}, {"pages", std::to_string(count)}});
-        p.text(m_left + m_width - width(s, right), baseline(ruleY + 3, s), right, s);
+        drawFooter(p, left,
+                   fillPlaceholders(word("page"), {{"page", std::to_string(number)}, {"pages", std::to_string(count)}}));
     }
 
     const VisitNoteInput& m_in;
     const PageStyle& m_style;
     const std::map<std::string, std::string>& m_words;
     PdfDocument& m_doc;
-    FontFace m_regular;
-    FontFace m_bold;
+    const std::optional<PdfImage>& m_logo;
     std::vector<PdfPage> m_pages;
-    Rgb m_accent;
-    float m_left = 0;
-    float m_width = 0;
-    float m_bottom = 0;
+    float m_left;
+    float m_width;
+    float m_bottom;
     float m_y = 0;
 };
 
@@ -243,12 +207,9 @@ std::vector<std::uint8_t> renderVisitNote(const VisitNoteInput& input, PageSize 
     const PageTemplate tpl = loadPageTemplate(resources.templatesDir, size);
     const auto words = loadSectionWording(resources.templatesDir / "note.ini", "note", kNoteKeys);
     PdfDocument doc;
-    const FontFace regular =
-        doc.loadTrueType(resources.fontFallback.empty() ? resources.fontRegular : resources.fontFallback);
-    FontFace bold{regular.font, true};
-    if (!resources.fontBold.empty())
-        bold = doc.loadTrueType(resources.fontBold);
-    NoteBuilder builder(input, tpl.style, words, doc, regular, bold);
+    const DocumentFonts fonts = loadDocumentFonts(doc, resources);
+    const auto logo = loadDocumentLogo(doc, input.branding, resources, "visit note");
+    NoteBuilder builder(input, tpl.style, words, doc, fonts, logo);
     return builder.build();
 }
 
