@@ -67,17 +67,22 @@ struct ReferralWording {
     std::string closing;
 };
 
-/// Every fixed sentence of the progress report ([report], [report.table], [report.program]).
+/// Every fixed sentence of the progress report ([report], [report.table], [report.findings],
+/// [report.program]). A count has a sentence for one and one for more ("…One").
 struct ReportWording {
     // [report]
-    std::string title, patientLabel, dateLabel, visitsLabel, visitsValue, visitNumber, therapistLabel;
-    std::string alertsHeading, more, chartsHeading, moreCharts, footer;
+    std::string title, patientLabel, born, record, dateLabel, visitsLabel, visitsValue, visitNumber, therapistLabel;
+    std::string alertsHeading, more, chartsHeading, moreCharts, moreChartsOne, footer;
     std::string painAreas, balance; ///< the latest visit's body chart and balance lines
+    std::string clinicianHeading, impressionLabel, planLabel, goalsLabel, signatureLabel, signedBy;
     // [report.table]
     std::string tableHeading, columnMeasure, columnFirst, columnLatest, columnChange, columnVerdict;
-    std::string verdictImproved, verdictWithinError, verdictWorse, baselineOnly, noMeasures, errorNote;
+    std::string verdictImproved, verdictWithinError, verdictWorse, baselineOnly, noMeasures, unchanged, errorNote;
+    // [report.findings]: strength, special tests, endurance and balance
+    std::string findingsHeading, columnFinding, findingBetter, findingWorse, findingSame, findingWithinError,
+        findingChanged, findingsUnchanged, findingsNote;
     // [report.program]
-    std::string programHeading, noProgram, withheld, emptyProgram, moreExercises;
+    std::string programHeading, noProgram, withheld, emptyProgram, moreExercises, moreExercisesOne;
     std::string sideLeft, sideRight, sideBoth;
 };
 

@@ -2,6 +2,7 @@
 #include "workflow/follow_up.h"
 
 #include "core/error.h"
+#include "core/finding_changes.h"
 #include "core/progress.h"
 #include "store/app_paths.h"
 #include "store/history_queries.h"
@@ -57,7 +58,19 @@ render::ProgressReportInput progressReportInput(store::Database& db, const Clini
     input.date = documentDateText(visit->assessment, today, clinic.dateFormat);
     input.dateFormat = clinic.dateFormat;
     input.branding = documentBranding(clinic.branding, visit->assessment.visit.clinician);
-    input.history = core::buildHistory(std::move(all), norms);
+    input.history = core::buildHistory(all, norms);
+    // Strength, tests, endurance and balance then and now, over the same visits in history's order
+    // (by date), as the app's History lists them.
+    std::vector<core::Assessment> ordered;
+    for (const core::VisitProgress& v : input.history.visits)
+        for (const core::DatedAssessment& d : all)
+            if (d.visitId == v.visitId)
+                ordered.push_back(d.assessment);
+    if (!ordered.empty())
+        input.findings = core::findingRows(ordered, ordered.size() - 1);
+    input.impression = visit->assessment.visit.impression;
+    input.plan = visit->assessment.visit.plan;
+    input.goals = visit->assessment.visit.goals;
     // The program in force: the latest issued at this visit or, failing that, at an earlier one.
     for (auto it = upTo.rbegin(); it != upTo.rend() && !input.program; ++it)
         if (auto p = visits.latestProgram(*it))

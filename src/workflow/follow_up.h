@@ -25,7 +25,8 @@ core::NextProgram nextProgram(store::Database& db, const core::ExerciseLibrary& 
                               core::NormSet norms, core::Date today);
 
 /// The progress report's content at a saved visit: the patient's visits up to it (later ones left
-/// out), the program in force then, the visit's clinician and date. Throws InputError naming VISIT.
+/// out) with its strength, tests, endurance and balance against their first record, the program in
+/// force then, the visit's clinician, date, impression, plan and goals. Throws InputError naming VISIT.
 render::ProgressReportInput progressReportInput(store::Database& db, const Clinic& clinic, std::int64_t visitId,
                                                 core::NormSet norms, core::Date today);
 

@@ -167,3 +167,67 @@ TEST_F(LetterCli, TheVisitNoteRecordsTheVisitAndIsReproducible)
 
 } // namespace
 } // namespace hiprx::test
+
+namespace hiprx::test {
+namespace {
+
+/// The second of two visits a month apart: strength, tests, endurance and balance then and now,
+/// and the clinician's own words.
+std::string followUpFile(const std::string& date, const std::string& gluteusMedius, const std::string& trendelenburg,
+                         int plank, int stance, bool words)
+{
+    json j = {{"format", "hiprx-assessment/1"},
+              {"patient",
+               {{"id", "MRN-20417"}, {"name", "Καλλιόπη Παπαδοπούλου-Αθανασοπούλου"}, {"birth_date", "1958-04-09"}}},
+              {"visit", {{"date", date}, {"clinician", "Kofi Osei, PT"}, {"complaint", "Outer right hip ache"}}},
+              {"pain", {{"nprs_now", 3}, {"nprs_worst_24h", 5}}},
+              {"rom", {{"right", {{"hip_flexion", 110}}}}},
+              {"tests", {{"right", {{"trendelenburg", trendelenburg}}}}},
+              {"strength", {{"right", {{"gluteus_medius", gluteusMedius}}}}},
+              {"endurance", {{"plank_hold_s", plank}}},
+              {"balance", {{"single_leg_stance_s", {{"right", stance}}}}},
+              {"red_flags", json::array()}};
+    if (words) {
+        j["visit"]["impression"] = "Gluteal tendon overload, settling.";
+        j["visit"]["plan"] = "Standing abductor loading; review in three weeks.";
+        j["visit"]["goals"] = "Two flights of stairs without stopping.";
+    }
+    return j.dump();
+}
+
+// The report of a follow-up as a physician files it: the visit's clinician (not the clinic's
+// default therapist) signs, strength, tests, endurance and balance are compared with the first
+// visit, and the clinician's impression, plan and goals are there.
+TEST_F(LetterCli, TheProgressReportOfAFollowUpShowsFindingsThenAndNowAndIsSignedByTheVisitsClinician)
+{
+    const auto branding = scratch.write("branding.json", R"({"clinic_name": "Riverside Physiotherapy",
+        "therapist_name": "Maren Solberg", "therapist_credentials": "PT, DPT"})");
+    ASSERT_EQ(cli({"clinic", "--branding", branding.string()}).exitCode, 0);
+    import(followUpFile("2026-10-06", "3+", "positive", 25, 8, false));
+    const auto second =
+        cli({"import", scratch.write("visit2.json", followUpFile("2026-11-17", "4", "negative", 40, 15, true)).string(),
+             "--json"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    const auto visit = std::to_string(json::parse(second.out).at("visit_id").get<std::int64_t>());
+    ASSERT_EQ(cli({"issue", visit}).exitCode, 0);
+    const auto out = scratch.file("report.pdf");
+    const auto r = cli({"report", visit, "--out", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pdfText(out);
+    EXPECT_NE(text.find("Καλλιόπη Παπαδοπούλου-Αθανασοπούλου"), std::string::npos) << text;
+    EXPECT_EQ(text.find("…"), std::string::npos) << "nothing cut: " << text;
+    EXPECT_NE(text.find("Finding 6 Oct 2026 17 Nov 2026 Change Verdict"), std::string::npos) << text;
+    EXPECT_NE(text.find("gluteus medius (right) 3+ 4 — better"), std::string::npos);
+    EXPECT_NE(text.find("Trendelenburg sign (right) positive negative — better"), std::string::npos);
+    EXPECT_NE(text.find("plank hold 25 s 40 s +15 s"), std::string::npos);
+    EXPECT_NE(text.find("single-leg stance (right) 8"), std::string::npos); // pdftotext may print "8s"
+    EXPECT_NE(text.find("15 s +7 s"), std::string::npos);
+    EXPECT_NE(text.find("Impression Gluteal tendon overload, settling."), std::string::npos);
+    EXPECT_NE(text.find("Plan Standing abductor loading; review in three weeks."), std::string::npos);
+    EXPECT_NE(text.find("Goals Two flights of stairs without stopping."), std::string::npos);
+    EXPECT_NE(text.find("Signature Kofi Osei, PT, 17 November 2026"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Maren Solberg"), std::string::npos) << "the clinic's default therapist did not see her";
+}
+
+} // namespace
+} // namespace hiprx::test

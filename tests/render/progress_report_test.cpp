@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The progress report read back with pdftotext: one page, the table with verdicts, the alerts, the
-// charts' titles (drawn through the chart code) and the current program.
+// charts' titles (drawn through the chart code) and the current program; and what a physician files
+// (issue 17): the patient named whole with birth date and record number, strength, tests,
+// endurance and balance then and now, the clinician's words and signature, counts that agree.
 #include "render/progress_report.h"
 
 #include "pdf_tools.h"
+#include "core/finding_changes.h"
 #include "render/chart.h"
 #include "render_fixtures.h"
 
@@ -236,6 +239,139 @@ TEST(HistoryCharts, OneChartPerMovementWithBothSidesAndTheNormBand)
     EXPECT_FALSE(romChart(in.history, core::Movement::HipAdduction));
     // Flexion, internal rotation, pain, LEFS, PSFS.
     EXPECT_EQ(historyCharts(in.history).size(), 5U);
+}
+
+
+// ---- issue 17: a report a physician can file ---------------------------------------------------
+
+/// Two visits a month apart with strength, special tests, endurance, balance and the clinician's
+/// words, as workflow::progressReportInput gathers them (findings through core::findingRows).
+ProgressReportInput twoVisitInput(const std::string& name)
+{
+    std::vector<core::DatedAssessment> list{visit(1, core::Date{2026, 10, 1}, 100, 5, 7),
+                                            visit(2, core::Date{2026, 11, 1}, 104, 2, 4)};
+    for (auto& v : list)
+        v.assessment.patient.name = name;
+    core::Assessment& first = list[0].assessment;
+    core::Assessment& now = list[1].assessment;
+    first.strength.right[core::StrengthMuscle::GluteusMedius] = {3, 1}; // 3+
+    now.strength.right[core::StrengthMuscle::GluteusMedius] = {4, 0};   // 4: two steps, stronger
+    first.strength.right[core::StrengthMuscle::GluteusMaximus] = {4, -1};
+    now.strength.right[core::StrengthMuscle::GluteusMaximus] = {4, 0};  // one step: within error
+    first.tests.right[core::SpecialTest::Trendelenburg] = core::TestResult::positive();
+    now.tests.right[core::SpecialTest::Trendelenburg] = core::TestResult::negative();
+    first.tests.right[core::SpecialTest::Ober] = core::TestResult::negative();
+    now.tests.right[core::SpecialTest::Ober] = core::TestResult::positive();
+    first.endurance.plankHoldS = 25;
+    now.endurance.plankHoldS = 40;
+    first.balance.singleLegStanceS.right = 8;
+    now.balance.singleLegStanceS.right = 15;
+    now.visit.impression = "Gluteal tendon overload settling; abductors stronger.";
+    now.visit.plan = "Standing abductor loading and step-ups; review in three weeks.";
+    now.visit.goals = "Two flights of stairs without stopping.";
+
+    ProgressReportInput in;
+    in.patient.name = name;
+    in.patient.birthDate = core::Date{1958, 4, 9};
+    in.patient.externalId = "MRN-20417";
+    in.date = "2026-11-01";
+    in.dateFormat = core::DateFormat::Iso;
+    in.branding = fixtures::clinic();
+    in.branding.therapistName = "Kofi Osei";
+    in.branding.therapistCredentials = "PT, MSc";
+    std::vector<core::Assessment> ordered{first, now};
+    in.findings = core::findingRows(ordered, 1);
+    in.impression = now.visit.impression;
+    in.plan = now.visit.plan;
+    in.goals = now.visit.goals;
+    in.history = core::buildHistory(std::move(list));
+    in.program = fixtures::program(4);
+    return in;
+}
+
+TEST_F(ProgressReport, AFullNameThatFitsIsPrintedWholeOnOneLineWithBirthDateAndRecord)
+{
+    for (const PageSize size : {PageSize::A4, PageSize::Letter}) {
+        auto in = twoVisitInput("Καλλιόπη Παπαδοπούλου-Αθανασοπούλου");
+        in.branding.clinicName = "Riverside Physiotherapy, Sports Injury and Hand Therapy Clinic of the North Shore";
+        in.branding.logoPath = (fixtures::templatesDir() / ".." / "tests" / "render" / "data" / "logo.png").string();
+        const auto file = render(in, size);
+        EXPECT_EQ(pageCount(file), 1);
+        const std::string text = pdfText(file);
+        EXPECT_THAT(text, HasSubstr("Καλλιόπη Παπαδοπούλου-Αθανασοπούλου")) << "the name on one line";
+        EXPECT_THAT(text, HasSubstr("born 1958-04-09"));
+        EXPECT_THAT(text, HasSubstr("record MRN-20417"));
+        for (const char* part : {"Riverside Physiotherapy", "Sports Injury", "Hand Therapy Clinic", "North Shore"})
+            EXPECT_THAT(squeezed(text), HasSubstr(part)) << "the clinic's name is never cut";
+        EXPECT_THAT(text, Not(HasSubstr("…"))) << text;
+        EXPECT_THAT(pdfcheck::run("pdfimages -list '" + file.string() + "'"), HasSubstr("image"))
+            << "the clinic's logo is drawn";
+    }
+}
+
+TEST_F(ProgressReport, TheClinicianSignsWithCredentialsAndTheReportDate)
+{
+    const std::string text = squeezed(pdfText(render(twoVisitInput("Ines Invented"))));
+    EXPECT_THAT(text, HasSubstr("Signature"));
+    EXPECT_THAT(text, HasSubstr("Kofi Osei, PT, MSc, 2026-11-01"));
+
+    // No therapist in the branding: the clinician recorded at the latest visit signs.
+    auto in = twoVisitInput("Ines Invented");
+    in.branding.therapistName.clear();
+    in.branding.therapistCredentials.clear();
+    EXPECT_THAT(squeezed(pdfText(render(in))), HasSubstr("J. Park, PT, 2026-11-01"));
+}
+
+TEST_F(ProgressReport, StrengthTestsEnduranceAndBalanceAreShownThenAndNowWithVerdicts)
+{
+    for (const PageSize size : {PageSize::A4, PageSize::Letter}) {
+        const auto file = render(twoVisitInput("Ines Invented"), size);
+        EXPECT_EQ(pageCount(file), 1);
+        const std::string text = squeezed(pdfText(file));
+        EXPECT_THAT(text, HasSubstr("Strength, tests, endurance and balance"));
+        // The first and the latest visit's dates head the columns.
+        EXPECT_THAT(text, HasSubstr("Finding 2026-10-01 2026-11-01 Change Verdict"));
+        EXPECT_THAT(text, HasSubstr("gluteus medius (right) 3+ 4 — better"));
+        EXPECT_THAT(text, HasSubstr("gluteus maximus (right) 4- 4 — within testing error"));
+        EXPECT_THAT(text, HasSubstr("Trendelenburg sign (right) positive negative — better"));
+        EXPECT_THAT(text, HasSubstr("Ober's test (right) negative positive — worse"));
+        EXPECT_THAT(text, HasSubstr("plank hold 25 s 40 s +15 s changed"));
+        // (pdftotext joins a one-digit "8 s" in a narrow cell into "8s": the cells are checked apart.)
+        EXPECT_THAT(text, HasSubstr("single-leg stance (right) 8"));
+        EXPECT_THAT(text, HasSubstr("15 s +7 s changed"));
+    }
+}
+
+TEST_F(ProgressReport, TheCliniciansImpressionPlanAndGoalsAreShown)
+{
+    const std::string text = squeezed(pdfText(render(twoVisitInput("Ines Invented"), PageSize::Letter)));
+    EXPECT_THAT(text, HasSubstr("Impression Gluteal tendon overload settling; abductors stronger."));
+    EXPECT_THAT(text, HasSubstr("Plan Standing abductor loading and step-ups; review in three weeks."));
+    EXPECT_THAT(text, HasSubstr("Goals Two flights of stairs without stopping."));
+
+    auto in = twoVisitInput("Ines Invented");
+    in.impression.clear();
+    in.plan.clear();
+    in.goals.clear();
+    EXPECT_THAT(squeezed(pdfText(render(in))), Not(HasSubstr("Impression")));
+}
+
+TEST_F(ProgressReport, OneMoreChartIsSingular)
+{
+    auto in = sampleInput(3);
+    // Seven charts (pain, LEFS, PSFS, four movements): six are drawn, one is left to the app.
+    std::vector<core::DatedAssessment> list;
+    for (std::int64_t i = 1; i <= 3; ++i) {
+        auto v = visit(i, core::Date{2026, static_cast<int>(i), 1}, 90, 4, 5);
+        v.assessment.rom.left[core::Movement::HipAbduction] = 30;
+        v.assessment.rom.left[core::Movement::HipExtension] = 10;
+        list.push_back(std::move(v));
+    }
+    in.history = core::buildHistory(std::move(list));
+    ASSERT_EQ(historyCharts(in.history).size(), 7U);
+    const std::string text = squeezed(pdfText(render(in)));
+    EXPECT_THAT(text, HasSubstr("1 more chart is in the clinic's records."));
+    EXPECT_THAT(text, Not(HasSubstr("1 more charts")));
 }
 
 } // namespace
