@@ -354,6 +354,8 @@ Wording parseWording(std::string_view text, const std::string& fileName)
         {"report", "charts_heading", &w.report.chartsHeading},
         {"report", "more_charts", &w.report.moreCharts},
         {"report", "more_charts_one", &w.report.moreChartsOne},
+        {"report", "charts_elsewhere", &w.report.chartsElsewhere},
+        {"report", "charts_elsewhere_one", &w.report.chartsElsewhereOne},
         {"report", "clinician_heading", &w.report.clinicianHeading},
         {"report", "impression", &w.report.impressionLabel},
         {"report", "plan", &w.report.planLabel},

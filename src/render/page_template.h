@@ -72,7 +72,8 @@ struct ReferralWording {
 struct ReportWording {
     // [report]
     std::string title, patientLabel, born, record, dateLabel, visitsLabel, visitsValue, visitNumber, therapistLabel;
-    std::string alertsHeading, more, chartsHeading, moreCharts, moreChartsOne, footer;
+    std::string alertsHeading, more, chartsHeading, moreCharts, moreChartsOne, chartsElsewhere, chartsElsewhereOne,
+        footer;
     std::string painAreas, balance; ///< the latest visit's body chart and balance lines
     std::string clinicianHeading, impressionLabel, planLabel, goalsLabel, signatureLabel, signedBy;
     // [report.table]

@@ -586,8 +586,8 @@ private:
         const std::size_t count = std::min(all.size(), rowsShown * columns);
         if (count == 0) {
             // No room for a readable chart: say where they are rather than squeeze them.
-            m_page.text(m_left, baseline(m_y, note), counted(all.size(), m_words.moreChartsOne, m_words.moreCharts),
-                        note);
+            m_page.text(m_left, baseline(m_y, note),
+                        counted(all.size(), m_words.chartsElsewhereOne, m_words.chartsElsewhere), note);
             m_y += lineHeight(note) + m_style.sectionGap * 0.4F;
             return;
         }

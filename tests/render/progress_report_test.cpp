@@ -374,5 +374,19 @@ TEST_F(ProgressReport, OneMoreChartIsSingular)
     EXPECT_THAT(text, Not(HasSubstr("1 more charts")));
 }
 
+TEST_F(ProgressReport, WhenNoChartFitsTheReportSaysWhereTheyAreNotThatThereAreMore)
+{
+    // The full two-visit report on Letter with a long impression: findings, both tables and the
+    // clinician's words leave no room for a readable chart.
+    auto in = twoVisitInput("Ines Invented");
+    for (int i = 0; i < 4; ++i)
+        in.impression += " Load tolerance is improving in step with the program; the lateral hip pain at night has "
+                         "settled and stairs are easier, though a long walk still brings the ache back.";
+    const std::string text = squeezed(pdfText(render(in, PageSize::Letter)));
+    ASSERT_THAT(text, Not(HasSubstr("Over time"))) << "this sample must leave no room for a chart";
+    EXPECT_THAT(text, HasSubstr("charts of these findings are in the clinic's records."));
+    EXPECT_THAT(text, Not(HasSubstr("more charts"))) << "'more' than none drawn";
+}
+
 } // namespace
 } // namespace hiprx::render
