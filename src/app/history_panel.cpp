@@ -279,7 +279,9 @@ void HistoryPanel::fillPrograms()
 void HistoryPanel::buildCharts()
 {
     auto* grid = new wxGridSizer(2, 6, 6);
-    for (render::ChartSpec& spec : render::historyCharts(m_history)) {
+    auto charts = render::historyCharts(m_history);
+    render::labelDates(charts, m_history, m_options.dateFormat);
+    for (render::ChartSpec& spec : charts) {
         auto* view = new ChartView(m_chartArea, std::move(spec));
         m_charts.push_back(view);
         grid->Add(view, 1, wxEXPAND);

@@ -283,4 +283,12 @@ void drawChart(Canvas& canvas, ChartText& text, const Box& box, const ChartSpec&
     }
 }
 
+void labelDates(std::vector<ChartSpec>& charts, const core::History& history, core::DateFormat format)
+{
+    for (ChartSpec& chart : charts)
+        for (std::size_t i = 0; i < chart.xLabels.size() && i < history.visits.size(); ++i)
+            if (const auto& date = history.visits[i].date)
+                chart.xLabels[i] = core::formatDateShort(*date, format);
+}
+
 } // namespace hiprx::render

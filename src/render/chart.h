@@ -6,6 +6,7 @@
 // host implements with its own fonts.
 #pragma once
 
+#include "core/date.h"
 #include "core/progress.h"
 #include "render/canvas.h"
 #include "render/color.h"
@@ -59,6 +60,11 @@ struct ChartColors {
 /// A chart per recorded hip movement (left and right together, norm band shaded), then pain
 /// (NPRS now, worst and least in 24 h), LEFS and PSFS; only charts with at least one value.
 std::vector<ChartSpec> historyCharts(const core::History& history);
+
+/// Writes the x labels of `charts` (one per visit of `history`, as the functions above make them)
+/// as dates in the clinic's `format`, short ("1 Oct 2026", "01/10/2026"); a visit without a date
+/// stays "visit n".
+void labelDates(std::vector<ChartSpec>& charts, const core::History& history, core::DateFormat format);
 
 /// The chart of one movement, or nothing when neither side was ever measured.
 std::optional<ChartSpec> romChart(const core::History& history, core::Movement movement);

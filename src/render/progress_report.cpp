@@ -253,7 +253,7 @@ struct TableSpec {
 };
 
 /// Pain and questionnaires first (what a physician reads first), then movements.
-std::vector<ChartSpec> reportCharts(const core::History& h)
+std::vector<ChartSpec> reportCharts(const core::History& h, core::DateFormat format)
 {
     std::vector<ChartSpec> out;
     for (auto c : {painChart(h), lefsChart(h), psfsChart(h)})
@@ -262,6 +262,7 @@ std::vector<ChartSpec> reportCharts(const core::History& h)
     for (const auto& m : core::vocabulary<core::Movement>())
         if (auto c = romChart(h, m.value))
             out.push_back(std::move(*c));
+    labelDates(out, h, format); // the axes write dates as the rest of the report does
     return out;
 }
 
@@ -303,7 +304,7 @@ public:
         const float body = lineHeight(style(false, m_style.fontBody, m_style.text));
         const auto exercises = programLines();
         const float programLeast = headingHeight() + (exercises.empty() ? body : exercises.front().height) + body +
-                                   (reportCharts(m_in.history).empty() ? 0.0F : body + m_style.sectionGap * 0.4F);
+                                   (reportCharts(m_in.history, m_in.dateFormat).empty() ? 0.0F : body + m_style.sectionGap * 0.4F);
         const float tablesEnd = m_bottom - words - sign - programLeast;
         std::vector<std::string> sameMeasures;
         const auto measures = measureRows(m_in.history, m_words, m_in.dateFormat, sameMeasures);
@@ -572,7 +573,7 @@ private:
     /// The charts, as many rows of three as fit above `limit` (at most two rows).
     void charts(float limit)
     {
-        const auto all = reportCharts(m_in.history);
+        const auto all = reportCharts(m_in.history, m_in.dateFormat);
         if (all.empty())
             return;
         const std::size_t columns = 3;

@@ -374,6 +374,16 @@ TEST_F(ProgressReport, OneMoreChartIsSingular)
     EXPECT_THAT(text, Not(HasSubstr("1 more charts")));
 }
 
+TEST_F(ProgressReport, TheChartAxesWriteDatesInTheClinicsFormat)
+{
+    auto in = twoVisitInput("Ines Invented");
+    in.dateFormat = core::DateFormat::Long;
+    const std::string text = squeezed(pdfText(render(in, PageSize::A4)));
+    ASSERT_THAT(text, HasSubstr("Over time")) << "charts drawn";
+    EXPECT_THAT(text, HasSubstr("1 Oct 2026")) << "the axis labels, short";
+    EXPECT_THAT(text, Not(HasSubstr("2026-10-01"))) << "no ISO date anywhere on a long-format report";
+}
+
 TEST_F(ProgressReport, WhenNoChartFitsTheReportSaysWhereTheyAreNotThatThereAreMore)
 {
     // The full two-visit report on Letter with a long impression: findings, both tables and the
