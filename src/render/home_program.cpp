@@ -695,11 +695,11 @@ private:
         // Whom to call, always: the clinic's phone, or its name when it has set none.
         right.push_back(spacer(4));
         const std::string call =
-            m_in.branding.phone.empty()
-                ? fillPlaceholders(m_words.callNoPhone, {{"clinic", m_in.branding.clinicName.empty()
-                                                                        ? std::string_view("the clinic")
-                                                                        : std::string_view(m_in.branding.clinicName)}})
-                : fillPlaceholders(m_words.call, {{"phone", m_in.branding.phone}, {"clinic", m_in.branding.clinicName}});
+            !m_in.branding.phone.empty()
+                ? fillPlaceholders(m_words.call, {{"phone", m_in.branding.phone}, {"clinic", m_in.branding.clinicName}})
+            : m_in.branding.clinicName.empty()
+                ? m_words.callNoDetails
+                : fillPlaceholders(m_words.callNoPhone, {{"clinic", m_in.branding.clinicName}});
         addParagraph(right, call, rightX, colWidth, style(true, m_style.fontBody + 1.0F, inkOnWhite(m_style.stop)));
 
         const auto total = [](const std::vector<Row>& rows) {

@@ -299,6 +299,7 @@ Wording parseWording(std::string_view text, const std::string& fileName)
         {"how_to", "stop", &w.stopPoints},
         {"how_to", "call", &w.call},
         {"how_to", "call_no_phone", &w.callNoPhone},
+        {"how_to", "call_no_details", &w.callNoDetails},
         {"precautions", "heading", &w.precautionsHeading},
         {"precautions", "intro", &w.precautionsIntro},
         {"exercises", "heading", &w.exercisesHeading},

@@ -100,6 +100,7 @@ struct Wording {
     std::vector<std::string> stopPoints;
     std::string call;        ///< under the stop list: "Call us: {phone}"
     std::string callNoPhone; ///< the same when the clinic has no phone ({clinic})
+    std::string callNoDetails; ///< the same when the clinic has set neither phone nor name
     // [precautions]
     std::string precautionsHeading, precautionsIntro;
     // [exercises]

@@ -261,6 +261,10 @@ TEST_F(HomeProgram, StopAndCallAlwaysSaysWhomToCall)
     in.branding.phone.clear();
     text = squeezed(pdfText(render(in, PageSize::A4, "no-phone.pdf")));
     EXPECT_THAT(text, HasSubstr("Call Harbourside Physio & Movement, the clinic that gave you this sheet."));
+    in.branding.clinicName.clear(); // nothing set up yet: one plain sentence, not "the clinic, the clinic that"
+    text = squeezed(pdfText(render(in, PageSize::A4, "no-details.pdf")));
+    EXPECT_THAT(text, HasSubstr("Call the clinic that gave you this sheet."));
+    EXPECT_THAT(text, Not(HasSubstr("the clinic, the clinic")));
 }
 
 // ---- PDF hygiene -----------------------------------------------------------------------------
