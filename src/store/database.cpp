@@ -207,13 +207,17 @@ void createPrivateFile(const fs::path& path, bool exclusive)
                            " private (mode 0600): " + std::strerror(savedErrno) + ".");
 }
 
-/// Flushes a finished file to disk before it is renamed into place.
+/// Flushes a finished file to disk before it is renamed into place. Throws StorageError when the
+/// disk refuses (EIO, ENOSPC): a copy that may not be on disk is never published as done.
 void syncFile(const fs::path& path)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    ::fsync(fd);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int savedErrno = errno;
+        if (fd >= 0)
+            ::close(fd);
+        throw StorageError("Could not write the copy to disk: " + std::string(std::strerror(savedErrno)) + ".");
+    }
     ::close(fd);
 }
 
@@ -264,7 +268,12 @@ void copyDatabase(SQLite::Database& source, const fs::path& target)
         if (backup.getRemainingPageCount() != 0)
             throw StorageError("The copy of the database is incomplete.");
     }
-    destination.execAndGet("PRAGMA journal_mode=DELETE");
+    // Run to completion (exec, not execAndGet): the change commits when the statement ends, and a
+    // disk that refuses that commit must fail the copy, which otherwise stays in WAL mode with a
+    // hot journal beside it and would be published as done.
+    destination.exec("PRAGMA journal_mode=DELETE");
+    if (destination.execAndGet("PRAGMA journal_mode").getString() != "delete")
+        throw StorageError("Could not finish the copy of the database.");
 }
 
 void checkMigrationNames(std::span<const EmbeddedFile> list)
