@@ -17,6 +17,8 @@ packages=(
   xvfb xauth imagemagick poppler-utils python3-aiosmtpd
   # a real system keyring for the password-store tests
   gnome-keyring dbus
+  # the sanitizer build, fuzzers and crash campaign (preset asan, tests/reliability/ci.sh)
+  clang-14 libclang-rt-14-dev python3
 )
 
 if [ "$(id -u)" -eq 0 ]; then

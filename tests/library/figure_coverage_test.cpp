@@ -183,7 +183,11 @@ TEST(FigurePosture, PropsTheStartTextReliesOnAreDrawn)
     for (const auto& e : builtinExercises()) {
         const std::string text = lower(e.startPosition);
         const auto& spec = figures().at(e.figureId);
-        for (const auto& [word, kinds] : words) {
+        for (const auto& entry : words) {
+            // Named references, not a structured binding: clang 14 (the asan preset) cannot capture
+            // a binding in the lambda below.
+            const auto& word = entry.first;
+            const auto& kinds = entry.second;
             if (text.find(word) == std::string::npos)
                 continue;
             // "Sit on a chair or lie on your back": the figure shows the second choice.
