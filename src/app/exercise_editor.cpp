@@ -28,6 +28,7 @@
 #include <cctype>
 #include <fstream>
 #include <iterator>
+#include <string_view>
 
 namespace hiprx::app {
 namespace {
@@ -105,35 +106,20 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
     return out;
 }
 
-std::vector<std::string> splitLines(const std::string& text)
+/// The trimmed, non-empty pieces of `text` cut at any of `separators` (steps: lines; equipment:
+/// commas or lines).
+std::vector<std::string> splitTrimmed(const std::string& text, std::string_view separators)
 {
     std::vector<std::string> out;
-    std::string line;
-    for (char c : text + "\n") {
-        if (c == '\n') {
-            const auto first = line.find_first_not_of(" \t\r");
+    std::string piece;
+    for (char c : text + std::string(1, separators.front())) {
+        if (separators.find(c) != std::string_view::npos) {
+            const auto first = piece.find_first_not_of(" \t\r");
             if (first != std::string::npos)
-                out.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
-            line.clear();
+                out.push_back(piece.substr(first, piece.find_last_not_of(" \t\r") - first + 1));
+            piece.clear();
         } else {
-            line += c;
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> splitCommas(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::string item;
-    for (char c : text + ",") {
-        if (c == ',' || c == '\n') {
-            const auto first = item.find_first_not_of(" \t\r");
-            if (first != std::string::npos)
-                out.push_back(item.substr(first, item.find_last_not_of(" \t\r") - first + 1));
-            item.clear();
-        } else {
-            item += c;
+            piece += c;
         }
     }
     return out;
@@ -530,10 +516,10 @@ core::ClinicExercise ExerciseEditor::exercise() const
                 ex.targets.push_back(entry.value);
     }
     ex.startPosition = get("start_position");
-    ex.steps = splitLines(fromWx(m_text.at("steps")->GetValue()));
+    ex.steps = splitTrimmed(fromWx(m_text.at("steps")->GetValue()), "\n");
     ex.keyCue = get("key_cue");
     ex.stopIf = get("stop_if");
-    ex.equipment = splitCommas(get("equipment"));
+    ex.equipment = splitTrimmed(get("equipment"), ",\n");
     ex.videoUrl = get("video_url");
     ex.defaultDose.sets = m_dose.at("sets")->GetValue();
     ex.defaultDose.reps = m_dose.at("reps")->GetValue();

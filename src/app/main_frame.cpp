@@ -866,9 +866,7 @@ void MainFrame::onSettings()
     SettingsDialog dialog(this, m_db, visitContext().clinician);
     if (dialog.ShowModal() != wxID_OK)
         return;
-    loadLibrary(); // the clinic's settings (branding, reference set, page size) may have changed
-    if (m_visit)
-        m_visit->setContext(visitContext());
+    loadLibrary(); // the clinic's settings may have changed; the open visit is told of them there
     const std::string chosen = Settings().databasePath();
     std::error_code ec;
     if (!chosen.empty() && !std::filesystem::equivalent(chosen, m_db.path(), ec))
