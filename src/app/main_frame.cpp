@@ -28,6 +28,7 @@
 #include "store/staff_repository.h"
 #include "workflow/email.h"
 #include "workflow/follow_up.h"
+#include "workflow/import.h"
 #include "workflow/referral.h"
 #include "workflow/visit_note.h"
 
@@ -660,10 +661,9 @@ bool MainFrame::addDemoPatient()
     try {
         const auto file = store::AppPaths().assetsDir() / "examples" / "desk_worker_tight_hip_flexors.json";
         const auto assessment = exchange::readAssessment(readFile(file), todayLocal());
-        const store::Actor actor{visitContext().clinician};
-        const auto patientId = store::PatientRepository(m_db).create(assessment.patient, actor);
-        store::VisitRepository(m_db).create(patientId, assessment, actor);
-        openPatient(patientId);
+        // Patient and visit in one transaction, as `hiprx-cli import` files them.
+        const auto filed = workflow::importAssessment(m_db, assessment, {visitContext().clinician});
+        openPatient(filed.patientId);
         return true;
     } catch (const std::exception& e) {
         showError(toWx(std::string("The demo patient could not be added.\n\n") + e.what()));

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "exchange/json_format.h"
 #include "store/repositories.h"
+#include "workflow/import.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -51,37 +52,20 @@ void runInit(const CommonOptions& common)
 void runImport(const CommonOptions& common, const std::string& file)
 {
     auto assessment = exchange::readAssessment(readTextFile(file, "FILE"), today());
-    // The visit keeps the reference set it is read against from now on (the file's own, or the default).
-    if (!assessment.visit.normSet)
-        assessment.visit.normSet = core::kDefaultNormSet;
     auto db = openDatabase(common);
     const store::Actor actor{common.clinician.empty() ? assessment.visit.clinician : common.clinician};
-
-    std::int64_t patientId = 0;
-    std::int64_t visitId = 0;
-    bool newPatient = true;
-    // Patient and visit land together or not at all.
-    db.transaction([&] {
-        store::PatientRepository patients(db);
-        auto patient = assessment.patient;
-        if (!patient.externalId.empty()) {
-            if (auto existing = patients.findByExternalId(patient.externalId)) {
-                patient.id = existing->id;
-                patients.update(patient, actor);
-                newPatient = false;
-            }
-        }
-        patientId = newPatient ? patients.create(patient, actor) : patient.id;
-        visitId = store::VisitRepository(db).create(patientId, assessment, actor);
-    });
+    const auto result = workflow::importAssessment(db, std::move(assessment), actor);
 
     if (common.json) {
-        std::cout << json{{"patient_id", patientId}, {"visit_id", visitId}, {"new_patient", newPatient}}.dump(2)
+        std::cout << json{{"patient_id", result.patientId},
+                          {"visit_id", result.visitId},
+                          {"new_patient", result.newPatient}}
+                         .dump(2)
                   << '\n';
         return;
     }
-    std::cout << (newPatient ? "New patient " : "Existing patient ") << patientId << ", visit " << visitId
-              << " imported.\n";
+    std::cout << (result.newPatient ? "New patient " : "Existing patient ") << result.patientId << ", visit "
+              << result.visitId << " imported.\n";
 }
 
 void runPatients(const CommonOptions& common, const std::string& query, int limit)

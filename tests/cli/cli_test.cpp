@@ -108,6 +108,40 @@ TEST_F(CliTest, ReimportingTheSamePatientAddsAVisitNotAPatient)
     EXPECT_EQ(shown["visits"].size(), 2u);
 }
 
+TEST_F(CliTest, AFileWithoutContactDetailsKeepsTheOnesOnRecord)
+{
+    // The first file carries the patient's email, phone, birth date and sex; a later one (a visit
+    // exported by another tool, or typed by hand) leaves them out. Leaving out is not erasing.
+    auto withContact = json::parse(kAssessment);
+    withContact["patient"]["email"] = "lucja@example.org";
+    withContact["patient"]["phone"] = "+44 20 7946 0000";
+    ASSERT_EQ(cli({"import", scratch.write("first.json", withContact.dump()).string()}).exitCode, 0);
+
+    auto without = json::parse(kAssessment);
+    without["patient"].erase("birth_date");
+    without["patient"].erase("sex");
+    without["visit"]["date"] = "2026-11-27";
+    const auto second = cli({"import", scratch.write("second.json", without.dump()).string(), "--json"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_FALSE(json::parse(second.out)["new_patient"].get<bool>());
+
+    const auto shown = json::parse(cli({"show", "MRN-0042", "--json"}).out);
+    EXPECT_EQ(shown["email"], "lucja@example.org");
+    EXPECT_EQ(shown["phone"], "+44 20 7946 0000");
+    EXPECT_EQ(shown["birth_date"], "1961-04-02");
+    EXPECT_EQ(shown["sex"], "female");
+    EXPECT_EQ(shown["visits"].size(), 2u);
+
+    // What a file does give still wins: a new phone number replaces the old one.
+    auto newPhone = without;
+    newPhone["patient"]["phone"] = "+44 20 7946 0999";
+    newPhone["visit"]["date"] = "2026-12-04";
+    ASSERT_EQ(cli({"import", scratch.write("third.json", newPhone.dump()).string()}).exitCode, 0);
+    const auto after = json::parse(cli({"show", "MRN-0042", "--json"}).out);
+    EXPECT_EQ(after["phone"], "+44 20 7946 0999");
+    EXPECT_EQ(after["email"], "lucja@example.org");
+}
+
 TEST_F(CliTest, ExportedVisitReimportsToTheSameAssessment)
 {
     const auto visit = importSample();
@@ -119,6 +153,16 @@ TEST_F(CliTest, ExportedVisitReimportsToTheSameAssessment)
     EXPECT_EQ(json::parse(readFile(exported)), json::parse(readFile(again)));
     // The visit keeps the reference set it was read against, so a later default cannot re-read it.
     EXPECT_EQ(json::parse(readFile(exported))["visit"]["norm_set"], "roach_miles");
+}
+
+TEST_F(CliTest, AnImportedVisitIsReadAgainstTheClinicsReferenceSetWhenTheFileNamesNone)
+{
+    // The app records the clinic's set with a new visit; an import must not record another one.
+    ASSERT_EQ(cli({"clinic", "--norms", "aaos"}).exitCode, 0);
+    const auto visit = importSample();
+    const auto exported = scratch.file("exported.json");
+    ASSERT_EQ(cli({"export", "--visit", std::to_string(visit), "-o", exported.string()}).exitCode, 0);
+    EXPECT_EQ(json::parse(readFile(exported))["visit"]["norm_set"], "aaos");
 }
 
 TEST_F(CliTest, BadAssessmentIsRejectedWithTheFieldPathAndNothingIsStored)
