@@ -49,13 +49,20 @@ std::string readFile(const std::filesystem::path& path)
     return s.str();
 }
 
+namespace {
+constexpr const char* kTestToday = "2026-12-31";
+} // namespace
+
 CliResult runCli(const ScratchDir& scratch, const std::vector<std::string>& args)
 {
     const auto outFile = scratch.file(".stdout");
     const auto errFile = scratch.file(".stderr");
     std::string cmd = "cd " + shellQuote(scratch.path().string()) + " && HOME=" + shellQuote(scratch.path().string()) +
                       " XDG_DATA_HOME=" + shellQuote((scratch.path() / "xdg").string()) +
-                      " HIPRX_DATA_DIR=" + shellQuote(HIPRX_SOURCE_DIR) + " " + shellQuote(HIPRX_CLI);
+                      " HIPRX_DATA_DIR=" + shellQuote(HIPRX_SOURCE_DIR) +
+                      // No test reads the wall clock: "today" is the test's own HIPRX_TODAY, else a fixed
+                      // day after every visit date the tests use.
+                      " HIPRX_TODAY=\"${HIPRX_TODAY:-" + kTestToday + "}\" " + shellQuote(HIPRX_CLI);
     for (const auto& a : args)
         cmd += " " + shellQuote(a);
     cmd += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string());

@@ -31,7 +31,8 @@ private:
     std::filesystem::path m_path;
 };
 
-/// Runs hiprx-cli with `args` (each passed as one argument) in `scratch`'s environment.
+/// Runs hiprx-cli with `args` (each passed as one argument) in `scratch`'s environment. "Today" is
+/// HIPRX_TODAY when the test sets it, else 2026-12-31: never the wall clock.
 CliResult runCli(const ScratchDir& scratch, const std::vector<std::string>& args);
 
 std::string readFile(const std::filesystem::path& path);
