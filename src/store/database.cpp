@@ -24,11 +24,14 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -236,6 +239,63 @@ fs::path temporaryBeside(const fs::path& target)
     const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
     return target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
                                    "-" + std::to_string(counter++) + "-" + std::to_string(ticks % 1000000));
+}
+
+/// The process id in a name temporaryBeside made (".NAME.tmp-PID-N-T", or that with -journal,
+/// -wal or -shm after it), or nothing for any other name.
+std::optional<pid_t> temporaryOwner(const std::string& name)
+{
+    const std::size_t mark = name.rfind(".tmp-");
+    if (name.empty() || name[0] != '.' || mark == std::string::npos || mark == 0)
+        return std::nullopt;
+    std::string_view rest = std::string_view(name).substr(mark + 5);
+    for (const char* suffix : {"-journal", "-wal", "-shm"})
+        if (rest.ends_with(suffix))
+            rest.remove_suffix(std::strlen(suffix));
+    // PID-N-T: three runs of digits.
+    long pid = 0;
+    int fields = 0;
+    bool inDigits = false;
+    for (const char c : rest) {
+        if (c >= '0' && c <= '9') {
+            if (!inDigits)
+                ++fields;
+            inDigits = true;
+            if (fields == 1) {
+                pid = pid * 10 + (c - '0');
+                if (pid > 1'000'000'000L)
+                    return std::nullopt;
+            }
+        } else if (c == '-' && inDigits) {
+            inDigits = false;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (fields != 3 || !inDigits || pid <= 0)
+        return std::nullopt;
+    return static_cast<pid_t>(pid);
+}
+
+/// Removes what a HipRx process killed mid-copy (power cut, SIGKILL) left in `folder`: temporary
+/// copies of the database, which hold patient data. Only names temporaryBeside makes, and only
+/// those of a process that no longer runs; a copy another HipRx is writing right now is left alone.
+void removeAbandonedTemporaries(const fs::path& folder)
+{
+    std::error_code ec;
+    fs::directory_iterator it(folder.empty() ? fs::path(".") : folder, ec);
+    if (ec)
+        return;
+    for (const fs::directory_entry& entry : it) {
+        const auto owner = temporaryOwner(entry.path().filename().string());
+        if (!owner || *owner == ::getpid())
+            continue;
+        if (::kill(*owner, 0) == 0 || errno != ESRCH)
+            continue; // still running (or not ours to ask): maybe copying now
+        std::error_code removeError;
+        if (entry.is_regular_file(removeError))
+            fs::remove(entry.path(), removeError);
+    }
 }
 
 /// Moves `from` to `to` unless `to` exists (then returns false and leaves both as they are), in
@@ -483,6 +543,7 @@ Database Database::open(const fs::path& path)
                 auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
                 configure(impl->db, path);
                 migrate(impl->db, migrations(), latestSchemaVersion());
+                removeAbandonedTemporaries(path.parent_path());
                 return Database(std::move(impl));
             } catch (const SQLite::Exception& e) {
                 if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
@@ -570,6 +631,7 @@ void Database::backupTo(const fs::path& target) const
         throw StorageError("Could not write the backup " + target.string() +
                            ": it is a folder, device or FIFO, not a file. Choose a file name.");
     ensureDirectory(target.parent_path());
+    removeAbandonedTemporaries(target.parent_path());
     const fs::path temporary = temporaryBeside(target);
     createPrivateFile(temporary, true);
     try {
@@ -590,6 +652,7 @@ fs::path Database::backupToNewFile(const std::function<fs::path(int)>& name) con
     constexpr int kAttempts = 10000;
     const fs::path first = name(0);
     ensureDirectory(first.parent_path());
+    removeAbandonedTemporaries(first.parent_path());
     const fs::path temporary = temporaryBeside(first);
     createPrivateFile(temporary, true);
     try {
@@ -617,6 +680,8 @@ void Database::restore(const fs::path& backup, const fs::path& databasePath)
     std::error_code ec;
     if (fs::exists(databasePath, ec) && fs::equivalent(backup, databasePath, ec))
         throw StorageError("The backup and the database are the same file; choose another backup.");
+
+    removeAbandonedTemporaries(databasePath.parent_path());
 
     // 1. The backup must be a HipRx database this binary can read, and intact.
     {

@@ -381,3 +381,48 @@ TEST(Reliability, ABackupNeverReplacesADeviceOrFifo)
     ASSERT_EQ(::stat(device.c_str(), &st), 0);
     EXPECT_TRUE(S_ISCHR(st.st_mode));
 }
+
+namespace {
+
+/// A process id that has just ended (a forked child, reaped).
+pid_t endedProcessId()
+{
+    const pid_t child = ::fork();
+    if (child == 0)
+        ::_exit(0);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return child;
+}
+
+} // namespace
+
+TEST(Reliability, CopiesLeftByAKilledBackupOrRestoreAreRemovedLaterButNotThoseOfARunningOne)
+{
+    // A SIGKILL or power cut mid-backup leaves ".NAME.tmp-PID-…" with the patients' data in it.
+    TempDir dir;
+    fs::create_directories(dir / "backups");
+    const std::string dead = std::to_string(endedProcessId());
+    const std::string alive = std::to_string(::getppid()); // runs for as long as this test
+    const std::vector<fs::path> abandoned{dir / "backups" / (".hiprx-20261120-100000.sqlite.tmp-" + dead + "-0-123"),
+                                          dir / "backups" / (".hiprx-20261120-100000.sqlite.tmp-" + dead + "-0-123-journal"),
+                                          dir / (".hiprx.sqlite.tmp-" + dead + "-3-4567")};
+    const std::vector<fs::path> kept{dir / "backups" / (".hiprx-20261206-100000.sqlite.tmp-" + alive + "-0-99"),
+                                     dir / "backups" / ".notes.tmp-x-1-2", dir / "backups" / ("hiprx.sqlite.tmp-" + dead)};
+    for (const auto& path : abandoned)
+        test_support::writeBytes(path, "patient data");
+    for (const auto& path : kept)
+        test_support::writeBytes(path, "someone else's");
+
+    const fs::path file = dir / "hiprx.sqlite";
+    {
+        Database db = Database::open(file); // sweeps the database's folder
+        EXPECT_FALSE(fs::exists(abandoned[2]));
+        EXPECT_TRUE(fs::exists(abandoned[0])) << "another folder is not swept on open";
+        BackupFolder(dir / "backups").write(db, BackupFolder::Clock::from_time_t(1795255200));
+    }
+    for (const auto& path : abandoned)
+        EXPECT_FALSE(fs::exists(path)) << "left behind: " << path;
+    for (const auto& path : kept)
+        EXPECT_TRUE(fs::exists(path)) << "removed: " << path;
+}
