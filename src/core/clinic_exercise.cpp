@@ -79,6 +79,13 @@ std::vector<FieldProblem> validateClinicExercise(const ClinicExercise& clinic, c
     if (clinic.picture)
         for (FieldProblem& p : validatePicture(*clinic.picture, prefix + ".picture"))
             problems.push_back(std::move(p));
+    if (clinic.figure) {
+        const std::string at = prefix + ".own_figure";
+        if (clinic.picture)
+            problems.push_back({at, at + ": an exercise shows either a picture or a figure of its own, not both"});
+        for (const FieldProblem& p : checkFigure(*clinic.figure))
+            problems.push_back({at + "." + p.path, at + "." + p.message});
+    }
     return problems;
 }
 

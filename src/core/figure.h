@@ -70,6 +70,8 @@ inline constexpr std::size_t kBodyPointCount = 17;
 struct Vec2 {
     double x = 0;
     double y = 0;
+
+    friend bool operator==(const Vec2&, const Vec2&) = default;
 };
 
 /// Segment sizes in figure units; also the thickness the drawer gives limbs (used for resting on
@@ -102,6 +104,8 @@ struct Pose {
 
     double operator[](Joint j) const { return angles[static_cast<std::size_t>(j)]; }
     double& operator[](Joint j) { return angles[static_cast<std::size_t>(j)]; }
+
+    friend bool operator==(const Pose&, const Pose&) = default;
 };
 
 /// The positions of every BodyPoint for one pose, root (pelvis) at (shiftX, 0).
@@ -172,6 +176,8 @@ struct Prop {
     std::optional<Vec2> anchor;    ///< band: a fixed end (wall anchor) instead of `to`
     bool startOnly = false;        ///< support: holds only the start frame (the person gets up)
     bool armrests = false;         ///< chair (side view): draw its armrests (hands push on them)
+
+    friend bool operator==(const Prop&, const Prop&) = default;
 };
 
 /// One exercise figure: two frames (start and end, drawn as two panels side by side), the props, the body
@@ -191,6 +197,8 @@ struct FigureSpec {
     std::optional<BodyPoint> planted;
     /// False for views from above (side-lying seen from above): no floor line, nothing rests on it.
     bool floor = true;
+
+    friend bool operator==(const FigureSpec&, const FigureSpec&) = default;
 };
 
 /// Segments that can be highlighted: head, trunk, and `<left|right>_` + upper_arm, forearm, thigh,
