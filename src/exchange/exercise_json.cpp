@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // hiprx-exercises/1: the exercise library (db/exercises.json), hiprx-clinic-exercises/1 (a clinic's
-// own exercises with their retired flag and picture), and the dose object shared with programs. Each exercise is checked for shape here and for content by
+// own exercises with their retired flag, picture or own figure), and the dose object shared with programs. Each exercise is checked for shape here and for content by
 // core::validateExercise.
 #include "exchange/base64.h"
 #include "exchange/clinic_exercise_json.h"
@@ -107,7 +107,7 @@ core::Exercise readExercise(JsonReader& r, const Json& json, const std::string& 
     if (clinic)
         r.checkKeys(json, path, {"id", "name", "kind", "level", "targets", "sided", "start_position", "steps",
                                  "key_cue", "stop_if", "dose", "equipment", "demands", "easier", "harder", "figure",
-                                 "video_url", "sources", "retired", "picture"});
+                                 "video_url", "sources", "retired", "picture", "own_figure"});
     else
         r.checkKeys(json, path, {"id", "name", "kind", "level", "targets", "sided", "start_position", "steps",
                                  "key_cue", "stop_if", "dose", "equipment", "demands", "easier", "harder", "figure",
@@ -221,6 +221,20 @@ std::optional<core::ExercisePicture> readPicture(JsonReader& r, const Json& json
     return picture;
 }
 
+/// An exercise's own figure: a hiprx-figure/1 figure without "format" and "exercise" (the
+/// exercise's id is its id).
+std::optional<core::FigureSpec> readOwnFigure(JsonReader& r, const Json& json, const std::string& path,
+                                              const std::string& exerciseId)
+{
+    if (!r.expectObject(json, path))
+        return std::nullopt;
+    r.checkKeys(json, path, {"start", "end", "props", "highlight", "arrow", "arrow_bend", "planted", "floor", "note"});
+    auto figure = detail::readFigureBody(r, json, path);
+    if (figure)
+        figure->id = exerciseId;
+    return figure;
+}
+
 } // namespace
 
 std::vector<core::Exercise> readExercises(std::string_view json, bool builtin)
@@ -297,6 +311,8 @@ std::vector<core::ClinicExercise> readClinicExercises(std::string_view json)
                     c.retired = r.boolean(*v, childPath(path, "retired")).value_or(false);
                 if (const Json* v = member(entry, "picture"))
                     c.picture = readPicture(r, *v, childPath(path, "picture"));
+                if (const Json* v = member(entry, "own_figure"))
+                    c.figure = readOwnFigure(r, *v, childPath(path, "own_figure"), c.exercise.id);
             }
             if (r.problems().size() == before)
                 r.mergeUncovered(core::validateClinicExercise(c, path));
@@ -328,6 +344,8 @@ std::string writeClinicExercises(const std::vector<core::ClinicExercise>& exerci
             picture["data"] = encodeBase64(c.picture->bytes);
             out["picture"] = std::move(picture);
         }
+        if (c.figure)
+            out["own_figure"] = detail::figureToJson(*c.figure);
         list.push_back(std::move(out));
     }
     Json root = Json::object();

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <climits>
 #include <fstream>
 #include <sstream>
 
@@ -161,7 +163,157 @@ std::optional<core::Prop> readProp(JsonReader& r, const Json& v, const std::stri
     return prop;
 }
 
+/// A number as the figure files write it: whole numbers without a decimal point.
+Json numberJson(double value)
+{
+    if (value == std::round(value) && std::abs(value) < 1e9)
+        return static_cast<std::int64_t>(value);
+    return value;
+}
+
+/// The members of a frame that differ from `from`: joints, shift and (front view) how much of
+/// each thigh and shin shows.
+void writeFrameChanges(Json& frame, const core::Pose& pose, const core::Pose& from)
+{
+    Json joints = Json::object();
+    for (std::size_t i = 0; i < core::kJointCount; ++i)
+        if (pose.angles[i] != from.angles[i])
+            joints[std::string(core::jointName(static_cast<core::Joint>(i)))] = numberJson(pose.angles[i]);
+    if (pose.shiftX != from.shiftX)
+        frame["shift_x"] = numberJson(pose.shiftX);
+    const char* const thighKeys[] = {"left_thigh_seen", "right_thigh_seen"};
+    const char* const shinKeys[] = {"left_shin_seen", "right_shin_seen"};
+    for (std::size_t k = 0; k < 2; ++k) {
+        if (pose.thighSeen[k] != from.thighSeen[k])
+            frame[thighKeys[k]] = numberJson(pose.thighSeen[k]);
+        if (pose.shinSeen[k] != from.shinSeen[k])
+            frame[shinKeys[k]] = numberJson(pose.shinSeen[k]);
+    }
+    if (!joints.empty())
+        frame["pose"] = std::move(joints);
+}
+
+/// How many members a frame written from `base` needs.
+std::size_t changeCount(const core::Pose& pose, const core::Pose& base)
+{
+    Json frame = Json::object();
+    writeFrameChanges(frame, pose, base);
+    return frame.size() + (frame.contains("pose") ? frame["pose"].size() - 1 : 0);
+}
+
+Json propToJson(const core::Prop& prop)
+{
+    Json out = Json::object();
+    out["type"] = std::string(core::propKindName(prop.kind));
+    if (prop.at)
+        out["at"] = std::string(core::bodyPointName(*prop.at));
+    if (prop.to)
+        out["to"] = std::string(core::bodyPointName(*prop.to));
+    if (!prop.behind)
+        out["side"] = "front";
+    if (prop.height != 0)
+        out["height"] = numberJson(prop.height);
+    if (prop.offsetX != 0)
+        out["offset_x"] = numberJson(prop.offsetX);
+    if (prop.anchor)
+        out["anchor"] = Json::array({numberJson(prop.anchor->x), numberJson(prop.anchor->y)});
+    if (prop.startOnly)
+        out["start_only"] = true;
+    if (prop.armrests)
+        out["armrests"] = true;
+    return out;
+}
+
 } // namespace
+
+namespace detail {
+
+std::optional<core::FigureSpec> readFigureBody(JsonReader& r, const Json& root, const std::string& path)
+{
+    const std::size_t before = r.problems().size();
+    core::FigureSpec spec;
+    std::optional<core::BasePose> start;
+    if (r.require(root, path, "start"))
+        start = readFrame(r, root["start"], childPath(path, "start"), std::nullopt);
+    std::optional<core::BasePose> end = start;
+    if (root.contains("end") && start)
+        end = readFrame(r, root["end"], childPath(path, "end"), start);
+    if (start && end) {
+        spec.view = start->view;
+        spec.start = start->pose;
+        spec.end = end->pose;
+        if (end->view != start->view)
+            r.problem(childPath(path, "end.base"),
+                      "a front-view base cannot follow a side-view start (or the other way round)");
+    }
+    if (root.contains("props") && r.expectArray(root["props"], childPath(path, "props")))
+        for (std::size_t i = 0; i < root["props"].size(); ++i)
+            if (auto prop = readProp(r, root["props"][i], indexPath(childPath(path, "props"), i)))
+                spec.props.push_back(*prop);
+    if (root.contains("highlight"))
+        if (auto list = r.textList(root["highlight"], childPath(path, "highlight")))
+            spec.highlight = *list;
+    if (root.contains("arrow") && !root["arrow"].is_null())
+        spec.arrow = readPoint(r, root["arrow"], childPath(path, "arrow"));
+    if (root.contains("arrow_bend"))
+        if (auto d = readNumber(r, root["arrow_bend"], childPath(path, "arrow_bend")))
+            spec.arrowBend = std::clamp(*d, -1.0, 1.0);
+    if (root.contains("planted"))
+        spec.planted = readPoint(r, root["planted"], childPath(path, "planted"));
+    if (root.contains("floor"))
+        spec.floor = r.boolean(root["floor"], childPath(path, "floor")).value_or(true);
+    if (root.contains("note"))
+        (void)r.text(root["note"], childPath(path, "note"));
+    if (r.problems().size() != before)
+        return std::nullopt;
+    return spec;
+}
+
+Json figureToJson(const core::FigureSpec& spec)
+{
+    Json out = Json::object();
+    // The start frame names the base posture of its view it differs least from, then the joints
+    // that differ; the end frame names what differs from the start. Read back, every value is
+    // the same.
+    std::string_view baseName;
+    core::Pose basePose;
+    std::size_t fewest = SIZE_MAX;
+    for (std::string_view name : core::basePoseNames()) {
+        const auto base = core::basePose(name);
+        if (!base || base->view != spec.view)
+            continue;
+        if (const std::size_t n = changeCount(spec.start, base->pose); n < fewest) {
+            fewest = n;
+            baseName = name;
+            basePose = base->pose;
+        }
+    }
+    Json start = Json::object();
+    start["base"] = std::string(baseName);
+    writeFrameChanges(start, spec.start, basePose);
+    out["start"] = std::move(start);
+    Json end = Json::object();
+    writeFrameChanges(end, spec.end, spec.start);
+    out["end"] = std::move(end);
+    if (!spec.props.empty()) {
+        Json props = Json::array();
+        for (const auto& prop : spec.props)
+            props.push_back(propToJson(prop));
+        out["props"] = std::move(props);
+    }
+    if (!spec.highlight.empty())
+        out["highlight"] = spec.highlight;
+    if (spec.arrow)
+        out["arrow"] = std::string(core::bodyPointName(*spec.arrow));
+    out["arrow_bend"] = numberJson(spec.arrowBend);
+    if (spec.planted)
+        out["planted"] = std::string(core::bodyPointName(*spec.planted));
+    if (!spec.floor)
+        out["floor"] = false;
+    return out;
+}
+
+} // namespace detail
 
 core::FigureSpec readFigure(std::string_view json, const std::string& label, std::string_view expectedId)
 {
@@ -184,48 +336,32 @@ core::FigureSpec readFigure(std::string_view json, const std::string& label, std
     }
     r.checkKeys(root, "", {"format", "exercise", "start", "end", "props", "highlight", "arrow", "arrow_bend", "planted", "floor", "note"});
     r.checkFormat(root, kFigureFormat, "a figure");
+    std::string id;
     if (r.require(root, "", "exercise"))
-        if (auto id = r.text(root["exercise"], "exercise")) {
-            spec.id = *id;
-            if (!expectedId.empty() && *id != expectedId)
-                r.problem("exercise", "\"" + *id + "\" does not match the file name (" + std::string(expectedId) + ")");
+        if (auto text = r.text(root["exercise"], "exercise")) {
+            id = *text;
+            if (!expectedId.empty() && id != expectedId)
+                r.problem("exercise", "\"" + id + "\" does not match the file name (" + std::string(expectedId) + ")");
         }
-    std::optional<core::BasePose> start;
-    if (r.require(root, "", "start"))
-        start = readFrame(r, root["start"], "start", std::nullopt);
-    std::optional<core::BasePose> end = start;
-    if (root.contains("end") && start)
-        end = readFrame(r, root["end"], "end", start);
-    if (start && end) {
-        spec.view = start->view;
-        spec.start = start->pose;
-        spec.end = end->pose;
-        if (end->view != start->view)
-            r.problem("end.base", "a front-view base cannot follow a side-view start (or the other way round)");
-    }
-    if (root.contains("props") && r.expectArray(root["props"], "props"))
-        for (std::size_t i = 0; i < root["props"].size(); ++i)
-            if (auto prop = readProp(r, root["props"][i], indexPath("props", i)))
-                spec.props.push_back(*prop);
-    if (root.contains("highlight"))
-        if (auto list = r.textList(root["highlight"], "highlight"))
-            spec.highlight = *list;
-    if (root.contains("arrow") && !root["arrow"].is_null())
-        spec.arrow = readPoint(r, root["arrow"], "arrow");
-    if (root.contains("arrow_bend"))
-        if (auto d = readNumber(r, root["arrow_bend"], "arrow_bend"))
-            spec.arrowBend = std::clamp(*d, -1.0, 1.0);
-    if (root.contains("planted"))
-        spec.planted = readPoint(r, root["planted"], "planted");
-    if (root.contains("floor"))
-        spec.floor = r.boolean(root["floor"], "floor").value_or(true);
-    if (root.contains("note"))
-        (void)r.text(root["note"], "note");
+    if (auto body = detail::readFigureBody(r, root, ""))
+        spec = std::move(*body);
+    spec.id = id;
     if (r.problems().empty())
         r.mergeUncovered(core::checkFigure(spec));
     if (!r.problems().empty())
         throw InputError(prefixed(r.problems()));
     return spec;
+}
+
+std::string writeFigure(const core::FigureSpec& spec)
+{
+    Json root = Json::object();
+    root["format"] = kFigureFormat;
+    root["exercise"] = spec.id;
+    const Json body = detail::figureToJson(spec);
+    for (const auto& [key, value] : body.items())
+        root[key] = value;
+    return detail::dumpDocument(root);
 }
 
 std::map<std::string, core::FigureSpec> readFigureDir(const std::filesystem::path& dir)

@@ -23,6 +23,11 @@ inline constexpr std::string_view kFigureFormat = "hiprx-figure/1";
 /// "exercise" that differs from `expectedId` when one is given.
 core::FigureSpec readFigure(std::string_view json, const std::string& label, std::string_view expectedId = {});
 
+/// Writes `spec` as a figure file (its id as "exercise"): the start frame as the base posture of
+/// its view it differs least from plus the joints that differ, the end frame as what differs from
+/// the start. readFigure gives back an equal spec.
+std::string writeFigure(const core::FigureSpec& spec);
+
 /// Reads every `*.json` in `dir` (README and other files are ignored), keyed by exercise id (the
 /// file name without `.json`). Throws InputError with the problems of every bad file (each naming
 /// its file, hence its exercise id) and Error when the folder cannot be read.

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/exercise.h"
+#include "core/figure.h"
 #include "core/vocabulary.h"
 
 #include <nlohmann/json.hpp>
@@ -130,6 +131,13 @@ Json doseToJson(const core::Dose& dose, bool full);
 /// Reads a dose; `sets` and `reps` are required, the rest take core::Dose's defaults. Ranges are
 /// checked against core::DoseLimits.
 core::Dose readDose(JsonReader& reader, const Json& value, const std::string& path);
+
+/// The members of a figure (start, end, props, highlight, arrow, arrow_bend, planted, floor, note;
+/// the caller checks which keys it allows) at `path`; nothing when a problem was recorded. The id
+/// is left empty and core::checkFigure is left to the caller.
+std::optional<core::FigureSpec> readFigureBody(JsonReader& reader, const Json& object, const std::string& path);
+/// A figure's members as readFigureBody reads them (no format, no id).
+Json figureToJson(const core::FigureSpec& spec);
 
 /// The member `key`, or nothing when it is absent or null (null means "not given").
 const Json* member(const Json& object, std::string_view key);

@@ -77,11 +77,11 @@ TEST(Base64, KnownVectorsAndStrictDecoding)
 
 TEST(ClinicExerciseJson, RoundTripKeepsRetiredAndThePictureByteForByte)
 {
-    ClinicExercise withPicture{wallSlide(), false, ExercisePicture{PictureType::Png, 800, 600, allBytes(5003)}};
+    ClinicExercise withPicture{wallSlide(), false, ExercisePicture{PictureType::Png, 800, 600, allBytes(5003)}, std::nullopt};
     Exercise other = wallSlide();
     other.id = "old_step";
     other.figureId = "";
-    ClinicExercise retired{other, true, std::nullopt};
+    ClinicExercise retired{other, true, std::nullopt, std::nullopt};
 
     const std::string json = writeClinicExercises({withPicture, retired});
     const auto parsed = nlohmann::json::parse(json);
@@ -105,16 +105,16 @@ TEST(ClinicExerciseJson, AnExerciseLibraryFileIsReadAsClinicExercises)
     EXPECT_FALSE(back[0].retired);
     EXPECT_FALSE(back[0].picture.has_value());
     // … but the library reader refuses the clinic's keys.
-    EXPECT_THROW(exchange::readExercises(writeClinicExercises({{wallSlide(), true, std::nullopt}}), false),
+    EXPECT_THROW(exchange::readExercises(writeClinicExercises({{wallSlide(), true, std::nullopt, std::nullopt}}), false),
                  InputError);
 }
 
 TEST(ClinicExerciseJson, EveryProblemIsReportedWithItsPath)
 {
     auto doc = nlohmann::json::parse(writeClinicExercises(
-        {{wallSlide(), false, ExercisePicture{PictureType::Png, 10, 10, allBytes(20)}},
-         {wallSlide(), false, std::nullopt},
-         {wallSlide(), false, std::nullopt}}));
+        {{wallSlide(), false, ExercisePicture{PictureType::Png, 10, 10, allBytes(20)}, std::nullopt},
+         {wallSlide(), false, std::nullopt, std::nullopt},
+         {wallSlide(), false, std::nullopt, std::nullopt}}));
     doc["exercises"][0]["picture"]["data"] = "not base64!";
     doc["exercises"][0]["picture"]["type"] = "image/gif";
     doc["exercises"][1]["id"] = "second";
@@ -150,7 +150,7 @@ TEST(ClinicExerciseJson, AnotherFormatIsRefused)
 
 TEST(ClinicExerciseJson, ALevelOutsideOneToFiveIsRefused)
 {
-    auto doc = nlohmann::json::parse(writeClinicExercises({{wallSlide(), false, std::nullopt}}));
+    auto doc = nlohmann::json::parse(writeClinicExercises({{wallSlide(), false, std::nullopt, std::nullopt}}));
     doc["exercises"][0]["level"] = 9;
     try {
         readClinicExercises(doc.dump());
@@ -158,5 +158,65 @@ TEST(ClinicExerciseJson, ALevelOutsideOneToFiveIsRefused)
     } catch (const InputError& e) {
         EXPECT_THAT(paths(e), UnorderedElementsAre("exercises[0].level"));
         EXPECT_THAT(e.what(), HasSubstr("exercises[0].level: 9 is outside 1–5"));
+    }
+}
+
+namespace {
+
+/// A bridge of the clinic's own: lying with the knees bent, the hips lifted in the end frame.
+FigureSpec ownBridge()
+{
+    FigureSpec figure;
+    figure.id = "clinic_wall_slide";
+    figure.view = FigureView::Side;
+    figure.start = basePose("hook_lying")->pose;
+    figure.start[Joint::RightKnee] += 10;
+    figure.end = figure.start;
+    figure.end[Joint::Pelvis] -= 20;
+    figure.end[Joint::RightHip] = 5;
+    figure.props.emplace_back(); // a mat
+    figure.highlight = {"right_thigh"};
+    figure.arrow = BodyPoint::Pelvis;
+    return figure;
+}
+
+} // namespace
+
+TEST(ClinicExerciseJson, AnOwnFigureIsWrittenAndReadBackTheSame)
+{
+    ClinicExercise clinic{wallSlide(), false, std::nullopt, ownBridge()};
+    const std::string json = writeClinicExercises({clinic});
+    const auto parsed = nlohmann::json::parse(json);
+    EXPECT_EQ(parsed["exercises"][0]["own_figure"]["start"]["base"], "hook_lying") << json;
+    EXPECT_FALSE(parsed["exercises"][0]["own_figure"].contains("exercise")) << "the exercise's id is its id";
+    const auto back = readClinicExercises(json);
+    ASSERT_EQ(back.size(), 1u);
+    EXPECT_EQ(back[0], clinic);
+    EXPECT_EQ(writeClinicExercises(back), json);
+}
+
+TEST(ClinicExerciseJson, ProblemsOfAnOwnFigureAreReportedByPath)
+{
+    auto doc = nlohmann::json::parse(writeClinicExercises({{wallSlide(), false, std::nullopt, ownBridge()},
+                                                           {wallSlide(), false, std::nullopt, ownBridge()},
+                                                           {wallSlide(), false, std::nullopt, ownBridge()}}));
+    doc["exercises"][0]["own_figure"]["start"]["pose"]["right_hip"] = 170;
+    doc["exercises"][1]["id"] = "second";
+    doc["exercises"][1]["own_figure"]["pose"] = 3;
+    doc["exercises"][1]["own_figure"]["end"]["pose"]["right_wrist"] = 10;
+    doc["exercises"][2]["id"] = "third";
+    doc["exercises"][2]["picture"] = {{"type", "image/png"}, {"width", 10}, {"height", 10},
+                                       {"data", exchange::encodeBase64(allBytes(20))}};
+    try {
+        readClinicExercises(doc.dump());
+        FAIL() << "a bad file was read";
+    } catch (const InputError& e) {
+        EXPECT_THAT(paths(e), UnorderedElementsAre("exercises[0].own_figure.start.pose.right_hip",
+                                                   "exercises[1].own_figure.pose",
+                                                   "exercises[1].own_figure.end.pose.right_wrist",
+                                                   "exercises[2].own_figure"))
+            << e.what();
+        EXPECT_THAT(e.what(), HasSubstr("exercises[0].own_figure.start.pose.right_hip: 170 is outside −30–140"));
+        EXPECT_THAT(e.what(), HasSubstr("either a picture or a figure of its own"));
     }
 }

@@ -113,3 +113,44 @@ TEST(FigureJson, ReadDirKeysByFileNameAndNamesBadFiles)
     }
     std::filesystem::remove_all(dir.parent_path());
 }
+
+TEST(FigureJson, WriteThenReadGivesTheSameFigure)
+{
+    const core::FigureSpec bridge = exchange::readFigure(kBridge, "bridge.json");
+    const std::string written = exchange::writeFigure(bridge);
+    EXPECT_EQ(exchange::readFigure(written, "written.json", "glute_bridge"), bridge) << written;
+    EXPECT_NE(written.find("\"base\": \"hook_lying\""), std::string::npos) << "the nearest posture is named: "
+                                                                            << written;
+
+    // A front-view figure with shifts, fractions, a front wall, an anchored band and every flag.
+    core::FigureSpec spec;
+    spec.id = "clinic_band_reach";
+    spec.view = core::FigureView::Front;
+    spec.start = core::basePose("sitting_floor_front")->pose;
+    spec.start[Joint::RightShoulder] = 12.5;
+    spec.start.shiftX = -3.25;
+    spec.end = spec.start;
+    spec.end[Joint::RightShoulder] = 95;
+    spec.end.shinSeen = {0.5, 0.75};
+    spec.props.push_back({core::PropKind::Wall, std::nullopt, std::nullopt, false, 0, 4, std::nullopt, false, false});
+    spec.props.push_back({core::PropKind::Band, core::BodyPoint::RightHand, std::nullopt, true, 0, 0,
+                          core::Vec2{40, 30.5}, false, false});
+    spec.props.push_back({core::PropKind::Chair, core::BodyPoint::Pelvis, std::nullopt, true, 27, 0, std::nullopt,
+                          true, true});
+    spec.highlight = {"right_arm"};
+    spec.arrow = core::BodyPoint::RightHand;
+    spec.arrowBend = -0.4;
+    spec.planted = core::BodyPoint::LeftToe;
+    spec.floor = false;
+    ASSERT_TRUE(core::checkFigure(spec).empty());
+    const std::string text = exchange::writeFigure(spec);
+    EXPECT_EQ(exchange::readFigure(text, "written.json"), spec) << text;
+}
+
+TEST(FigureJson, EveryBuiltInFigureIsWrittenSoThatItReadsBackTheSame)
+{
+    const auto figures = exchange::readFigureDir(std::filesystem::path(HIPRX_SOURCE_DIR) / "assets" / "figures");
+    ASSERT_GT(figures.size(), 40U);
+    for (const auto& [id, spec] : figures)
+        EXPECT_EQ(exchange::readFigure(exchange::writeFigure(spec), id + ".json", id), spec) << id;
+}
