@@ -3,8 +3,8 @@
 // The exercise library in the database. Each row holds one exercise as the single entry of a JSON
 // document, so the exchange layer stays the only code that knows its fields: a built-in as
 // hiprx-exercises/1, a clinic exercise as hiprx-clinic-exercises/1 (with its retired flag and its
-// picture, base64); rows written before pictures existed are hiprx-exercises/1, read the same way.
-// Keeping both in the JSON needs no schema change. Plans never read pictures: load() asks SQLite to
+// picture, base64, or its own figure); rows written before pictures existed are hiprx-exercises/1,
+// read the same way. Keeping them in the JSON needs no schema change. Plans never read pictures: load() asks SQLite to
 // drop them from the text before it is parsed.
 //
 // Built-ins follow db/exercises.json: syncBuiltins adds, updates and removes them. A clinic
@@ -193,17 +193,20 @@ std::string changedFields(const core::ClinicExercise& before, const core::Clinic
     note(a.videoUrl != b.videoUrl, "video link");
     note(a.sources != b.sources, "sources");
     note(before.picture != after.picture, "picture");
+    note(before.figure != after.figure, "own figure");
     note(before.retired != after.retired, "retired");
     return changed.empty() ? "nothing changed" : "changed " + detail::joinNames(changed);
 }
 
-/// `exercise` as it is stored: the clinic's own, showing its picture when it has one.
+/// `exercise` as it is stored: the clinic's own, showing its picture or own figure when it has one.
 core::ClinicExercise storedForm(const core::ClinicExercise& exercise)
 {
     core::ClinicExercise copy = exercise;
     copy.exercise.builtin = false;
-    if (copy.picture)
+    if (copy.picture || copy.figure)
         copy.exercise.figureId = core::pictureFigureId(copy.exercise);
+    if (copy.figure)
+        copy.figure->id = copy.exercise.id;
     return copy;
 }
 
@@ -269,7 +272,9 @@ bool writeClinic(SQLite::Database& db, const core::ClinicExercise& exercise, con
                             what + ": " + changedFields(*before, exercise));
     else
         detail::appendAudit(db, actor, "exercise.create", "exercise", std::nullopt,
-                            what + (exercise.picture ? ", with a picture" : ""));
+                            what + (exercise.picture  ? ", with a picture"
+                                    : exercise.figure ? ", with a figure of its own"
+                                                      : ""));
     return !before;
 }
 
@@ -373,6 +378,22 @@ std::map<std::string, core::ExercisePicture, std::less<>> ExerciseRepository::pi
             core::ClinicExercise exercise = clinicFromJson(query.getColumn(0).getString());
             if (exercise.picture)
                 out.emplace(core::pictureFigureId(exercise.exercise), std::move(*exercise.picture));
+        }
+        return out;
+    });
+}
+
+std::map<std::string, core::FigureSpec> ExerciseRepository::ownFigures()
+{
+    return detail::guarded("read the figures of the clinic's exercises", [&] {
+        SQLite::Statement query(detail::connection(m_db),
+                                "SELECT json_remove(json, '$.exercises[0].picture') FROM exercises WHERE builtin = 0 "
+                                "AND json_type(json, '$.exercises[0].own_figure') IS NOT NULL ORDER BY id");
+        std::map<std::string, core::FigureSpec> out;
+        while (query.executeStep()) {
+            core::ClinicExercise exercise = clinicFromJson(query.getColumn(0).getString());
+            if (exercise.figure)
+                out.emplace(core::pictureFigureId(exercise.exercise), std::move(*exercise.figure));
         }
         return out;
     });

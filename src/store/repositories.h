@@ -133,6 +133,9 @@ public:
     std::optional<core::ClinicExercise> findClinicExercise(const std::string& id);
     /// The pictures of the clinic exercises that have one, by figure id, for drawing on cards.
     std::map<std::string, core::ExercisePicture, std::less<>> pictures();
+    /// The own figures of the clinic exercises that have one (retired ones too), by figure id (the
+    /// exercise's id), for drawing on cards with the built-in figures.
+    std::map<std::string, core::FigureSpec> ownFigures();
     /// What plans, the library browser and the program builder offer: built-ins and the clinic
     /// exercises that are not retired (pictures are not read).
     core::ExerciseLibrary load();

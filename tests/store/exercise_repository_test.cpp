@@ -21,7 +21,7 @@ namespace {
 /// A clinic exercise with no picture, not retired.
 core::ClinicExercise clinic(core::Exercise exercise)
 {
-    return core::ClinicExercise{std::move(exercise), false, std::nullopt};
+    return core::ClinicExercise{std::move(exercise), false, std::nullopt, std::nullopt};
 }
 
 class ExerciseRepositoryTest : public ::testing::Test {
@@ -189,6 +189,44 @@ TEST_F(ExerciseRepositoryTest, APictureIsKeptByteForByteAndBecomesTheFigure)
     } catch (const InputError& e) {
         ASSERT_EQ(e.problems().size(), 1u);
         EXPECT_EQ(e.problems()[0].path, "exercise.picture.data");
+    }
+}
+
+TEST_F(ExerciseRepositoryTest, AnOwnFigureIsKeptAndBecomesTheFigure)
+{
+    core::ClinicExercise reach = clinic(sampleExercise("overhead_reach", "Overhead reach"));
+    core::FigureSpec figure;
+    figure.start = core::basePose("standing")->pose;
+    figure.end = figure.start;
+    figure.end[core::Joint::RightShoulder] = 150;
+    figure.arrow = core::BodyPoint::RightHand;
+    reach.figure = figure;
+    m_exercises.saveClinicExercise(reach, m_actor);
+    EXPECT_THAT(AuditLog(m_db).recent(1)[0].detail, HasSubstr("with a figure of its own"));
+
+    const auto stored = m_exercises.findClinicExercise("overhead_reach");
+    ASSERT_TRUE(stored.has_value());
+    ASSERT_TRUE(stored->figure.has_value());
+    figure.id = "overhead_reach"; // drawn under the exercise's id
+    EXPECT_EQ(*stored->figure, figure);
+    EXPECT_EQ(stored->exercise.figureId, "overhead_reach");
+    EXPECT_EQ(m_exercises.load().find("overhead_reach")->figureId, "overhead_reach");
+    const auto figures = m_exercises.ownFigures();
+    ASSERT_EQ(figures.size(), 1u);
+    EXPECT_EQ(figures.at("overhead_reach"), figure);
+
+    // A changed angle is saved and named in the audit; one out of range is refused by path.
+    reach.figure->start[core::Joint::RightShoulder] = 20;
+    m_exercises.saveClinicExercise(reach, Actor{"M. Ito, PT"});
+    EXPECT_EQ(m_exercises.findClinicExercise("overhead_reach")->figure->start[core::Joint::RightShoulder], 20);
+    EXPECT_THAT(AuditLog(m_db).recent(1)[0].detail, HasSubstr("changed own figure"));
+    reach.figure->end[core::Joint::RightElbow] = 200;
+    try {
+        m_exercises.saveClinicExercise(reach, m_actor);
+        FAIL() << "an elbow bent 200 degrees";
+    } catch (const InputError& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].path, "exercise.own_figure.end.pose.right_elbow");
     }
 }
 
