@@ -181,8 +181,13 @@ void runIssue(const CommonOptions& common, const IssueArgs& args)
         throw InputError(std::move(problems));
     }
     warn(*materials.pictureProblems);
-    if (!result.noteProblem.empty())
-        warn({result.noteProblem + "; write it with hiprx-cli note " + std::to_string(args.visit) + " --out FILE.pdf"});
+    if (!result.noteProblem.empty()) {
+        // The problem is a sentence of its own; the remedy follows as another.
+        std::string problem = result.noteProblem;
+        while (!problem.empty() && (problem.back() == '.' || problem.back() == ' '))
+            problem.pop_back();
+        warn({problem + ". Write it with: hiprx-cli note " + std::to_string(args.visit) + " --out FILE.pdf"});
+    }
     const auto& issued = result.issued;
     std::cout << "Issued program version " << issued.version << " for visit " << args.visit << " ("
               << issued.program.items.size() << " exercises)";

@@ -20,9 +20,17 @@ namespace {
 
 constexpr const char* kField = "output";
 
+/// A target the user named that cannot take the file (a folder, a device, a missing folder): bad
+/// input, the message names the file.
 [[noreturn]] void refuse(const fs::path& target, const std::string& why)
 {
-    throw InputError(kField, std::string(kField) + ": cannot write " + target.string() + ": " + why);
+    throw InputError(kField, "Cannot write " + target.string() + ": " + why + ". Choose another file.");
+}
+
+/// The disk failed while creating the file: not the user's input, nothing was written.
+[[noreturn]] void diskFailed(const fs::path& target, int error)
+{
+    throw Error("Could not write " + target.string() + ": " + std::strerror(error) + "; nothing was changed.");
 }
 
 /// What kind of thing a path names, in words, when it is not a regular file.
@@ -105,6 +113,8 @@ void writeFileAtomically(const fs::path& requested, std::string_view bytes)
         const int error = errno;
         if (error == ENOENT || error == ENOTDIR)
             refuse(target, "the folder " + folder.string() + " does not exist");
+        if (error == EIO || error == ENOSPC || error == EDQUOT)
+            diskFailed(target, error);
         refuse(target, std::strerror(error));
     }
 
@@ -112,8 +122,8 @@ void writeFileAtomically(const fs::path& requested, std::string_view bytes)
         ::close(fd);
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        throw Error("could not write " + target.string() + ": " + what + " (" + std::strerror(error) +
-                    "); nothing was changed");
+        throw Error("Could not write " + target.string() + ": " + what + " (" + std::strerror(error) +
+                    "); nothing was changed.");
     };
     // Whatever the umask: the file holds patient data.
     if (::fchmod(fd, 0600) != 0)
@@ -126,8 +136,8 @@ void writeFileAtomically(const fs::path& requested, std::string_view bytes)
         const int error = errno;
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        throw Error("could not write " + target.string() + ": closing failed (" + std::strerror(error) +
-                    "); nothing was changed");
+        throw Error("Could not write " + target.string() + ": closing failed (" + std::strerror(error) +
+                    "); nothing was changed.");
     }
 
     // Checked again just before the rename: a special file may have appeared meanwhile.
@@ -140,6 +150,8 @@ void writeFileAtomically(const fs::path& requested, std::string_view bytes)
         const int error = errno;
         std::error_code ignored;
         fs::remove(temporary, ignored);
+        if (error == EIO || error == ENOSPC || error == EDQUOT)
+            diskFailed(target, error);
         refuse(target, std::strerror(error));
     }
     // The rename is durable once the folder's entry is on disk.

@@ -471,6 +471,42 @@ Database::Impl::Impl(const fs::path& file, int flags)
 
 namespace detail {
 
+std::string describe(const SQLite::Exception& e)
+{
+    const int extended = e.getExtendedErrorCode();
+    std::string plain;
+    switch (e.getErrorCode()) {
+    case SQLITE_IOERR:
+        plain = "the disk reported a read or write error";
+        break;
+    case SQLITE_FULL:
+        plain = "the disk is full";
+        break;
+    case SQLITE_CANTOPEN:
+        plain = "a file could not be opened (the database, or its -wal or -shm file beside it): check that "
+                "the folder exists and can be written";
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        plain = "the file is damaged or not a database; restore a backup";
+        break;
+    case SQLITE_READONLY:
+        if (extended == SQLITE_READONLY_CANTINIT || extended == SQLITE_READONLY_CANTLOCK ||
+            extended == SQLITE_READONLY_RECOVERY)
+            plain = "the database's -wal or -shm file beside it could not be opened or written: check the disk "
+                    "and that the folder can be written";
+        else if (extended == SQLITE_READONLY_DIRECTORY)
+            plain = "the folder that holds the database cannot be written";
+        else
+            plain = "the database could not be opened for writing (the file or its folder is read-only, or "
+                    "the disk refused)";
+        break;
+    default:
+        return e.what();
+    }
+    return plain + " (SQLite: " + e.what() + ")";
+}
+
 std::string nowUtc()
 {
     using namespace std::chrono;

@@ -35,6 +35,11 @@ std::string nowUtc();
 /// Today's local calendar date: the bound for dates entered by the user.
 core::Date localToday();
 
+/// SQLite's reason in words a clinic's IT person acts on, for the errors of the disk and the file
+/// (I/O error, disk full, cannot open, read-only, damaged), with SQLite's own text after it; any
+/// other error is SQLite's text as it is.
+std::string describe(const SQLite::Exception& e);
+
 /// Runs `work`; an SQLite error becomes StorageError("Could not <what>: <SQLite's reason>"). SQLite's
 /// reasons name tables, columns and constraints, never values.
 template <typename Work> decltype(auto) guarded(std::string_view what, Work&& work)
@@ -42,7 +47,7 @@ template <typename Work> decltype(auto) guarded(std::string_view what, Work&& wo
     try {
         return work();
     } catch (const SQLite::Exception& e) {
-        throw StorageError("Could not " + std::string(what) + ": " + e.what() + ".");
+        throw StorageError("Could not " + std::string(what) + ": " + describe(e) + ".");
     }
 }
 

@@ -4,12 +4,14 @@
 // migrations, restore, backup names, read-only databases and special files as the database.
 #include "store/backup_folder.h"
 #include "store/database.h"
+#include "store/database_impl.h"
 #include "store/migrations.h"
 #include "store/repositories.h"
 
 #include "store_test_support.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -34,6 +36,7 @@ using namespace hiprx;
 using namespace hiprx::store;
 using hiprx::store::test_support::samplePatient;
 using hiprx::store::test_support::TempDir;
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 namespace {
@@ -425,4 +428,19 @@ TEST(Reliability, CopiesLeftByAKilledBackupOrRestoreAreRemovedLaterButNotThoseOf
         EXPECT_FALSE(fs::exists(path)) << "left behind: " << path;
     for (const auto& path : kept)
         EXPECT_TRUE(fs::exists(path)) << "removed: " << path;
+}
+
+TEST(Reliability, ErrorsOfTheDiskAndTheFileAreSaidInWordsWithSQLitesTextAfter)
+{
+    using detail::describe;
+    EXPECT_THAT(describe(SQLite::Exception("disk I/O error", SQLITE_IOERR)),
+                AllOf(HasSubstr("the disk reported a read or write error"), HasSubstr("(SQLite: disk I/O error)")));
+    EXPECT_THAT(describe(SQLite::Exception("database or disk is full", SQLITE_FULL)), HasSubstr("the disk is full"));
+    // What SQLite says when it fell back to read-only because opening for writing failed.
+    EXPECT_THAT(describe(SQLite::Exception("attempt to write a readonly database", SQLITE_READONLY)),
+                HasSubstr("could not be opened for writing"));
+    EXPECT_THAT(describe(SQLite::Exception("file is not a database", SQLITE_NOTADB)), HasSubstr("restore a backup"));
+    // Anything else (constraints name tables and columns, never values) stays as SQLite says it.
+    EXPECT_EQ(describe(SQLite::Exception("UNIQUE constraint failed: staff.name", SQLITE_CONSTRAINT)),
+              "UNIQUE constraint failed: staff.name");
 }
