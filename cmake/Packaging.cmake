@@ -16,7 +16,9 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+# libcurl and libsecret are loaded when first needed (src/delivery/shared_library.h), so
+# dpkg-shlibdeps cannot see them: named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libcurl4, libsecret-1-0")
 set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

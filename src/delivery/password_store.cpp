@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/password_store.h"
 
+#include "delivery/shared_library.h"
+
 #include <libsecret/secret.h>
 
 #include <algorithm>
@@ -69,6 +71,52 @@ void MemoryPasswordStore::erase(const std::string& host, const std::string& user
 
 namespace {
 
+/// The libsecret (and GLib) functions HipRx calls, taken from libsecret the first time the keyring
+/// is asked for: GLib and D-Bus are loaded only by the commands that need a password.
+struct Secret {
+    decltype(&::secret_service_get_sync) serviceGetSync = nullptr;
+    decltype(&::secret_password_lookup_sync) lookupSync = nullptr;
+    decltype(&::secret_password_store_sync) storeSync = nullptr;
+    decltype(&::secret_password_clear_sync) clearSync = nullptr;
+    decltype(&::secret_password_free) passwordFree = nullptr;
+    decltype(&::g_dbus_proxy_get_name_owner) proxyNameOwner = nullptr;
+    decltype(&::g_object_unref) objectUnref = nullptr;
+    decltype(&::g_free) free = nullptr;
+    decltype(&::g_error_free) errorFree = nullptr;
+};
+
+struct LoadedSecret {
+    Secret api;
+    std::string problem; ///< empty when every function was found
+};
+
+const LoadedSecret& loadSecret()
+{
+    static const LoadedSecret loaded = [] {
+        LoadedSecret result;
+        std::string why;
+        void* library = detail::openLibrary({"libsecret-1.so.0"}, why);
+        Secret& s = result.api;
+        // GLib's and GIO's functions come from libsecret's own dependencies.
+        const bool ok = library && detail::resolve(library, "secret_service_get_sync", s.serviceGetSync, why) &&
+                        detail::resolve(library, "secret_password_lookup_sync", s.lookupSync, why) &&
+                        detail::resolve(library, "secret_password_store_sync", s.storeSync, why) &&
+                        detail::resolve(library, "secret_password_clear_sync", s.clearSync, why) &&
+                        detail::resolve(library, "secret_password_free", s.passwordFree, why) &&
+                        detail::resolve(library, "g_dbus_proxy_get_name_owner", s.proxyNameOwner, why) &&
+                        detail::resolve(library, "g_object_unref", s.objectUnref, why) &&
+                        detail::resolve(library, "g_free", s.free, why) &&
+                        detail::resolve(library, "g_error_free", s.errorFree, why);
+        if (!ok)
+            result.problem = "the keyring library libsecret could not be loaded (" + why + ")";
+        return result;
+    }();
+    return loaded;
+}
+
+/// The loaded functions; only called once SecretServicePasswordStore::available() said yes.
+const Secret& secret() { return loadSecret().api; }
+
 const SecretSchema* schema()
 {
     // Field order matches the C struct; the attribute table ends with a null name.
@@ -89,7 +137,7 @@ std::string takeError(GError* error)
     if (!error)
         return "no reason given";
     std::string text = error->message ? error->message : "no reason given";
-    g_error_free(error);
+    secret().errorFree(error);
     return text;
 }
 
@@ -117,16 +165,20 @@ bool SecretServicePasswordStore::available(std::string* why)
     };
     if (!sessionBusConfigured())
         return fail("there is no desktop session bus (D-Bus), so no system keyring can be reached");
+    if (const std::string& problem = loadSecret().problem; !problem.empty())
+        return fail(problem);
+    const Secret& api = secret();
     GError* error = nullptr;
-    SecretService* service = secret_service_get_sync(SECRET_SERVICE_NONE, nullptr, &error);
+    SecretService* service = api.serviceGetSync(SECRET_SERVICE_NONE, nullptr, &error);
     if (!service)
         return fail("the desktop session bus could not be reached: " + takeError(error));
     // A keyring that is installed but not running would be started on demand and then ask for an
     // unlock password nobody can see (tests, ssh); only a running one counts.
-    gchar* owner = g_dbus_proxy_get_name_owner(G_DBUS_PROXY(service));
+    // A SecretService is a GDBusProxy (its first member); the checked cast macro would need GIO linked.
+    gchar* owner = api.proxyNameOwner(reinterpret_cast<GDBusProxy*>(service));
     const bool running = owner != nullptr;
-    g_free(owner);
-    g_object_unref(service);
+    api.free(owner);
+    api.objectUnref(service);
     if (!running)
         return fail("no system keyring (Secret Service) is running in this session");
     if (why)
@@ -138,16 +190,19 @@ std::string SecretServicePasswordStore::where() const { return "the system keyri
 
 std::optional<std::string> SecretServicePasswordStore::load(const std::string& host, const std::string& user)
 {
+    if (!loadSecret().problem.empty())
+        return std::nullopt;
     GError* error = nullptr;
-    gchar* secret = secret_password_lookup_sync(schema(), nullptr, &error, "app", "hiprx", "host", host.c_str(),
-                                                "user", user.c_str(), nullptr);
-    if (!secret) {
+    const Secret& api = secret();
+    gchar* found = api.lookupSync(schema(), nullptr, &error, "app", "hiprx", "host", host.c_str(), "user",
+                                  user.c_str(), nullptr);
+    if (!found) {
         if (error)
-            g_error_free(error); // unreadable counts as not saved: the user is asked instead
+            api.errorFree(error); // unreadable counts as not saved: the user is asked instead
         return std::nullopt;
     }
-    std::string password(secret);
-    secret_password_free(secret); // libsecret wipes the memory before freeing it
+    std::string password(found);
+    api.passwordFree(found); // libsecret wipes the memory before freeing it
     return password;
 }
 
@@ -156,10 +211,14 @@ bool SecretServicePasswordStore::save(const std::string& host, const std::string
 {
     const std::string label = "HipRx mail password for " + (user.empty() ? std::string("(no login)") : user) +
                               " on " + host;
+    if (const std::string& problem = loadSecret().problem; !problem.empty()) {
+        error = "The system keyring did not save the password (" + problem + ").";
+        return false;
+    }
     GError* gerror = nullptr;
-    const gboolean ok = secret_password_store_sync(schema(), SECRET_COLLECTION_DEFAULT, label.c_str(),
-                                                   password.c_str(), nullptr, &gerror, "app", "hiprx", "host",
-                                                   host.c_str(), "user", user.c_str(), nullptr);
+    const gboolean ok = secret().storeSync(schema(), SECRET_COLLECTION_DEFAULT, label.c_str(), password.c_str(),
+                                           nullptr, &gerror, "app", "hiprx", "host", host.c_str(), "user",
+                                           user.c_str(), nullptr);
     if (!ok) {
         error = "The system keyring did not save the password (" + takeError(gerror) + ").";
         return false;
@@ -170,11 +229,13 @@ bool SecretServicePasswordStore::save(const std::string& host, const std::string
 
 void SecretServicePasswordStore::erase(const std::string& host, const std::string& user)
 {
+    if (!loadSecret().problem.empty())
+        return; // no keyring library, so nothing was ever saved in it
     GError* error = nullptr;
-    secret_password_clear_sync(schema(), nullptr, &error, "app", "hiprx", "host", host.c_str(), "user",
-                               user.c_str(), nullptr);
+    const Secret& api = secret();
+    api.clearSync(schema(), nullptr, &error, "app", "hiprx", "host", host.c_str(), "user", user.c_str(), nullptr);
     if (error)
-        g_error_free(error); // nothing to forget, or the keyring is gone: either way nothing is saved
+        api.errorFree(error); // nothing to forget, or the keyring is gone: either way nothing is saved
 }
 
 // ---------------------------------------------------------------------------------------------

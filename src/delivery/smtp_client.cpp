@@ -2,6 +2,7 @@
 #include "delivery/smtp_client.h"
 
 #include "core/error.h"
+#include "delivery/shared_library.h"
 
 #include <curl/curl.h>
 
@@ -15,12 +16,54 @@ namespace {
 
 constexpr long kMaxConnectSeconds = 20;
 
-void initCurlOnce()
+/// The libcurl functions HipRx calls, taken from the library when the first message is sent.
+struct Curl {
+    decltype(&::curl_global_init) globalInit = nullptr;
+    decltype(&::curl_easy_init) easyInit = nullptr;
+    decltype(&::curl_easy_setopt) easySetopt = nullptr;
+    decltype(&::curl_easy_perform) easyPerform = nullptr;
+    decltype(&::curl_easy_getinfo) easyGetinfo = nullptr;
+    decltype(&::curl_easy_cleanup) easyCleanup = nullptr;
+    decltype(&::curl_easy_strerror) easyStrerror = nullptr;
+    decltype(&::curl_slist_append) slistAppend = nullptr;
+    decltype(&::curl_slist_free_all) slistFreeAll = nullptr;
+};
+
+struct LoadedCurl {
+    Curl api;
+    std::string problem; ///< empty when every function was found and curl_global_init ran
+};
+
+/// libcurl, loaded and initialised once (curl_global_init is not thread-safe; the first send may
+/// come from a worker thread).
+const LoadedCurl& loadCurl()
 {
-    // curl_global_init is not thread-safe; the first send may come from a worker thread.
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    static const LoadedCurl loaded = [] {
+        LoadedCurl result;
+        std::string why;
+        void* library = detail::openLibrary({"libcurl.so.4", "libcurl-gnutls.so.4"}, why);
+        Curl& c = result.api;
+        const bool ok = library && detail::resolve(library, "curl_global_init", c.globalInit, why) &&
+                        detail::resolve(library, "curl_easy_init", c.easyInit, why) &&
+                        detail::resolve(library, "curl_easy_setopt", c.easySetopt, why) &&
+                        detail::resolve(library, "curl_easy_perform", c.easyPerform, why) &&
+                        detail::resolve(library, "curl_easy_getinfo", c.easyGetinfo, why) &&
+                        detail::resolve(library, "curl_easy_cleanup", c.easyCleanup, why) &&
+                        detail::resolve(library, "curl_easy_strerror", c.easyStrerror, why) &&
+                        detail::resolve(library, "curl_slist_append", c.slistAppend, why) &&
+                        detail::resolve(library, "curl_slist_free_all", c.slistFreeAll, why);
+        if (!ok)
+            result.problem = "The message was not sent: the mail library libcurl could not be loaded (" + why +
+                             "). Install the package libcurl4.";
+        else if (c.globalInit(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+            result.problem = "The message was not sent: the mail library could not start.";
+        return result;
+    }();
+    return loaded;
 }
+
+/// The loaded functions; only called after loadCurl() reported no problem.
+const Curl& curl() { return loadCurl().api; }
 
 struct Transfer {
     const std::string* data = nullptr;
@@ -52,10 +95,10 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
 }
 
 struct CurlDeleter {
-    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+    void operator()(CURL* handle) const { curl().easyCleanup(handle); }
 };
 struct SlistDeleter {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+    void operator()(curl_slist* list) const { curl().slistFreeAll(list); }
 };
 
 std::string hostPort(const SmtpSettings& settings)
@@ -125,7 +168,7 @@ SendResult explain(CURLcode code, long smtpCode, const std::string& curlDetail, 
                     "The mail server refused the sender address" + reply +
                         ". Check the sender address in the email settings.");
     return fail(SendFailure::Other, "The message was not sent: " +
-                                        (curlDetail.empty() ? std::string(curl_easy_strerror(code)) : curlDetail) +
+                                        (curlDetail.empty() ? std::string(curl().easyStrerror(code)) : curlDetail) +
                                         reply + ".");
 }
 
@@ -207,44 +250,46 @@ SendResult SmtpClient::send(const EmailMessage& message, const std::string& pass
     if (cancel && cancel->load())
         return fail(SendFailure::Cancelled, "Sending was cancelled; the message was not sent.");
 
-    initCurlOnce();
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-    if (!curl)
+    if (const std::string& problem = loadCurl().problem; !problem.empty())
+        return fail(SendFailure::Other, problem);
+    const Curl& api = curl();
+    std::unique_ptr<CURL, CurlDeleter> session(api.easyInit());
+    if (!session)
         return fail(SendFailure::Other, "The message was not sent: the mail library could not start.");
-    CURL* handle = curl.get();
+    CURL* handle = session.get();
     char errorBuffer[CURL_ERROR_SIZE] = {};
     Transfer transfer{&bytes, 0, cancel, &progress};
 
     const std::string url = smtpUrl(m_settings);
     const std::string from = "<" + message.fromAddress + ">";
     std::unique_ptr<curl_slist, SlistDeleter> recipients(
-        curl_slist_append(nullptr, ("<" + message.toAddress + ">").c_str()));
+        api.slistAppend(nullptr, ("<" + message.toAddress + ">").c_str()));
     const long timeout = std::max(1, m_settings.timeoutSeconds);
 
-    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
-    curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(handle, CURLOPT_MAIL_FROM, from.c_str());
-    curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
-    curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(handle, CURLOPT_READFUNCTION, readChunk);
-    curl_easy_setopt(handle, CURLOPT_READDATA, &transfer);
-    curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(bytes.size()));
-    curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
-    curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
-    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L); // no SIGALRM in a worker thread
-    curl_easy_setopt(handle, CURLOPT_TIMEOUT, timeout);
-    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, std::min(timeout, kMaxConnectSeconds));
+    api.easySetopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
+    api.easySetopt(handle, CURLOPT_URL, url.c_str());
+    api.easySetopt(handle, CURLOPT_MAIL_FROM, from.c_str());
+    api.easySetopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
+    api.easySetopt(handle, CURLOPT_UPLOAD, 1L);
+    api.easySetopt(handle, CURLOPT_READFUNCTION, readChunk);
+    api.easySetopt(handle, CURLOPT_READDATA, &transfer);
+    api.easySetopt(handle, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(bytes.size()));
+    api.easySetopt(handle, CURLOPT_NOPROGRESS, 0L);
+    api.easySetopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
+    api.easySetopt(handle, CURLOPT_XFERINFODATA, &transfer);
+    api.easySetopt(handle, CURLOPT_NOSIGNAL, 1L); // no SIGALRM in a worker thread
+    api.easySetopt(handle, CURLOPT_TIMEOUT, timeout);
+    api.easySetopt(handle, CURLOPT_CONNECTTIMEOUT, std::min(timeout, kMaxConnectSeconds));
     if (m_settings.security == SmtpSecurity::StartTls)
-        curl_easy_setopt(handle, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+        api.easySetopt(handle, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
     if (!m_settings.user.empty()) {
-        curl_easy_setopt(handle, CURLOPT_USERNAME, m_settings.user.c_str());
-        curl_easy_setopt(handle, CURLOPT_PASSWORD, password.c_str());
+        api.easySetopt(handle, CURLOPT_USERNAME, m_settings.user.c_str());
+        api.easySetopt(handle, CURLOPT_PASSWORD, password.c_str());
     }
 
-    const CURLcode code = curl_easy_perform(handle);
+    const CURLcode code = api.easyPerform(handle);
     long smtpCode = 0;
-    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &smtpCode);
+    api.easyGetinfo(handle, CURLINFO_RESPONSE_CODE, &smtpCode);
     if (code == CURLE_OK && progress)
         progress(bytes.size(), bytes.size());
     return explain(code, smtpCode, errorBuffer, m_settings);
