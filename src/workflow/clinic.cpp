@@ -111,7 +111,8 @@ core::ExerciseLibrary loadBuiltinLibrary()
     return core::ExerciseLibrary(exchange::readExercises(readFile(file, "exercise library"), true));
 }
 
-std::unique_ptr<render::FigureLibrary> loadFigures(const std::string& accentColor, std::vector<std::string>& problems)
+std::unique_ptr<render::FigureLibrary> loadFigures(const std::string& accentColor, std::vector<std::string>& problems,
+                                                   std::map<std::string, core::FigureSpec> clinicFigures)
 {
     std::map<std::string, core::FigureSpec> figures;
     try {
@@ -120,6 +121,8 @@ std::unique_ptr<render::FigureLibrary> loadFigures(const std::string& accentColo
         problems.push_back(std::string("The exercise figures could not be read (") + e.what() +
                            "); cards are printed without pictures.");
     }
+    // A clinic exercise's id is never a built-in's, so its figure never replaces a built-in one.
+    figures.merge(clinicFigures);
     render::FigureStyle style;
     if (const auto accent = render::Rgb::parse(accentColor))
         style.accent = *accent;
@@ -139,7 +142,14 @@ Materials loadMaterials(store::Database& db, const std::string& accentColor)
     if (materials.library.all().empty())
         materials.problems.push_back("The exercise library is empty, so no exercise can be suggested. Check that "
                                      "HipRx is installed completely (db/exercises.json).");
-    materials.figures = loadFigures(accentColor, materials.problems);
+    std::map<std::string, core::FigureSpec> ownFigures;
+    try {
+        ownFigures = store::ExerciseRepository(db).ownFigures();
+    } catch (const std::exception& e) {
+        materials.problems.push_back(std::string("The figures of the clinic's exercises could not be read (") +
+                                     e.what() + "); their cards are printed without them.");
+    }
+    materials.figures = loadFigures(accentColor, materials.problems, std::move(ownFigures));
     try {
         auto pictures = store::ExerciseRepository(db).pictures();
         if (!pictures.empty())

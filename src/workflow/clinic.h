@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/repositories.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -78,14 +79,17 @@ struct Materials {
 
 /// Refreshes the built-in exercises in `db` from the data folder (kept as they were when the file
 /// cannot be read, and then reported), loads the library with the clinic's own exercises, the
-/// figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default) and the clinic
-/// exercises' pictures (retired ones too, for reprints; pictures that cannot be read are reported
+/// figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default) with the clinic
+/// exercises' own figures among them (under their exercise ids), and the clinic exercises' pictures (retired ones too, for reprints; pictures that cannot be read are reported
 /// and the cards keep their figures).
 Materials loadMaterials(store::Database& db, const std::string& accentColor);
 
 /// The exercise figures drawn in `accentColor` (#RRGGBB; a bad colour keeps the default); never
 /// null. A figure folder that cannot be read gives an empty library and a sentence in `problems`.
-std::unique_ptr<render::FigureLibrary> loadFigures(const std::string& accentColor, std::vector<std::string>& problems);
+/// `clinicFigures` (the clinic exercises' own figures) are added; a built-in figure of the same id
+/// is kept.
+std::unique_ptr<render::FigureLibrary> loadFigures(const std::string& accentColor, std::vector<std::string>& problems,
+                                                   std::map<std::string, core::FigureSpec> clinicFigures = {});
 
 /// The built-in library alone, from the data folder (for jobs without a database). Throws
 /// InputError naming the file when it cannot be read.

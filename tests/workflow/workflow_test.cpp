@@ -310,3 +310,22 @@ TEST_F(WorkflowTest, AnIssuedProgramCanBeIssuedAndPrintedAgainInLargePrint)
     EXPECT_EQ(large.pdf, reprint);
     EXPECT_THROW(workflow::reprintHandout(m_db, m_clinic, nullptr, id + 99, 0, {}, kToday), InputError);
 }
+
+TEST_F(WorkflowTest, AClinicExercisesOwnFigureIsDrawnWithTheBuiltInFigures)
+{
+    core::ClinicExercise reach;
+    reach.exercise = store::test_support::sampleExercise("clinic_overhead_reach", "Overhead reach");
+    core::FigureSpec figure;
+    figure.start = core::basePose("standing")->pose;
+    figure.end = figure.start;
+    figure.end[core::Joint::RightShoulder] = 150;
+    reach.figure = figure;
+    store::ExerciseRepository(m_db).saveClinicExercise(reach, m_actor);
+
+    const workflow::Materials materials = workflow::loadMaterials(m_db, "#1F6F8B");
+    EXPECT_TRUE(materials.problems.empty());
+    ASSERT_NE(materials.figures->find("clinic_overhead_reach"), nullptr);
+    EXPECT_EQ(materials.figures->find("clinic_overhead_reach")->end[core::Joint::RightShoulder], 150);
+    EXPECT_TRUE(materials.drawer()->has(materials.library.find("clinic_overhead_reach")->figureId));
+    EXPECT_GT(materials.figures->figures().size(), 40U) << "the built-in figures are there too";
+}
