@@ -39,8 +39,8 @@ public:
         newPage();
         if (m_in.referral != core::Urgency::None && !m_in.referralLine.empty())
             referralBox();
-        for (const NoteSection& section : m_in.sections)
-            drawSection(section);
+        for (std::size_t i = 0; i < m_in.sections.size(); ++i)
+            drawSection(m_in.sections[i], i + 1 == m_in.sections.size());
         signature();
         for (std::size_t i = 0; i < m_pages.size(); ++i)
             footer(m_pages[i], i + 1, m_pages.size());
@@ -132,30 +132,73 @@ private:
         m_y += boxH + m_style.sectionGap * 0.5F;
     }
 
-    void drawSection(const NoteSection& section)
+    /// One printed row of a section: a sub-heading ("Findings:") or a wrapped line of a bullet.
+    struct Row {
+        std::string text;
+        bool subheading = false;
+        bool continuation = false; ///< a wrapped bullet's second and later lines, indented
+    };
+
+    std::vector<Row> rowsOf(const NoteSection& section, const TextStyle& s) const
+    {
+        const float bullet = width(s, "• ");
+        std::vector<Row> rows;
+        for (const std::string& line : section.lines) {
+            if (!line.empty() && line.back() == ':') {
+                rows.push_back({line, true, false});
+                continue;
+            }
+            const auto lines = wrap("• " + line, m_width - 6 - bullet, s, -bullet);
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                rows.push_back({lines[i], false, i > 0});
+        }
+        return rows;
+    }
+
+    /// The height signature() takes, so the last section can keep lines with it.
+    float signatureHeight() const
+    {
+        const TextStyle s = style(false, m_style.fontBody, m_style.text);
+        return m_style.sectionGap + lineHeight(s) * 2.4F + 3;
+    }
+
+    /// `last`: the section the signature follows. Its last two rows go to the next page with the
+    /// signature rather than leave the signature alone there.
+    void drawSection(const NoteSection& section, bool last)
     {
         const TextStyle h = style(true, m_style.fontHeading, accent().mix(kBlack, 0.35F));
         const TextStyle s = style(false, m_style.fontBody, m_style.text);
         const TextStyle sub = style(true, m_style.fontBody, m_style.text);
-        ensureRoom(lineHeight(h) + 2 * lineHeight(s)); // never a heading alone at the foot of a page
+        const std::vector<Row> rows = rowsOf(section, s);
+        constexpr std::size_t kKeptWithSignature = 2;
+        const auto tailHeight = [&](std::size_t from) {
+            float height = 0;
+            for (std::size_t i = from; i < rows.size(); ++i)
+                height += lineHeight(rows[i].subheading ? sub : s) + (rows[i].subheading ? 2.0F : 0.0F);
+            return height;
+        };
+        const bool shortLast = last && rows.size() <= kKeptWithSignature;
+        // Never a heading alone at the foot of a page; a short last section stays with the signature.
+        ensureRoom(lineHeight(h) + 2 * lineHeight(s) + (shortLast ? tailHeight(0) + signatureHeight() : 0.0F));
         m_y += m_style.sectionGap * 0.3F;
         page().text(m_left, baseline(m_y, h), word(section.key), h);
         m_y += lineHeight(h) + 2;
         const float bullet = width(s, "• ");
-        for (const std::string& line : section.lines) {
-            if (!line.empty() && line.back() == ':') {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const Row& row = rows[i];
+            const bool keepWithSignature = last && !shortLast && i + kKeptWithSignature == rows.size();
+            if (keepWithSignature)
+                ensureRoom(tailHeight(i) + signatureHeight());
+            if (row.subheading) {
                 ensureRoom(2 * lineHeight(s));
                 m_y += 2;
-                page().text(m_left, baseline(m_y, sub), line, sub);
+                page().text(m_left, baseline(m_y, sub), row.text, sub);
                 m_y += lineHeight(sub);
                 continue;
             }
-            const auto lines = wrap("• " + line, m_width - 6 - bullet, s, -bullet);
-            for (std::size_t i = 0; i < lines.size(); ++i) {
-                ensureRoom(lineHeight(s));
-                page().text(m_left + 6 + (i == 0 ? 0.0F : bullet), baseline(m_y, s), lines[i], s);
-                m_y += lineHeight(s);
-            }
+            ensureRoom(lineHeight(s));
+            page().text(m_left + 6 + (row.continuation ? bullet : 0.0F), baseline(m_y, s), row.text, s);
+            m_y += lineHeight(s);
         }
     }
 
@@ -163,7 +206,7 @@ private:
     {
         const TextStyle s = style(false, m_style.fontBody, m_style.text);
         const TextStyle l = style(false, m_style.fontSmall, m_style.muted);
-        ensureRoom(4 * lineHeight(s));
+        ensureRoom(signatureHeight());
         m_y += m_style.sectionGap;
         const float lineY = m_y + lineHeight(s) * 1.4F;
         page().text(m_left, baseline(m_y, l), word("signature_label"), l);

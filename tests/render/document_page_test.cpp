@@ -16,6 +16,7 @@
 namespace hiprx::render {
 namespace {
 
+using render::pdfcheck::pageCount;
 using render::pdfcheck::pdfText;
 using render::pdfcheck::squeezed;
 using render::pdfcheck::TempDir;
@@ -134,6 +135,32 @@ TEST(DocumentPage, TheRecordNumberIsTheClinicsOwnIdElseHipRxsNumber)
     EXPECT_EQ(recordNumber(p), "42");
     p.externalId = "MRN-7";
     EXPECT_EQ(recordNumber(p), "MRN-7");
+}
+
+TEST_F(DocumentPageTest, TheSignatureNeverStandsAloneOnTheLastPageOfTheVisitNote)
+{
+    // However long the plan, the note's last page carries the end of it with the signature: a page
+    // with nothing but a signature line reads as a page of another document.
+    const auto resources = this->resources();
+    int overflowing = 0;
+    for (const PageSize size : {PageSize::Letter, PageSize::A4}) {
+        for (int lines = 28; lines <= 50; ++lines) {
+            VisitNoteInput in = noteInput();
+            std::vector<std::string> plan;
+            for (int i = 1; i <= lines; ++i)
+                plan.push_back("Step " + std::to_string(i) + " of the plan agreed with the patient.");
+            in.sections.back().lines = plan;
+            const auto file = write(renderVisitNote(in, size, resources));
+            const int pages = pageCount(file);
+            if (pages < 2)
+                continue;
+            ++overflowing;
+            const std::string last = pdfText(file, pages);
+            EXPECT_THAT(last, HasSubstr("of the plan agreed")) << lines << " plan lines, page size " << int(size);
+            EXPECT_THAT(last, HasSubstr("Maren Solberg")) << "the signature is on the last page";
+        }
+    }
+    EXPECT_GT(overflowing, 10) << "the test must reach notes longer than a page";
 }
 
 } // namespace
