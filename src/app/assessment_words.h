@@ -8,6 +8,7 @@
 #include "core/exercise.h"
 #include "core/progress.h"
 #include "core/progression.h"
+#include "core/words.h"
 
 #include <optional>
 #include <string>
@@ -22,12 +23,8 @@ std::string painAreaText(const core::PainArea& area);
 /// "red flags screened: none", "red flags: history of cancer, …" or "red flags not screened".
 std::string redFlagScreenText(const core::Assessment& assessment);
 
-/// Analysis text with the vocabulary ids it quotes said in words: "faber left positive" →
-/// "FABER (Patrick) left positive", "hip_flexion" → "hip flexion". Whole words only.
-std::string idsInWords(std::string text);
-/// The same, and exercise ids of `library` said by their names ("harder: couch_stretch" →
-/// "harder: Couch stretch").
-std::string idsInWords(std::string text, const core::ExerciseLibrary& library);
+/// Analysis text with ids said in words (core/words.h), as on every screen and in the CLI.
+using core::idsInWords;
 
 /// The program's next step in words: "progress (make the exercises harder)".
 std::string progressionStepText(core::ProgressionStep step);

@@ -7,6 +7,8 @@
 #include "core/dose_text.h"
 #include "core/error.h"
 #include "core/program.h"
+#include "core/screen.h"
+#include "core/words.h"
 #include "exchange/json_format.h"
 #include "render/figure_drawer.h"
 #include "render/home_program.h"
@@ -49,43 +51,62 @@ workflow::Clinic clinicFor(const std::string& brandingFile, store::Database* db)
 
 std::string sideText(const std::optional<core::Side>& side)
 {
-    return side ? std::string(core::toId(*side)) : "midline";
+    return side ? std::string(core::label(*side)) : "both sides / midline";
 }
 
-void printPlan(const core::Analysis& analysis, const core::Program& program)
+/// The reasoning and the program in words a clinician reads: labels, not ids (the JSON output has
+/// the ids, `hiprx-cli rules` the rule table).
+void printPlan(const core::Analysis& analysis, const core::Program& program, const core::ExerciseLibrary& library)
 {
-    std::cout << "Referral: " << core::toId(analysis.referral.level) << '\n';
+    std::cout << "Referral: " << core::label(analysis.referral.level) << '\n';
     for (const auto& w : analysis.referral.warnings)
-        std::cout << "  [" << core::toId(w.level) << "] " << w.id << ": " << w.clinicianText << '\n';
-    std::cout << "Irritability: " << core::toId(analysis.irritability);
+        std::cout << "  " << core::label(w.level) << ": " << core::idsInWords(w.clinicianText) << '\n';
+    std::cout << "Irritability: " << core::label(analysis.irritability);
     for (const auto& b : analysis.irritabilityBasis)
-        std::cout << " — " << b;
+        std::cout << " — " << core::idsInWords(b);
     std::cout << "\n\nImpairments\n";
     if (analysis.impairments.empty())
         std::cout << "  none found in the recorded findings\n";
     for (const auto& imp : analysis.impairments) {
-        std::cout << "  " << core::toId(imp.kind) << ' ' << core::label(imp.muscle) << ", " << sideText(imp.side)
-                  << "  [" << imp.rules.front() << "]\n";
+        std::cout << "  " << core::label(imp.kind) << ' ' << core::label(imp.muscle) << ", " << sideText(imp.side)
+                  << '\n';
         for (const auto& e : imp.evidence)
-            std::cout << "      " << e << '\n';
+            std::cout << "      " << core::idsInWords(e) << '\n';
+        std::string why = imp.rationale;
+        if (!imp.rules.empty())
+            if (const auto* info = core::findRule(imp.rules.front()))
+                why = std::string(info->rationale);
+        if (!why.empty())
+            std::cout << "      why: " << core::idsInWords(why) << '\n';
     }
     for (const auto& note : analysis.notes)
-        std::cout << "  note [" << note.rule << "]: " << note.text << '\n';
+        std::cout << "  note: " << core::idsInWords(note.text) << '\n';
 
     std::cout << "\nProgram\n";
     if (program.withheld)
         std::cout << "  withheld: emergency referral\n";
     int n = 0;
     for (const auto& item : program.items)
-        std::cout << "  " << ++n << ". " << item.name << " (" << core::toId(item.kind) << ", "
+        std::cout << "  " << ++n << ". " << item.name << " (" << core::label(item.kind) << ", "
                   << core::label(item.side) << ") — " << core::describeDose(item.dose) << '\n';
     if (!program.excluded.empty()) {
-        std::cout << "\nExcluded\n";
-        for (const auto& ex : program.excluded)
-            std::cout << "  " << ex.exerciseId << " — " << ex.reason << '\n';
+        // One line per exercise, every cause said once.
+        std::cout << "\nLeft out\n";
+        std::vector<std::string> order;
+        std::map<std::string, std::vector<core::Exclusion>> byExercise;
+        for (const auto& ex : program.excluded) {
+            if (!byExercise.count(ex.exerciseId))
+                order.push_back(ex.exerciseId);
+            byExercise[ex.exerciseId].push_back(ex);
+        }
+        for (const auto& id : order) {
+            const auto& exclusions = byExercise.at(id);
+            const std::string& name = exclusions.front().name.empty() ? id : exclusions.front().name;
+            std::cout << "  " << name << " — " << core::idsInWords(core::exclusionText(exclusions), library) << '\n';
+        }
     }
     for (const auto& w : program.warnings)
-        std::cout << "\nWarning: " << w << '\n';
+        std::cout << "\nWarning: " << core::idsInWords(w, library) << '\n';
 }
 
 void runPlan(const CommonOptions& common, const PlanArgs& args)
@@ -129,7 +150,7 @@ void runPlan(const CommonOptions& common, const PlanArgs& args)
         if (common.json)
             std::cout << exchange::writePlan(analysis, program);
         else
-            printPlan(analysis, program);
+            printPlan(analysis, program, library);
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_runner.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,8 @@ namespace hiprx::test {
 namespace {
 
 using nlohmann::json;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 const char* kAssessment = R"({
   "format": "hiprx-assessment/1",
@@ -163,6 +166,22 @@ TEST_F(CliTest, AnImportedVisitIsReadAgainstTheClinicsReferenceSetWhenTheFileNam
     const auto exported = scratch.file("exported.json");
     ASSERT_EQ(cli({"export", "--visit", std::to_string(visit), "-o", exported.string()}).exitCode, 0);
     EXPECT_EQ(json::parse(readFile(exported))["visit"]["norm_set"], "aaos");
+}
+
+TEST_F(CliTest, ThePlanAsTextSaysEverythingInWordsWithoutIds)
+{
+    // What a clinician reads at the terminal: labels, reasons and exercise names; the ids are in
+    // --json and the rule table.
+    const auto r = cli({"plan", HIPRX_SOURCE_DIR "/assets/examples/hip_replacement_posterior.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("Thomas test (iliopsoas) left positive"));
+    EXPECT_THAT(r.out, HasSubstr("why: "));
+    EXPECT_THAT(r.out, HasSubstr("Leg swings — hip replacement, posterior approach forbids hip flexion past 90°"));
+    EXPECT_THAT(r.out, Not(HasSubstr("R-")));
+    EXPECT_THAT(r.out, Not(HasSubstr("tha_posterior")));
+    EXPECT_THAT(r.out, Not(HasSubstr("thomas_iliopsoas")));
+    EXPECT_THAT(r.out, Not(HasSubstr("leg_swings")));
+    EXPECT_FALSE(std::regex_search(r.out, std::regex("[a-z]+_[a-z]+"))) << r.out;
 }
 
 TEST_F(CliTest, BadAssessmentIsRejectedWithTheFieldPathAndNothingIsStored)

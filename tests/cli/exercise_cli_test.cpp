@@ -254,7 +254,7 @@ TEST_F(ExerciseCli, TheHandoutsOfPlanIssueAndAReprintShowTheClinicExercisesPictu
     };
     r = cli({"plan", "a.json", "--pdf", scratch.file("plan.pdf").string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    ASSERT_THAT(r.out, HasSubstr("Side-lying lift (strengthen, left)"));
+    ASSERT_THAT(r.out, HasSubstr("Side-lying lift (strengthening, left)"));
     EXPECT_TRUE(hasImage("plan.pdf")) << "plan --pdf: the card shows the picture";
 
     r = cli({"import", "a.json", "--json"});
