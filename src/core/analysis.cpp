@@ -134,11 +134,14 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
     analysis.referral.screened = assessment.redFlagsScreened || !assessment.redFlags.empty();
 
     // An urgent referral means "see a doctor before starting"; until then nothing in the program may
-    // swing, load heavily or hang at end range (so the warning and the program never contradict).
+    // swing, load heavily, hang at end range, or load the spine in flexion or twist it to end range
+    // (a possible metastasis, fracture or infection of the spine), so the warning and the program
+    // never contradict.
     if (analysis.referral.level == Urgency::Urgent)
         analysis.cautions.push_back({"R-CAUTION-URGENT-REFERRAL", "urgent referral open",
                                      {MovementDemand::DynamicEndRange, MovementDemand::HeavyLoad,
-                                      MovementDemand::DeepEndRangeStretch}});
+                                      MovementDemand::DeepEndRangeStretch, MovementDemand::LoadedSpinalFlexion,
+                                      MovementDemand::EndRangeSpinalRotation}});
 
     // An emergency is not the moment to read range and strength as muscle or joint problems: in a
     // suspected fracture, slipped epiphysis or cauda equina the findings reflect the acute condition.

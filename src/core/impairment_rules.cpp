@@ -213,7 +213,8 @@ constexpr RuleInfo kRules[] = {
      "Sherrington 2019, Cochrane (exercise to prevent falls); Hurvitz 2000, Arch Phys Med Rehabil "
      "(single-leg stance under 5 s and falls)"},
     {"R-CAUTION-URGENT-REFERRAL", "urgent referral (medical review within days)",
-     "until cleared: no swinging, heavy loading or deep end-range stretching",
+     "until cleared: no swinging, heavy loading, deep end-range stretching, loaded spinal flexion or "
+     "end-range twisting",
      "An urgent referral means possible serious pathology (fracture, malignancy, infection, nerve compression); "
      "the program stays gentle until a doctor has seen the patient, so it never contradicts the warning",
      "Finucane 2020, JOSPT (IFOMPT framework); clinical consensus, not from a trial"},

@@ -48,6 +48,7 @@
 #include "core/program.h"
 
 #include "core/screen.h"
+#include "core/referral_rules.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -219,7 +220,7 @@ private:
         std::string text;
         for (const auto& warning : m_analysis.referral.warnings)
             if (warning.level == level)
-                text += (text.empty() ? "" : ", ") + warning.id;
+                text += (text.empty() ? "" : ", ") + referralWarningName(warning.id);
         return text;
     }
 

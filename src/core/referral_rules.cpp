@@ -13,6 +13,8 @@
 #include "core/referral_rules.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 namespace hiprx::core {
@@ -193,7 +195,7 @@ struct ComboRule {
 
 enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
              kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster, kFallHipSigns,
-             kFallsAssessment };
+             kFallsAssessment, kFragilityFracture };
 
 constexpr ComboRule kComboRules[] = {
     {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
@@ -315,7 +317,36 @@ constexpr ComboRule kComboRules[] = {
      "standing exercise.",
      "NICE CG161, Falls in older people: assessing risk and prevention; Montero-Odasso 2022, Age Ageing (World "
      "Falls Guidelines)"},
+    {"possible_fragility_fracture", "R-COMBO-FRAGILITY-FRACTURE", Urgency::Urgent,
+     "severe_pain_no_relief with osteoporosis_or_steroids or the osteoporosis precaution (no injury needed)",
+     "Severe pain that does not settle in a person with fragile bones (osteoporosis or long-term steroids): a "
+     "vertebral or pelvic fragility fracture is possible after a strenuous lift, a cough or no remembered "
+     "event at all. Medical review with imaging within days, before loading exercise.",
+     "Your bones are more fragile than most and this pain is severe. A bone may have cracked, even without a "
+     "fall. Please see a doctor in the next few days, before you start the exercises.",
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120: minor trauma or strenuous lifting in an older or "
+     "osteoporotic person); NHS Lothian vertebral fragility fracture pathway"},
 };
+
+/// kComboRules' names for the clinician, in the same order.
+constexpr std::pair<std::string_view, std::string_view> kComboNames[] = {
+    {"possible_fracture", "possible fracture after an injury"},
+    {"fall_unable_to_bear_weight", "unable to bear weight after an injury"},
+    {"malignancy_risk", "possible spinal malignancy"},
+    {"possible_cord_compression", "possible spinal cord compression"},
+    {"infection_risk", "possible infection"},
+    {"radiculopathy_with_weakness", "sciatica with leg weakness"},
+    {"aaa_symptomatic", "possible aortic aneurysm with severe pain"},
+    {"child_hip_emergency", "child's hip pain with fever or unable to bear weight"},
+    {"suspected_hip_fracture", "suspected hip fracture"},
+    {"suspected_scfe", "suspected slipped capital femoral epiphysis"},
+    {"possible_scfe", "possible slipped capital femoral epiphysis"},
+    {"night_pain_with_risk", "night pain with other risk factors"},
+    {"fall_with_hip_signs", "a fall with hip signs"},
+    {"falls_assessment", "repeated falls"},
+    {"possible_fragility_fracture", "possible fragility fracture"},
+};
+static_assert(std::size(kComboNames) == std::size(kComboRules), "every combination needs a name");
 
 std::string_view tierConclusion(Urgency level)
 {
@@ -361,6 +392,16 @@ RedFlagWarning fromCombo(const ComboRule& combo, std::vector<RedFlag> flags,
 }
 
 } // namespace
+
+std::string referralWarningName(std::string_view warningId)
+{
+    if (const auto flag = fromId<RedFlag>(warningId))
+        return std::string(label(*flag));
+    for (std::size_t i = 0; i < std::size(kComboNames); ++i)
+        if (kComboNames[i].first == warningId && kComboRules[i].id == warningId)
+            return std::string(kComboNames[i].second);
+    return std::string(warningId);
+}
 
 Urgency defaultUrgency(RedFlag flag) noexcept
 {
@@ -486,6 +527,13 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
     if (has(RedFlag::RadiatingLegPain) && has(RedFlag::LegWeakness))
         warnings.push_back(
             fromCombo(kComboRules[kRadiculopathyMotor], {RedFlag::RadiatingLegPain, RedFlag::LegWeakness}));
+    // Fragile bone with severe unrelieved pain: a fragility fracture needs no injury to be ticked.
+    if (fragileBone && has(RedFlag::SeverePainNoRelief) && !has(RedFlag::SignificantTrauma)) {
+        std::vector<RedFlag> behind{RedFlag::SeverePainNoRelief};
+        if (has(RedFlag::OsteoporosisOrSteroids))
+            behind.push_back(RedFlag::OsteoporosisOrSteroids);
+        warnings.push_back(fromCombo(kComboRules[kFragilityFracture], behind));
+    }
     if (has(RedFlag::SuspectedAaa)) {
         std::vector<RedFlag> behind{RedFlag::SuspectedAaa};
         for (RedFlag flag : {RedFlag::SeverePainNoRelief, RedFlag::UnableToBearWeight})

@@ -11,6 +11,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hiprx::core {
@@ -50,6 +51,10 @@ Referral assessReferral(const std::set<RedFlag>& flags, std::optional<int> ageYe
 
 /// The level a flag has on its own (vocabulary default urgencies).
 Urgency defaultUrgency(RedFlag flag) noexcept;
+
+/// A referral warning's id in words for the clinician: a red flag's label ("history of cancer"), or
+/// the name of a combination ("possible spinal malignancy"). Unknown ids come back as they are.
+std::string referralWarningName(std::string_view warningId);
 
 /// The red-flag and combination rules, in a stable order.
 std::span<const RuleInfo> referralRules() noexcept;

@@ -2,6 +2,7 @@
 #include "core/screen.h"
 
 #include "core/dosing.h"
+#include "core/referral_rules.h"
 
 #include <algorithm>
 #include <set>
@@ -96,7 +97,7 @@ std::string emergencyWarning(const Analysis& analysis)
     std::string flags;
     for (const auto& warning : analysis.referral.warnings)
         if (warning.level == Urgency::Emergency)
-            flags += (flags.empty() ? "" : ", ") + warning.id;
+            flags += (flags.empty() ? "" : ", ") + referralWarningName(warning.id);
     return "Emergency referral (" + flags +
            "): no exercises are suggested. The patient needs same-day medical assessment before any exercise "
            "program.";

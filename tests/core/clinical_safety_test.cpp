@@ -591,5 +591,52 @@ TEST(Precautions, LateralApproachAddsActiveAbductionToThePosteriorLimits)
     EXPECT_TRUE(lateral.count(MovementDemand::ActiveHipAbduction));
 }
 
+// --- fragile bone, an open urgent referral, names of referral reasons ------------------------------
+
+TEST(FragilityFracture, SevereUnrelievedPainWithFragileBoneIsUrgentWithoutAnInjury)
+{
+    Assessment a = patientAged(74);
+    a.redFlags = {RedFlag::OsteoporosisOrSteroids, RedFlag::SeverePainNoRelief};
+    Analysis result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+    EXPECT_TRUE(hasWarning(result, "possible_fragility_fracture"));
+
+    a.redFlags = {RedFlag::SeverePainNoRelief}; // the precaution is the fragile bone
+    a.precautions = {Precaution::Osteoporosis};
+    EXPECT_EQ(run(a).referral.level, Urgency::Urgent);
+
+    a.redFlags = {RedFlag::OsteoporosisOrSteroids}; // fragile bone without that pain: routine
+    a.precautions.clear();
+    result = run(a);
+    EXPECT_FALSE(hasWarning(result, "possible_fragility_fracture"));
+    EXPECT_EQ(result.referral.level, Urgency::Routine);
+}
+
+TEST(UrgentReferral, NoLoadedSpinalFlexionOrEndRangeTwistingUntilSeen)
+{
+    // Past cancer with new pain after 50: a possible spinal metastasis, so no curl-ups meanwhile.
+    Assessment a = patientAged(64);
+    a.redFlags = {RedFlag::HistoryOfCancer, RedFlag::AgeOver50NewPain};
+    const Analysis result = run(a);
+    ASSERT_EQ(result.referral.level, Urgency::Urgent);
+    for (MovementDemand d : {MovementDemand::LoadedSpinalFlexion, MovementDemand::EndRangeSpinalRotation,
+                             MovementDemand::HeavyLoad, MovementDemand::DynamicEndRange})
+        EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-URGENT-REFERRAL", d)) << toId(d);
+}
+
+TEST(ReferralNames, TheWarningsNameTheReasonsInWordsNotIds)
+{
+    EXPECT_EQ(referralWarningName("malignancy_risk"), "possible spinal malignancy");
+    EXPECT_EQ(referralWarningName("history_of_cancer"), "history of cancer");
+    EXPECT_EQ(referralWarningName("suspected_hip_fracture"), "suspected hip fracture");
+    Assessment a = patientAged(64);
+    a.redFlags = {RedFlag::HistoryOfCancer, RedFlag::AgeOver50NewPain};
+    const Program program = plan(run(a), ExerciseLibrary(std::vector<Exercise>{}));
+    ASSERT_FALSE(program.warnings.empty());
+    EXPECT_NE(program.warnings.front().find("Urgent referral (possible spinal malignancy"), std::string::npos)
+        << program.warnings.front();
+    EXPECT_EQ(program.warnings.front().find('_'), std::string::npos) << program.warnings.front();
+}
+
 } // namespace
 } // namespace hiprx::core

@@ -337,7 +337,7 @@ TEST(Planner, EmergencyWithholdsTheProgram)
     EXPECT_TRUE(program.items.empty());
     EXPECT_EQ(program.referralLevel, Urgency::Emergency);
     ASSERT_EQ(program.warnings.size(), 1u);
-    EXPECT_NE(program.warnings[0].find("Emergency referral (saddle_anaesthesia)"), std::string::npos);
+    EXPECT_NE(program.warnings[0].find("Emergency referral (saddle anaesthesia)"), std::string::npos);
 }
 
 TEST(Planner, UrgentKeepsTheProgramButWarnsAndAsksForAcknowledgement)

@@ -98,7 +98,7 @@ TEST(ScreenProgram, EmergencyWithholdsEveryExercise)
     const auto out = applyScreen(program, screen);
     EXPECT_TRUE(out.items.empty());
     EXPECT_TRUE(out.withheld);
-    EXPECT_TRUE(test::anyContains(out.warnings, "Emergency referral (saddle_anaesthesia)"));
+    EXPECT_TRUE(test::anyContains(out.warnings, "Emergency referral (saddle anaesthesia)"));
     a.referral.level = Urgency::Urgent;
     EXPECT_FALSE(screenProgram(program, a, lib).withheld);
 }
