@@ -2,6 +2,7 @@
 #include "core/progression.h"
 
 #include "core/screen.h"
+#include "core/referral_rules.h"
 
 #include <algorithm>
 #include <cmath>
@@ -373,7 +374,7 @@ NextProgram suggestNextProgram(const Program& last, const Analysis& followUp, co
         std::string flags;
         for (const auto& w : followUp.referral.warnings)
             if (w.level == Urgency::Urgent)
-                flags += (flags.empty() ? "" : ", ") + w.id;
+                flags += (flags.empty() ? "" : ", ") + referralWarningName(w.id);
         next.warnings.push_back("Urgent referral (" + flags +
                                 "): the patient should see a doctor before going on with these exercises.");
     }
@@ -500,13 +501,64 @@ std::optional<NextProgram> nextProgramAtVisit(const FollowUp& followUp, const Ex
                 carried.push_back(std::string(label(p)));
             }
 
-    const ProgressionStep step =
-        analysis.referral.level == Urgency::Emergency ? ProgressionStep::Refer : suggestStep(history);
-    NextProgram next = suggestNextProgram(*last, analysis, library, step);
+    // What the findings alone call for, a new red flag aside: the referral's level decides what a
+    // new flag does to the program.
+    History findingsOnly = history;
+    if (!findingsOnly.visits.empty())
+        std::erase_if(findingsOnly.visits.back().alerts,
+                      [](const Alert& a) { return a.kind == AlertKind::NewRedFlag; });
+    const ProgressionStep byHistory = suggestStep(history);
+    const ProgressionStep byFindings = suggestStep(findingsOnly);
+    ProgressionStep step = byHistory;  // what the therapist is told
+    ProgressionStep doses = byHistory; // what happens to each exercise
+    std::string stepNote;
+    if (analysis.referral.level == Urgency::Emergency) {
+        step = doses = ProgressionStep::Refer;
+        if (byHistory != ProgressionStep::Refer)
+            stepNote = "emergency referral at this visit: no exercises until the patient has had same-day medical "
+                       "assessment";
+    } else if (byHistory == ProgressionStep::Refer && analysis.referral.level == Urgency::Urgent) {
+        // A doctor should see the patient within days. Meanwhile the program is eased when the findings
+        // call for it, never kept harder than they allow.
+        if (byFindings == ProgressionStep::Regress) {
+            doses = ProgressionStep::Regress;
+            stepNote = "urgent referral open: until the patient has been seen, the exercises are made easier, "
+                       "as the findings call for";
+        }
+    } else if (byHistory == ProgressionStep::Refer) {
+        // A new reason for a routine referral (no improvement, for example) asks for a medical review,
+        // not for stopping: the program follows the findings while it is arranged.
+        step = doses = byFindings;
+        stepNote = "new reason for a routine medical review (see the referral): the program follows the findings "
+                   "meanwhile";
+    }
+    NextProgram next = suggestNextProgram(*last, analysis, library, doses);
+    next.step = step;
     next.reasons = stepReasons(history);
-    if (step != suggestStep(history))
-        next.reasons.insert(next.reasons.begin(), "emergency referral at this visit: no exercises until the "
-                                                  "patient has had same-day medical assessment");
+    if (!stepNote.empty())
+        next.reasons.insert(next.reasons.begin(), stepNote);
+
+    // Highly irritable pain at this visit: no exercise is suggested above the dose a new program
+    // would start with today (short holds, one set), whatever the last program was.
+    if (analysis.irritability == Irritability::High)
+        for (ItemSuggestion& s : next.items) {
+            const Exercise* e = s.dropped ? nullptr : library.find(s.suggested.exerciseId);
+            if (!e)
+                continue;
+            const Dose cap = doseFor(*e, analysis);
+            Dose& d = s.suggested.dose;
+            const Dose before = d;
+            d.sets = std::min(d.sets, cap.sets);
+            d.perDay = std::min(d.perDay, cap.perDay);
+            if (d.holdS > 0 && cap.holdS > 0)
+                d.holdS = std::min(d.holdS, cap.holdS);
+            if (e->kind == ExerciseKind::Strengthen || e->kind == ExerciseKind::Mobility)
+                d.reps = std::min(d.reps, cap.reps);
+            if (d.sets <= 1)
+                d.restS = 0;
+            if (!(d == before))
+                s.reason += "; kept within the dose for highly irritable pain";
+        }
     for (const std::string& c : carried)
         next.warnings.push_back("Precaution carried forward from the previous visit: " + c +
                                 ". It was not recorded at this visit, so it still applies; record it at this "

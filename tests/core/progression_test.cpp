@@ -466,7 +466,7 @@ TEST(NextProgramScreen, EmergencyWithholdsEverything)
     EXPECT_TRUE(next.withheld);
     EXPECT_TRUE(next.program().items.empty());
     EXPECT_TRUE(next.program().withheld);
-    EXPECT_TRUE(test::anyContains(next.warnings, "Emergency referral (saddle_anaesthesia)"));
+    EXPECT_TRUE(test::anyContains(next.warnings, "Emergency referral (saddle anaesthesia)"));
 }
 
 TEST(NextProgramScreen, ReferKeepsTheProgramAsIssued)
@@ -592,6 +592,41 @@ TEST(NextProgramAtVisit, ANewRedFlagRefersAndAnEmergencyEmptiesTheProgram)
     EXPECT_EQ(next->step, ProgressionStep::Refer);
     EXPECT_TRUE(next->withheld);
     EXPECT_TRUE(next->program().items.empty());
+}
+
+TEST(NextProgramAtVisit, ARoutineNewFlagDoesNotKeepAProgramThatMadeThePatientWorse)
+{
+    // Worse after the first program, and the clinician ticks "not improving with care" (a reason for a
+    // routine medical review): the program is eased now, not frozen until the review.
+    const auto lib = hipLibrary();
+    auto f = twoVisitFollowUp(lib);
+    Assessment& worse = f.visits[0].assessment;
+    worse.pain.nprsNow = 7;
+    worse.pain.nprsWorst24h = 8; // highly irritable now
+    worse.redFlags = {RedFlag::NoImprovement};
+    const auto next = nextProgramAtVisit(f, lib);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->step, ProgressionStep::Regress);
+    EXPECT_EQ(next->items.at(0).suggested.exerciseId, "bridge_hold");
+    EXPECT_TRUE(test::anyContains(next->reasons, "routine medical review"));
+    // Never above the dose a new program would start with at this irritability.
+    for (const ProgramItem& item : next->program().items)
+        EXPECT_EQ(item.dose.sets, 1) << item.exerciseId;
+}
+
+TEST(NextProgramAtVisit, AnUrgentNewFlagRefersAndStillEasesTheProgramWhenThePatientIsWorse)
+{
+    const auto lib = hipLibrary();
+    auto f = twoVisitFollowUp(lib);
+    Assessment& worse = f.visits[0].assessment;
+    worse.pain.nprsNow = 7;
+    worse.redFlags = {RedFlag::UnexplainedWeightLoss};
+    const auto next = nextProgramAtVisit(f, lib);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->step, ProgressionStep::Refer);
+    EXPECT_EQ(next->items.at(0).suggested.exerciseId, "bridge_hold") << "made easier while the patient waits";
+    EXPECT_TRUE(test::anyContains(next->reasons, "urgent referral open"));
+    EXPECT_TRUE(test::anyContains(next->warnings, "Urgent referral (unexplained weight loss)"));
 }
 
 } // namespace
