@@ -263,7 +263,8 @@ constexpr ComboRule kComboRules[] = {
      "Suspected hip fracture: a fall in an older or osteoporotic person with hip signs. An impacted fracture "
      "can still bear weight. Same-day emergency assessment with imaging; no exercise, keep weight off the leg.",
      "After your fall the hip may be broken, even though you can move it. This must be checked with an X-ray "
-     "today. Go to an emergency department now and keep weight off the leg.",
+     "today. Go to an emergency department now and keep weight off the leg; if you cannot get there without "
+     "walking on it, call an ambulance.",
      "NICE CG124, Hip fracture: management (and NICE hip fracture pathway); clinical consensus, not from a "
      "trial, for the signs listed"},
     {"suspected_scfe", "R-COMBO-SCFE", Urgency::Emergency,

@@ -25,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <system_error>
 
 namespace hiprx::render {
@@ -591,12 +592,22 @@ private:
         const TextStyle text = style(false, m_style.fontBody + (emergency ? 1.5F : 0.5F), m_style.text);
         addParagraph(b.rows, w.intro, x, w0, text);
         b.rows.push_back(spacer(3));
+        // One message per reason: a warning whose flags an earlier (higher or combined) one already
+        // covers says nothing new, and on the emergency sheet only what sends the patient today is
+        // printed, so "go now" is never diluted by "mention it at your next visit".
         std::vector<std::string> said;
+        std::set<core::RedFlag> covered;
         for (const core::RedFlagWarning& warning : ref.warnings) {
-            if (warning.patientText.empty() ||
+            if (emergency && warning.level != core::Urgency::Emergency)
+                continue;
+            const bool coveredAlready =
+                !warning.flags.empty() && std::all_of(warning.flags.begin(), warning.flags.end(),
+                                                      [&](core::RedFlag f) { return covered.count(f) > 0; });
+            if (warning.patientText.empty() || coveredAlready ||
                 std::find(said.begin(), said.end(), warning.patientText) != said.end())
                 continue;
             said.push_back(warning.patientText);
+            covered.insert(warning.flags.begin(), warning.flags.end());
             addBullet(b.rows, warning.patientText, x, w0, text, color);
         }
         b.rows.push_back(spacer(5));

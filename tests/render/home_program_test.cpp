@@ -352,14 +352,41 @@ TEST_F(HomeProgram, EmergencyPrintsOnlyWhatToDoNow)
     EXPECT_THAT(text, HasSubstr("Get medical help today"));
     EXPECT_THAT(text, HasSubstr("emergency department today"));
     EXPECT_THAT(text, HasSubstr("call emergency services now"));
-    for (const auto& w : in.referral.warnings)
-        EXPECT_THAT(text, HasSubstr(w.patientText));
+    // Only what sends the patient today: a lower tier ("mention it at your next visit") would dilute it.
+    bool lowerTier = false;
+    for (const auto& w : in.referral.warnings) {
+        if (w.level == core::Urgency::Emergency)
+            EXPECT_THAT(text, HasSubstr(w.patientText));
+        else {
+            lowerTier = true;
+            EXPECT_THAT(text, Not(HasSubstr(w.patientText)));
+        }
+    }
+    EXPECT_TRUE(lowerTier) << "the fixture must hold a lower-tier warning";
     for (const auto& item : in.program.items)
         EXPECT_THAT(text, Not(HasSubstr(item.name)));
     EXPECT_THAT(text, Not(HasSubstr("Your exercises")));
     EXPECT_THAT(text, Not(HasSubstr("2-week log")));
     EXPECT_THAT(text, Not(HasSubstr("Stop if:")));
     EXPECT_THAT(text, Not(HasSubstr("Sets × reps")));
+}
+
+TEST_F(HomeProgram, AWarningWhoseFlagsACombinedOneCoversIsNotRepeated)
+{
+    HomeProgramInput in = fixtures::input(kAlexis, 2, core::Urgency::Emergency);
+    core::RedFlagWarning combined;
+    combined.id = "suspected_hip_fracture";
+    combined.level = core::Urgency::Emergency;
+    combined.flags = {core::RedFlag::SignificantTrauma, core::RedFlag::UnableToBearWeight};
+    combined.patientText = "After your fall the hip may be broken.";
+    core::RedFlagWarning part = combined;
+    part.id = "unable_to_bear_weight";
+    part.flags = {core::RedFlag::UnableToBearWeight};
+    part.patientText = "You cannot put weight on your leg.";
+    in.referral.warnings = {combined, part};
+    const std::string text = squeezed(pdfText(render(in)));
+    EXPECT_THAT(text, HasSubstr("After your fall the hip may be broken."));
+    EXPECT_THAT(text, Not(HasSubstr("You cannot put weight on your leg.")));
 }
 
 TEST_F(HomeProgram, UrgentReferralComesFirstAndTheCardsFollow)
