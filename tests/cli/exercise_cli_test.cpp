@@ -113,6 +113,47 @@ TEST_F(ExerciseCli, ExportThenImportIntoAFreshDatabaseReproducesTheExerciseAndIt
     EXPECT_EQ(listed("colleague.sqlite").size(), 1u);
 }
 
+TEST_F(ExerciseCli, AnOwnFigureIsExportedAndImportedAsItWasAndABadOneIsRefusedByPath)
+{
+    json reach = exercise("clinic_overhead_reach", "Overhead reach");
+    reach["own_figure"] = {{"start", {{"base", "standing"}, {"pose", {{"right_shoulder", 25}}}}},
+                           {"end", {{"pose", {{"right_shoulder", 150}, {"right_elbow", 10}}}}},
+                           {"highlight", {"right_arm"}},
+                           {"arrow", "right_hand"}};
+    scratch.write("reach.json", document(json::array({reach})));
+    auto r = cli({"exercise", "add", "reach.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+
+    r = cli({"exercise", "export", "-o", "ours.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string exported = readFile(scratch.file("ours.json"));
+    const json entry = json::parse(exported)["exercises"][0];
+    EXPECT_EQ(entry["figure"], "clinic_overhead_reach"); // its own figure is its figure
+    EXPECT_EQ(entry["own_figure"]["start"]["base"], "standing");
+    EXPECT_EQ(entry["own_figure"]["start"]["pose"]["right_shoulder"], 25);
+    EXPECT_EQ(entry["own_figure"]["end"]["pose"]["right_shoulder"], 150);
+
+    r = cli({"exercise", "import", "ours.json"}, "colleague.sqlite");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = cli({"exercise", "export", "-o", "theirs.json"}, "colleague.sqlite");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(readFile(scratch.file("theirs.json")), exported);
+
+    json bad = json::parse(exported);
+    bad["exercises"][0]["own_figure"]["end"]["pose"]["right_elbow"] = 200;
+    bad["exercises"][0]["own_figure"]["props"] = {{{"type", "trampoline"}}};
+    scratch.write("bad.json", bad.dump(2));
+    r = cli({"exercise", "import", "bad.json"}, "third.sqlite");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_THAT(r.err, HasSubstr("exercises[0].own_figure.props[0].type: unknown prop \"trampoline\""));
+    bad["exercises"][0]["own_figure"].erase("props");
+    scratch.write("bad.json", bad.dump(2));
+    r = cli({"exercise", "import", "bad.json"}, "third.sqlite");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_THAT(r.err, HasSubstr("exercises[0].own_figure.end.pose.right_elbow: 200 is outside 0–150"));
+    EXPECT_TRUE(listed("third.sqlite").empty());
+}
+
 TEST_F(ExerciseCli, ALargePictureIsScaledDownAndNotAPictureIsRefused)
 {
     scratch.write("big.png", asText(picture(2400, 600, core::PictureType::Png)));
