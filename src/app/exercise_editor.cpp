@@ -2,6 +2,7 @@
 #include "app/exercise_editor.h"
 
 #include "app/figure_view.h"
+#include "app/wheel_guard.h"
 #include "app/wx_text.h"
 
 #include "core/error.h"
@@ -15,6 +16,7 @@
 #include <wx/choice.h>
 #include <wx/choicdlg.h>
 #include <wx/filedlg.h>
+#include <wx/gbsizer.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/radiobut.h>
@@ -26,6 +28,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <string_view>
@@ -67,6 +70,108 @@ constexpr DemandWords kDemandWords[] = {
     {core::MovementDemand::WideHipAbduction, "Legs spread wide", "or knees dropped far out (butterfly, frog)"},
 };
 
+/// The base postures a figure can start from, in plain words (a posture missing here shows its
+/// data name with spaces).
+constexpr std::pair<const char*, const char*> kPostureWords[] = {
+    {"standing", "Standing"},
+    {"supine", "Lying on the back, legs straight"},
+    {"hook_lying", "Lying on the back, knees bent"},
+    {"prone", "Lying face down"},
+    {"quadruped", "On hands and knees"},
+    {"kneeling", "Kneeling"},
+    {"half_kneeling", "Half kneeling, one knee down"},
+    {"sitting_chair", "Sitting on a chair"},
+    {"sitting_floor", "Sitting on the floor, knees bent"},
+    {"long_sitting", "Sitting on the floor, legs straight"},
+    {"standing_front", "Standing, seen from the front"},
+    {"sitting_chair_front", "Sitting on a chair, seen from the front"},
+    {"sitting_floor_front", "Sitting on the floor, seen from the front"},
+    {"side_lying", "Lying on the side, seen from the front"},
+    {"supine_front", "Lying on the back, seen from above"},
+};
+
+std::string postureWords(std::string_view name)
+{
+    for (const auto& [id, words] : kPostureWords)
+        if (name == id)
+            return words;
+    std::string out(name);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+/// What each joint angle means in each view, as the row of its spin controls says it.
+struct JointWords {
+    core::Joint joint;
+    const char* side;  ///< side view
+    const char* front; ///< front view
+};
+
+constexpr JointWords kJointWords[] = {
+    {core::Joint::Pelvis, "Whole body tilted forward", "Whole body tilted"},
+    {core::Joint::Spine, "Back bent forward", "Back bent to the side"},
+    {core::Joint::Neck, "Head bent forward", "Head tilted to the side"},
+    {core::Joint::RightHip, "Right hip bent", "Right leg out to the side"},
+    {core::Joint::RightKnee, "Right knee bent", "Right knee bend as seen"},
+    {core::Joint::RightAnkle, "Right foot pulled up", "Right foot turned"},
+    {core::Joint::RightShoulder, "Right arm raised forward", "Right arm out to the side"},
+    {core::Joint::RightElbow, "Right elbow bent", "Right elbow bend as seen"},
+    {core::Joint::LeftHip, "Left hip bent", "Left leg out to the side"},
+    {core::Joint::LeftKnee, "Left knee bent", "Left knee bend as seen"},
+    {core::Joint::LeftAnkle, "Left foot pulled up", "Left foot turned"},
+    {core::Joint::LeftShoulder, "Left arm raised forward", "Left arm out to the side"},
+    {core::Joint::LeftElbow, "Left elbow bent", "Left elbow bend as seen"},
+};
+
+const JointWords& jointWords(core::Joint joint)
+{
+    for (const auto& words : kJointWords)
+        if (words.joint == joint)
+            return words;
+    return kJointWords[0];
+}
+
+/// The angles a joint's spin control allows: its range in the view (checkPose's, so what can be
+/// typed can be saved), any direction for the whole body, and never less than `current`.
+std::pair<int, int> spinLimits(core::Joint joint, const core::FigureSpec& spec, const core::Pose& pose,
+                               double current)
+{
+    std::optional<core::AngleRange> range = core::jointRange(joint, spec.view);
+    if (spec.view == core::FigureView::Front) {
+        const bool left = joint == core::Joint::LeftHip || joint == core::Joint::LeftKnee;
+        const std::size_t k = left ? 0 : 1;
+        const bool hip = joint == core::Joint::LeftHip || joint == core::Joint::RightHip;
+        const bool knee = joint == core::Joint::LeftKnee || joint == core::Joint::RightKnee;
+        if ((hip && pose.thighSeen[k] < 1.0) || (knee && (pose.thighSeen[k] < 1.0 || pose.shinSeen[k] < 1.0)))
+            range = core::frontRangeSeenEndOn;
+    }
+    const core::AngleRange r = range.value_or(core::AngleRange{-180, 180});
+    return {static_cast<int>(std::floor(std::min(r.min, current))), static_cast<int>(std::ceil(std::max(r.max, current)))};
+}
+
+/// The hand, foot or knee that moves most from start to end, for the arrow; nothing when none
+/// moves visibly.
+std::optional<core::BodyPoint> mostMoved(const core::FigureSpec& spec)
+{
+    const core::Skeleton a = core::solve(spec.start, spec.view);
+    const core::Skeleton b = core::solve(spec.end, spec.view);
+    std::optional<core::BodyPoint> best;
+    double farthest = 4.0; // figure units: less is hard to see at card size
+    for (core::BodyPoint point : {core::BodyPoint::RightHand, core::BodyPoint::LeftHand, core::BodyPoint::RightToe,
+                                  core::BodyPoint::LeftToe, core::BodyPoint::RightKnee, core::BodyPoint::LeftKnee,
+                                  core::BodyPoint::Head, core::BodyPoint::Pelvis}) {
+        const double d = std::hypot(b[point].x - a[point].x, b[point].y - a[point].y);
+        if (d > farthest + 0.5) {
+            farthest = d;
+            best = point;
+        }
+    }
+    return best;
+}
+
+/// The key the preview draws the figure being adjusted under (a new exercise has no id yet).
+constexpr const char* kOwnFigureKey = "clinic-exercise-figure-preview";
+
 /// The editor's label for a problem path ("exercises[0].default_dose.sets" → "Sets").
 std::string fieldLabel(const std::string& path)
 {
@@ -95,6 +200,19 @@ std::string problemText(const FieldProblem& problem)
     std::string message = problem.message;
     if (message.rfind(problem.path + ": ", 0) == 0)
         message = message.substr(problem.path.size() + 2);
+    // "exercise.own_figure.end.pose.right_elbow" → "Adjusted figure, end: Right elbow bent: …"
+    if (const auto at = problem.path.find("own_figure"); at != std::string::npos) {
+        std::string where = "Adjusted figure";
+        const std::string rest = problem.path.substr(at);
+        if (rest.find(".start.") != std::string::npos)
+            where += ", start";
+        else if (rest.find(".end.") != std::string::npos)
+            where += ", end";
+        if (const auto dot = rest.rfind('.'); dot != std::string::npos)
+            if (const auto joint = core::parseJoint(rest.substr(dot + 1)))
+                where += std::string(": ") + jointWords(*joint).side;
+        return where + ": " + message;
+    }
     return fieldLabel(problem.path) + ": " + message;
 }
 
@@ -165,15 +283,17 @@ core::ClinicExercise duplicateBuiltin(const core::Exercise& builtin, const core:
 }
 
 ExerciseEditor::ExerciseEditor(wxWindow* parent, store::Database& db, const core::ExerciseLibrary& library,
-                               const render::FigureDrawer& figures, core::ClinicExercise exercise, bool isNew,
+                               const render::FigureLibrary& figures, core::ClinicExercise exercise, bool isNew,
                                std::string actor)
     : wxDialog(parent, wxID_ANY, isNew ? "New clinic exercise" : "Edit clinic exercise", wxDefaultPosition,
                wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_db(db), m_library(library), m_figures(figures), m_start(std::move(exercise)), m_isNew(isNew),
-      m_actor(std::move(actor)), m_picture(m_start.picture)
+      m_actor(std::move(actor)), m_picture(m_start.picture), m_own(m_start.figure)
 {
     SetName("hiprx-exercise-editor");
+    m_autoArrow = m_own && !m_own->arrow;
     build(m_start);
+    guardMouseWheel(this); // the wheel never steps an angle or a dose the therapist did not choose
 }
 
 ExerciseEditor::~ExerciseEditor() = default;
@@ -321,6 +441,22 @@ void ExerciseEditor::build(const core::ClinicExercise& start)
     }
     figureRow->Add(m_figureChoice, wxSizerFlags(1).Border(wxLEFT, gap));
     pictureBox->Add(figureRow, wxSizerFlags().Expand());
+    auto* ownRow = new wxBoxSizer(wxHORIZONTAL);
+    m_useOwnFigure = new wxRadioButton(pictureParent, wxID_ANY, "&Adjust a figure, starting from");
+    m_useOwnFigure->SetName("exercise.own_figure");
+    ownRow->Add(m_useOwnFigure, wxSizerFlags().CenterVertical());
+    m_baseChoice = new wxChoice(pictureParent, wxID_ANY);
+    m_baseChoice->SetName("exercise.own_figure.base");
+    for (std::string_view posture : core::basePoseNames()) {
+        m_bases.push_back({std::string(posture), {}});
+        m_baseChoice->Append(toWx("Posture: " + postureWords(posture)));
+    }
+    for (std::size_t i = 0; i < m_figureIds.size(); ++i) {
+        m_bases.push_back({{}, m_figureIds[i]});
+        m_baseChoice->Append(toWx("Figure of " + fromWx(m_figureChoice->GetString(static_cast<unsigned>(i)))));
+    }
+    ownRow->Add(m_baseChoice, wxSizerFlags(1).Border(wxLEFT, gap));
+    pictureBox->Add(ownRow, wxSizerFlags().Expand().Border(wxTOP, gap));
     auto* pictureRow = new wxBoxSizer(wxHORIZONTAL);
     m_usePicture = new wxRadioButton(pictureParent, wxID_ANY, "&Photo or drawing");
     pictureRow->Add(m_usePicture, wxSizerFlags().CenterVertical());
@@ -329,9 +465,12 @@ void ExerciseEditor::build(const core::ClinicExercise& start)
     pictureBox->Add(pictureRow, wxSizerFlags().Border(wxTOP, gap));
     m_pictureInfo = new wxStaticText(pictureParent, wxID_ANY, "");
     pictureBox->Add(m_pictureInfo, wxSizerFlags().Border(wxTOP, FromDIP(2)));
+    auto* previewRow = new wxBoxSizer(wxHORIZONTAL);
     m_preview = new FigurePanel(pictureParent, m_figures, wxID_ANY, FromDIP(wxSize(420, 240)));
     m_preview->SetMinSize(FromDIP(wxSize(420, 240)));
-    pictureBox->Add(m_preview, wxSizerFlags().Expand().Border(wxTOP, gap));
+    previewRow->Add(m_preview, wxSizerFlags(1).Top());
+    buildJointGrid(pictureParent, previewRow);
+    pictureBox->Add(previewRow, wxSizerFlags().Expand().Border(wxTOP, gap));
     right->Add(pictureBox, wxSizerFlags().Expand().Border(wxBOTTOM, gap * 2));
     auto* links = new wxFlexGridSizer(2, gap, gap * 2);
     links->AddGrowableCol(1, 1);
@@ -376,8 +515,25 @@ void ExerciseEditor::build(const core::ClinicExercise& start)
     outer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(outer);
 
-    (m_picture ? m_usePicture : m_useFigure)->SetValue(true);
+    (m_picture ? m_usePicture : m_own ? m_useOwnFigure : m_useFigure)->SetValue(true);
     m_useFigure->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { refreshPreview(); });
+    m_useOwnFigure->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) {
+        if (!m_own) {
+            // Start from the built-in figure chosen above, else from standing.
+            std::size_t from = 0;
+            const int figure = m_figureChoice->GetSelection();
+            for (std::size_t i = 0; i < m_bases.size(); ++i)
+                if (figure >= 0 && m_bases[i].figureId == m_figureIds[static_cast<std::size_t>(figure)])
+                    from = i;
+            m_baseChoice->SetSelection(static_cast<int>(from));
+            startOwnFigure(from);
+        }
+        refreshPreview();
+    });
+    m_baseChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        if (const int sel = m_baseChoice->GetSelection(); sel >= 0)
+            startOwnFigure(static_cast<std::size_t>(sel));
+    });
     m_usePicture->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) {
         if (!m_picture)
             choosePictureFile();
@@ -403,7 +559,19 @@ void ExerciseEditor::build(const core::ClinicExercise& start)
 void ExerciseEditor::refreshPreview()
 {
     const bool picture = m_usePicture->GetValue() && m_picture;
-    if (picture) {
+    const bool own = m_useOwnFigure->GetValue() && m_own;
+    m_jointPanel->Enable(own);
+    if (own) {
+        // The figure library's own drawing code, in the clinic's colours, with the one figure.
+        core::FigureSpec spec = *m_own;
+        spec.id = kOwnFigureKey;
+        auto drawer = std::make_unique<render::FigureLibrary>(
+            std::map<std::string, core::FigureSpec>{{kOwnFigureKey, spec}}, m_figures.style());
+        m_preview->setDrawer(*drawer);
+        m_ownDrawer = std::move(drawer);
+        m_preview->setFigure(kOwnFigureKey);
+        m_pictureInfo->SetLabel(m_picture ? "A picture is kept; choose Photo or drawing to use it." : "");
+    } else if (picture) {
         // The card's own drawing code, with the picture under a key of its own (a new exercise has
         // no id until it is saved).
         const std::string key = "clinic-exercise-picture-preview";
@@ -544,10 +712,14 @@ core::ClinicExercise ExerciseEditor::exercise() const
     link(m_easier, ex.easier);
     link(m_harder, ex.harder);
     const int figure = m_figureChoice->GetSelection();
+    out.picture.reset();
+    out.figure.reset();
     if (m_usePicture->GetValue() && m_picture) {
         out.picture = m_picture; // the store makes the picture its figure
+    } else if (m_useOwnFigure->GetValue() && m_own) {
+        out.figure = m_own; // … and the own figure too, under the exercise's id
+        out.figure->id = ex.id;
     } else {
-        out.picture.reset();
         ex.figureId = figure >= 0 ? m_figureIds[static_cast<std::size_t>(figure)] : std::string();
     }
     return out;
@@ -580,6 +752,174 @@ bool ExerciseEditor::save()
 
 std::string ExerciseEditor::problems() const { return fromWx(m_problems->GetLabel()); }
 
+void ExerciseEditor::buildJointGrid(wxWindow* parent, wxSizer* into)
+{
+    // Rows: the whole body, back and head (start, end), then each joint of the right and the left
+    // leg and arm (start and end of each side). Limits follow the view (showAngles).
+    m_jointPanel = new wxPanel(parent, wxID_ANY);
+    m_jointPanel->SetName("exercise.own_figure.angles");
+    auto* grid = new wxGridBagSizer(FromDIP(2), FromDIP(6));
+    const auto caption = [&](const wxString& text, int row, int col, int span = 1) {
+        auto* t = new wxStaticText(m_jointPanel, wxID_ANY, text);
+        grid->Add(t, wxGBPosition(row, col), wxGBSpan(1, span), wxALIGN_CENTER_HORIZONTAL | wxALIGN_BOTTOM);
+    };
+    m_viewInfo = new wxStaticText(m_jointPanel, wxID_ANY, "");
+    grid->Add(m_viewInfo, wxGBPosition(0, 0), wxGBSpan(1, 5));
+    caption("Start", 1, 1);
+    caption("End", 1, 2);
+    int row = 2;
+    const auto spinRow = [&](core::Joint joint, int col) {
+        const auto j = static_cast<std::size_t>(joint);
+        if (col == 1) {
+            m_jointLabels[j] = new wxStaticText(m_jointPanel, wxID_ANY, "");
+            grid->Add(m_jointLabels[j], wxGBPosition(row, 0), wxDefaultSpan, wxALIGN_CENTER_VERTICAL);
+        }
+        for (int frame = 0; frame < 2; ++frame) {
+            auto* spin = new wxSpinCtrl(m_jointPanel, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                        wxSP_ARROW_KEYS, -180, 180, 0);
+            spin->SetName(toWx(std::string(frame == 0 ? "exercise.own_figure.start." : "exercise.own_figure.end.") +
+                               std::string(core::jointName(joint))));
+            const bool end = frame == 1;
+            spin->Bind(wxEVT_SPINCTRL, [this, end, joint](wxSpinEvent&) { onAngle(end, joint); });
+            spin->Bind(wxEVT_TEXT, [this, end, joint](wxCommandEvent&) { onAngle(end, joint); });
+            grid->Add(spin, wxGBPosition(row, col + frame));
+            m_angles[static_cast<std::size_t>(frame)][j] = spin;
+        }
+    };
+    for (core::Joint joint : {core::Joint::Pelvis, core::Joint::Spine, core::Joint::Neck}) {
+        spinRow(joint, 1);
+        ++row;
+    }
+    // The leg and arm joints: right side (start, end), then left side (start, end), one row each.
+    caption("Right side", row, 1, 2);
+    caption("Left side", row, 3, 2);
+    ++row;
+    caption("Start", row, 1);
+    caption("End", row, 2);
+    caption("Start", row, 3);
+    caption("End", row, 4);
+    ++row;
+    const std::pair<core::Joint, core::Joint> limbs[] = {
+        {core::Joint::RightHip, core::Joint::LeftHip},           {core::Joint::RightKnee, core::Joint::LeftKnee},
+        {core::Joint::RightAnkle, core::Joint::LeftAnkle},       {core::Joint::RightShoulder, core::Joint::LeftShoulder},
+        {core::Joint::RightElbow, core::Joint::LeftElbow},
+    };
+    for (const auto& [right, left] : limbs) {
+        spinRow(right, 1);
+        spinRow(left, 3);
+        // One label for both sides: "Hip bent" rather than "Right hip bent".
+        m_jointLabels[static_cast<std::size_t>(left)] = nullptr;
+        ++row;
+    }
+    auto* note = new wxStaticText(m_jointPanel, wxID_ANY,
+                                  "Angles in degrees. The card shows the right side working; for the left side "
+                                  "it is drawn mirrored.");
+    note->Wrap(FromDIP(480));
+    grid->Add(note, wxGBPosition(row, 0), wxGBSpan(1, 5), wxTOP, FromDIP(4));
+    m_jointPanel->SetSizer(grid);
+    into->Add(m_jointPanel, wxSizerFlags().Border(wxLEFT, FromDIP(12)));
+    showAngles();
+}
+
+void ExerciseEditor::showAngles()
+{
+    m_showingAngles = true;
+    const bool side = !m_own || m_own->view == core::FigureView::Side;
+    m_viewInfo->SetLabel(!m_own ? "Choose what the figure starts from."
+                         : side  ? "Seen from the side."
+                                 : "Seen from the front.");
+    for (std::size_t j = 0; j < core::kJointCount; ++j) {
+        const auto joint = static_cast<core::Joint>(j);
+        if (auto* label = m_jointLabels[j]) {
+            std::string words = side ? jointWords(joint).side : jointWords(joint).front;
+            if (const auto cut = words.find("Right "); cut == 0)
+                words = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(words[6])))) +
+                        words.substr(7);
+            label->SetLabel(toWx(words));
+        }
+        for (std::size_t frame = 0; frame < 2; ++frame) {
+            wxSpinCtrl* spin = m_angles[frame][j];
+            if (!m_own) {
+                spin->SetValue(0);
+                continue;
+            }
+            const core::Pose& pose = frame == 0 ? m_own->start : m_own->end;
+            const auto [min, max] = spinLimits(joint, *m_own, pose, pose[joint]);
+            spin->SetRange(min, max);
+            spin->SetValue(static_cast<int>(std::lround(pose[joint])));
+        }
+    }
+    m_showingAngles = false;
+    m_jointPanel->Layout();
+}
+
+void ExerciseEditor::startOwnFigure(std::size_t index)
+{
+    if (index >= m_bases.size())
+        return;
+    const BaseChoice& base = m_bases[index];
+    core::FigureSpec spec;
+    if (!base.posture.empty()) {
+        const auto posture = core::basePose(base.posture);
+        if (!posture)
+            return;
+        spec.view = posture->view;
+        spec.start = posture->pose;
+        spec.end = posture->pose;
+        m_autoArrow = true;
+    } else if (const core::FigureSpec* figure = m_figures.find(base.figureId)) {
+        spec = *figure;
+        m_autoArrow = false;
+    } else {
+        return;
+    }
+    m_own = spec;
+    m_useOwnFigure->SetValue(true);
+    showAngles();
+    refreshPreview();
+}
+
+void ExerciseEditor::onAngle(bool endFrame, core::Joint joint)
+{
+    if (!m_own || m_showingAngles)
+        return;
+    wxSpinCtrl* spin = m_angles[endFrame ? 1 : 0][static_cast<std::size_t>(joint)];
+    core::Pose& pose = endFrame ? m_own->end : m_own->start;
+    const int value = spin->GetValue();
+    // A value shown rounded is kept as it was until the therapist changes it.
+    if (static_cast<int>(std::lround(pose[joint])) == value)
+        return;
+    pose[joint] = value;
+    if (m_autoArrow)
+        m_own->arrow = mostMoved(*m_own);
+    refreshPreview();
+}
+
+bool ExerciseEditor::adjustFigureFrom(const std::string& base)
+{
+    for (std::size_t i = 0; i < m_bases.size(); ++i)
+        if (m_bases[i].posture == base || m_bases[i].figureId == base) {
+            m_baseChoice->SetSelection(static_cast<int>(i));
+            startOwnFigure(i);
+            return true;
+        }
+    return false;
+}
+
+void ExerciseEditor::setJointAngle(bool endFrame, core::Joint joint, int degrees)
+{
+    m_angles[endFrame ? 1 : 0][static_cast<std::size_t>(joint)]->SetValue(degrees);
+    onAngle(endFrame, joint);
+}
+
+std::optional<int> ExerciseEditor::jointAngle(bool endFrame, core::Joint joint) const
+{
+    const wxSpinCtrl* spin = m_angles[endFrame ? 1 : 0][static_cast<std::size_t>(joint)];
+    if (!spin || !m_jointPanel->IsEnabled())
+        return std::nullopt;
+    return spin->GetValue();
+}
+
 void ExerciseEditor::setField(const std::string& key, const std::string& value)
 {
     if (const auto t = m_text.find(key); t != m_text.end()) {
@@ -609,7 +949,7 @@ void ExerciseEditor::setTarget(core::MuscleGroup group, bool on)
 
 // ---------------------------------------------------------------------------------------------
 
-ClinicExercisesDialog::ClinicExercisesDialog(wxWindow* parent, store::Database& db, const render::FigureDrawer& figures,
+ClinicExercisesDialog::ClinicExercisesDialog(wxWindow* parent, store::Database& db, const render::FigureLibrary& figures,
                                              std::string actor, std::function<bool(const wxString&)> confirm)
     : wxDialog(parent, wxID_ANY, "Clinic exercises", wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
@@ -686,7 +1026,10 @@ void ClinicExercisesDialog::refresh()
     for (const auto& c : m_exercises) {
         m_list->InsertItem(i, toWx(c.exercise.name));
         m_list->SetItem(i, 1, toWx(std::string(core::label(c.exercise.kind))));
-        m_list->SetItem(i, 2, c.picture ? "photo or drawing" : (c.exercise.figureId.empty() ? "none" : "figure"));
+        m_list->SetItem(i, 2, c.picture                      ? "photo or drawing"
+                              : c.figure                     ? "adjusted figure"
+                              : c.exercise.figureId.empty() ? "none"
+                                                             : "figure");
         m_list->SetItem(i, 3, c.retired ? "retired" : "yes");
         ++i;
     }
@@ -718,6 +1061,12 @@ void ClinicExercisesDialog::edit(core::ClinicExercise exercise, bool isNew)
         m_changed = true;
         refresh();
     }
+}
+
+void ClinicExercisesDialog::editExercise(int row)
+{
+    if (row >= 0 && row < static_cast<int>(m_exercises.size()))
+        edit(m_exercises[static_cast<std::size_t>(row)], false);
 }
 
 bool ClinicExercisesDialog::toggleRetired(int row)

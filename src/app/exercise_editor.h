@@ -4,8 +4,9 @@
 // New, Duplicate a built-in, Edit and Retire / Offer again, and the editor for one exercise —
 // name, kind, level, targets, start position, numbered steps, key cue, stop-if line, default dose,
 // equipment, movement demands as plain-language boxes, easier/harder links, video link, and its
-// picture: a built-in figure or a photo or drawing (PNG/JPEG, checked and scaled down on import),
-// previewed by the same drawing code as the PDF card. Everything is checked before anything is
+// picture: a built-in figure, a figure of its own (a built-in figure or a base posture with the
+// joint angles of its start and end frames adjusted) or a photo or drawing (PNG/JPEG, checked and
+// scaled down on import), previewed live by the same drawing code as the PDF card. Everything is checked before anything is
 // saved; each problem names its field. Saving goes through store::ExerciseRepository, which
 // screens ids and links and writes the audit row.
 #pragma once
@@ -17,6 +18,7 @@
 
 #include <wx/dialog.h>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -38,11 +40,12 @@ namespace hiprx::app {
 class FigurePanel;
 
 /// Edits one clinic exercise. `library` holds every exercise (retired ones too) for the links and
-/// the built-in figures; `figures` draws them. Both must outlive the dialog.
+/// the built-in figures; `figures` draws them (and gives their poses to adjust). Both must outlive
+/// the dialog.
 class ExerciseEditor : public wxDialog {
 public:
     ExerciseEditor(wxWindow* parent, store::Database& db, const core::ExerciseLibrary& library,
-                   const render::FigureDrawer& figures, core::ClinicExercise exercise, bool isNew, std::string actor);
+                   const render::FigureLibrary& figures, core::ClinicExercise exercise, bool isNew, std::string actor);
     ~ExerciseEditor() override;
 
     /// The exercise as typed (not checked).
@@ -62,16 +65,31 @@ public:
     void useFigure(const std::string& figureId);
     bool hasPicture() const { return m_picture.has_value(); }
     const FigurePanel* preview() const { return m_preview; }
+    /// Chooses "Adjust a figure" starting from `base`: a base posture's name (`standing`) or a
+    /// built-in figure's id (`glute_bridge`); false when there is no such choice.
+    bool adjustFigureFrom(const std::string& base);
+    /// Sets a joint's angle of the start (or end) frame as its spin control would.
+    void setJointAngle(bool endFrame, core::Joint joint, int degrees);
+    /// The angle a joint's spin control shows, or nothing when the control is hidden.
+    std::optional<int> jointAngle(bool endFrame, core::Joint joint) const;
+    /// The figure being adjusted (nothing when none was started).
+    const std::optional<core::FigureSpec>& ownFigure() const { return m_own; }
 
 private:
     void build(const core::ClinicExercise& start);
     void refreshPreview();
     void refreshLeftOutFor();
     void choosePictureFile();
+    void buildJointGrid(wxWindow* parent, wxSizer* into);
+    /// Starts the own figure from base choice `index`, shows its angles and previews it.
+    void startOwnFigure(std::size_t index);
+    /// Shows the own figure's angles in the spin controls (labels and limits follow its view).
+    void showAngles();
+    void onAngle(bool endFrame, core::Joint joint);
 
     store::Database& m_db;
     const core::ExerciseLibrary& m_library;
-    const render::FigureDrawer& m_figures;
+    const render::FigureLibrary& m_figures;
     core::ClinicExercise m_start;
     bool m_isNew;
     std::string m_actor;
@@ -94,6 +112,22 @@ private:
     FigurePanel* m_preview = nullptr;
     std::unique_ptr<render::PictureFigures> m_previewDrawer;
     std::optional<core::ExercisePicture> m_picture;
+    /// "Adjust a figure": what it can start from (a posture's name or a built-in figure's id).
+    struct BaseChoice {
+        std::string posture;
+        std::string figureId;
+    };
+    wxRadioButton* m_useOwnFigure = nullptr;
+    wxChoice* m_baseChoice = nullptr;
+    std::vector<BaseChoice> m_bases;
+    std::optional<core::FigureSpec> m_own;
+    bool m_showingAngles = false; ///< the spin controls are being set from the figure, not by a person
+    bool m_autoArrow = false; ///< the arrow follows the point that moves most (figures from a posture)
+    std::unique_ptr<render::FigureLibrary> m_ownDrawer;
+    wxWindow* m_jointPanel = nullptr;
+    wxStaticText* m_viewInfo = nullptr;
+    std::array<wxStaticText*, core::kJointCount> m_jointLabels{};
+    std::array<std::array<wxSpinCtrl*, core::kJointCount>, 2> m_angles{}; ///< [start, end][joint]
     wxStaticText* m_leftOutFor = nullptr;
     wxStaticText* m_problems = nullptr;
 };
@@ -103,7 +137,7 @@ private:
 /// reloads its library once the dialog is closed when changed() is true.
 class ClinicExercisesDialog : public wxDialog {
 public:
-    ClinicExercisesDialog(wxWindow* parent, store::Database& db, const render::FigureDrawer& figures, std::string actor,
+    ClinicExercisesDialog(wxWindow* parent, store::Database& db, const render::FigureLibrary& figures, std::string actor,
                           std::function<bool(const wxString&)> confirm);
 
     /// Rows listed (tests).
@@ -113,6 +147,8 @@ public:
     /// Opens the editor for a new exercise, a copy of the built-in `builtinId` when given (tests
     /// drive the returned editor; the list is refreshed when it is closed).
     void newExercise(const std::string& builtinId = {});
+    /// Opens the editor for the exercise in `row` (tests drive it; the list is refreshed after).
+    void editExercise(int row);
     /// Retires (or offers again) the exercise in `row`; asks first. False when nothing changed.
     bool toggleRetired(int row);
 
@@ -122,7 +158,7 @@ private:
     int selected() const;
 
     store::Database& m_db;
-    const render::FigureDrawer& m_figures;
+    const render::FigureLibrary& m_figures;
     std::string m_actor;
     std::function<bool(const wxString&)> m_confirm;
     bool m_changed = false;

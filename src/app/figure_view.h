@@ -29,6 +29,8 @@ public:
     /// Draws with `figures` from now on (the clinic's exercises or colour changed); it must
     /// outlive the panel.
     void setDrawer(const render::FigureDrawer& figures);
+    /// What draws the figure (tests compare what it draws).
+    const render::FigureDrawer& drawer() const { return *m_figures; }
     /// True when the figure is drawn mirrored (a left-side exercise).
     bool mirrored() const { return m_mirrored; }
     /// True when the current id has a figure (false for an empty or unknown id).

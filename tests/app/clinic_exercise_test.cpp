@@ -12,6 +12,7 @@
 
 #include "gui_test_support.h"
 
+#include "render/canvas.h"
 #include "render/picture.h"
 #include "store/repositories.h"
 
@@ -24,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 
 namespace hiprx::app {
 namespace {
@@ -72,6 +74,59 @@ std::string pdfText(const std::vector<std::uint8_t>& pdf, const std::filesystem:
     while (pipe && std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()))
         out += buf.data();
     return out;
+}
+
+/// Records every point a figure is drawn through, to tell two drawings apart.
+class RecordingCanvas final : public render::Canvas {
+public:
+    std::vector<float> points;
+
+    void setStrokeColor(const render::Rgb&) override {}
+    void setFillColor(const render::Rgb&) override {}
+    void setLineWidth(float) override {}
+    void setRoundLines(bool) override {}
+    void moveTo(render::Point p) override { add(p); }
+    void lineTo(render::Point p) override { add(p); }
+    void curveTo(render::Point a, render::Point b, render::Point c) override
+    {
+        add(a);
+        add(b);
+        add(c);
+    }
+    void closePath() override {}
+    void rectangle(const render::Box& box) override { add({box.x, box.y}); }
+    void circle(render::Point centre, float) override { add(centre); }
+    void stroke() override {}
+    void fill() override {}
+    void fillAndStroke() override {}
+
+private:
+    void add(render::Point p)
+    {
+        points.push_back(p.x);
+        points.push_back(p.y);
+    }
+};
+
+/// What the editor's preview draws, point by point.
+std::vector<float> previewDrawing(const ExerciseEditor& editor)
+{
+    RecordingCanvas canvas;
+    EXPECT_TRUE(editor.preview()->drawer().draw(editor.preview()->figure(), canvas, {0, 0, 420, 240}));
+    return canvas.points;
+}
+
+/// Fills in what the patient reads and the targets of a simple standing exercise.
+void fillInOverheadReach(ExerciseEditor& editor)
+{
+    editor.setField("name", "Overhead reach");
+    if (auto* kind = dynamic_cast<wxChoice*>(editor.FindWindowByName("exercise.kind")))
+        kind->SetSelection(1); // strengthening
+    editor.setTarget(core::MuscleGroup::GluteusMedius, true);
+    editor.setField("start_position", "Standing tall, feet hip-width apart.");
+    editor.setField("steps", "Stand tall with your arm by your side.\nRaise your arm forward and up.\nLower it slowly.");
+    editor.setField("key_cue", "Keep your ribs down.");
+    editor.setField("stop_if", "Your shoulder hurts.");
 }
 
 class ClinicExerciseGui : public testing::Test {
@@ -159,6 +214,47 @@ protected:
         timer.Stop();
         EXPECT_TRUE(editorSeen);
         return firstProblems;
+    }
+
+    /// Runs Library → Clinic exercises… with `onEditor` driving the editor (opened for a new
+    /// exercise, or for the first listed one when `editFirst`) and pressing Save.
+    void withEditor(bool editFirst, const std::function<void(ExerciseEditor&)>& onEditor)
+    {
+        bool editorSeen = false;
+        bool listSeen = false;
+        wxTimer timer;
+        timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+            for (wxWindow* top : wxTopLevelWindows) {
+                auto* dialog = dynamic_cast<wxDialog*>(top);
+                if (!dialog || !dialog->IsModal())
+                    continue;
+                if (auto* editor = dynamic_cast<ExerciseEditor*>(dialog)) {
+                    if (editorSeen)
+                        continue;
+                    editorSeen = true;
+                    onEditor(*editor);
+                    wxCommandEvent save(wxEVT_BUTTON, wxID_OK);
+                    save.SetEventObject(editor->FindWindow(wxID_OK));
+                    editor->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(save);
+                    EXPECT_EQ(editor->problems(), "");
+                    if (editor->IsModal()) // not saved: close it, the test has failed already
+                        editor->EndModal(wxID_CANCEL);
+                } else if (auto* list = dynamic_cast<ClinicExercisesDialog*>(dialog)) {
+                    if (!editorSeen && editFirst && !listSeen) {
+                        listSeen = true;
+                        list->CallAfter([list] { list->editExercise(0); });
+                    } else if (editorSeen) {
+                        list->EndModal(wxID_CLOSE);
+                    }
+                } else {
+                    dialog->EndModal(wxID_CANCEL);
+                }
+            }
+        });
+        timer.Start(50);
+        m_frame->onClinicExercises(!editFirst);
+        timer.Stop();
+        EXPECT_TRUE(editorSeen);
     }
 
     std::int64_t addPatient()
@@ -254,6 +350,67 @@ TEST_F(ClinicExerciseGui, RetiringKeepsItForIssuedProgramsAndStopsOfferingIt)
     EXPECT_NE(asked.front().find("Wall sit with a ball"), std::string::npos);
     EXPECT_TRUE(store::ExerciseRepository(m_frame->database()).findClinicExercise(id)->retired);
     EXPECT_EQ(store::ExerciseRepository(m_frame->database()).load().find(id), nullptr) << "no longer offered";
+}
+
+TEST_F(ClinicExerciseGui, AFigureAdjustedFromAPostureIsPreviewedSavedReopenedAndDrawnOnTheCard)
+{
+    const double standingShoulder = core::basePose("standing")->pose[core::Joint::RightShoulder];
+    withEditor(false, [&](ExerciseEditor& editor) {
+        fillInOverheadReach(editor);
+        ASSERT_TRUE(editor.adjustFigureFrom("standing"));
+        ASSERT_TRUE(editor.preview()->hasFigure());
+        EXPECT_EQ(editor.jointAngle(false, core::Joint::RightShoulder), static_cast<int>(standingShoulder));
+        const std::vector<float> before = previewDrawing(editor);
+        editor.setJointAngle(false, core::Joint::RightShoulder, 90);
+        editor.setJointAngle(true, core::Joint::RightShoulder, 160);
+        EXPECT_NE(previewDrawing(editor), before) << "the preview follows the angle at once";
+        ASSERT_TRUE(editor.ownFigure().has_value());
+        EXPECT_EQ(editor.ownFigure()->start[core::Joint::RightShoulder], 90);
+        EXPECT_EQ(editor.ownFigure()->arrow, core::BodyPoint::RightHand) << "the arrow follows the hand";
+        // With HIPRX_SCREENSHOT_DIR set, the README's picture of the Picture tab with an adjusted figure.
+        if (const char* dir = std::getenv("HIPRX_SCREENSHOT_DIR")) {
+            for (wxWindow* child : editor.GetChildren())
+                if (auto* book = dynamic_cast<wxNotebook*>(child))
+                    book->SetSelection(2);
+            pump(400);
+            const std::string command = "import -window root '" + std::string(dir) + "/app-18-exercise-own-figure.png'";
+            EXPECT_EQ(std::system(command.c_str()), 0) << command;
+        }
+    });
+    auto stored = store::ExerciseRepository(m_frame->database()).clinicExercises();
+    ASSERT_EQ(stored.size(), 1U);
+    ASSERT_TRUE(stored.front().figure.has_value());
+    EXPECT_FALSE(stored.front().picture.has_value());
+    EXPECT_EQ(stored.front().figure->start[core::Joint::RightShoulder], 90);
+    const std::string id = stored.front().exercise.id;
+
+    addPatient();
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    ASSERT_TRUE(visit->builder()->addExercise(id));
+    EXPECT_TRUE(visit->builder()->figurePanel()->hasFigure()) << "the builder draws the own figure";
+    const std::vector<std::uint8_t> adjusted = visit->renderPdf();
+    EXPECT_EQ(imagesIn(adjusted), 0) << "a figure is drawn, not pasted as a picture";
+    EXPECT_NE(pdfText(adjusted, m_dir.path()).find("Overhead reach"), std::string::npos);
+
+    // Reopened, the editor shows the saved angles; set back to standing's, the card changes.
+    withEditor(true, [&](ExerciseEditor& editor) {
+        EXPECT_EQ(editor.jointAngle(false, core::Joint::RightShoulder), 90);
+        EXPECT_EQ(editor.jointAngle(true, core::Joint::RightShoulder), 160);
+        editor.setJointAngle(false, core::Joint::RightShoulder, static_cast<int>(standingShoulder));
+    });
+    stored = store::ExerciseRepository(m_frame->database()).clinicExercises();
+    ASSERT_EQ(stored.size(), 1U);
+    EXPECT_EQ(stored.front().figure->start[core::Joint::RightShoulder], standingShoulder);
+    const std::vector<std::uint8_t> base = visit->renderPdf();
+    EXPECT_EQ(visit->renderPdf(), base) << "the handout is drawn the same each time";
+    EXPECT_NE(base, adjusted) << "the card draws the clinic's figure, not a fixed one";
+
+    ASSERT_TRUE(visit->saveVisit());
+    m_prompts.answers = {true}; // "Issue this program as version 1?"
+    const auto issued = visit->issue();
+    ASSERT_TRUE(issued.has_value());
+    EXPECT_NE(pdfText(issued->pdf, m_dir.path()).find("Overhead reach"), std::string::npos);
 }
 
 } // namespace
