@@ -98,12 +98,16 @@ void runAddOrEdit(const CommonOptions& common, const ExerciseArgs& args, bool ed
     if (!edit && stored)
         throw InputError("exercises[0].id", "exercises[0].id: " + id + " is already one of the clinic's exercises (" +
                                                 stored->exercise.name + "); change it with: hiprx-cli exercise edit");
-    if (picture)
+    if (picture) {
         exercise.picture = std::move(picture);
-    else if (args.noPicture)
+        exercise.figure.reset(); // a picture takes the place of an own figure
+    } else if (args.noPicture) {
         exercise.picture.reset();
-    else if (edit && !exercise.picture)
-        exercise.picture = stored->picture; // an edit keeps the picture unless it gives another
+    } else if (edit && !exercise.picture && !exercise.figure) {
+        // An edit keeps what the card showed unless the file gives another picture or figure.
+        exercise.picture = stored->picture;
+        exercise.figure = stored->figure;
+    }
     if (edit) {
         exercise.retired = stored->retired; // retiring is its own command
         if (!exercise.picture && stored->picture && exercise.exercise.figureId == id)
@@ -119,7 +123,7 @@ void runAddOrEdit(const CommonOptions& common, const ExerciseArgs& args, bool ed
         throw InputError(std::move(problems));
     exercises.saveClinicExercises({exercise}, actorOf(common));
     std::cout << (edit ? "Changed " : "Added ") << exercise.exercise.name << " (" << id << ")"
-              << (exercise.picture ? ", with its picture" : "") << ".\n";
+              << (exercise.picture ? ", with its picture" : exercise.figure ? ", with its own figure" : "") << ".\n";
 }
 
 void runList(const CommonOptions& common)
@@ -134,6 +138,7 @@ void runList(const CommonOptions& common)
                            {"kind", core::toId(c.exercise.kind)},
                            {"level", c.exercise.level},
                            {"picture", c.picture.has_value()},
+                           {"own_figure", c.figure.has_value()},
                            {"video", !c.exercise.videoUrl.empty()},
                            {"retired", c.retired}});
         std::cout << out.dump(2) << '\n';
@@ -148,7 +153,8 @@ void runList(const CommonOptions& common)
     for (const auto& c : list) {
         retired += c.retired ? 1 : 0;
         table.addRow({c.exercise.id, c.exercise.name, std::string(core::label(c.exercise.kind)),
-                      levelWords(c.exercise.level), c.picture ? "yes" : "no",
+                      levelWords(c.exercise.level),
+                      c.picture ? "photo or drawing" : c.figure ? "own figure" : "built-in figure or none",
                       c.retired ? "retired (kept for past programs)" : "offered"});
     }
     table.print(std::cout);

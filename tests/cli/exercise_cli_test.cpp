@@ -154,6 +154,35 @@ TEST_F(ExerciseCli, AnOwnFigureIsExportedAndImportedAsItWasAndABadOneIsRefusedBy
     EXPECT_TRUE(listed("third.sqlite").empty());
 }
 
+TEST_F(ExerciseCli, AnEditWithoutAFigureKeepsTheOwnFigureAndAPictureReplacesIt)
+{
+    json reach = exercise("clinic_overhead_reach", "Overhead reach");
+    reach["own_figure"] = {{"start", {{"base", "standing"}, {"pose", {{"right_shoulder", 25}}}}},
+                           {"end", {{"pose", {{"right_shoulder", 150}}}}}};
+    scratch.write("reach.json", document(json::array({reach})));
+    auto r = cli({"exercise", "add", "reach.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("with its own figure"));
+
+    // A new name only: the file says nothing of the figure, so the card keeps it.
+    json renamed = exercise("clinic_overhead_reach", "Overhead reach with a stick");
+    scratch.write("renamed.json", document(json::array({renamed})));
+    r = cli({"exercise", "edit", "renamed.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto list = listed();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["own_figure"], true);
+    EXPECT_EQ(list[0]["name"], "Overhead reach with a stick");
+
+    // A picture takes its place.
+    scratch.write("photo.png", asText(picture(64, 64, core::PictureType::Png)));
+    r = cli({"exercise", "edit", "renamed.json", "--picture", "photo.png"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    list = listed();
+    EXPECT_EQ(list[0]["own_figure"], false);
+    EXPECT_EQ(list[0]["picture"], true);
+}
+
 TEST_F(ExerciseCli, ALargePictureIsScaledDownAndNotAPictureIsRefused)
 {
     scratch.write("big.png", asText(picture(2400, 600, core::PictureType::Png)));
