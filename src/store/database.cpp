@@ -282,19 +282,18 @@ std::optional<pid_t> temporaryOwner(const std::string& name)
 /// those of a process that no longer runs; a copy another HipRx is writing right now is left alone.
 void removeAbandonedTemporaries(const fs::path& folder)
 {
+    // Best effort, never an error: a folder that cannot be listed is simply not swept.
     std::error_code ec;
-    fs::directory_iterator it(folder.empty() ? fs::path(".") : folder, ec);
-    if (ec)
-        return;
-    for (const fs::directory_entry& entry : it) {
-        const auto owner = temporaryOwner(entry.path().filename().string());
+    for (fs::directory_iterator it(folder.empty() ? fs::path(".") : folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto owner = temporaryOwner(it->path().filename().string());
         if (!owner || *owner == ::getpid())
             continue;
         if (::kill(*owner, 0) == 0 || errno != ESRCH)
             continue; // still running (or not ours to ask): maybe copying now
         std::error_code removeError;
-        if (entry.is_regular_file(removeError))
-            fs::remove(entry.path(), removeError);
+        if (it->is_regular_file(removeError))
+            fs::remove(it->path(), removeError);
     }
 }
 
