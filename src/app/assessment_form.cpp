@@ -415,6 +415,9 @@ AssessmentForm::AssessmentForm(wxWindow* parent, core::NormSet norms)
         label(p, grid, "right");
         addText(p, grid, "balance.single_leg_stance_s.right", 50);
         box->Add(grid, wxSizerFlags().Border(wxALL, gap));
+        // Asked when there were falls: a fall with hip signs is checked for a fracture unless the pain
+        // is older than the falls.
+        addCheck(p, box, "balance.pain_before_falls", toWx("The pain began before the falls"));
     }
 
     // Red flags, most urgent group first.
@@ -835,6 +838,7 @@ FormReading AssessmentForm::read(const core::Patient& patient, const core::Date&
         a.balance.singleLegStanceS[side] = number("balance.single_leg_stance_s." + sideId(side));
     }
     a.balance.fallsPastYear = number("balance.falls_past_year");
+    a.balance.painBeforeFalls = !value("balance.pain_before_falls").empty();
     for (const std::string& id : m_areaOrder)
         if (const auto area = painAreaFromId(id))
             a.pain.areas.push_back(*area);
@@ -934,6 +938,7 @@ void AssessmentForm::load(const core::Assessment& a)
         setInt("balance.single_leg_stance_s." + sideId(side), a.balance.singleLegStanceS[side]);
     }
     setInt("balance.falls_past_year", a.balance.fallsPastYear);
+    setRaw("balance.pain_before_falls", a.balance.painBeforeFalls ? "1" : "");
     {
         std::string ids;
         for (const core::PainArea& area : a.pain.areas)

@@ -37,6 +37,7 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
     f.ageYears = ageYears;
     f.precautions = a.precautions;
     f.fallsPastYear = a.balance.fallsPastYear.value_or(0);
+    f.painBeforeFalls = a.balance.painBeforeFalls;
     for (Side side : kSides)
         if (const auto& s = a.balance.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
             f.poorStance = true;

@@ -139,6 +139,9 @@ struct Endurance {
 struct Balance {
     std::optional<int> fallsPastYear;               ///< 0–50
     PerSide<std::optional<int>> singleLegStanceS;   ///< eyes open, seconds (0–120)
+    /// The clinician asked, and the hip or back pain began before the falls (so the falls did not
+    /// cause it): a fall then calls for a falls assessment, not for a check for a fracture.
+    bool painBeforeFalls = false;
 
     friend bool operator==(const Balance&, const Balance&) = default;
 };

@@ -301,10 +301,12 @@ constexpr ComboRule kComboRules[] = {
      "Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
     {"fall_with_hip_signs", "R-COMBO-FALL-HIP-SIGNS", Urgency::Urgent,
      "a fall in the past year (balance) at 65 or over, or with osteoporosis or long-term steroids, plus groin "
-     "pain, log roll or scour positive, or hip flexors graded 2 or less, with no injury ticked",
+     "pain, log roll or scour positive, or hip flexors graded 2 or less, with no injury ticked and the pain not "
+     "recorded as older than the falls",
      "A fall in the past year with hip signs in an older or osteoporotic person: ask when the fall was and "
      "whether the pain began with it. If it did, treat it as a suspected hip fracture (tick the fall as an "
-     "injury): same-day imaging. Otherwise medical review within days before loading.",
+     "injury): same-day imaging. If the pain is older than the falls, record that (falls and balance); "
+     "otherwise medical review within days before loading.",
      "Because you have fallen and your hip hurts, a doctor should check that no bone was broken before you start "
      "the exercises. If the pain started with the fall, go to an emergency department today.",
      "NICE CG124, Hip fracture: management (impacted fractures can still bear weight); clinical consensus, not "
@@ -460,8 +462,10 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
 
     // A fall recorded only under balance (nobody ticked an injury) with hip signs in an older or
     // osteoporotic person: the fall may be the injury. Urgent, asking when it was.
+    // Not when the clinician recorded that the pain began before the falls: the falls then need a
+    // falls assessment (below), and the hip signs are read as the long-standing problem they are.
     if (!has(RedFlag::SignificantTrauma) && findings.fallsPastYear > 0 && !findings.fractureSigns.empty() &&
-        ((ageYears && *ageYears >= kHipFractureAge) || fragileBone)) {
+        !findings.painBeforeFalls && ((ageYears && *ageYears >= kHipFractureAge) || fragileBone)) {
         std::vector<std::string> evidence{std::to_string(findings.fallsPastYear) +
                                           (findings.fallsPastYear == 1 ? " fall" : " falls") + " in the past year"};
         if (ageYears)

@@ -33,6 +33,8 @@ struct ReferralFindings {
     /// Falls in the past year and whether single-leg stance was under 5 s on either side.
     int fallsPastYear = 0;
     bool poorStance = false;
+    /// The pain began before the falls (core::Balance::painBeforeFalls).
+    bool painBeforeFalls = false;
 };
 
 /// Age at which a fall with hip signs counts as a suspected hip fracture (NICE hip fracture pathway).

@@ -225,7 +225,9 @@ void readBalance(JsonReader& r, const Json& json, core::Balance& balance)
     const std::string path = "balance";
     if (!r.expectObject(json, path))
         return;
-    r.checkKeys(json, path, {"falls_past_year", "single_leg_stance_s"});
+    r.checkKeys(json, path, {"falls_past_year", "single_leg_stance_s", "pain_before_falls"});
+    if (const Json* v = member(json, "pain_before_falls"))
+        balance.painBeforeFalls = r.boolean(*v, childPath(path, "pain_before_falls")).value_or(false);
     if (const Json* v = member(json, "falls_past_year"))
         balance.fallsPastYear =
             r.wholeNumber(*v, childPath(path, "falls_past_year"), "", core::kFallsRange.min, core::kFallsRange.max);
@@ -497,6 +499,8 @@ std::string writeAssessment(const core::Assessment& a)
             stance[std::string(core::toId(side))] = *s;
     if (!stance.empty())
         balance["single_leg_stance_s"] = std::move(stance);
+    if (a.balance.painBeforeFalls)
+        balance["pain_before_falls"] = true;
     if (!balance.empty())
         root["balance"] = std::move(balance);
 

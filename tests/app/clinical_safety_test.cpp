@@ -280,6 +280,7 @@ TEST_F(ClinicalSafetyTest, EveryNewFieldIsDraftedSavedAndReloaded)
         form->setValue("balance.falls_past_year", "1");
         form->setValue("balance.single_leg_stance_s.left", "8");
         form->setValue("balance.single_leg_stance_s.right", "9");
+        form->setValue("balance.pain_before_falls", "1");
         form->setValue("tests.left.slr", "45");
         form->setValue("tests.left.slr.reproduces_leg_pain", "1");
         form->setValue("red_flags_screened", "1");
@@ -289,6 +290,7 @@ TEST_F(ClinicalSafetyTest, EveryNewFieldIsDraftedSavedAndReloaded)
         EXPECT_EQ(form->value("balance.falls_past_year"), "1");
         EXPECT_EQ(form->value("balance.single_leg_stance_s.left"), "8");
         EXPECT_EQ(form->value("balance.single_leg_stance_s.right"), "9");
+        EXPECT_EQ(form->value("balance.pain_before_falls"), "1");
         EXPECT_EQ(form->value("tests.left.slr"), "45");
         EXPECT_EQ(form->value("tests.left.slr.reproduces_leg_pain"), "1");
         EXPECT_EQ(form->value("red_flags_screened"), "1");
@@ -309,6 +311,7 @@ TEST_F(ClinicalSafetyTest, EveryNewFieldIsDraftedSavedAndReloaded)
     EXPECT_EQ(a.pain.areas.size(), 2U);
     EXPECT_TRUE(a.tests.left.at(core::SpecialTest::Slr).reproducesLegPain);
     EXPECT_TRUE(a.redFlagsScreened);
+    EXPECT_TRUE(a.balance.painBeforeFalls);
     m_frame->showPatientList();
     m_frame->openPatient(m_patientId);
     visit = m_frame->openVisit(id);

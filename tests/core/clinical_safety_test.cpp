@@ -149,6 +149,23 @@ TEST(HipFracture, AFallRecordedOnlyUnderBalanceWithGroinPainIsUrgentAndAsksWhen)
     EXPECT_FALSE(hasWarning(run(a), "fall_with_hip_signs"));
 }
 
+TEST(HipFracture, PainOlderThanTheFallsIsNotCheckedForAFractureButTheFallsAreAssessed)
+{
+    // Two years of groin pain from hip arthritis, two falls this year: the clinician asked, and the
+    // pain came first. A falls assessment (routine), not an urgent fracture check.
+    Assessment a = patientAged(68);
+    a.balance.fallsPastYear = 2;
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Right}};
+    ASSERT_TRUE(hasWarning(run(a), "fall_with_hip_signs"));
+    a.balance.painBeforeFalls = true;
+    const auto result = run(a);
+    EXPECT_FALSE(hasWarning(result, "fall_with_hip_signs"));
+    EXPECT_TRUE(hasWarning(result, "falls_assessment"));
+    EXPECT_EQ(result.referral.level, Urgency::Routine);
+    a.redFlags = {RedFlag::SignificantTrauma}; // an injury ticked still counts, whatever was older
+    EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
+}
+
 TEST(Falls, RepeatedFallsOrAFallWithPoorStanceAskForAFallsAssessment)
 {
     Assessment a = patientAged(80);

@@ -270,13 +270,16 @@ TEST(AssessmentJson, PainAreasBalanceAndANegativeScreen)
 {
     const Assessment a = readAssessment(
         withPatient(R"("pain": {"areas": [{"region": "lateral_hip", "side": "left"}]},
-                       "balance": {"falls_past_year": 1, "single_leg_stance_s": {"right": 4}},
+                       "balance": {"falls_past_year": 1, "single_leg_stance_s": {"right": 4},
+                                   "pain_before_falls": true},
                        "red_flags_screened": true)"),
         kToday);
     ASSERT_EQ(a.pain.areas.size(), 1u);
     EXPECT_EQ(a.pain.areas[0], (PainArea{BodyRegion::LateralHip, BodySide::Left}));
     EXPECT_EQ(a.balance.fallsPastYear, 1);
     EXPECT_EQ(a.balance.singleLegStanceS.right, 4);
+    EXPECT_TRUE(a.balance.painBeforeFalls);
+    EXPECT_NE(writeAssessment(a).find("\"pain_before_falls\": true"), std::string::npos);
     EXPECT_TRUE(a.redFlagsScreened);
     EXPECT_NE(writeAssessment(a).find("\"red_flags_screened\": true"), std::string::npos);
     EXPECT_FALSE(readAssessment(withPatient(""), kToday).redFlagsScreened); // never asked is not "none"
