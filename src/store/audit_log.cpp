@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kAuditColumns = "id, at, clinician, action, entity, entity_id, detail";
 
-std::vector<AuditEntry> readEntries(SQLite::Statement& query)
+std::vector<AuditEntry> readEntries(sql::Statement& query)
 {
     std::vector<AuditEntry> entries;
     while (query.executeStep()) {
@@ -29,7 +29,7 @@ std::vector<AuditEntry> readEntries(SQLite::Statement& query)
 std::vector<AuditEntry> AuditLog::recent(int limit)
 {
     return detail::guarded("read the audit log", [&] {
-        SQLite::Statement query(detail::connection(m_db), std::string("SELECT ") + kAuditColumns +
+        sql::Statement query(detail::connection(m_db), std::string("SELECT ") + kAuditColumns +
                                                               " FROM audit_log ORDER BY id DESC LIMIT ?");
         query.bind(1, std::max(limit, 0));
         return readEntries(query);
@@ -39,7 +39,7 @@ std::vector<AuditEntry> AuditLog::recent(int limit)
 std::vector<AuditEntry> AuditLog::forEntity(const std::string& entity, std::int64_t id)
 {
     return detail::guarded("read the audit log", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 std::string("SELECT ") + kAuditColumns +
                                     " FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id");
         query.bind(1, entity);

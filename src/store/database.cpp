@@ -10,6 +10,7 @@
 
 #include "store/database_impl.h"
 #include "store/migrations.h"
+#include "store/sql_sqlite.h"
 
 #include <SQLiteCpp/Backup.h>
 #include <sqlite3.h>
@@ -464,17 +465,39 @@ SchemaTooNewError::SchemaTooNewError(int fileVersion, int knownVersion)
 }
 
 Database::Impl::Impl(const fs::path& file, int flags)
-    : db(file, flags, kBusyTimeoutMs), path(file), readOnly((flags & SQLite::OPEN_READWRITE) == 0)
+    : sqlite(std::make_unique<SQLite::Database>(file, flags, kBusyTimeoutMs)),
+      connection(std::make_unique<sql::SqliteConnection>(*sqlite)), path(file), location(file.string()),
+      readOnly((flags & SQLite::OPEN_READWRITE) == 0)
 {
+}
+
+Database::Impl::Impl(std::unique_ptr<sql::Connection> server, std::string where)
+    : connection(std::move(server)), location(std::move(where))
+{
+}
+
+// The connection wraps the SQLite handle, so it goes first.
+Database::Impl::~Impl()
+{
+    connection.reset();
+}
+
+SQLite::Database& Database::Impl::file()
+{
+    if (!sqlite)
+        throw StorageError("This works on a database file only; " + location +
+                           " is a clinic server (its backups are the server's: see hiprx-cli backup).");
+    return *sqlite;
 }
 
 namespace detail {
 
-std::string describe(const SQLite::Exception& e)
+namespace {
+
+std::string describeSqlite(int code, int extended, const char* what)
 {
-    const int extended = e.getExtendedErrorCode();
     std::string plain;
-    switch (e.getErrorCode()) {
+    switch (code) {
     case SQLITE_IOERR:
         plain = "the disk reported a read or write error";
         break;
@@ -501,9 +524,23 @@ std::string describe(const SQLite::Exception& e)
                     "the disk refused)";
         break;
     default:
-        return e.what();
+        return what;
     }
-    return plain + " (SQLite: " + e.what() + ")";
+    return plain + " (SQLite: " + what + ")";
+}
+
+} // namespace
+
+std::string describe(const SQLite::Exception& e)
+{
+    return describeSqlite(e.getErrorCode(), e.getExtendedErrorCode(), e.what());
+}
+
+std::string describe(const sql::Error& e)
+{
+    if (e.code() != 0)
+        return describeSqlite(e.code(), e.extendedCode(), e.what());
+    return e.what();
 }
 
 std::string nowUtc()
@@ -576,8 +613,8 @@ Database Database::open(const fs::path& path)
         for (int attempt = 0;; ++attempt) {
             try {
                 auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
-                configure(impl->db, path);
-                migrate(impl->db, migrations(), latestSchemaVersion());
+                configure(impl->file(), path);
+                migrate(impl->file(), migrations(), latestSchemaVersion());
                 removeAbandonedTemporaries(path.parent_path());
                 return Database(std::move(impl));
             } catch (const SQLite::Exception& e) {
@@ -598,7 +635,7 @@ Database Database::openExisting(const fs::path& path)
         throw StorageError("The file " + path.string() + " is empty, not a HipRx database.");
     return detail::guarded("open the database " + path.string(), [&] {
         auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
-        impl->db.setBusyTimeout(kBusyTimeoutMs);
+        impl->file().setBusyTimeout(kBusyTimeoutMs);
         return Database(std::move(impl));
     });
 }
@@ -611,7 +648,7 @@ const fs::path& Database::path() const noexcept
 int Database::schemaVersion() const
 {
     return detail::guarded("read the schema version",
-                           [&] { return m_impl->db.execAndGet("PRAGMA user_version").getInt(); });
+                           [&] { return m_impl->file().execAndGet("PRAGMA user_version").getInt(); });
 }
 
 int Database::latestSchemaVersion() noexcept
@@ -627,12 +664,12 @@ void Database::transaction(const std::function<void()>& work)
     auto undo = [&] {
         try {
             if (outermost) {
-                impl.db.exec("ROLLBACK");
+                impl.connection->execute("ROLLBACK");
             } else {
-                impl.db.exec("ROLLBACK TO " + savepoint);
-                impl.db.exec("RELEASE " + savepoint);
+                impl.connection->execute("ROLLBACK TO SAVEPOINT " + savepoint);
+                impl.connection->execute("RELEASE SAVEPOINT " + savepoint);
             }
-        } catch (const SQLite::Exception&) {
+        } catch (const sql::Error&) {
             // SQLite already rolled back (it does on some errors); nothing is left to undo.
         }
     };
@@ -640,7 +677,10 @@ void Database::transaction(const std::function<void()>& work)
     // IMMEDIATE takes the write lock up front, so two writers wait (busy timeout) instead of
     // failing when a read transaction tries to become a write transaction.
     detail::guarded("start a transaction", [&] {
-        impl.db.exec(outermost ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint);
+        const bool file = impl.connection->dialect() == sql::Dialect::Sqlite;
+        impl.connection->execute(!outermost ? "SAVEPOINT " + savepoint
+                                 : file     ? std::string("BEGIN IMMEDIATE")
+                                            : std::string("BEGIN"));
     });
     ++impl.transactionDepth;
     try {
@@ -652,10 +692,10 @@ void Database::transaction(const std::function<void()>& work)
     }
     --impl.transactionDepth;
     try {
-        impl.db.exec(outermost ? std::string("COMMIT") : "RELEASE " + savepoint);
-    } catch (const SQLite::Exception& e) {
+        impl.connection->execute(outermost ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint);
+    } catch (const sql::Error& e) {
         undo();
-        throw StorageError(std::string("Could not save the changes: ") + e.what() + ".");
+        throw StorageError("Could not save the changes: " + detail::describe(e) + ".");
     }
 }
 
@@ -670,7 +710,7 @@ void Database::backupTo(const fs::path& target) const
     const fs::path temporary = temporaryBeside(target);
     createPrivateFile(temporary, true);
     try {
-        detail::guarded("write the backup", [&] { copyDatabase(m_impl->db, temporary); });
+        detail::guarded("write the backup", [&] { copyDatabase(m_impl->file(), temporary); });
         syncFile(temporary);
         fs::rename(temporary, target);
     } catch (const fs::filesystem_error& e) {
@@ -691,7 +731,7 @@ fs::path Database::backupToNewFile(const std::function<fs::path(int)>& name) con
     const fs::path temporary = temporaryBeside(first);
     createPrivateFile(temporary, true);
     try {
-        detail::guarded("write the backup", [&] { copyDatabase(m_impl->db, temporary); });
+        detail::guarded("write the backup", [&] { copyDatabase(m_impl->file(), temporary); });
         syncFile(temporary);
         for (int attempt = 0; attempt < kAttempts; ++attempt) {
             const fs::path target = attempt == 0 ? first : name(attempt);
@@ -721,7 +761,7 @@ void Database::restore(const fs::path& backup, const fs::path& databasePath)
     // 1. The backup must be a HipRx database this binary can read, and intact.
     {
         Database source = openExisting(backup);
-        detail::guarded("check the backup", [&] { verifyHipRxDatabase(source.impl().db, backup); });
+        detail::guarded("check the backup", [&] { verifyHipRxDatabase(source.impl().file(), backup); });
     }
 
     bool replaceFile = !fs::exists(databasePath, ec);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Private to the store: the SQLiteCpp connection behind Database, and the one place where SQLite
-// exceptions become StorageError. Never included by other layers.
+// Private to the store: the connection behind Database (an SQLite file through SQLiteCpp, or a
+// clinic's PostgreSQL server), and the one place where database errors become StorageError. Never
+// included by other layers.
 #pragma once
 
 #include "core/date.h"
 #include "store/database.h"
+#include "store/sql.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -18,10 +20,19 @@
 namespace hiprx::store {
 
 struct Database::Impl {
+    /// An SQLite file.
     Impl(const std::filesystem::path& file, int flags);
+    /// A server connection (clinic mode); `location` is the URL without its password.
+    Impl(std::unique_ptr<sql::Connection> server, std::string location);
+    ~Impl();
 
-    SQLite::Database db;
-    std::filesystem::path path;
+    /// The SQLite file's own connection (backup, restore, PRAGMAs); StorageError on a server.
+    SQLite::Database& file();
+
+    std::unique_ptr<SQLite::Database> sqlite; ///< null on a server
+    std::unique_ptr<sql::Connection> connection; ///< what the repositories use, on either backend
+    std::filesystem::path path;                  ///< the file; empty on a server
+    std::string location;                        ///< the file's path, or the server URL without password
     bool readOnly = false;
     int transactionDepth = 0; ///< >0 inside Database::transaction; nested calls use savepoints
 };
@@ -39,6 +50,7 @@ core::Date localToday();
 /// (I/O error, disk full, cannot open, read-only, damaged), with SQLite's own text after it; any
 /// other error is SQLite's text as it is.
 std::string describe(const SQLite::Exception& e);
+std::string describe(const sql::Error& e);
 
 /// Runs `work`; an SQLite error becomes StorageError("Could not <what>: <SQLite's reason>"). SQLite's
 /// reasons name tables, columns and constraints, never values.
@@ -47,6 +59,8 @@ template <typename Work> decltype(auto) guarded(std::string_view what, Work&& wo
     try {
         return work();
     } catch (const SQLite::Exception& e) {
+        throw StorageError("Could not " + std::string(what) + ": " + describe(e) + ".");
+    } catch (const sql::Error& e) {
         throw StorageError("Could not " + std::string(what) + ": " + describe(e) + ".");
     }
 }

@@ -6,7 +6,7 @@ namespace hiprx::store {
 
 namespace {
 
-AssessmentDraft readDraft(SQLite::Statement& query)
+AssessmentDraft readDraft(sql::Statement& query)
 {
     AssessmentDraft draft;
     draft.patientId = query.getColumn(0).getInt64();
@@ -21,7 +21,7 @@ AssessmentDraft readDraft(SQLite::Statement& query)
 void DraftRepository::save(std::int64_t patientId, std::int64_t visitId, const std::string& formText)
 {
     detail::guarded("save the draft", [&] {
-        SQLite::Statement upsert(detail::connection(m_db),
+        sql::Statement upsert(detail::connection(m_db),
                                  "INSERT INTO assessment_drafts (patient_id, visit_id, form_text, updated_at) "
                                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (patient_id, visit_id) DO UPDATE SET "
                                  "form_text = excluded.form_text, updated_at = excluded.updated_at");
@@ -36,7 +36,7 @@ void DraftRepository::save(std::int64_t patientId, std::int64_t visitId, const s
 std::optional<AssessmentDraft> DraftRepository::find(std::int64_t patientId, std::int64_t visitId)
 {
     return detail::guarded("read the draft", [&]() -> std::optional<AssessmentDraft> {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT patient_id, visit_id, form_text, updated_at FROM assessment_drafts "
                                 "WHERE patient_id = ? AND visit_id = ?");
         query.bind(1, static_cast<std::int64_t>(patientId));
@@ -50,7 +50,7 @@ std::optional<AssessmentDraft> DraftRepository::find(std::int64_t patientId, std
 std::vector<AssessmentDraft> DraftRepository::forPatient(std::int64_t patientId)
 {
     return detail::guarded("read the drafts", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT patient_id, visit_id, form_text, updated_at FROM assessment_drafts "
                                 "WHERE patient_id = ? ORDER BY updated_at DESC, id DESC");
         query.bind(1, static_cast<std::int64_t>(patientId));
@@ -64,7 +64,7 @@ std::vector<AssessmentDraft> DraftRepository::forPatient(std::int64_t patientId)
 void DraftRepository::discard(std::int64_t patientId, std::int64_t visitId)
 {
     detail::guarded("discard the draft", [&] {
-        SQLite::Statement erase(detail::connection(m_db),
+        sql::Statement erase(detail::connection(m_db),
                                 "DELETE FROM assessment_drafts WHERE patient_id = ? AND visit_id = ?");
         erase.bind(1, static_cast<std::int64_t>(patientId));
         erase.bind(2, static_cast<std::int64_t>(visitId));

@@ -14,7 +14,6 @@
 #include "exchange/json_format.h"
 #include "store/repository_support.h"
 
-#include <sqlite3.h>
 
 #include <functional>
 #include <map>
@@ -53,21 +52,21 @@ core::Exercise fromJson(const std::string& json, bool builtin)
 }
 
 /// id → builtin flag of every stored exercise.
-std::map<std::string, bool> storedKinds(SQLite::Database& db)
+std::map<std::string, bool> storedKinds(sql::Connection& db)
 {
     std::map<std::string, bool> kinds;
-    SQLite::Statement query(db, "SELECT id, builtin FROM exercises");
+    sql::Statement query(db, "SELECT id, builtin FROM exercises");
     while (query.executeStep())
         kinds[query.getColumn(0).getString()] = query.getColumn(1).getInt() != 0;
     return kinds;
 }
 
 /// True when syncing `builtins` would add, change or remove a stored built-in (read only).
-bool builtinsDiffer(SQLite::Database& db, const std::vector<core::Exercise>& builtins,
+bool builtinsDiffer(sql::Connection& db, const std::vector<core::Exercise>& builtins,
                     const std::set<std::string>& ids)
 {
     std::map<std::string, std::pair<bool, std::string>> stored; // id → builtin, json
-    SQLite::Statement query(db, "SELECT id, builtin, json FROM exercises");
+    sql::Statement query(db, "SELECT id, builtin, json FROM exercises");
     while (query.executeStep())
         stored[query.getColumn(0).getString()] = {query.getColumn(1).getInt() != 0,
                                                   query.getColumn(2).getString()};
@@ -88,10 +87,10 @@ bool builtinsDiffer(SQLite::Database& db, const std::vector<core::Exercise>& bui
     return false;
 }
 
-/// True when SQLite opened the file read-only (no write permission on it).
-bool isReadOnlyFile(SQLite::Database& db)
+/// True when nothing can be written (a read-only file, or a login without that right).
+bool isReadOnlyFile(sql::Connection& db)
 {
-    return sqlite3_db_readonly(db.getHandle(), "main") == 1;
+    return db.readOnly();
 }
 
 } // namespace
@@ -110,7 +109,7 @@ void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtin
         }
         detail::throwIfProblems(std::move(problems));
 
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         // Every open syncs, so the common case (nothing changed) must not even take the write lock:
         // a read-only database (a backup opened to look at, a file on a read-only share) has to
         // open, and a second HipRx must not wait behind a write it does not need.
@@ -124,7 +123,7 @@ void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtin
             int removed = 0;
             std::vector<std::string> skipped;
             // Unchanged rows keep their updated_at: a sync on every start writes nothing.
-            SQLite::Statement upsert(
+            sql::Statement upsert(
                 db, "INSERT INTO exercises (id, builtin, json, updated_at) VALUES (?1, 1, ?2, ?3) "
                     "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
                     "updated_at = excluded.updated_at "
@@ -145,7 +144,7 @@ void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtin
                 if (changes > 0)
                     ++(found == stored.end() ? added : updated);
             }
-            SQLite::Statement remove(db, "DELETE FROM exercises WHERE id = ? AND builtin = 1");
+            sql::Statement remove(db, "DELETE FROM exercises WHERE id = ? AND builtin = 1");
             for (const auto& [id, builtin] : stored) {
                 if (builtin && ids.count(id) == 0) {
                     remove.bind(1, id);
@@ -211,7 +210,7 @@ core::ClinicExercise storedForm(const core::ClinicExercise& exercise)
 }
 
 /// Every problem of a batch of clinic exercises against what is stored; `pathOf(i)` names entry i.
-std::vector<FieldProblem> batchProblems(SQLite::Database& db, const std::vector<core::ClinicExercise>& batch,
+std::vector<FieldProblem> batchProblems(sql::Connection& db, const std::vector<core::ClinicExercise>& batch,
                                         const std::function<std::string(std::size_t)>& pathOf)
 {
     const std::map<std::string, bool> stored = storedKinds(db);
@@ -245,9 +244,9 @@ std::vector<FieldProblem> batchProblems(SQLite::Database& db, const std::vector<
 }
 
 /// The stored clinic exercise `id`, or nothing (also for a built-in).
-std::optional<core::ClinicExercise> findClinic(SQLite::Database& db, const std::string& id)
+std::optional<core::ClinicExercise> findClinic(sql::Connection& db, const std::string& id)
 {
-    SQLite::Statement query(db, "SELECT json FROM exercises WHERE id = ? AND builtin = 0");
+    sql::Statement query(db, "SELECT json FROM exercises WHERE id = ? AND builtin = 0");
     query.bind(1, id);
     if (!query.executeStep())
         return std::nullopt;
@@ -255,10 +254,10 @@ std::optional<core::ClinicExercise> findClinic(SQLite::Database& db, const std::
 }
 
 /// Writes one clinic exercise (already checked) and its audit row; true when it was new.
-bool writeClinic(SQLite::Database& db, const core::ClinicExercise& exercise, const Actor& actor)
+bool writeClinic(sql::Connection& db, const core::ClinicExercise& exercise, const Actor& actor)
 {
     const std::optional<core::ClinicExercise> before = findClinic(db, exercise.exercise.id);
-    SQLite::Statement upsert(
+    sql::Statement upsert(
         db, "INSERT INTO exercises (id, builtin, json, updated_at) VALUES (?1, 0, ?2, ?3) "
             "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
             "updated_at = excluded.updated_at WHERE exercises.builtin = 0");
@@ -283,7 +282,7 @@ bool writeClinic(SQLite::Database& db, const core::ClinicExercise& exercise, con
 void ExerciseRepository::saveClinicExercise(const core::ClinicExercise& exercise, const Actor& actor)
 {
     detail::guarded("save the exercise", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
             const core::ClinicExercise stored = storedForm(exercise);
             detail::throwIfProblems(batchProblems(db, {stored}, [](std::size_t) { return std::string("exercise"); }));
@@ -296,7 +295,7 @@ std::size_t ExerciseRepository::saveClinicExercises(const std::vector<core::Clin
                                                     const Actor& actor)
 {
     return detail::guarded("save the exercises", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         std::size_t added = 0;
         m_db.transaction([&] {
             std::vector<core::ClinicExercise> batch;
@@ -327,7 +326,7 @@ std::vector<FieldProblem> ExerciseRepository::problemsWith(const std::vector<cor
 void ExerciseRepository::setRetired(const std::string& id, bool retired, const Actor& actor)
 {
     detail::guarded(retired ? "retire the exercise" : "bring the exercise back", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
             const std::map<std::string, bool> stored = storedKinds(db);
             const auto found = stored.find(id);
@@ -340,7 +339,7 @@ void ExerciseRepository::setRetired(const std::string& id, bool retired, const A
             if (exercise.retired == retired)
                 return; // nothing to change, nothing to log
             exercise.retired = retired;
-            SQLite::Statement update(db, "UPDATE exercises SET json = ?, updated_at = ? WHERE id = ? AND builtin = 0");
+            sql::Statement update(db, "UPDATE exercises SET json = ?, updated_at = ? WHERE id = ? AND builtin = 0");
             update.bind(1, toJson(exercise));
             update.bind(2, detail::nowUtc());
             update.bind(3, id);
@@ -354,7 +353,7 @@ void ExerciseRepository::setRetired(const std::string& id, bool retired, const A
 std::vector<core::ClinicExercise> ExerciseRepository::clinicExercises()
 {
     return detail::guarded("read the clinic's exercises", [&] {
-        SQLite::Statement query(detail::connection(m_db), "SELECT json FROM exercises WHERE builtin = 0 ORDER BY id");
+        sql::Statement query(detail::connection(m_db), "SELECT json FROM exercises WHERE builtin = 0 ORDER BY id");
         std::vector<core::ClinicExercise> out;
         while (query.executeStep())
             out.push_back(clinicFromJson(query.getColumn(0).getString()));
@@ -370,7 +369,7 @@ std::optional<core::ClinicExercise> ExerciseRepository::findClinicExercise(const
 std::map<std::string, core::ExercisePicture, std::less<>> ExerciseRepository::pictures()
 {
     return detail::guarded("read the exercise pictures", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT json FROM exercises WHERE builtin = 0 "
                                 "AND json_type(json, '$.exercises[0].picture') IS NOT NULL ORDER BY id");
         std::map<std::string, core::ExercisePicture, std::less<>> out;
@@ -386,7 +385,7 @@ std::map<std::string, core::ExercisePicture, std::less<>> ExerciseRepository::pi
 std::map<std::string, core::FigureSpec> ExerciseRepository::ownFigures()
 {
     return detail::guarded("read the figures of the clinic's exercises", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT json_remove(json, '$.exercises[0].picture') FROM exercises WHERE builtin = 0 "
                                 "AND json_type(json, '$.exercises[0].own_figure') IS NOT NULL ORDER BY id");
         std::map<std::string, core::FigureSpec> out;
@@ -412,11 +411,15 @@ core::ExerciseLibrary ExerciseRepository::loadWithRetired()
 core::ExerciseLibrary ExerciseRepository::load(bool withRetired)
 {
     return detail::guarded("read the exercise library", [&] {
-        // Pictures are dropped by SQLite before the text is parsed: a plan never needs them.
-        SQLite::Statement query(detail::connection(m_db),
-                                "SELECT builtin, CASE WHEN builtin = 0 "
-                                "THEN json_remove(json, '$.exercises[0].picture') ELSE json END "
-                                "FROM exercises ORDER BY id");
+        // Pictures are dropped by the database before the text is parsed: a plan never needs them.
+        sql::Connection& db = detail::connection(m_db);
+        sql::Statement query(db, db.dialect() == sql::Dialect::Sqlite
+                                     ? "SELECT builtin, CASE WHEN builtin = 0 "
+                                       "THEN json_remove(json, '$.exercises[0].picture') ELSE json END "
+                                       "FROM exercises ORDER BY id"
+                                     : "SELECT builtin, CASE WHEN builtin = 0 "
+                                       "THEN (json::jsonb #- '{exercises,0,picture}')::text ELSE json END "
+                                       "FROM exercises ORDER BY id");
         std::vector<core::Exercise> exercises;
         while (query.executeStep()) {
             const bool builtin = query.getColumn(0).getInt() != 0;

@@ -22,7 +22,7 @@ OutboxStatus statusFromText(const std::string& text)
     return OutboxStatus::Queued;
 }
 
-OutboxEntry readEntry(SQLite::Statement& row)
+OutboxEntry readEntry(sql::Statement& row)
 {
     OutboxEntry entry;
     entry.id = row.getColumn(0).getInt64();
@@ -44,7 +44,7 @@ OutboxEntry readEntry(SQLite::Statement& row)
     return entry;
 }
 
-std::vector<OutboxEntry> readAll(SQLite::Statement& query)
+std::vector<OutboxEntry> readAll(sql::Statement& query)
 {
     std::vector<OutboxEntry> entries;
     while (query.executeStep())
@@ -78,18 +78,18 @@ std::int64_t OutboxRepository::enqueue(const OutboxDraft& draft, const Actor& ac
         problems.push_back({"email.message_id", "email.message_id: a message needs a Message-ID"});
     detail::throwIfProblems(std::move(problems));
     return detail::guarded("record the email in the outbox", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         std::int64_t id = 0;
         m_db.transaction([&] {
-            SQLite::Statement program(db, "SELECT 1 FROM programs WHERE visit_id = ? AND version = ?");
+            sql::Statement program(db, "SELECT 1 FROM programs WHERE visit_id = ? AND version = ?");
             program.bind(1, draft.visitId);
             program.bind(2, draft.programVersion);
             if (!program.executeStep())
                 throw InputError("VISIT", "VISIT: visit " + std::to_string(draft.visitId) +
                                               " has no issued program version " +
                                               std::to_string(draft.programVersion));
-            SQLite::Statement insert(db, "INSERT INTO outbox (visit_id, program_version, recipient, subject, body, "
-                                         "message_id, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued')");
+            sql::Statement insert(db, "INSERT INTO outbox (visit_id, program_version, recipient, subject, body, "
+                                         "message_id, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued') RETURNING id");
             insert.bind(1, draft.visitId);
             insert.bind(2, draft.programVersion);
             insert.bind(3, draft.recipient);
@@ -97,8 +97,8 @@ std::int64_t OutboxRepository::enqueue(const OutboxDraft& draft, const Actor& ac
             insert.bind(5, draft.body);
             insert.bind(6, draft.messageId);
             insert.bind(7, detail::nowUtc());
-            insert.exec();
-            id = db.getLastInsertRowid();
+            insert.executeStep();
+            id = insert.getColumn(0).getInt64();
             // The audit row names the message and the version, never the address.
             detail::appendAudit(db, actor, "email.queue", "visit", draft.visitId,
                                 "outbox " + std::to_string(id) + ", program version " +
@@ -111,9 +111,9 @@ std::int64_t OutboxRepository::enqueue(const OutboxDraft& draft, const Actor& ac
 void OutboxRepository::recordAttempt(std::int64_t id, bool sent, const std::string& error, const Actor& actor)
 {
     detail::guarded("record the email attempt", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement current(db, "SELECT visit_id, status, EXISTS (SELECT 1 FROM outbox_discarded "
+            sql::Statement current(db, "SELECT visit_id, status, EXISTS (SELECT 1 FROM outbox_discarded "
                                           "WHERE outbox_id = outbox.id) FROM outbox WHERE id = ?");
             current.bind(1, id);
             if (!current.executeStep())
@@ -125,7 +125,7 @@ void OutboxRepository::recordAttempt(std::int64_t id, bool sent, const std::stri
                 throw StorageError("Outbox message " + std::to_string(id) +
                                    " was discarded; email the program again to send a new message.");
             const std::string now = detail::nowUtc();
-            SQLite::Statement update(db, "UPDATE outbox SET status = ?, error = ?, attempts = attempts + 1, "
+            sql::Statement update(db, "UPDATE outbox SET status = ?, error = ?, attempts = attempts + 1, "
                                          "last_attempt_at = ?, sent_at = ? WHERE id = ?");
             update.bind(1, sent ? "sent" : "failed");
             update.bind(2, sent ? std::string() : error);
@@ -145,7 +145,7 @@ void OutboxRepository::recordAttempt(std::int64_t id, bool sent, const std::stri
 void OutboxRepository::discard(std::int64_t id, const Actor& actor)
 {
     detail::guarded("discard the email", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
             const std::optional<OutboxEntry> entry = find(id);
             if (!entry)
@@ -154,7 +154,7 @@ void OutboxRepository::discard(std::int64_t id, const Actor& actor)
                 throw StorageError("Outbox message " + std::to_string(id) + " was sent; it stays in the history.");
             if (entry->status == OutboxStatus::Discarded)
                 throw StorageError("Outbox message " + std::to_string(id) + " was already discarded.");
-            SQLite::Statement insert(db, "INSERT INTO outbox_discarded (outbox_id, discarded_at) VALUES (?, ?)");
+            sql::Statement insert(db, "INSERT INTO outbox_discarded (outbox_id, discarded_at) VALUES (?, ?)");
             insert.bind(1, id);
             insert.bind(2, detail::nowUtc());
             insert.exec();
@@ -166,7 +166,7 @@ void OutboxRepository::discard(std::int64_t id, const Actor& actor)
 std::optional<OutboxEntry> OutboxRepository::find(std::int64_t id)
 {
     return detail::guarded("read the outbox", [&]() -> std::optional<OutboxEntry> {
-        SQLite::Statement query(detail::connection(m_db), std::string(kSelect) + "WHERE o.id = ?");
+        sql::Statement query(detail::connection(m_db), std::string(kSelect) + "WHERE o.id = ?");
         query.bind(1, id);
         if (!query.executeStep())
             return std::nullopt;
@@ -177,7 +177,7 @@ std::optional<OutboxEntry> OutboxRepository::find(std::int64_t id)
 std::vector<OutboxEntry> OutboxRepository::pending()
 {
     return detail::guarded("read the outbox", [&] {
-        SQLite::Statement query(detail::connection(m_db), std::string(kSelect) +
+        sql::Statement query(detail::connection(m_db), std::string(kSelect) +
                                                               "WHERE o.status <> 'sent' AND d.outbox_id IS NULL "
                                                               "ORDER BY o.id");
         return readAll(query);
@@ -187,7 +187,7 @@ std::vector<OutboxEntry> OutboxRepository::pending()
 std::vector<OutboxEntry> OutboxRepository::forVisit(std::int64_t visitId)
 {
     return detail::guarded("read the outbox", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 std::string(kSelect) + "WHERE o.visit_id = ? ORDER BY o.id");
         query.bind(1, visitId);
         return readAll(query);
@@ -197,7 +197,7 @@ std::vector<OutboxEntry> OutboxRepository::forVisit(std::int64_t visitId)
 std::vector<OutboxEntry> OutboxRepository::forPatient(std::int64_t patientId)
 {
     return detail::guarded("read the email history", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 std::string(kSelect) + "JOIN visits v ON v.id = o.visit_id "
                                                        "WHERE v.patient_id = ? ORDER BY o.id DESC");
         query.bind(1, patientId);

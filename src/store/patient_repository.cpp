@@ -17,7 +17,7 @@ namespace {
 constexpr const char* kPatientColumns = "id, external_id, name, birth_date, sex, email, phone";
 constexpr std::size_t kMaxQueryWords = 8;
 
-core::Patient readPatient(SQLite::Statement& row)
+core::Patient readPatient(sql::Statement& row)
 {
     core::Patient patient;
     patient.id = row.getColumn(0).getInt64();
@@ -32,7 +32,7 @@ core::Patient readPatient(SQLite::Statement& row)
 }
 
 /// Binds the editable fields to ?1 … ?7 (external_id, name, name_key, birth_date, sex, email, phone).
-void bindFields(SQLite::Statement& statement, const core::Patient& patient)
+void bindFields(sql::Statement& statement, const core::Patient& patient)
 {
     detail::bindTextOrNull(statement, 1, patient.externalId);
     statement.bind(2, patient.name);
@@ -65,9 +65,9 @@ std::vector<std::string> changedFields(const core::Patient& before, const core::
     return names;
 }
 
-std::optional<core::Patient> findById(SQLite::Database& db, std::int64_t id)
+std::optional<core::Patient> findById(sql::Connection& db, std::int64_t id)
 {
-    SQLite::Statement query(db, std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?");
+    sql::Statement query(db, std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep())
         return std::nullopt;
@@ -75,11 +75,11 @@ std::optional<core::Patient> findById(SQLite::Database& db, std::int64_t id)
 }
 
 /// Validation before any write: every field problem, plus a record number already in use.
-void validateForWrite(SQLite::Database& db, const core::Patient& patient)
+void validateForWrite(sql::Connection& db, const core::Patient& patient)
 {
     std::vector<FieldProblem> problems = core::validatePatient(patient, detail::localToday(), "patient");
     if (!patient.externalId.empty()) {
-        SQLite::Statement taken(db, "SELECT 1 FROM patients WHERE external_id = ? AND id <> ?");
+        sql::Statement taken(db, "SELECT 1 FROM patients WHERE external_id = ? AND id <> ?");
         taken.bind(1, patient.externalId);
         taken.bind(2, patient.id);
         if (taken.executeStep())
@@ -116,12 +116,25 @@ std::vector<QueryWord> splitQuery(std::string_view query)
 
 /// Rewrites the search tokens (see db/migrations/005) of one patient, or of every patient when `id`
 /// is 0, from the stored rows: the words of name_key, the lower-cased record number, the birth date.
-void writeSearchTokens(SQLite::Database& db, std::int64_t id)
+void writeSearchTokens(sql::Connection& db, std::int64_t id)
 {
-    SQLite::Statement clear(db, "DELETE FROM patient_search_tokens WHERE ?1 = 0 OR patient_id = ?1");
+    sql::Statement clear(db, "DELETE FROM patient_search_tokens WHERE ?1 = 0 OR patient_id = ?1");
     clear.bind(1, id);
     clear.exec();
-    SQLite::Statement fill(
+    if (db.dialect() == sql::Dialect::Postgres) {
+        sql::Statement fill(db, "INSERT INTO patient_search_tokens (token, patient_id) "
+                                "SELECT w.word, p.id FROM patients p, regexp_split_to_table(p.name_key, ' ') AS w (word) "
+                                "  WHERE (?1 = 0 OR p.id = ?1) AND w.word <> '' "
+                                "UNION ALL SELECT lower(external_id), id FROM patients "
+                                "  WHERE (?1 = 0 OR id = ?1) AND coalesce(external_id, '') <> '' "
+                                "UNION ALL SELECT birth_date, id FROM patients "
+                                "  WHERE (?1 = 0 OR id = ?1) AND coalesce(birth_date, '') <> '' "
+                                "ON CONFLICT DO NOTHING");
+        fill.bind(1, id);
+        fill.exec();
+        return;
+    }
+    sql::Statement fill(
         db, "INSERT OR IGNORE INTO patient_search_tokens (token, patient_id) "
             "WITH RECURSIVE split (patient_id, word, rest) AS ("
             "  SELECT id, '', name_key || ' ' FROM patients WHERE ?1 = 0 OR id = ?1"
@@ -173,20 +186,20 @@ void PatientRepository::rebuildSearchIndex()
 std::int64_t PatientRepository::create(const core::Patient& patient, const Actor& actor)
 {
     return detail::guarded("save the patient", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         std::int64_t id = 0;
         m_db.transaction([&] {
             core::Patient fresh = patient;
             fresh.id = 0;
             validateForWrite(db, fresh);
-            SQLite::Statement insert(db,
+            sql::Statement insert(db,
                                      "INSERT INTO patients (external_id, name, name_key, birth_date, sex, "
                                      "email, phone, created_at, updated_at) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)");
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id");
             bindFields(insert, fresh);
             insert.bind(8, detail::nowUtc());
-            insert.exec();
-            id = db.getLastInsertRowid();
+            insert.executeStep();
+            id = insert.getColumn(0).getInt64();
             writeSearchTokens(db, id);
             const std::vector<std::string> given = changedFields(core::Patient{}, fresh);
             detail::appendAudit(db, actor, "patient.create", "patient", id,
@@ -199,7 +212,7 @@ std::int64_t PatientRepository::create(const core::Patient& patient, const Actor
 void PatientRepository::update(const core::Patient& patient, const Actor& actor)
 {
     detail::guarded("save the patient", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
             const std::optional<core::Patient> before = findById(db, patient.id);
             if (!before)
@@ -208,7 +221,7 @@ void PatientRepository::update(const core::Patient& patient, const Actor& actor)
             const std::vector<std::string> changed = changedFields(*before, patient);
             if (changed.empty())
                 return; // nothing to write, nothing to audit
-            SQLite::Statement write(db, "UPDATE patients SET external_id = ?1, name = ?2, name_key = ?3, "
+            sql::Statement write(db, "UPDATE patients SET external_id = ?1, name = ?2, name_key = ?3, "
                                         "birth_date = ?4, sex = ?5, email = ?6, phone = ?7, updated_at = ?8 "
                                         "WHERE id = ?9");
             bindFields(write, patient);
@@ -232,7 +245,7 @@ std::optional<core::Patient> PatientRepository::findByExternalId(const std::stri
     return detail::guarded("read the patient", [&]() -> std::optional<core::Patient> {
         if (externalId.empty())
             return std::nullopt;
-        SQLite::Statement query(detail::connection(m_db), std::string("SELECT ") + kPatientColumns +
+        sql::Statement query(detail::connection(m_db), std::string("SELECT ") + kPatientColumns +
                                                               " FROM patients WHERE external_id = ?");
         query.bind(1, externalId);
         if (!query.executeStep())
@@ -255,7 +268,7 @@ std::vector<core::Patient> PatientRepository::search(const std::string& query, i
         // first names — typing one more letter narrows it. Nothing is ever sorted in bulk.
         const std::vector<QueryWord> words = splitQuery(query);
         if (words.empty()) {
-            SQLite::Statement recent(detail::connection(m_db), std::string("SELECT ") + kPatientColumns +
+            sql::Statement recent(detail::connection(m_db), std::string("SELECT ") + kPatientColumns +
                                                                    " FROM patients p ORDER BY updated_at DESC, "
                                                                    "id DESC LIMIT ?");
             recent.bind(1, std::max(limit, 0));
@@ -309,7 +322,7 @@ std::vector<core::Patient> PatientRepository::search(const std::string& query, i
         }
         sql += " LIMIT ?) ORDER BY p.name_key, p.birth_date, p.id";
 
-        SQLite::Statement statement(detail::connection(m_db), sql);
+        sql::Statement statement(detail::connection(m_db), sql);
         int index = 1;
         for (const std::string& prefix : prefixes) {
             statement.bind(index++, prefix);
@@ -327,7 +340,9 @@ std::vector<core::Patient> PatientRepository::search(const std::string& query, i
 std::int64_t PatientRepository::count()
 {
     return detail::guarded("count the patients", [&] {
-        return detail::connection(m_db).execAndGet("SELECT count(*) FROM patients").getInt64();
+        sql::Statement query(detail::connection(m_db), "SELECT count(*) FROM patients");
+        query.executeStep();
+        return query.getColumn(0).getInt64();
     });
 }
 

@@ -9,7 +9,7 @@ namespace hiprx::store {
 
 namespace {
 
-Protocol readProtocol(SQLite::Statement& query)
+Protocol readProtocol(sql::Statement& query)
 {
     Protocol protocol;
     protocol.id = query.getColumn(0).getInt64();
@@ -38,18 +38,24 @@ std::int64_t ProtocolRepository::save(const std::string& name, const core::Progr
 
     const std::string json = exchange::writeProgram(kept);
     return detail::guarded("save the protocol", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         std::int64_t id = 0;
         m_db.transaction([&] {
             const std::string now = detail::nowUtc();
-            SQLite::Statement upsert(db, "INSERT INTO protocols (name, program_json, created_at, updated_at) "
-                                         "VALUES (?1, ?2, ?3, ?3) ON CONFLICT (name) DO UPDATE SET "
-                                         "program_json = excluded.program_json, updated_at = excluded.updated_at");
+            // Names are unique without case: SQLite's column is COLLATE NOCASE, PostgreSQL's unique
+            // index is on lower(name).
+            const bool file = db.dialect() == sql::Dialect::Sqlite;
+            sql::Statement upsert(db, std::string("INSERT INTO protocols (name, program_json, created_at, updated_at) "
+                                                  "VALUES (?1, ?2, ?3, ?3) ON CONFLICT ") +
+                                          (file ? "(name)" : "((lower(name)))") +
+                                          " DO UPDATE SET program_json = excluded.program_json, "
+                                          "updated_at = excluded.updated_at");
             upsert.bind(1, name);
             upsert.bind(2, json);
             upsert.bind(3, now);
             upsert.exec();
-            SQLite::Statement lookup(db, "SELECT id FROM protocols WHERE name = ?");
+            sql::Statement lookup(db, file ? "SELECT id FROM protocols WHERE name = ?"
+                                           : "SELECT id FROM protocols WHERE lower(name) = lower(?)");
             lookup.bind(1, name);
             lookup.executeStep();
             id = lookup.getColumn(0).getInt64();
@@ -63,8 +69,11 @@ std::int64_t ProtocolRepository::save(const std::string& name, const core::Progr
 std::vector<Protocol> ProtocolRepository::list()
 {
     return detail::guarded("read the protocols", [&] {
-        SQLite::Statement query(detail::connection(m_db),
-                                "SELECT id, name, program_json, updated_at FROM protocols ORDER BY name, id");
+        sql::Connection& db = detail::connection(m_db);
+        sql::Statement query(db, db.dialect() == sql::Dialect::Sqlite
+                                     ? "SELECT id, name, program_json, updated_at FROM protocols ORDER BY name, id"
+                                     : "SELECT id, name, program_json, updated_at FROM protocols "
+                                       "ORDER BY lower(name), id");
         std::vector<Protocol> protocols;
         while (query.executeStep())
             protocols.push_back(readProtocol(query));
@@ -75,7 +84,7 @@ std::vector<Protocol> ProtocolRepository::list()
 std::optional<Protocol> ProtocolRepository::find(std::int64_t id)
 {
     return detail::guarded("read the protocol", [&]() -> std::optional<Protocol> {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT id, name, program_json, updated_at FROM protocols WHERE id = ?");
         query.bind(1, static_cast<std::int64_t>(id));
         if (!query.executeStep())
@@ -87,9 +96,9 @@ std::optional<Protocol> ProtocolRepository::find(std::int64_t id)
 void ProtocolRepository::remove(std::int64_t id, const Actor& actor)
 {
     detail::guarded("delete the protocol", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement erase(db, "DELETE FROM protocols WHERE id = ?");
+            sql::Statement erase(db, "DELETE FROM protocols WHERE id = ?");
             erase.bind(1, static_cast<std::int64_t>(id));
             if (erase.exec() == 0)
                 throw StorageError("There is no protocol with id " + std::to_string(id) + ".");

@@ -3,10 +3,10 @@
 
 namespace hiprx::store::detail {
 
-void appendAudit(SQLite::Database& db, const Actor& actor, std::string_view action, std::string_view entity,
+void appendAudit(sql::Connection& db, const Actor& actor, std::string_view action, std::string_view entity,
                  std::optional<std::int64_t> entityId, const std::string& detail)
 {
-    SQLite::Statement insert(db, "INSERT INTO audit_log (at, clinician, action, entity, entity_id, detail) "
+    sql::Statement insert(db, "INSERT INTO audit_log (at, clinician, action, entity, entity_id, detail) "
                                  "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, nowUtc());
     insert.bind(2, actor.clinician);
@@ -20,7 +20,7 @@ void appendAudit(SQLite::Database& db, const Actor& actor, std::string_view acti
     insert.exec();
 }
 
-void bindTextOrNull(SQLite::Statement& statement, int index, const std::string& value)
+void bindTextOrNull(sql::Statement& statement, int index, const std::string& value)
 {
     if (value.empty())
         statement.bind(index);
@@ -28,7 +28,7 @@ void bindTextOrNull(SQLite::Statement& statement, int index, const std::string& 
         statement.bind(index, value);
 }
 
-std::string text(const SQLite::Column& column)
+std::string text(const sql::Value& column)
 {
     return column.isNull() ? std::string() : column.getString();
 }

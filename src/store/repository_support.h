@@ -4,6 +4,7 @@
 #pragma once
 
 #include "store/database_impl.h"
+#include "store/sql.h"
 #include "store/repositories.h"
 
 #include <cstdint>
@@ -15,20 +16,20 @@
 namespace hiprx::store::detail {
 
 /// The connection behind a Database.
-inline SQLite::Database& connection(Database& db)
+inline sql::Connection& connection(Database& db)
 {
-    return db.impl().db;
+    return *db.impl().connection;
 }
 
 /// Appends one audit row. `detail` names fields or counts; callers never pass patient data.
-void appendAudit(SQLite::Database& db, const Actor& actor, std::string_view action, std::string_view entity,
+void appendAudit(sql::Connection& db, const Actor& actor, std::string_view action, std::string_view entity,
                  std::optional<std::int64_t> entityId, const std::string& detail);
 
 /// Binds text, or NULL when it is empty.
-void bindTextOrNull(SQLite::Statement& statement, int index, const std::string& text);
+void bindTextOrNull(sql::Statement& statement, int index, const std::string& text);
 
 /// A column as text; "" for NULL.
-std::string text(const SQLite::Column& column);
+std::string text(const sql::Value& column);
 
 /// "a, b, c".
 std::string joinNames(const std::vector<std::string>& names);

@@ -6,7 +6,7 @@ namespace hiprx::store {
 std::optional<std::string> SettingsRepository::get(const std::string& key)
 {
     return detail::guarded("read the settings", [&]() -> std::optional<std::string> {
-        SQLite::Statement query(detail::connection(m_db), "SELECT value FROM settings WHERE key = ?");
+        sql::Statement query(detail::connection(m_db), "SELECT value FROM settings WHERE key = ?");
         query.bind(1, key);
         if (!query.executeStep())
             return std::nullopt;
@@ -19,9 +19,9 @@ void SettingsRepository::set(const std::string& key, const std::string& value, c
     if (key.empty())
         throw InputError("settings.key", "settings.key: a setting needs a name");
     detail::guarded("save the setting", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement upsert(
+            sql::Statement upsert(
                 db, "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                     "updated_at = excluded.updated_at WHERE settings.value <> excluded.value");

@@ -7,7 +7,7 @@ namespace hiprx::store {
 
 namespace {
 
-core::StaffMember readMember(SQLite::Statement& query)
+core::StaffMember readMember(sql::Statement& query)
 {
     core::StaffMember member;
     member.id = query.getColumn(0).getInt64();
@@ -17,9 +17,9 @@ core::StaffMember readMember(SQLite::Statement& query)
     return member;
 }
 
-void throwIfDuplicate(SQLite::Database& db, const core::StaffMember& member)
+void throwIfDuplicate(sql::Connection& db, const core::StaffMember& member)
 {
-    SQLite::Statement query(db, "SELECT 1 FROM staff WHERE name = ? AND credentials = ? AND id <> ?");
+    sql::Statement query(db, "SELECT 1 FROM staff WHERE name = ? AND credentials = ? AND id <> ?");
     query.bind(1, member.name);
     query.bind(2, member.credentials);
     query.bind(3, member.id);
@@ -46,17 +46,17 @@ std::int64_t StaffRepository::add(const core::StaffMember& input, const Actor& a
     const core::StaffMember member = cleaned(input);
     detail::throwIfProblems(core::validateStaff(member));
     return detail::guarded("add the staff member", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         std::int64_t id = 0;
         m_db.transaction([&] {
             throwIfDuplicate(db, member);
-            SQLite::Statement insert(db, "INSERT INTO staff (name, credentials, active, created_at) "
-                                         "VALUES (?, ?, 1, ?)");
+            sql::Statement insert(db, "INSERT INTO staff (name, credentials, active, created_at) "
+                                         "VALUES (?, ?, 1, ?) RETURNING id");
             insert.bind(1, member.name);
             insert.bind(2, member.credentials);
             insert.bind(3, detail::nowUtc());
-            insert.exec();
-            id = db.getLastInsertRowid();
+            insert.executeStep();
+            id = insert.getColumn(0).getInt64();
             detail::appendAudit(db, actor, "staff.add", "staff", id, "fields: name, credentials");
         });
         return id;
@@ -68,10 +68,10 @@ void StaffRepository::update(const core::StaffMember& input, const Actor& actor)
     const core::StaffMember member = cleaned(input);
     detail::throwIfProblems(core::validateStaff(member));
     detail::guarded("change the staff member", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
             throwIfDuplicate(db, member);
-            SQLite::Statement update(db, "UPDATE staff SET name = ?, credentials = ? WHERE id = ?");
+            sql::Statement update(db, "UPDATE staff SET name = ?, credentials = ? WHERE id = ?");
             update.bind(1, member.name);
             update.bind(2, member.credentials);
             update.bind(3, member.id);
@@ -85,9 +85,9 @@ void StaffRepository::update(const core::StaffMember& input, const Actor& actor)
 void StaffRepository::setActive(std::int64_t id, bool active, const Actor& actor)
 {
     detail::guarded(active ? "bring back the staff member" : "retire the staff member", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement update(db, "UPDATE staff SET active = ? WHERE id = ?");
+            sql::Statement update(db, "UPDATE staff SET active = ? WHERE id = ?");
             update.bind(1, active ? 1 : 0);
             update.bind(2, id);
             if (update.exec() == 0)
@@ -100,7 +100,7 @@ void StaffRepository::setActive(std::int64_t id, bool active, const Actor& actor
 std::optional<core::StaffMember> StaffRepository::find(std::int64_t id)
 {
     return detail::guarded("read the staff list", [&]() -> std::optional<core::StaffMember> {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT id, name, credentials, active FROM staff WHERE id = ?");
         query.bind(1, id);
         if (!query.executeStep())
@@ -112,7 +112,7 @@ std::optional<core::StaffMember> StaffRepository::find(std::int64_t id)
 std::vector<core::StaffMember> StaffRepository::list(bool includeRetired)
 {
     return detail::guarded("read the staff list", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 std::string("SELECT id, name, credentials, active FROM staff") +
                                     (includeRetired ? "" : " WHERE active = 1") + " ORDER BY name, credentials, id");
         std::vector<core::StaffMember> members;

@@ -10,23 +10,23 @@ void VisitNoteRepository::file(std::int64_t programId, const std::vector<std::ui
     detail::guarded("file the visit note", [&] {
         if (pdf.empty())
             throw InputError("visit_note.pdf", "visit_note.pdf: the note is empty");
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement program(db, "SELECT p.visit_id FROM programs p WHERE p.id = ?");
+            sql::Statement program(db, "SELECT p.visit_id FROM programs p WHERE p.id = ?");
             program.bind(1, programId);
             if (!program.executeStep())
                 throw InputError("visit_note.program", "visit_note.program: there is no issued program " +
                                                            std::to_string(programId));
             const std::int64_t visitId = program.getColumn(0).getInt64();
-            SQLite::Statement exists(db, "SELECT 1 FROM visit_notes WHERE program_id = ?");
+            sql::Statement exists(db, "SELECT 1 FROM visit_notes WHERE program_id = ?");
             exists.bind(1, programId);
             if (exists.executeStep())
                 throw StorageError("A visit note is already filed with this program; a filed note is never "
                                    "replaced.");
-            SQLite::Statement insert(db, "INSERT INTO visit_notes (program_id, made_at, pdf) VALUES (?, ?, ?)");
+            sql::Statement insert(db, "INSERT INTO visit_notes (program_id, made_at, pdf) VALUES (?, ?, ?)");
             insert.bind(1, programId);
             insert.bind(2, detail::nowUtc());
-            insert.bind(3, pdf.data(), static_cast<int>(pdf.size()));
+            insert.bindBlob(3, pdf.data(), pdf.size());
             insert.exec();
             detail::appendAudit(db, actor, "visit_note.file", "visit", visitId,
                                 "program " + std::to_string(programId) + ", " + std::to_string(pdf.size()) + " bytes");
@@ -37,13 +37,11 @@ void VisitNoteRepository::file(std::int64_t programId, const std::vector<std::ui
 std::optional<std::vector<std::uint8_t>> VisitNoteRepository::find(std::int64_t programId)
 {
     return detail::guarded("read the visit note", [&]() -> std::optional<std::vector<std::uint8_t>> {
-        SQLite::Statement query(detail::connection(m_db), "SELECT pdf FROM visit_notes WHERE program_id = ?");
+        sql::Statement query(detail::connection(m_db), "SELECT pdf FROM visit_notes WHERE program_id = ?");
         query.bind(1, programId);
         if (!query.executeStep())
             return std::nullopt;
-        const auto column = query.getColumn(0);
-        const auto* bytes = static_cast<const std::uint8_t*>(column.getBlob());
-        return std::vector<std::uint8_t>(bytes, bytes + column.getBytes());
+        return query.getColumn(0).getBlob();
     });
 }
 

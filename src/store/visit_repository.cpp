@@ -26,9 +26,9 @@ constexpr const char* kPatientPlaceholder = "patient";
 /// The date stored documents are read against: nothing saved is ever "in the future" of it.
 constexpr core::Date kReadBound{9999, 12, 31};
 
-core::Patient loadPatient(SQLite::Database& db, std::int64_t patientId)
+core::Patient loadPatient(sql::Connection& db, std::int64_t patientId)
 {
-    SQLite::Statement query(db, "SELECT id, external_id, name, birth_date, sex, email, phone "
+    sql::Statement query(db, "SELECT id, external_id, name, birth_date, sex, email, phone "
                                 "FROM patients WHERE id = ?");
     query.bind(1, patientId);
     if (!query.executeStep())
@@ -47,7 +47,7 @@ core::Patient loadPatient(SQLite::Database& db, std::int64_t patientId)
 
 /// Checks the findings against the stored patient (so age and date rules see the real record)
 /// and returns the document to store, without personal details.
-std::string prepareForStorage(SQLite::Database& db, std::int64_t patientId,
+std::string prepareForStorage(sql::Connection& db, std::int64_t patientId,
                               const core::Assessment& assessment)
 {
     core::Assessment checked = assessment;
@@ -77,7 +77,7 @@ core::Assessment readStored(const std::string& json, core::Patient patient)
     return assessment;
 }
 
-void bindVisitColumns(SQLite::Statement& statement, const core::Assessment& assessment,
+void bindVisitColumns(sql::Statement& statement, const core::Assessment& assessment,
                       const std::string& json)
 {
     if (assessment.visit.date)
@@ -116,7 +116,7 @@ std::vector<std::string> presentSections(const core::Assessment& assessment)
     return changedSections(empty, assessment);
 }
 
-IssuedProgram readIssued(SQLite::Statement& row)
+IssuedProgram readIssued(sql::Statement& row)
 {
     IssuedProgram issued;
     issued.id = row.getColumn(0).getInt64();
@@ -126,10 +126,8 @@ IssuedProgram readIssued(SQLite::Statement& row)
     issued.clinician = row.getColumn(4).getString();
     issued.program = exchange::readProgram(row.getColumn(5).getString());
     issued.acknowledgement = row.getColumn(6).getString();
-    if (const auto pdf = row.getColumn(7); !pdf.isNull()) {
-        const auto* bytes = static_cast<const std::uint8_t*>(pdf.getBlob());
-        issued.pdf.assign(bytes, bytes + pdf.getBytes());
-    }
+    if (const auto pdf = row.getColumn(7); !pdf.isNull())
+        issued.pdf = pdf.getBlob();
     return issued;
 }
 
@@ -142,17 +140,17 @@ std::int64_t VisitRepository::create(std::int64_t patientId, const core::Assessm
                                      const Actor& actor)
 {
     return detail::guarded("save the visit", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         std::int64_t id = 0;
         m_db.transaction([&] {
             const std::string json = prepareForStorage(db, patientId, assessment);
-            SQLite::Statement insert(
+            sql::Statement insert(
                 db, "INSERT INTO visits (visit_date, clinician, complaint, assessment_json, "
-                    "created_at, updated_at, patient_id) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)");
+                    "created_at, updated_at, patient_id) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) RETURNING id");
             bindVisitColumns(insert, assessment, json);
             insert.bind(6, patientId);
-            insert.exec();
-            id = db.getLastInsertRowid();
+            insert.executeStep();
+            id = insert.getColumn(0).getInt64();
             const std::vector<std::string> sections = presentSections(assessment);
             detail::appendAudit(db, actor, "visit.create", "visit", id,
                                 "patient " + std::to_string(patientId) + "; sections: " +
@@ -165,9 +163,9 @@ std::int64_t VisitRepository::create(std::int64_t patientId, const core::Assessm
 void VisitRepository::update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor)
 {
     detail::guarded("save the visit", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            SQLite::Statement current(db, "SELECT patient_id, assessment_json FROM visits WHERE id = ?");
+            sql::Statement current(db, "SELECT patient_id, assessment_json FROM visits WHERE id = ?");
             current.bind(1, visitId);
             if (!current.executeStep())
                 throw StorageError("There is no visit with id " + std::to_string(visitId) + ".");
@@ -179,7 +177,7 @@ void VisitRepository::update(std::int64_t visitId, const core::Assessment& asses
             const std::vector<std::string> changed = changedSections(before, assessment);
             if (changed.empty())
                 return;
-            SQLite::Statement write(db, "UPDATE visits SET visit_date = ?1, clinician = ?2, complaint = ?3, "
+            sql::Statement write(db, "UPDATE visits SET visit_date = ?1, clinician = ?2, complaint = ?3, "
                                         "assessment_json = ?4, updated_at = ?5 WHERE id = ?6");
             bindVisitColumns(write, assessment, json);
             write.bind(6, visitId);
@@ -193,8 +191,8 @@ void VisitRepository::update(std::int64_t visitId, const core::Assessment& asses
 std::optional<VisitRecord> VisitRepository::find(std::int64_t visitId)
 {
     return detail::guarded("read the visit", [&]() -> std::optional<VisitRecord> {
-        SQLite::Database& db = detail::connection(m_db);
-        SQLite::Statement query(db,
+        sql::Connection& db = detail::connection(m_db);
+        sql::Statement query(db,
                                 "SELECT patient_id, assessment_json, updated_at FROM visits WHERE id = ?");
         query.bind(1, visitId);
         if (!query.executeStep())
@@ -211,7 +209,7 @@ std::optional<VisitRecord> VisitRepository::find(std::int64_t visitId)
 std::vector<VisitSummary> VisitRepository::listForPatient(std::int64_t patientId)
 {
     return detail::guarded("list the visits", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 "SELECT v.id, v.visit_date, v.clinician, v.complaint, "
                                 "(SELECT count(*) FROM programs p WHERE p.visit_id = v.id) "
                                 "FROM visits v WHERE v.patient_id = ? "
@@ -236,13 +234,13 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
                                             const std::vector<std::uint8_t>& pdf)
 {
     return detail::guarded("issue the program", [&] {
-        SQLite::Database& db = detail::connection(m_db);
+        sql::Connection& db = detail::connection(m_db);
         IssuedProgram issued;
         m_db.transaction([&] {
             // The issuing rules once more, whoever the caller: the program's own referral level
             // must not be lower than the one the stored findings give (an emergency found in the
             // visit can never be issued as an exercise program), then core's issue rules.
-            SQLite::Statement visit(db, "SELECT patient_id, assessment_json FROM visits WHERE id = ?");
+            sql::Statement visit(db, "SELECT patient_id, assessment_json FROM visits WHERE id = ?");
             visit.bind(1, visitId);
             if (!visit.executeStep())
                 throw StorageError("There is no visit with id " + std::to_string(visitId) + ".");
@@ -264,7 +262,7 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
             detail::throwIfProblems(core::issueProblems(program, acknowledgement));
 
             // Inside the write transaction (BEGIN IMMEDIATE), so two issuers never pick one number.
-            SQLite::Statement next(db,
+            sql::Statement next(db,
                                    "SELECT coalesce(max(version), 0) + 1 FROM programs WHERE visit_id = ?");
             next.bind(1, visitId);
             next.executeStep();
@@ -276,8 +274,8 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
             issued.acknowledgement = acknowledgement;
             issued.pdf = pdf;
 
-            SQLite::Statement insert(db, "INSERT INTO programs (visit_id, version, issued_at, clinician, "
-                                         "program_json, acknowledgement, pdf) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            sql::Statement insert(db, "INSERT INTO programs (visit_id, version, issued_at, clinician, "
+                                         "program_json, acknowledgement, pdf) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
             insert.bind(1, visitId);
             insert.bind(2, issued.version);
             insert.bind(3, issued.issuedAt);
@@ -287,9 +285,9 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
             if (pdf.empty())
                 insert.bind(7); // NULL: no PDF was rendered (e.g. issued by a test or a tool)
             else
-                insert.bind(7, pdf.data(), static_cast<int>(pdf.size()));
-            insert.exec();
-            issued.id = db.getLastInsertRowid();
+                insert.bindBlob(7, pdf.data(), pdf.size());
+            insert.executeStep();
+            issued.id = insert.getColumn(0).getInt64();
             detail::appendAudit(db, actor, "program.issue", "program", issued.id,
                                 "visit " + std::to_string(visitId) + "; version " +
                                     std::to_string(issued.version) + "; " +
@@ -303,7 +301,7 @@ IssuedProgram VisitRepository::issueProgram(std::int64_t visitId, const core::Pr
 std::vector<IssuedProgram> VisitRepository::programs(std::int64_t visitId)
 {
     return detail::guarded("read the programs", [&] {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 std::string("SELECT ") + kProgramColumns +
                                     " FROM programs WHERE visit_id = ? ORDER BY version");
         query.bind(1, visitId);
@@ -317,7 +315,7 @@ std::vector<IssuedProgram> VisitRepository::programs(std::int64_t visitId)
 std::optional<IssuedProgram> VisitRepository::latestProgram(std::int64_t visitId)
 {
     return detail::guarded("read the program", [&]() -> std::optional<IssuedProgram> {
-        SQLite::Statement query(detail::connection(m_db),
+        sql::Statement query(detail::connection(m_db),
                                 std::string("SELECT ") + kProgramColumns +
                                     " FROM programs WHERE visit_id = ? ORDER BY version DESC LIMIT 1");
         query.bind(1, visitId);

@@ -93,7 +93,7 @@ TEST(Database, UsesWriteAheadLogAndEnforcesForeignKeys)
     const auto id = patients.create(samplePatient(), actor);
     // Through the connection itself: only foreign_keys=ON rejects this.
     EXPECT_THROW(db.transaction([&] {
-        SQLite::Statement bad(db.impl().db, "INSERT INTO visits (patient_id, assessment_json, created_at, "
+        SQLite::Statement bad(db.impl().file(), "INSERT INTO visits (patient_id, assessment_json, created_at, "
                                             "updated_at) VALUES (?, '{}', 'x', 'x')");
         bad.bind(1, static_cast<std::int64_t>(id + 100));
         bad.exec();
@@ -423,7 +423,7 @@ TEST(Database, RebuildingTheSearchIndexFindsBulkLoadedPatients)
 {
     TempDir dir;
     Database db = Database::open(dir / "bulk.sqlite");
-    db.impl().db.exec("INSERT INTO patients (name, name_key, sex, email, phone, created_at, updated_at) "
+    db.impl().file().exec("INSERT INTO patients (name, name_key, sex, email, phone, created_at, updated_at) "
                       "VALUES ('Ana Ruiz', 'ana ruiz', 'female', '', '', 'x', 'x')");
     PatientRepository patients(db);
     EXPECT_TRUE(patients.search("ruiz").empty()) << "rows written around the repository have no tokens yet";

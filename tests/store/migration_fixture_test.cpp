@@ -154,7 +154,7 @@ TEST_P(MigrationFixture, EveryRowSurvivesTheUpgradeWithItsValues)
     EXPECT_EQ(db.schemaVersion(), Database::latestSchemaVersion());
 
     // Row by row, in the columns each table had before.
-    SQLite::Database& raw = db.impl().db;
+    SQLite::Database& raw = db.impl().file();
     for (const auto& [table, old] : before) {
         const auto& [columns, rows] = old;
         EXPECT_EQ(rowsOf(raw, table, columns), rows) << "table " << table << " from schema " << schema;

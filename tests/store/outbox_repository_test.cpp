@@ -95,8 +95,8 @@ TEST_F(OutboxRepositoryTest, SentMessageIsFinal)
     const auto id = m_outbox.enqueue(draft(), m_actor);
     m_outbox.recordAttempt(id, true, {}, m_actor);
     EXPECT_THROW(m_outbox.recordAttempt(id, false, "late failure", m_actor), StorageError);
-    EXPECT_THROW(m_db.impl().db.exec("UPDATE outbox SET status = 'failed'"), SQLite::Exception);
-    EXPECT_THROW(m_db.impl().db.exec("DELETE FROM outbox"), SQLite::Exception);
+    EXPECT_THROW(m_db.impl().file().exec("UPDATE outbox SET status = 'failed'"), SQLite::Exception);
+    EXPECT_THROW(m_db.impl().file().exec("DELETE FROM outbox"), SQLite::Exception);
     EXPECT_EQ(m_outbox.find(id)->status, OutboxStatus::Sent);
 }
 
@@ -177,7 +177,7 @@ TEST_F(OutboxRepositoryTest, TheDatabaseRefusesToSendOrForgetADiscardedMessage)
 {
     const auto id = m_outbox.enqueue(draft(), m_actor);
     m_outbox.discard(id, m_actor);
-    auto& raw = m_db.impl().db;
+    auto& raw = m_db.impl().file();
     EXPECT_THROW(raw.exec("UPDATE outbox SET status = 'sent' WHERE id = " + std::to_string(id)), SQLite::Exception);
     EXPECT_THROW(raw.exec("DELETE FROM outbox_discarded"), SQLite::Exception);
 }

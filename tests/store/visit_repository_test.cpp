@@ -29,7 +29,7 @@ protected:
     }
 
     /// Runs SQL straight on the connection, bypassing the repositories.
-    void raw(const std::string& sql) { m_db.impl().db.exec(sql); }
+    void raw(const std::string& sql) { m_db.impl().file().exec(sql); }
 
     TempDir m_dir;
     Database m_db = Database::open(m_dir / "hiprx.sqlite");
@@ -59,7 +59,7 @@ TEST_F(VisitRepositoryTest, AssessmentRoundTripsWithThePatientRow)
 TEST_F(VisitRepositoryTest, StoredFindingsHoldNoPersonalDetails)
 {
     const auto id = m_visits.create(m_patient.id, sampleAssessment(), m_actor);
-    SQLite::Statement query(m_db.impl().db, "SELECT assessment_json FROM visits WHERE id = ?");
+    SQLite::Statement query(m_db.impl().file(), "SELECT assessment_json FROM visits WHERE id = ?");
     query.bind(1, id);
     ASSERT_TRUE(query.executeStep());
     const std::string json = query.getColumn(0).getString();
