@@ -25,6 +25,9 @@ pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET libturbojpeg)
 # libsecret: the SMTP password in the system keyring (Secret Service) for src/delivery, because
 # Debian's wxWidgets 3.2 is built without wxSecretStore.
 pkg_check_modules(LIBSECRET REQUIRED IMPORTED_TARGET libsecret-1)
+# libpq: clinic mode's PostgreSQL client (the server's own C library; see src/store/sql_postgres.h
+# for why not libpqxx 6.4).
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 
 if(HIPRX_BUILD_APP)
   # CMake 3.25's FindwxWidgets has no imported target: wrap its variables in one.

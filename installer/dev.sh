@@ -18,7 +18,9 @@ cmake --preset release
 cmake --build --preset release -j "$jobs"
 
 if [ "$what" = test ]; then
-  ctest --preset release -j "$jobs"
+  ctest --preset release -j "$jobs" -LE pg
+  # Clinic mode: the store tests again, on a throw-away PostgreSQL server started for them.
+  bash installer/with-test-server.sh ctest --preset release -j "$jobs" -L pg
 else
   exec ./build/src/app/hiprx
 fi

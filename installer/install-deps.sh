@@ -10,11 +10,15 @@ packages=(
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev libhpdf-dev
   nlohmann-json3-dev libcli11-dev libqrencode-dev libcurl4-openssl-dev
   libpoppler-cpp-dev libpng-dev libturbojpeg0-dev zlib1g-dev libsecret-1-dev
+  # clinic mode: the PostgreSQL client library
+  libpq-dev
   # fonts embedded in the PDF
   fonts-dejavu-core fontconfig
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils python3-aiosmtpd
+  # a throw-away PostgreSQL 15 server for the clinic-mode tests (pg_virtualenv)
+  postgresql-15 postgresql-common
   # a real system keyring for the password-store tests
   gnome-keyring dbus
   # the sanitizer build, fuzzers and crash campaign (preset asan, tests/reliability/ci.sh)

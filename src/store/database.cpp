@@ -647,8 +647,20 @@ const fs::path& Database::path() const noexcept
 
 int Database::schemaVersion() const
 {
+    if (isServer())
+        return serverSchemaVersion(*m_impl->connection);
     return detail::guarded("read the schema version",
                            [&] { return m_impl->file().execAndGet("PRAGMA user_version").getInt(); });
+}
+
+bool Database::isServer() const noexcept
+{
+    return m_impl->sqlite == nullptr;
+}
+
+const std::string& Database::location() const noexcept
+{
+    return m_impl->location;
 }
 
 int Database::latestSchemaVersion() noexcept

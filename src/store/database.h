@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The HipRx database: one SQLite file (WAL, foreign keys, busy timeout, mode 0600) whose schema is
-// the ordered list of migrations in db/migrations, compiled into the binary and tracked by
-// PRAGMA user_version. SQLiteCpp stays behind this header.
+// the ordered list of migrations in db/migrations/sqlite, compiled into the binary and tracked by
+// PRAGMA user_version — or, in clinic mode, one PostgreSQL server shared by every desk, with the
+// same schema versions in db/migrations/postgresql tracked by the table schema_version. SQLiteCpp
+// and libpq stay behind this header.
 #pragma once
 
 #include "core/error.h"
@@ -40,12 +42,30 @@ public:
     /// Opens an existing file without creating or migrating it; used to inspect a backup.
     static Database openExisting(const std::filesystem::path& path);
 
+    /// Opens a location: a clinic server URL (postgresql://USER@HOST/DATABASE; TLS verifying the
+    /// server unless it runs on this computer) or, for anything else, a file as open() does. A server
+    /// must have been set up with initServer (`hiprx-cli clinic init`); an older or missing schema
+    /// is refused with what to run, a newer one with SchemaTooNewError.
+    static Database openLocation(const std::string& location);
+    /// Sets up or upgrades a clinic server: the schema `hiprx`, every migration not yet applied (each
+    /// in its own transaction), then roles, grants, audit triggers and notifications
+    /// (db/postgresql/clinic_security.sql, safe to run again). Needs a login that may create roles.
+    static void initServer(const std::string& url);
+    /// Whether `location` names a clinic server rather than a file.
+    static bool isServerLocation(const std::string& location);
+
+    /// True on a clinic server.
+    bool isServer() const noexcept;
+    /// The file's path, or the server's URL without its password.
+    const std::string& location() const noexcept;
+
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
     ~Database();
 
+    /// The file; empty on a clinic server.
     const std::filesystem::path& path() const noexcept;
-    /// PRAGMA user_version of the open file.
+    /// PRAGMA user_version of the open file, or the server's schema_version.
     int schemaVersion() const;
     /// Number of migrations compiled into this binary.
     static int latestSchemaVersion() noexcept;

@@ -87,6 +87,20 @@ bool builtinsDiffer(sql::Connection& db, const std::vector<core::Exercise>& buil
     return false;
 }
 
+/// The stored JSON without the first exercise's picture (most of a row's bytes), as SQL.
+std::string withoutPicture(const sql::Connection& db)
+{
+    return db.dialect() == sql::Dialect::Sqlite ? "json_remove(json, '$.exercises[0].picture')"
+                                                : "(json::jsonb #- '{exercises,0,picture}')::text";
+}
+
+/// SQL that is true when the stored exercise has `key` (e.g. "picture").
+std::string hasKey(const sql::Connection& db, const std::string& key)
+{
+    return db.dialect() == sql::Dialect::Sqlite ? "json_type(json, '$.exercises[0]." + key + "') IS NOT NULL"
+                                                : "(json::jsonb -> 'exercises' -> 0 -> '" + key + "') IS NOT NULL";
+}
+
 /// True when nothing can be written (a read-only file, or a login without that right).
 bool isReadOnlyFile(sql::Connection& db)
 {
@@ -369,9 +383,9 @@ std::optional<core::ClinicExercise> ExerciseRepository::findClinicExercise(const
 std::map<std::string, core::ExercisePicture, std::less<>> ExerciseRepository::pictures()
 {
     return detail::guarded("read the exercise pictures", [&] {
-        sql::Statement query(detail::connection(m_db),
-                                "SELECT json FROM exercises WHERE builtin = 0 "
-                                "AND json_type(json, '$.exercises[0].picture') IS NOT NULL ORDER BY id");
+        sql::Connection& db = detail::connection(m_db);
+        sql::Statement query(db, "SELECT json FROM exercises WHERE builtin = 0 AND " + hasKey(db, "picture") +
+                                     " ORDER BY id");
         std::map<std::string, core::ExercisePicture, std::less<>> out;
         while (query.executeStep()) {
             core::ClinicExercise exercise = clinicFromJson(query.getColumn(0).getString());
@@ -385,9 +399,9 @@ std::map<std::string, core::ExercisePicture, std::less<>> ExerciseRepository::pi
 std::map<std::string, core::FigureSpec> ExerciseRepository::ownFigures()
 {
     return detail::guarded("read the figures of the clinic's exercises", [&] {
-        sql::Statement query(detail::connection(m_db),
-                                "SELECT json_remove(json, '$.exercises[0].picture') FROM exercises WHERE builtin = 0 "
-                                "AND json_type(json, '$.exercises[0].own_figure') IS NOT NULL ORDER BY id");
+        sql::Connection& db = detail::connection(m_db);
+        sql::Statement query(db, "SELECT " + withoutPicture(db) + " FROM exercises WHERE builtin = 0 AND " +
+                                     hasKey(db, "own_figure") + " ORDER BY id");
         std::map<std::string, core::FigureSpec> out;
         while (query.executeStep()) {
             core::ClinicExercise exercise = clinicFromJson(query.getColumn(0).getString());
@@ -413,13 +427,8 @@ core::ExerciseLibrary ExerciseRepository::load(bool withRetired)
     return detail::guarded("read the exercise library", [&] {
         // Pictures are dropped by the database before the text is parsed: a plan never needs them.
         sql::Connection& db = detail::connection(m_db);
-        sql::Statement query(db, db.dialect() == sql::Dialect::Sqlite
-                                     ? "SELECT builtin, CASE WHEN builtin = 0 "
-                                       "THEN json_remove(json, '$.exercises[0].picture') ELSE json END "
-                                       "FROM exercises ORDER BY id"
-                                     : "SELECT builtin, CASE WHEN builtin = 0 "
-                                       "THEN (json::jsonb #- '{exercises,0,picture}')::text ELSE json END "
-                                       "FROM exercises ORDER BY id");
+        sql::Statement query(db, "SELECT builtin, CASE WHEN builtin = 0 THEN " + withoutPicture(db) +
+                                     " ELSE json END FROM exercises ORDER BY id");
         std::vector<core::Exercise> exercises;
         while (query.executeStep()) {
             const bool builtin = query.getColumn(0).getInt() != 0;

@@ -209,11 +209,30 @@ std::int64_t PatientRepository::create(const core::Patient& patient, const Actor
     });
 }
 
-void PatientRepository::update(const core::Patient& patient, const Actor& actor)
+std::int64_t PatientRepository::rowVersion(std::int64_t id)
+{
+    return detail::guarded("read the patient", [&]() -> std::int64_t {
+        sql::Statement query(detail::connection(m_db), "SELECT row_version FROM patients WHERE id = ?");
+        query.bind(1, id);
+        return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+    });
+}
+
+void PatientRepository::update(const core::Patient& patient, const Actor& actor,
+                               std::optional<std::int64_t> expectedVersion)
 {
     detail::guarded("save the patient", [&] {
         sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
+            // On a server, FOR UPDATE keeps another desk from saving between this check and the write.
+            sql::Statement version(db, db.dialect() == sql::Dialect::Postgres
+                                           ? "SELECT row_version FROM patients WHERE id = ? FOR UPDATE"
+                                           : "SELECT row_version FROM patients WHERE id = ?");
+            version.bind(1, patient.id);
+            if (!version.executeStep())
+                throw StorageError("There is no patient with id " + std::to_string(patient.id) + ".");
+            if (expectedVersion && version.getColumn(0).getInt64() != *expectedVersion)
+                throw detail::conflict(db, "patient", patient.id, "patient's record");
             const std::optional<core::Patient> before = findById(db, patient.id);
             if (!before)
                 throw StorageError("There is no patient with id " + std::to_string(patient.id) + ".");
@@ -222,8 +241,8 @@ void PatientRepository::update(const core::Patient& patient, const Actor& actor)
             if (changed.empty())
                 return; // nothing to write, nothing to audit
             sql::Statement write(db, "UPDATE patients SET external_id = ?1, name = ?2, name_key = ?3, "
-                                        "birth_date = ?4, sex = ?5, email = ?6, phone = ?7, updated_at = ?8 "
-                                        "WHERE id = ?9");
+                                        "birth_date = ?4, sex = ?5, email = ?6, phone = ?7, updated_at = ?8, "
+                                        "row_version = row_version + 1 WHERE id = ?9");
             bindFields(write, patient);
             write.bind(8, detail::nowUtc());
             write.bind(9, patient.id);

@@ -55,7 +55,7 @@ std::int64_t ProtocolRepository::save(const std::string& name, const core::Progr
             upsert.bind(3, now);
             upsert.exec();
             sql::Statement lookup(db, file ? "SELECT id FROM protocols WHERE name = ?"
-                                           : "SELECT id FROM protocols WHERE lower(name) = lower(?)");
+                                           : "SELECT id FROM protocols WHERE lower(name) = lower(?::text COLLATE \"C\")");
             lookup.bind(1, name);
             lookup.executeStep();
             id = lookup.getColumn(0).getInt64();

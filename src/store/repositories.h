@@ -24,6 +24,8 @@ struct VisitRecord {
     std::int64_t patientId = 0;
     core::Assessment assessment; ///< patient section filled from the patient row
     std::string updatedAt;       ///< ISO 8601 UTC
+    std::int64_t rowVersion = 0; ///< bumped by every save; pass it back to update() to refuse a save
+                                 ///< over a newer change from another desk
 };
 
 /// A short row for lists.
@@ -47,6 +49,23 @@ struct IssuedProgram {
     std::vector<std::uint8_t> pdf; ///< the exact PDF given to the patient; empty if none was stored
 };
 
+/// A save refused because another desk (or window) saved the same record after it was opened here.
+/// Nothing was written; the caller keeps the user's edit (as a draft) and shows the message, which
+/// says who saved and when.
+class ConflictError : public StorageError {
+public:
+    ConflictError(const std::string& message, std::string by, std::string at)
+        : StorageError(message), m_by(std::move(by)), m_at(std::move(at))
+    {
+    }
+    const std::string& by() const noexcept { return m_by; }
+    const std::string& at() const noexcept { return m_at; }
+
+private:
+    std::string m_by;
+    std::string m_at;
+};
+
 /// Who is acting, written into the audit log.
 struct Actor {
     std::string clinician; ///< e.g. "J. Park, PT"; may be empty
@@ -59,7 +78,12 @@ public:
     /// Validates and inserts; returns the new id. Throws InputError with every problem.
     std::int64_t create(const core::Patient& patient, const Actor& actor);
     /// Validates and updates the row `patient.id`. Throws InputError, or StorageError when missing.
-    void update(const core::Patient& patient, const Actor& actor);
+    /// With `expectedVersion` (what rowVersion() said when the record was opened), a save over a
+    /// newer change from another desk is refused with ConflictError and nothing is written.
+    void update(const core::Patient& patient, const Actor& actor,
+                std::optional<std::int64_t> expectedVersion = std::nullopt);
+    /// The patient row's version (bumped by every save); 0 when there is no such patient.
+    std::int64_t rowVersion(std::int64_t id);
     std::optional<core::Patient> find(std::int64_t id);
     std::optional<core::Patient> findByExternalId(const std::string& externalId);
     /// Rows the app's search-as-you-type list shows: more than a screen, and few enough that every
@@ -85,7 +109,10 @@ public:
     std::int64_t create(std::int64_t patientId, const core::Assessment& assessment, const Actor& actor);
     /// Validates and replaces the findings of a visit. Programs already issued for it are kept as
     /// they were given.
-    void update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor);
+    /// With `expectedVersion` (VisitRecord::rowVersion as read), a save over a newer change from
+    /// another desk is refused with ConflictError and nothing is written.
+    void update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
+                std::optional<std::int64_t> expectedVersion = std::nullopt);
     std::optional<VisitRecord> find(std::int64_t visitId);
     /// Newest first.
     std::vector<VisitSummary> listForPatient(std::int64_t patientId);

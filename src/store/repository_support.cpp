@@ -20,6 +20,30 @@ void appendAudit(sql::Connection& db, const Actor& actor, std::string_view actio
     insert.exec();
 }
 
+ConflictError conflict(sql::Connection& db, std::string_view entity, std::int64_t id, std::string_view what)
+{
+    sql::Statement last(db, "SELECT clinician, at FROM audit_log WHERE entity = ? AND entity_id = ? "
+                            "ORDER BY id DESC LIMIT 1");
+    last.bind(1, entity);
+    last.bind(2, id);
+    std::string by;
+    std::string at;
+    if (last.executeStep()) {
+        by = text(last.getColumn(0));
+        at = text(last.getColumn(1));
+    }
+    // "2026-12-06T09:15:02.123Z" → "2026-12-06 09:15 UTC"
+    const std::string when = at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) + " UTC" : "";
+    std::string message = "This " + std::string(what) + " was changed at another desk";
+    if (!by.empty())
+        message += " by " + by;
+    if (!when.empty())
+        message += " at " + when;
+    message += " after you opened it, so your changes were not saved over theirs. Your changes are kept; "
+               "open the record again to see theirs, then make yours again.";
+    return ConflictError(message, by, at);
+}
+
 void bindTextOrNull(sql::Statement& statement, int index, const std::string& value)
 {
     if (value.empty())

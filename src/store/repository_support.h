@@ -25,6 +25,10 @@ inline sql::Connection& connection(Database& db)
 void appendAudit(sql::Connection& db, const Actor& actor, std::string_view action, std::string_view entity,
                  std::optional<std::int64_t> entityId, const std::string& detail);
 
+/// The ConflictError for a save of `entity` (the audit log's entity name, e.g. "visit") row `id`
+/// over a newer change: names who saved it last and when, from the audit log.
+ConflictError conflict(sql::Connection& db, std::string_view entity, std::int64_t id, std::string_view what);
+
 /// Binds text, or NULL when it is empty.
 void bindTextOrNull(sql::Statement& statement, int index, const std::string& text);
 

@@ -160,15 +160,22 @@ std::int64_t VisitRepository::create(std::int64_t patientId, const core::Assessm
     });
 }
 
-void VisitRepository::update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor)
+void VisitRepository::update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
+                             std::optional<std::int64_t> expectedVersion)
 {
     detail::guarded("save the visit", [&] {
         sql::Connection& db = detail::connection(m_db);
         m_db.transaction([&] {
-            sql::Statement current(db, "SELECT patient_id, assessment_json FROM visits WHERE id = ?");
+            // On a server, FOR UPDATE keeps another desk from saving between this check and the write.
+            sql::Statement current(db, db.dialect() == sql::Dialect::Postgres
+                                           ? "SELECT patient_id, assessment_json, row_version FROM visits "
+                                             "WHERE id = ? FOR UPDATE"
+                                           : "SELECT patient_id, assessment_json, row_version FROM visits WHERE id = ?");
             current.bind(1, visitId);
             if (!current.executeStep())
                 throw StorageError("There is no visit with id " + std::to_string(visitId) + ".");
+            if (expectedVersion && current.getColumn(2).getInt64() != *expectedVersion)
+                throw detail::conflict(db, "visit", visitId, "visit");
             const std::int64_t patientId = current.getColumn(0).getInt64();
             const core::Assessment before = readStored(current.getColumn(1).getString(), {});
             current.reset();
@@ -178,7 +185,7 @@ void VisitRepository::update(std::int64_t visitId, const core::Assessment& asses
             if (changed.empty())
                 return;
             sql::Statement write(db, "UPDATE visits SET visit_date = ?1, clinician = ?2, complaint = ?3, "
-                                        "assessment_json = ?4, updated_at = ?5 WHERE id = ?6");
+                                        "assessment_json = ?4, updated_at = ?5, row_version = row_version + 1 WHERE id = ?6");
             bindVisitColumns(write, assessment, json);
             write.bind(6, visitId);
             write.exec();
@@ -193,7 +200,7 @@ std::optional<VisitRecord> VisitRepository::find(std::int64_t visitId)
     return detail::guarded("read the visit", [&]() -> std::optional<VisitRecord> {
         sql::Connection& db = detail::connection(m_db);
         sql::Statement query(db,
-                                "SELECT patient_id, assessment_json, updated_at FROM visits WHERE id = ?");
+                                "SELECT patient_id, assessment_json, updated_at, row_version FROM visits WHERE id = ?");
         query.bind(1, visitId);
         if (!query.executeStep())
             return std::nullopt;
@@ -202,6 +209,7 @@ std::optional<VisitRecord> VisitRepository::find(std::int64_t visitId)
         record.patientId = query.getColumn(0).getInt64();
         record.assessment = readStored(query.getColumn(1).getString(), loadPatient(db, record.patientId));
         record.updatedAt = query.getColumn(2).getString();
+        record.rowVersion = query.getColumn(3).getInt64();
         return record;
     });
 }

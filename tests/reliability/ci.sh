@@ -80,7 +80,7 @@ fuzz_all() {
 }
 
 step "asan build" bash -c "cmake --preset asan >/dev/null && cmake --build --preset asan -j $jobs"
-step "test suite under ASan+UBSan" ctest --preset asan -j "$jobs"
+step "test suite under ASan+UBSan" bash installer/with-test-server.sh ctest --preset asan -j "$jobs"
 step "fuzzers (${fuzz_seconds} s each)" fuzz_all
 step "crash campaign (${crash_rounds} rounds)" python3 tests/reliability/crash_campaign.py \
   --cli build-asan/src/cli/hiprx-cli --rounds "$crash_rounds" --seed "$crash_seed"

@@ -26,7 +26,7 @@ import subprocess
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-MIGRATIONS = sorted((ROOT / "db" / "migrations").glob("[0-9][0-9][0-9]_*.sql"))
+MIGRATIONS = sorted((ROOT / "db" / "migrations" / "sqlite").glob("[0-9][0-9][0-9]_*.sql"))
 OUT = ROOT / "tests" / "data" / "migrations"
 
 # The invented patients: example file, and what the clinic's record adds to it.
@@ -196,6 +196,11 @@ class Clinic:
                                             (3, "Casey Lind", "PTA", 0)):
                 c.execute("INSERT INTO staff VALUES (?, ?, ?, ?, ?)", (sid, name, cred, active, at(24, sid)))
                 self.audit(24, "Jordan Park, PT", "staff.add", "staff", sid, "fields: name, credentials")
+        elif schema == 8:
+            # The visit note filed with program 3 (visit 3's first version).
+            note = pdf("visit note, program 3")
+            c.execute("INSERT INTO visit_notes VALUES (3, ?, ?)", (at(25, 0), note))
+            self.audit(25, "Alex Moreau, PT, DPT", "visit_note.file", "visit", 3, f"program 3, {len(note)} bytes")
 
 
 def build(schema, data):

@@ -16,7 +16,8 @@ namespace {
 class DraftRepositoryTest : public ::testing::Test {
 protected:
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     DraftRepository m_drafts{m_db};
     std::int64_t m_patient = PatientRepository(m_db).create(samplePatient(), {"J. Park, PT"});
 };
@@ -56,7 +57,7 @@ TEST_F(DraftRepositoryTest, DiscardRemovesOnlyThatDraft)
 TEST_F(DraftRepositoryTest, DraftSurvivesReopeningTheDatabase)
 {
     m_drafts.save(m_patient, 0, "pain.nprs_now\t6\n");
-    Database reopened = Database::open(m_dir / "hiprx.sqlite");
+    Database reopened = m_where.open();
     const auto draft = DraftRepository(reopened).find(m_patient, 0);
     ASSERT_TRUE(draft);
     EXPECT_EQ(draft->formText, "pain.nprs_now\t6\n");

@@ -5,7 +5,6 @@
 
 #include "exchange/json_format.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -27,7 +26,8 @@ core::ClinicExercise clinic(core::Exercise exercise)
 class ExerciseRepositoryTest : public ::testing::Test {
 protected:
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     ExerciseRepository m_exercises{m_db};
     Actor m_actor{"J. Park, PT"};
 
@@ -262,8 +262,7 @@ TEST_F(ExerciseRepositoryTest, RowsWrittenBeforePicturesAreStillRead)
 {
     const auto old = sampleExercise("wall_sit", "Wall sit");
     {
-        SQLite::Database raw((m_dir / "hiprx.sqlite").string(), SQLite::OPEN_READWRITE);
-        SQLite::Statement insert(raw, "INSERT INTO exercises (id, builtin, json, updated_at) "
+        sql::Statement insert(*m_db.impl().connection, "INSERT INTO exercises (id, builtin, json, updated_at) "
                                       "VALUES ('wall_sit', 0, ?, '2026-01-01T00:00:00Z')");
         insert.bind(1, exchange::writeExercises({old}));
         insert.exec();

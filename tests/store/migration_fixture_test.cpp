@@ -17,6 +17,7 @@
 #include "store/protocol_repository.h"
 #include "store/repositories.h"
 #include "store/staff_repository.h"
+#include "store/visit_note_repository.h"
 
 #include "store_test_support.h"
 
@@ -158,13 +159,14 @@ TEST_P(MigrationFixture, EveryRowSurvivesTheUpgradeWithItsValues)
     for (const auto& [table, old] : before) {
         const auto& [columns, rows] = old;
         EXPECT_EQ(rowsOf(raw, table, columns), rows) << "table " << table << " from schema " << schema;
-        // Columns added since: programs.pdf (002) is NULL for programs issued before it.
+        // Columns added since: programs.pdf (002) is NULL for programs issued before it; row_version
+        // (009) starts at 1 for every row written before it.
         for (const std::string& column : columnsOf(raw, table)) {
             if (std::find(columns.begin(), columns.end(), column) != columns.end())
                 continue;
-            EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM \"" + table + "\" WHERE \"" + column + "\" IS NOT NULL")
-                          .getInt(),
-                      0)
+            const std::string unexpected =
+                column == "row_version" ? "row_version IS NOT 1" : "\"" + column + "\" IS NOT NULL";
+            EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM \"" + table + "\" WHERE " + unexpected).getInt(), 0)
                 << table << "." << column << " from schema " << schema;
         }
     }
@@ -314,6 +316,14 @@ TEST_P(MigrationFixture, TheRepositoriesReadEveryRecordBack)
         EXPECT_THAT(names, ::testing::UnorderedElementsAre("Jordan Park", "Alex Moreau", "Casey Lind (retired)"));
     }
 
+    // The visit note filed with program 3 (008), byte for byte.
+    if (schema >= 8) {
+        const auto note = VisitNoteRepository(db).find(3);
+        ASSERT_TRUE(note.has_value());
+        const std::string text(note->begin(), note->end());
+        EXPECT_EQ(text, "%PDF-1.4\n% HipRx migration fixture: visit note, program 3\n%%EOF\n");
+    }
+
     // The audit log is append-only across the upgrade: every entry the clinic wrote is still there.
     AuditLog audit(db);
     const auto patientOne = audit.forEntity("patient", 1);
@@ -334,7 +344,7 @@ TEST_P(MigrationFixture, TheUpgradedFileStillTakesNewRecords)
     EXPECT_EQ(patients.search("haddad").size(), 1U);
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryEarlierSchema, MigrationFixture, ::testing::Range(1, 8),
+INSTANTIATE_TEST_SUITE_P(EveryEarlierSchema, MigrationFixture, ::testing::Range(1, 9),
                          [](const ::testing::TestParamInfo<int>& schema) {
                              return "Schema" + std::to_string(schema.param);
                          });

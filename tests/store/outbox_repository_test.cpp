@@ -5,7 +5,6 @@
 
 #include "store_test_support.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -36,7 +35,8 @@ protected:
     }
 
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     OutboxRepository m_outbox{m_db};
     Actor m_actor{"J. Park, PT"};
     std::int64_t m_patientId = 0;
@@ -95,8 +95,8 @@ TEST_F(OutboxRepositoryTest, SentMessageIsFinal)
     const auto id = m_outbox.enqueue(draft(), m_actor);
     m_outbox.recordAttempt(id, true, {}, m_actor);
     EXPECT_THROW(m_outbox.recordAttempt(id, false, "late failure", m_actor), StorageError);
-    EXPECT_THROW(m_db.impl().file().exec("UPDATE outbox SET status = 'failed'"), SQLite::Exception);
-    EXPECT_THROW(m_db.impl().file().exec("DELETE FROM outbox"), SQLite::Exception);
+    EXPECT_THROW(test_support::rawExec(m_db, "UPDATE outbox SET status = 'failed'"), sql::Error);
+    EXPECT_THROW(test_support::rawExec(m_db, "DELETE FROM outbox"), sql::Error);
     EXPECT_EQ(m_outbox.find(id)->status, OutboxStatus::Sent);
 }
 
@@ -177,7 +177,7 @@ TEST_F(OutboxRepositoryTest, TheDatabaseRefusesToSendOrForgetADiscardedMessage)
 {
     const auto id = m_outbox.enqueue(draft(), m_actor);
     m_outbox.discard(id, m_actor);
-    auto& raw = m_db.impl().file();
-    EXPECT_THROW(raw.exec("UPDATE outbox SET status = 'sent' WHERE id = " + std::to_string(id)), SQLite::Exception);
-    EXPECT_THROW(raw.exec("DELETE FROM outbox_discarded"), SQLite::Exception);
+    EXPECT_THROW(test_support::rawExec(m_db, "UPDATE outbox SET status = 'sent' WHERE id = " + std::to_string(id)),
+                 sql::Error);
+    EXPECT_THROW(test_support::rawExec(m_db, "DELETE FROM outbox_discarded"), sql::Error);
 }

@@ -24,7 +24,8 @@ namespace {
 class PatientRepositoryTest : public ::testing::Test {
 protected:
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     PatientRepository m_patients{m_db};
     Actor m_actor{"J. Park, PT"};
 

@@ -16,7 +16,8 @@ namespace {
 class ProtocolRepositoryTest : public ::testing::Test {
 protected:
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     ProtocolRepository m_protocols{m_db};
     Actor m_actor{"J. Park, PT"};
 };
@@ -43,6 +44,12 @@ TEST_F(ProtocolRepositoryTest, SameNameIgnoringCaseReplaces)
     const auto all = m_protocols.list();
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].program.items.at(0).dose.reps, 9);
+
+    // Letters beyond A–Z keep their case on both backends (SQLite's NOCASE folds A–Z only): the
+    // second save replaces the first, and is found again, whatever the server's locale.
+    const auto ecole = m_protocols.save("École week 2", sampleProgram(3), m_actor);
+    EXPECT_EQ(m_protocols.save("ÉCOLE WEEK 2", sampleProgram(5), m_actor), ecole);
+    EXPECT_EQ(m_protocols.list().size(), 2u);
 }
 
 TEST_F(ProtocolRepositoryTest, ListIsByName)

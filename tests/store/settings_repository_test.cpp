@@ -15,7 +15,8 @@ using ::testing::Not;
 TEST(SettingsRepository, SetGetAndOverwrite)
 {
     TempDir dir;
-    Database db = Database::open(dir / "hiprx.sqlite");
+    test_support::TestLocation where{dir};
+    Database db = where.open();
     SettingsRepository settings(db);
     EXPECT_FALSE(settings.get("branding"));
     settings.set("branding", R"({"clinic":"Harbour Physio"})", {"J. Park, PT"});
@@ -37,7 +38,8 @@ TEST(SettingsRepository, SetGetAndOverwrite)
 TEST(AuditLog, RecentIsNewestFirstAndLimited)
 {
     TempDir dir;
-    Database db = Database::open(dir / "hiprx.sqlite");
+    test_support::TestLocation where{dir};
+    Database db = where.open();
     SettingsRepository settings(db);
     for (int i = 0; i < 5; ++i)
         settings.set("key_" + std::to_string(i), "1", {});

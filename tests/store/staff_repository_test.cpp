@@ -17,7 +17,8 @@ namespace {
 class StaffRepositoryTest : public ::testing::Test {
 protected:
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     StaffRepository m_staff{m_db};
     Actor m_admin{"Front desk"};
 };

@@ -6,6 +6,10 @@
 #include "core/assessment.h"
 #include "core/exercise.h"
 #include "core/program.h"
+#include "store/database.h"
+#include "store/database_impl.h"
+#include "store/sql.h"
+#include "store/sql_postgres.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +19,8 @@
 #include <fstream>
 #include <string>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace hiprx::store::test_support {
@@ -45,6 +51,79 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+/// Whether this binary runs the store tests against a clinic server (test_store_pg, built with
+/// HIPRX_TEST_SERVER) instead of files.
+constexpr bool kServerBackend =
+#ifdef HIPRX_TEST_SERVER
+    true;
+#else
+    false;
+#endif
+
+/// A fresh, empty HipRx database for one test: a file in `dir`, or (test_store_pg) a database of its
+/// own on the test server named by the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD,
+/// PGDATABASE — pg_virtualenv sets them), set up by Database::initServer and dropped afterwards.
+class TestLocation {
+public:
+    explicit TestLocation(const TempDir& dir)
+    {
+        if (!kServerBackend) {
+            m_location = (dir / "hiprx.sqlite").string();
+            return;
+        }
+        static std::atomic<int> counter{0};
+        m_name = "hiprx_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+        admin().execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+        admin().execute("CREATE DATABASE " + m_name);
+        m_location = "postgresql:///" + m_name;
+        // Roles are the whole server's: two test processes setting them up at once would collide
+        // ("tuple concurrently updated"), so they take turns.
+        const int lock = ::open((std::filesystem::temp_directory_path() / "hiprx-test-server.lock").c_str(),
+                                O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        ::flock(lock, LOCK_EX);
+        try {
+            Database::initServer(m_location);
+        } catch (...) {
+            ::close(lock);
+            throw;
+        }
+        ::close(lock);
+    }
+    ~TestLocation()
+    {
+        if (m_name.empty())
+            return;
+        try {
+            admin().execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+        } catch (const std::exception&) {
+            // Left for the throw-away server to take with it.
+        }
+    }
+    TestLocation(const TestLocation&) = delete;
+    TestLocation& operator=(const TestLocation&) = delete;
+
+    const std::string& location() const { return m_location; }
+    Database open() const { return Database::openLocation(m_location); }
+
+    /// A connection to the server's maintenance database (PGDATABASE), shared by the process.
+    static sql::Connection& admin()
+    {
+        static sql::PostgresConnection connection(sql::parseServerLocation("postgresql://"));
+        return connection;
+    }
+
+private:
+    std::string m_location;
+    std::string m_name;
+};
+
+/// Runs SQL on the database directly (what another program, or a person with a SQL tool, could do),
+/// bypassing the repositories. Throws sql::Error.
+inline void rawExec(Database& db, const std::string& sqlText)
+{
+    db.impl().connection->execute(sqlText);
+}
 
 inline std::string readBytes(const std::filesystem::path& path)
 {

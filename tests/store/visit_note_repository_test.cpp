@@ -7,7 +7,6 @@
 
 #include "store_test_support.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -33,7 +32,8 @@ protected:
     }
 
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     std::int64_t m_visit = 0;
     std::int64_t m_program = 0;
 };
@@ -54,17 +54,17 @@ TEST_F(VisitNoteRepositoryTest, AFiledNoteIsNeverReplacedChangedOrDeleted)
     VisitNoteRepository notes(m_db);
     notes.file(m_program, {'a'}, {});
     EXPECT_THROW(notes.file(m_program, {'b'}, {}), StorageError);
-    SQLite::Database raw((m_dir / "hiprx.sqlite").string(), SQLite::OPEN_READWRITE);
     try {
-        raw.exec("UPDATE visit_notes SET pdf = x'00'");
+        test_support::rawExec(m_db, test_support::kServerBackend ? "UPDATE visit_notes SET pdf = '\\x00'"
+                                                                 : "UPDATE visit_notes SET pdf = x'00'");
         ADD_FAILURE() << "an update went through";
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         EXPECT_THAT(e.what(), HasSubstr("cannot be changed"));
     }
     try {
-        raw.exec("DELETE FROM visit_notes");
+        test_support::rawExec(m_db, "DELETE FROM visit_notes");
         ADD_FAILURE() << "a delete went through";
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         EXPECT_THAT(e.what(), HasSubstr("cannot be deleted"));
     }
     EXPECT_EQ(notes.find(m_program), (std::vector<std::uint8_t>{'a'}));

@@ -4,7 +4,6 @@
 
 #include "store_test_support.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -29,10 +28,11 @@ protected:
     }
 
     /// Runs SQL straight on the connection, bypassing the repositories.
-    void raw(const std::string& sql) { m_db.impl().file().exec(sql); }
+    void raw(const std::string& sqlText) { test_support::rawExec(m_db, sqlText); }
 
     TempDir m_dir;
-    Database m_db = Database::open(m_dir / "hiprx.sqlite");
+    test_support::TestLocation m_where{m_dir};
+    Database m_db = m_where.open();
     VisitRepository m_visits{m_db};
     Actor m_actor{"J. Park, PT"};
     core::Patient m_patient;
@@ -59,7 +59,7 @@ TEST_F(VisitRepositoryTest, AssessmentRoundTripsWithThePatientRow)
 TEST_F(VisitRepositoryTest, StoredFindingsHoldNoPersonalDetails)
 {
     const auto id = m_visits.create(m_patient.id, sampleAssessment(), m_actor);
-    SQLite::Statement query(m_db.impl().file(), "SELECT assessment_json FROM visits WHERE id = ?");
+    sql::Statement query(*m_db.impl().connection, "SELECT assessment_json FROM visits WHERE id = ?");
     query.bind(1, id);
     ASSERT_TRUE(query.executeStep());
     const std::string json = query.getColumn(0).getString();
@@ -189,16 +189,16 @@ TEST_F(VisitRepositoryTest, IssuedProgramsCannotBeChangedOrDeleted)
     try {
         raw("UPDATE programs SET program_json = '{}' WHERE id = " + programId);
         FAIL() << "an issued program was changed";
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         EXPECT_THAT(e.what(), HasSubstr("cannot be changed"));
     }
-    EXPECT_THROW(raw("DELETE FROM programs WHERE id = " + programId), SQLite::Exception);
-    EXPECT_THROW(raw("DELETE FROM visits WHERE id = " + std::to_string(id)), SQLite::Exception);
-    EXPECT_THROW(raw("DELETE FROM patients WHERE id = " + std::to_string(m_patient.id)), SQLite::Exception);
+    EXPECT_THROW(raw("DELETE FROM programs WHERE id = " + programId), sql::Error);
+    EXPECT_THROW(raw("DELETE FROM visits WHERE id = " + std::to_string(id)), sql::Error);
+    EXPECT_THROW(raw("DELETE FROM patients WHERE id = " + std::to_string(m_patient.id)), sql::Error);
     EXPECT_THROW(raw("INSERT INTO programs (visit_id, version, issued_at, program_json) VALUES (" +
                      std::to_string(id) + ", 1, 'x', '{}')"),
-                 SQLite::Exception); // version 1 is taken
-    EXPECT_THROW(raw("DELETE FROM audit_log"), SQLite::Exception);
+                 sql::Error); // version 1 is taken
+    EXPECT_THROW(raw("DELETE FROM audit_log"), sql::Error);
 
     ASSERT_EQ(m_visits.programs(id).size(), 1u);
     EXPECT_EQ(m_visits.programs(id)[0].program, sampleProgram());

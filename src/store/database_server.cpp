@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Clinic mode: one PostgreSQL server for every desk. Its schema lives in the schema `hiprx` and is
+// versioned like the file (the same migration numbers, db/migrations/postgresql), in the one-row
+// table schema_version. Only `hiprx-cli clinic init` (an administrator's login) creates or upgrades
+// it; a desk that finds an older schema says so instead of upgrading under the other desks.
+#include "store/database.h"
+
+#include "store/database_impl.h"
+#include "store/migrations.h"
+#include "store/sql_postgres.h"
+
+#include <string>
+
+namespace hiprx::store {
+
+namespace {
+
+/// Every migrator takes this lock first, so two `clinic init` runs never apply one migration twice.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7031947021)";
+
+std::unique_ptr<sql::PostgresConnection> connect(const std::string& url)
+{
+    return detail::guarded("connect to the clinic server", [&] {
+        return std::make_unique<sql::PostgresConnection>(sql::parseServerLocation(url));
+    });
+}
+
+std::string shown(const std::string& url)
+{
+    try {
+        return sql::parseServerLocation(url).shown;
+    } catch (const sql::Error&) {
+        return "the clinic server";
+    }
+}
+
+} // namespace
+
+int serverSchemaVersion(sql::Connection& connection)
+{
+    return detail::guarded("read the schema version", [&] {
+        sql::Statement exists(connection, "SELECT to_regclass('hiprx.schema_version') IS NOT NULL");
+        exists.executeStep();
+        if (exists.getColumn(0).getInt() == 0)
+            return 0;
+        sql::Statement version(connection, "SELECT version FROM hiprx.schema_version");
+        return version.executeStep() ? version.getColumn(0).getInt() : 0;
+    });
+}
+
+bool Database::isServerLocation(const std::string& location)
+{
+    return sql::isServerUrl(location);
+}
+
+Database Database::openLocation(const std::string& location)
+{
+    if (!isServerLocation(location))
+        return open(location);
+    std::unique_ptr<sql::PostgresConnection> connection = connect(location);
+    const int version = serverSchemaVersion(*connection);
+    const int latest = static_cast<int>(serverMigrations().size());
+    const std::string where = shown(location);
+    if (version == 0)
+        throw StorageError("The clinic server " + where +
+                           " has no HipRx database yet. The clinic's administrator sets it up once with: "
+                           "hiprx-cli clinic init " + where);
+    if (version > latest)
+        throw SchemaTooNewError(version, latest);
+    if (version < latest)
+        throw StorageError("The clinic database on " + where + " is at schema " + std::to_string(version) +
+                           " and this HipRx needs schema " + std::to_string(latest) +
+                           ". The clinic's administrator upgrades it with: hiprx-cli clinic init " + where);
+    auto impl = std::make_unique<Database::Impl>(std::move(connection), where);
+    return Database(std::move(impl));
+}
+
+void Database::initServer(const std::string& url)
+{
+    std::unique_ptr<sql::PostgresConnection> connection = connect(url);
+    const auto list = serverMigrations();
+    const int latest = static_cast<int>(list.size());
+    detail::guarded("create the HipRx schema on the clinic server", [&] {
+        connection->execute("BEGIN");
+        try {
+            connection->execute(kMigrationLock);
+            connection->execute("CREATE SCHEMA IF NOT EXISTS hiprx");
+            connection->execute("COMMIT");
+        } catch (...) {
+            connection->execute("ROLLBACK");
+            throw;
+        }
+    });
+    for (;;) {
+        int version = 0;
+        std::string name;
+        try {
+            connection->execute("BEGIN");
+            connection->execute(kMigrationLock);
+            version = serverSchemaVersion(*connection); // read again under the lock
+            if (version > latest)
+                throw SchemaTooNewError(version, latest);
+            if (version >= latest) {
+                connection->execute("COMMIT");
+                break;
+            }
+            const EmbeddedFile& file = list[static_cast<std::size_t>(version)];
+            name = std::string(file.name);
+            connection->execute(file.content);
+            connection->execute("UPDATE schema_version SET version = " + std::to_string(version + 1));
+            connection->execute("COMMIT");
+        } catch (const sql::Error& e) {
+            try {
+                connection->execute("ROLLBACK");
+            } catch (const sql::Error&) {
+                // The connection is gone; the server rolled back.
+            }
+            throw StorageError("Could not upgrade the clinic database to schema " + std::to_string(version + 1) +
+                               " (" + name + "): " + e.what() + ". It was left at schema " +
+                               std::to_string(version) + ".");
+        } catch (...) {
+            try {
+                connection->execute("ROLLBACK");
+            } catch (const sql::Error&) {
+            }
+            throw;
+        }
+    }
+    detail::guarded("set up the clinic's roles, audit and notifications", [&] {
+        connection->execute("BEGIN");
+        try {
+            connection->execute(kMigrationLock);
+            for (const EmbeddedFile& file : serverSetup())
+                connection->execute(file.content);
+            connection->execute("COMMIT");
+        } catch (...) {
+            connection->execute("ROLLBACK");
+            throw;
+        }
+    });
+}
+
+} // namespace hiprx::store

@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/sql_postgres.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+
+namespace hiprx::store::sql {
+
+namespace {
+
+// Type oids of the parameters HipRx binds (pg_type.h is a server header; these never change).
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kBoolOid = 16;
+
+/// The server's message for a failed result: the primary message and, when given, the hint. DETAIL is
+/// left out: for a unique violation it repeats the values ("Key (external_id)=(…)"), which may be
+/// patient data.
+Error resultError(const PGresult* result, PGconn* conn)
+{
+    const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char* hint = result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_HINT) : nullptr;
+    std::string message = primary != nullptr ? primary : PQerrorMessage(conn);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+        message.pop_back();
+    if (hint != nullptr)
+        message += " (" + std::string(hint) + ")";
+    std::string sqlstate = state != nullptr ? state : "";
+    if (sqlstate.empty() && PQstatus(conn) != CONNECTION_OK)
+        sqlstate = "08006"; // connection_failure
+    return Error(message.empty() ? "the server gave no reason" : message, 0, 0, std::move(sqlstate));
+}
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+Result check(PGresult* raw, PGconn* conn)
+{
+    Result result(raw);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        throw resultError(result.get(), conn);
+    return result;
+}
+
+std::vector<std::uint8_t> decodeHexBytea(const char* text, std::size_t length)
+{
+    std::vector<std::uint8_t> bytes;
+    if (length < 2 || text[0] != '\\' || text[1] != 'x')
+        throw Error("the server sent binary data in an unexpected format", 0, 0, "XX000");
+    bytes.reserve((length - 2) / 2);
+    const auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 2; i + 1 < length; i += 2) {
+        const int high = nibble(text[i]);
+        const int low = nibble(text[i + 1]);
+        if (high < 0 || low < 0)
+            throw Error("the server sent damaged binary data", 0, 0, "XX000");
+        bytes.push_back(static_cast<std::uint8_t>(high * 16 + low));
+    }
+    return bytes;
+}
+
+class PostgresStatement final : public StatementBackend {
+public:
+    PostgresStatement(PGconn* conn, std::string_view sql) : m_conn(conn)
+    {
+        int count = 0;
+        m_sql = toPostgresPlaceholders(sql, &count);
+        m_values.resize(static_cast<std::size_t>(count));
+        m_types.assign(static_cast<std::size_t>(count), 0);
+        m_formats.assign(static_cast<std::size_t>(count), 0);
+    }
+    void bindNull(int index) override { set(index, std::nullopt, 0, 0); }
+    void bindInt64(int index, std::int64_t value) override { set(index, std::to_string(value), kInt8Oid, 0); }
+    void bindDouble(int index, double value) override
+    {
+        char text[64];
+        const auto written = std::to_chars(text, text + sizeof text, value);
+        set(index, std::string(text, written.ptr), kFloat8Oid, 0);
+    }
+    void bindText(int index, std::string_view value) override { set(index, std::string(value), 0, 0); }
+    void bindBlob(int index, const void* data, std::size_t size) override
+    {
+        set(index, std::string(static_cast<const char*>(data), size), kByteaOid, 1);
+    }
+    bool step() override
+    {
+        if (!m_result)
+            execute();
+        ++m_row;
+        return m_row < PQntuples(m_result.get());
+    }
+    int run() override
+    {
+        execute();
+        const char* changed = PQcmdTuples(m_result.get());
+        return changed != nullptr && *changed != '\0' ? std::atoi(changed) : 0;
+    }
+    void reset() override
+    {
+        m_result.reset();
+        m_row = -1;
+    }
+    bool isNull(int column) const override { return PQgetisnull(current(), m_row, column) != 0; }
+    std::int64_t int64(int column) const override
+    {
+        const char* text = PQgetvalue(current(), m_row, column);
+        // A boolean reads as 1 or 0, as SQLite gives it (EXISTS, comparisons).
+        if (PQftype(current(), column) == kBoolOid)
+            return text[0] == 't' ? 1 : 0;
+        std::int64_t value = 0;
+        std::from_chars(text, text + std::strlen(text), value);
+        return value;
+    }
+    double real(int column) const override { return std::strtod(PQgetvalue(current(), m_row, column), nullptr); }
+    std::string text(int column) const override
+    {
+        const PGresult* result = current();
+        return std::string(PQgetvalue(result, m_row, column),
+                           static_cast<std::size_t>(PQgetlength(result, m_row, column)));
+    }
+    std::vector<std::uint8_t> blob(int column) const override
+    {
+        const PGresult* result = current();
+        if (PQgetisnull(result, m_row, column) != 0)
+            return {};
+        return decodeHexBytea(PQgetvalue(result, m_row, column),
+                              static_cast<std::size_t>(PQgetlength(result, m_row, column)));
+    }
+
+private:
+    void set(int index, std::optional<std::string> value, Oid type, int format)
+    {
+        if (index < 1 || static_cast<std::size_t>(index) > m_values.size())
+            throw Error("parameter " + std::to_string(index) + " is not in the statement", 0, 0, "42P02");
+        const auto i = static_cast<std::size_t>(index - 1);
+        m_values[i] = std::move(value);
+        m_types[i] = type;
+        m_formats[i] = format;
+    }
+    void execute()
+    {
+        std::vector<const char*> values(m_values.size());
+        std::vector<int> lengths(m_values.size());
+        for (std::size_t i = 0; i < m_values.size(); ++i) {
+            values[i] = m_values[i] ? m_values[i]->data() : nullptr;
+            lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
+        }
+        m_row = -1;
+        m_result = check(PQexecParams(m_conn, m_sql.c_str(), static_cast<int>(values.size()), m_types.data(),
+                                      values.data(), lengths.data(), m_formats.data(), 0),
+                         m_conn);
+    }
+    const PGresult* current() const
+    {
+        if (!m_result || m_row < 0 || m_row >= PQntuples(m_result.get()))
+            throw Error("no row to read", 0, 0, "24000");
+        return m_result.get();
+    }
+
+    PGconn* m_conn;
+    std::string m_sql;
+    std::vector<std::optional<std::string>> m_values;
+    std::vector<Oid> m_types;
+    std::vector<int> m_formats;
+    Result m_result;
+    int m_row = -1;
+};
+
+bool isLocalHost(const std::string& host)
+{
+    if (host.empty() || host.front() == '/')
+        return true; // the default: a Unix socket on this computer
+    return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]";
+}
+
+} // namespace
+
+bool isServerUrl(std::string_view location)
+{
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+ServerLocation parseServerLocation(const std::string& url)
+{
+    ServerLocation location;
+    location.url = url;
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (options == nullptr) {
+        std::string why = error != nullptr ? error : "it could not be read";
+        PQfreemem(error);
+        while (!why.empty() && why.back() == '\n')
+            why.pop_back();
+        throw Error("The server address is not valid (" + why + "). Write it as postgresql://USER@HOST/DATABASE.", 0,
+                    0, "08P01");
+    }
+    std::string sslmode;
+    std::string user;
+    std::string dbname;
+    std::string port;
+    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+        if (o->val == nullptr)
+            continue;
+        const std::string key = o->keyword;
+        if (key == "host")
+            location.host = o->val;
+        else if (key == "hostaddr" && location.host.empty())
+            location.host = o->val;
+        else if (key == "sslmode")
+            sslmode = o->val;
+        else if (key == "user")
+            user = o->val;
+        else if (key == "dbname")
+            dbname = o->val;
+        else if (key == "port")
+            port = o->val;
+    }
+    PQconninfoFree(options);
+    location.local = isLocalHost(location.host);
+    location.shown = "postgresql://" + (user.empty() ? "" : user + "@") + location.host +
+                     (port.empty() ? "" : ":" + port) + "/" + dbname;
+    if (sslmode.empty()) {
+        location.sslmode = location.local ? "prefer" : "verify-full";
+    } else {
+        const bool verifies = sslmode == "verify-full" || sslmode == "verify-ca";
+        if (!verifies && !location.local)
+            throw Error("The connection to " + location.shown + " would not check the server (sslmode=" + sslmode +
+                            "): patient data may only travel to another computer over TLS that verifies "
+                            "the server. Use sslmode=verify-full with the clinic's certificate authority "
+                            "(sslrootcert=FILE), or leave sslmode out.",
+                        0, 0, "08P01");
+        location.sslmode = sslmode;
+    }
+    return location;
+}
+
+PostgresConnection::PostgresConnection(const ServerLocation& location)
+{
+    const char* keywords[] = {"dbname", "sslmode", "application_name", "client_encoding", "connect_timeout", nullptr};
+    const char* values[] = {location.url.c_str(), location.sslmode.c_str(), "hiprx", "UTF8", "10", nullptr};
+    m_conn = PQconnectdbParams(keywords, values, 1);
+    if (m_conn == nullptr)
+        throw Error("Could not connect to " + location.shown + ": out of memory", 0, 0, "08001");
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        std::string why = PQerrorMessage(m_conn);
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
+            why.pop_back();
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        throw Error("Could not connect to the clinic server " + location.shown + ": " + why, 0, 0, "08001");
+    }
+    // Session settings every HipRx connection relies on: our schema first, and no transaction left
+    // open at a desk for long (a crashed or frozen desk must not hold locks).
+    execute("SET search_path = hiprx, pg_catalog; SET idle_in_transaction_session_timeout = '5min'");
+    Statement who(*this, "SELECT session_user");
+    who.executeStep();
+    m_login = who.getColumn(0).getString();
+}
+
+PostgresConnection::~PostgresConnection()
+{
+    if (m_conn != nullptr)
+        PQfinish(m_conn);
+}
+
+std::unique_ptr<StatementBackend> PostgresConnection::prepare(std::string_view sql)
+{
+    return std::make_unique<PostgresStatement>(m_conn, sql);
+}
+
+void PostgresConnection::execute(std::string_view sql)
+{
+    check(PQexec(m_conn, std::string(sql).c_str()), m_conn);
+}
+
+int PostgresConnection::socket() const
+{
+    return PQsocket(m_conn);
+}
+
+std::vector<Notification> PostgresConnection::notifications()
+{
+    std::vector<Notification> received;
+    if (PQconsumeInput(m_conn) == 0)
+        throw resultError(nullptr, m_conn);
+    while (PGnotify* n = PQnotifies(m_conn)) {
+        received.push_back({n->relname, n->extra});
+        PQfreemem(n);
+    }
+    return received;
+}
+
+std::string toPostgresPlaceholders(std::string_view sql, int* parameterCount)
+{
+    std::string out;
+    out.reserve(sql.size() + 8);
+    int highest = 0;
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {
+            // A quoted literal or identifier, doubled quotes included, copied as it is.
+            const std::size_t end = [&] {
+                std::size_t j = i + 1;
+                while (j < sql.size()) {
+                    if (sql[j] == c) {
+                        if (j + 1 < sql.size() && sql[j + 1] == c) {
+                            j += 2;
+                            continue;
+                        }
+                        return j + 1;
+                    }
+                    ++j;
+                }
+                return sql.size();
+            }();
+            out.append(sql.substr(i, end - i));
+            i = end;
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            const std::size_t end = std::min(sql.find('\n', i), sql.size());
+            out.append(sql.substr(i, end - i));
+            i = end;
+        } else if (c == '?') {
+            std::size_t j = i + 1;
+            int number = 0;
+            while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
+                number = number * 10 + (sql[j++] - '0');
+            if (j == i + 1)
+                number = highest + 1;
+            highest = std::max(highest, number);
+            out += '$';
+            out += std::to_string(number);
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    if (parameterCount != nullptr)
+        *parameterCount = highest;
+    return out;
+}
+
+} // namespace hiprx::store::sql
