@@ -95,6 +95,40 @@ TEST_F(PatientRepositoryTest, UpdateChangesTheRow)
     EXPECT_THAT(namesFound("gil"), ElementsAre("Tomás Álvarez Gil"));
 }
 
+TEST_F(PatientRepositoryTest, ASaveOverAnotherDesksNewerChangeIsRefusedNamingWhoAndWritesNothing)
+{
+    core::Patient patient = samplePatient();
+    patient.id = m_patients.create(patient, m_actor);
+
+    // Two desks (two connections) open the same patient.
+    Database otherDesk = m_where.open();
+    PatientRepository there(otherDesk);
+    const std::int64_t openedHere = m_patients.rowVersion(patient.id);
+    const std::int64_t openedThere = there.rowVersion(patient.id);
+    ASSERT_EQ(openedHere, openedThere);
+
+    core::Patient theirs = patient;
+    theirs.phone = "+34 611 111 111";
+    there.update(theirs, {"A. Moreau, PT"}, openedThere);
+    EXPECT_GT(m_patients.rowVersion(patient.id), openedHere);
+
+    core::Patient mine = patient;
+    mine.email = "new@example.org";
+    try {
+        m_patients.update(mine, m_actor, openedHere);
+        FAIL() << "a save over a newer change went through";
+    } catch (const ConflictError& e) {
+        EXPECT_EQ(e.by(), "A. Moreau, PT");
+        EXPECT_THAT(e.what(), HasSubstr("changed at another desk by A. Moreau, PT"));
+        EXPECT_THAT(e.what(), HasSubstr("not saved"));
+    }
+    EXPECT_EQ(m_patients.find(patient.id), theirs); // theirs stands, nothing of mine was written
+
+    // Opened again, the save goes through; without a version (a tool, an import) it is not checked.
+    m_patients.update(mine, m_actor, m_patients.rowVersion(patient.id));
+    EXPECT_EQ(m_patients.find(patient.id)->email, "new@example.org");
+}
+
 TEST_F(PatientRepositoryTest, UpdateOfAMissingPatientIsAStorageError)
 {
     core::Patient ghost = samplePatient();

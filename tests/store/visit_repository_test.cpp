@@ -74,6 +74,26 @@ TEST_F(VisitRepositoryTest, StoredFindingsHoldNoPersonalDetails)
     EXPECT_EQ(m_visits.find(id)->assessment.patient.name, "Tomás Álvarez Gil");
 }
 
+TEST_F(VisitRepositoryTest, TwoDesksEditingOneVisitTheSecondSaveIsRefusedAndTheFirstStands)
+{
+    const auto id = m_visits.create(m_patient.id, sampleAssessment(), m_actor);
+    Database otherDesk = m_where.open();
+    VisitRepository there(otherDesk);
+    const VisitRecord openedHere = *m_visits.find(id);
+    const VisitRecord openedThere = *there.find(id);
+    ASSERT_EQ(openedHere.rowVersion, openedThere.rowVersion);
+
+    core::Assessment theirs = openedThere.assessment;
+    theirs.pain.nprsNow = 7;
+    there.update(id, theirs, {"A. Moreau, PT"}, openedThere.rowVersion);
+
+    core::Assessment mine = openedHere.assessment;
+    mine.pain.nprsNow = 2;
+    EXPECT_THROW(m_visits.update(id, mine, m_actor, openedHere.rowVersion), ConflictError);
+    EXPECT_EQ(m_visits.find(id)->assessment.pain.nprsNow, 7);
+    EXPECT_EQ(m_visits.find(id)->rowVersion, openedHere.rowVersion + 1);
+}
+
 TEST_F(VisitRepositoryTest, UpdateReplacesFindingsAndKeepsIssuedPrograms)
 {
     const auto id = m_visits.create(m_patient.id, sampleAssessment(), m_actor);
