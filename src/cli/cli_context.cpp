@@ -64,9 +64,9 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text)
 
 store::Database openDatabase(const CommonOptions& options)
 {
-    const auto path = options.dbPath.empty() ? store::AppPaths().databasePath()
-                                             : std::filesystem::path(options.dbPath);
-    auto db = store::Database::open(path);
+    // A file path, or a clinic server's URL (postgresql://…): --db, else HIPRX_DB, else the default file.
+    const std::string location = options.dbPath.empty() ? store::AppPaths().databasePath().string() : options.dbPath;
+    auto db = store::Database::openLocation(location);
     store::ExerciseRepository(db).syncBuiltins(loadBuiltinLibrary().all());
     return db;
 }

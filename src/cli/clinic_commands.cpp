@@ -4,6 +4,7 @@
 // `staff` (who works at the clinic: list, add, retire).
 #include "cli/clinic_context.h"
 #include "cli/commands.h"
+#include "cli/server_commands.h"
 #include "cli/text_table.h"
 
 #include "core/error.h"
@@ -122,9 +123,13 @@ void addClinicCommands(CLI::App& app, CommonOptions& common)
                        "how every document writes dates: " + dateFormatHelp(false) +
                            "; files and the database keep 2026-12-05");
     clinic->add_option("--branding", args->brandingFile, "clinic branding JSON (name, phone, logo, colours…)");
-    clinic->callback([&common, args] { runClinic(common, *args); });
+    clinic->callback([&common, args, clinic] {
+        if (clinic->get_subcommands().empty()) // `clinic init` does its own work
+            runClinic(common, *args);
+    });
 
-    auto* staff = app.add_subcommand("staff", "The clinic's staff: list, add, retire");
+    auto* staff = app.add_subcommand(
+        "staff", "The clinic's staff: list, add, retire; on a clinic server also their logins");
     staff->require_subcommand(1);
     auto all = std::make_shared<bool>(false);
     auto* list = staff->add_subcommand("list", "List the people working at the clinic");
@@ -136,12 +141,26 @@ void addClinicCommands(CLI::App& app, CommonOptions& common)
     auto* add = staff->add_subcommand("add", "Add a person (name as on documents, e.g. \"Jane Park\")");
     add->add_option("NAME", *name, "full name")->required();
     add->add_option("--credentials", *credentials, "e.g. \"PT, DPT\"");
-    add->callback([&common, name, credentials] { runStaffAdd(common, *name, *credentials); });
+    auto login = std::make_shared<std::string>();
+    auto role = std::make_shared<std::string>();
+    add->add_option("--login", *login,
+                    "clinic server only: also create their login (password asked, or read from stdin)");
+    add->add_option("--role", *role, "with --login: therapist (default), frontdesk or admin");
+    add->callback([&common, name, credentials, login, role] {
+        if (!login->empty())
+            addStaffWithLogin(common, *name, *credentials, *login, *role);
+        else if (!role->empty())
+            throw InputError("--role", "--role: give the person a --login too");
+        else
+            runStaffAdd(common, *name, *credentials);
+    });
 
     auto id = std::make_shared<std::int64_t>(0);
     auto* retire = staff->add_subcommand("retire", "Retire a person (kept on their records, no longer offered)");
     retire->add_option("ID", *id, "staff number (see: hiprx-cli staff list)")->required();
     retire->callback([&common, id] { runStaffRetire(common, *id); });
+
+    addServerCommands(*clinic, *staff, common);
 }
 
 } // namespace hiprx::cli

@@ -30,7 +30,9 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", "hiprx-cli " HIPRX_VERSION);
 
     cli::CommonOptions common;
-    app.add_option("--db", common.dbPath, "database file (default: the user's HipRx database)");
+    app.add_option("--db", common.dbPath,
+                   "database file, or a clinic server: postgresql://LOGIN@HOST/DATABASE (default: HIPRX_DB, "
+                   "else the user's HipRx database file)");
     app.add_flag("--json", common.json, "machine-readable output");
     app.add_option("--clinician", common.clinician, "clinician name for the audit log");
 

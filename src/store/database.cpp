@@ -540,6 +540,12 @@ std::string describe(const sql::Error& e)
 {
     if (e.code() != 0)
         return describeSqlite(e.code(), e.extendedCode(), e.what());
+    if (e.sqlstate() == "42501")
+        return std::string("your login may not do this at this clinic; the clinic's administrator decides who may "
+                           "(the server said: ") + e.what() + ")";
+    if (e.connectionLost())
+        return std::string("the connection to the clinic server was lost (") + e.what() +
+               "); nothing more was saved. Check the network and open the database again";
     return e.what();
 }
 

@@ -19,13 +19,6 @@ namespace {
 /// Every migrator takes this lock first, so two `clinic init` runs never apply one migration twice.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7031947021)";
 
-std::unique_ptr<sql::PostgresConnection> connect(const std::string& url)
-{
-    return detail::guarded("connect to the clinic server", [&] {
-        return std::make_unique<sql::PostgresConnection>(sql::parseServerLocation(url));
-    });
-}
-
 std::string shown(const std::string& url)
 {
     try {
@@ -33,6 +26,13 @@ std::string shown(const std::string& url)
     } catch (const sql::Error&) {
         return "the clinic server";
     }
+}
+
+std::unique_ptr<sql::PostgresConnection> connect(const std::string& url)
+{
+    return detail::guarded("connect to " + shown(url), [&] {
+        return std::make_unique<sql::PostgresConnection>(sql::parseServerLocation(url));
+    });
 }
 
 } // namespace

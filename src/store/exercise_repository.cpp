@@ -101,9 +101,16 @@ std::string hasKey(const sql::Connection& db, const std::string& key)
                                                 : "(json::jsonb -> 'exercises' -> 0 -> '" + key + "') IS NOT NULL";
 }
 
-/// True when nothing can be written (a read-only file, or a login without that right).
+/// True when the library cannot be written here: a read-only file, or on a clinic server a login
+/// that may not change exercises (only an administrator's may; `hiprx-cli clinic init` brings the
+/// built-ins up to date for every desk).
 bool isReadOnlyFile(sql::Connection& db)
 {
+    if (db.dialect() == sql::Dialect::Postgres) {
+        sql::Statement may(db, "SELECT has_table_privilege('hiprx.exercises', 'INSERT')");
+        may.executeStep();
+        return may.getColumn(0).getInt() == 0;
+    }
     return db.readOnly();
 }
 

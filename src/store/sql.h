@@ -32,8 +32,12 @@ public:
     int code() const noexcept { return m_code; }
     int extendedCode() const noexcept { return m_extendedCode; }
     const std::string& sqlstate() const noexcept { return m_sqlstate; }
-    /// The server closed or lost the connection (PostgreSQL), so nothing more can be done on it.
-    bool connectionLost() const noexcept { return m_sqlstate.starts_with("08"); }
+    /// The server closed or lost an open connection (PostgreSQL), so nothing more can be done on it
+    /// (not a connection that could not be made: 08001).
+    bool connectionLost() const noexcept
+    {
+        return m_sqlstate == "08006" || m_sqlstate == "08003" || m_sqlstate == "57P01";
+    }
 
 private:
     int m_code;

@@ -209,8 +209,8 @@ ServerLocation parseServerLocation(const std::string& url)
         PQfreemem(error);
         while (!why.empty() && why.back() == '\n')
             why.pop_back();
-        throw Error("The server address is not valid (" + why + "). Write it as postgresql://USER@HOST/DATABASE.", 0,
-                    0, "08P01");
+        throw Error("the server address is not valid (" + why + "); write it as postgresql://USER@HOST/DATABASE",
+                    0, 0, "08P01");
     }
     std::string sslmode;
     std::string user;
@@ -242,10 +242,10 @@ ServerLocation parseServerLocation(const std::string& url)
     } else {
         const bool verifies = sslmode == "verify-full" || sslmode == "verify-ca";
         if (!verifies && !location.local)
-            throw Error("The connection to " + location.shown + " would not check the server (sslmode=" + sslmode +
+            throw Error("the connection would not check the server (sslmode=" + sslmode +
                             "): patient data may only travel to another computer over TLS that verifies "
                             "the server. Use sslmode=verify-full with the clinic's certificate authority "
-                            "(sslrootcert=FILE), or leave sslmode out.",
+                            "(sslrootcert=FILE), or leave sslmode out",
                         0, 0, "08P01");
         location.sslmode = sslmode;
     }
@@ -265,7 +265,7 @@ PostgresConnection::PostgresConnection(const ServerLocation& location)
             why.pop_back();
         PQfinish(m_conn);
         m_conn = nullptr;
-        throw Error("Could not connect to the clinic server " + location.shown + ": " + why, 0, 0, "08001");
+        throw Error(why, 0, 0, "08001");
     }
     // Session settings every HipRx connection relies on: our schema first, and no transaction left
     // open at a desk for long (a crashed or frozen desk must not hold locks).

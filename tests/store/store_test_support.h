@@ -110,6 +110,8 @@ public:
     static sql::Connection& admin()
     {
         static sql::PostgresConnection connection(sql::parseServerLocation("postgresql://"));
+        static const bool quiet = (connection.execute("SET client_min_messages = warning"), true); // no NOTICEs
+        (void)quiet;
         return connection;
     }
 
