@@ -18,7 +18,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libcurl and libsecret are loaded when first needed (src/delivery/shared_library.h), so
 # dpkg-shlibdeps cannot see them: named here.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libcurl4, libsecret-1-0")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libcurl4, libsecret-1-0, libpq5")
 set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

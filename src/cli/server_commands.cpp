@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/staff.h"
+#include "store/clinic_migration.h"
 #include "store/repositories.h"
 #include "store/server_logins.h"
 #include "store/staff_repository.h"
@@ -16,6 +17,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -91,6 +93,25 @@ void runInit(const CommonOptions& common, const std::string& url, const std::str
     }
 }
 
+void runMigrate(const std::string& file, const std::string& url)
+{
+    if (!store::Database::isServerLocation(url))
+        throw InputError("URL", "URL: \"" + url + "\" is not a server address (postgresql://USER@HOST/DATABASE)");
+    if (!std::filesystem::exists(file))
+        throw InputError("FILE", "FILE: there is no database file at " + file);
+    const auto copied = store::copyFileToServer(file, url);
+    TextTable table({"TABLE", "ROWS", "CHECKSUM"});
+    std::int64_t total = 0;
+    for (const auto& t : copied) {
+        table.addRow({t.table, std::to_string(t.rows), t.checksum});
+        total += t.rows;
+    }
+    table.print(std::cout);
+    std::cout << "Moved " << total << " rows from " << file
+              << " into the clinic server; every table's rows and checksum match. The file was not changed; "
+                 "keep it as the last copy of the solo practice.\n";
+}
+
 void runLogins(const CommonOptions& common)
 {
     store::Database db = openServer(common, "staff logins");
@@ -160,6 +181,13 @@ void addServerCommands(CLI::App& clinic, CLI::App& staff, CommonOptions& common)
     init->add_option("URL", *url, "postgresql://SUPERUSER@HOST/DATABASE (the database must exist)")->required();
     init->add_option("--admin", *admin, "also create this administrator login (password asked, or read from stdin)");
     init->callback([&common, url, admin] { runInit(common, *url, *admin); });
+
+    auto file = std::make_shared<std::string>();
+    auto* migrate = clinic.add_subcommand(
+        "migrate", "Move a solo practice's database file into a new clinic server (one transaction, checked)");
+    migrate->add_option("FILE", *file, "the HipRx database file (left untouched)")->required();
+    migrate->add_option("URL", *url, "postgresql://SUPERUSER@HOST/DATABASE, set up by clinic init")->required();
+    migrate->callback([file, url] { runMigrate(*file, *url); });
 
     auto login = std::make_shared<std::string>();
     auto* logins = staff.add_subcommand("logins", "List the logins of the clinic server, with role and status");

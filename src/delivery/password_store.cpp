@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/password_store.h"
 
-#include "delivery/shared_library.h"
+#include "core/shared_library.h"
 
 #include <libsecret/secret.h>
 
@@ -95,18 +95,18 @@ const LoadedSecret& loadSecret()
     static const LoadedSecret loaded = [] {
         LoadedSecret result;
         std::string why;
-        void* library = detail::openLibrary({"libsecret-1.so.0"}, why);
+        void* library = core::openLibrary({"libsecret-1.so.0"}, why);
         Secret& s = result.api;
         // GLib's and GIO's functions come from libsecret's own dependencies.
-        const bool ok = library && detail::resolve(library, "secret_service_get_sync", s.serviceGetSync, why) &&
-                        detail::resolve(library, "secret_password_lookup_sync", s.lookupSync, why) &&
-                        detail::resolve(library, "secret_password_store_sync", s.storeSync, why) &&
-                        detail::resolve(library, "secret_password_clear_sync", s.clearSync, why) &&
-                        detail::resolve(library, "secret_password_free", s.passwordFree, why) &&
-                        detail::resolve(library, "g_dbus_proxy_get_name_owner", s.proxyNameOwner, why) &&
-                        detail::resolve(library, "g_object_unref", s.objectUnref, why) &&
-                        detail::resolve(library, "g_free", s.free, why) &&
-                        detail::resolve(library, "g_error_free", s.errorFree, why);
+        const bool ok = library && core::resolveSymbol(library, "secret_service_get_sync", s.serviceGetSync, why) &&
+                        core::resolveSymbol(library, "secret_password_lookup_sync", s.lookupSync, why) &&
+                        core::resolveSymbol(library, "secret_password_store_sync", s.storeSync, why) &&
+                        core::resolveSymbol(library, "secret_password_clear_sync", s.clearSync, why) &&
+                        core::resolveSymbol(library, "secret_password_free", s.passwordFree, why) &&
+                        core::resolveSymbol(library, "g_dbus_proxy_get_name_owner", s.proxyNameOwner, why) &&
+                        core::resolveSymbol(library, "g_object_unref", s.objectUnref, why) &&
+                        core::resolveSymbol(library, "g_free", s.free, why) &&
+                        core::resolveSymbol(library, "g_error_free", s.errorFree, why);
         if (!ok)
             result.problem = "the keyring library libsecret could not be loaded (" + why + ")";
         return result;

@@ -2,7 +2,7 @@
 #include "delivery/smtp_client.h"
 
 #include "core/error.h"
-#include "delivery/shared_library.h"
+#include "core/shared_library.h"
 
 #include <curl/curl.h>
 
@@ -41,17 +41,17 @@ const LoadedCurl& loadCurl()
     static const LoadedCurl loaded = [] {
         LoadedCurl result;
         std::string why;
-        void* library = detail::openLibrary({"libcurl.so.4", "libcurl-gnutls.so.4"}, why);
+        void* library = core::openLibrary({"libcurl.so.4", "libcurl-gnutls.so.4"}, why);
         Curl& c = result.api;
-        const bool ok = library && detail::resolve(library, "curl_global_init", c.globalInit, why) &&
-                        detail::resolve(library, "curl_easy_init", c.easyInit, why) &&
-                        detail::resolve(library, "curl_easy_setopt", c.easySetopt, why) &&
-                        detail::resolve(library, "curl_easy_perform", c.easyPerform, why) &&
-                        detail::resolve(library, "curl_easy_getinfo", c.easyGetinfo, why) &&
-                        detail::resolve(library, "curl_easy_cleanup", c.easyCleanup, why) &&
-                        detail::resolve(library, "curl_easy_strerror", c.easyStrerror, why) &&
-                        detail::resolve(library, "curl_slist_append", c.slistAppend, why) &&
-                        detail::resolve(library, "curl_slist_free_all", c.slistFreeAll, why);
+        const bool ok = library && core::resolveSymbol(library, "curl_global_init", c.globalInit, why) &&
+                        core::resolveSymbol(library, "curl_easy_init", c.easyInit, why) &&
+                        core::resolveSymbol(library, "curl_easy_setopt", c.easySetopt, why) &&
+                        core::resolveSymbol(library, "curl_easy_perform", c.easyPerform, why) &&
+                        core::resolveSymbol(library, "curl_easy_getinfo", c.easyGetinfo, why) &&
+                        core::resolveSymbol(library, "curl_easy_cleanup", c.easyCleanup, why) &&
+                        core::resolveSymbol(library, "curl_easy_strerror", c.easyStrerror, why) &&
+                        core::resolveSymbol(library, "curl_slist_append", c.slistAppend, why) &&
+                        core::resolveSymbol(library, "curl_slist_free_all", c.slistFreeAll, why);
         if (!ok)
             result.problem = "The message was not sent: the mail library libcurl could not be loaded (" + why +
                              "). Install the package libcurl4.";

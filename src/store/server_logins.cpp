@@ -4,7 +4,7 @@
 #include "store/repository_support.h"
 #include "store/sql_postgres.h"
 
-#include <libpq-fe.h>
+#include "store/libpq.h"
 
 namespace hiprx::store {
 
@@ -54,11 +54,11 @@ void checkPassword(const std::string& password)
 
 std::string verifier(sql::PostgresConnection& server, const std::string& login, const std::string& password)
 {
-    char* encrypted = PQencryptPasswordConn(server.handle(), password.c_str(), login.c_str(), "scram-sha-256");
+    char* encrypted = detail::pq().PQencryptPasswordConn(server.handle(), password.c_str(), login.c_str(), "scram-sha-256");
     if (encrypted == nullptr)
-        throw StorageError("Could not prepare the password: " + std::string(PQerrorMessage(server.handle())));
+        throw StorageError("Could not prepare the password: " + std::string(detail::pq().PQerrorMessage(server.handle())));
     std::string result = encrypted;
-    PQfreemem(encrypted);
+    detail::pq().PQfreemem(encrypted);
     return result;
 }
 

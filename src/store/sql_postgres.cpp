@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sql_postgres.h"
 
-#include <libpq-fe.h>
+#include "store/libpq.h"
 
 #include <algorithm>
 #include <charconv>
@@ -24,29 +24,29 @@ constexpr Oid kBoolOid = 16;
 /// patient data.
 Error resultError(const PGresult* result, PGconn* conn)
 {
-    const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const char* primary = result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    const char* hint = result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_HINT) : nullptr;
-    std::string message = primary != nullptr ? primary : PQerrorMessage(conn);
+    const char* state = result != nullptr ? detail::pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = result != nullptr ? detail::pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char* hint = result != nullptr ? detail::pq().PQresultErrorField(result, PG_DIAG_MESSAGE_HINT) : nullptr;
+    std::string message = primary != nullptr ? primary : detail::pq().PQerrorMessage(conn);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
         message.pop_back();
     if (hint != nullptr)
         message += " (" + std::string(hint) + ")";
     std::string sqlstate = state != nullptr ? state : "";
-    if (sqlstate.empty() && PQstatus(conn) != CONNECTION_OK)
+    if (sqlstate.empty() && detail::pq().PQstatus(conn) != CONNECTION_OK)
         sqlstate = "08006"; // connection_failure
     return Error(message.empty() ? "the server gave no reason" : message, 0, 0, std::move(sqlstate));
 }
 
 struct ResultDeleter {
-    void operator()(PGresult* r) const { PQclear(r); }
+    void operator()(PGresult* r) const { detail::pq().PQclear(r); }
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 Result check(PGresult* raw, PGconn* conn)
 {
     Result result(raw);
-    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    const ExecStatusType status = result ? detail::pq().PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         throw resultError(result.get(), conn);
     return result;
@@ -105,12 +105,12 @@ public:
         if (!m_result)
             execute();
         ++m_row;
-        return m_row < PQntuples(m_result.get());
+        return m_row < detail::pq().PQntuples(m_result.get());
     }
     int run() override
     {
         execute();
-        const char* changed = PQcmdTuples(m_result.get());
+        const char* changed = detail::pq().PQcmdTuples(m_result.get());
         return changed != nullptr && *changed != '\0' ? std::atoi(changed) : 0;
     }
     void reset() override
@@ -118,31 +118,31 @@ public:
         m_result.reset();
         m_row = -1;
     }
-    bool isNull(int column) const override { return PQgetisnull(current(), m_row, column) != 0; }
+    bool isNull(int column) const override { return detail::pq().PQgetisnull(current(), m_row, column) != 0; }
     std::int64_t int64(int column) const override
     {
-        const char* text = PQgetvalue(current(), m_row, column);
+        const char* text = detail::pq().PQgetvalue(current(), m_row, column);
         // A boolean reads as 1 or 0, as SQLite gives it (EXISTS, comparisons).
-        if (PQftype(current(), column) == kBoolOid)
+        if (detail::pq().PQftype(current(), column) == kBoolOid)
             return text[0] == 't' ? 1 : 0;
         std::int64_t value = 0;
         std::from_chars(text, text + std::strlen(text), value);
         return value;
     }
-    double real(int column) const override { return std::strtod(PQgetvalue(current(), m_row, column), nullptr); }
+    double real(int column) const override { return std::strtod(detail::pq().PQgetvalue(current(), m_row, column), nullptr); }
     std::string text(int column) const override
     {
         const PGresult* result = current();
-        return std::string(PQgetvalue(result, m_row, column),
-                           static_cast<std::size_t>(PQgetlength(result, m_row, column)));
+        return std::string(detail::pq().PQgetvalue(result, m_row, column),
+                           static_cast<std::size_t>(detail::pq().PQgetlength(result, m_row, column)));
     }
     std::vector<std::uint8_t> blob(int column) const override
     {
         const PGresult* result = current();
-        if (PQgetisnull(result, m_row, column) != 0)
+        if (detail::pq().PQgetisnull(result, m_row, column) != 0)
             return {};
-        return decodeHexBytea(PQgetvalue(result, m_row, column),
-                              static_cast<std::size_t>(PQgetlength(result, m_row, column)));
+        return decodeHexBytea(detail::pq().PQgetvalue(result, m_row, column),
+                              static_cast<std::size_t>(detail::pq().PQgetlength(result, m_row, column)));
     }
 
 private:
@@ -164,13 +164,13 @@ private:
             lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
         }
         m_row = -1;
-        m_result = check(PQexecParams(m_conn, m_sql.c_str(), static_cast<int>(values.size()), m_types.data(),
+        m_result = check(detail::pq().PQexecParams(m_conn, m_sql.c_str(), static_cast<int>(values.size()), m_types.data(),
                                       values.data(), lengths.data(), m_formats.data(), 0),
                          m_conn);
     }
     const PGresult* current() const
     {
-        if (!m_result || m_row < 0 || m_row >= PQntuples(m_result.get()))
+        if (!m_result || m_row < 0 || m_row >= detail::pq().PQntuples(m_result.get()))
             throw Error("no row to read", 0, 0, "24000");
         return m_result.get();
     }
@@ -203,10 +203,10 @@ ServerLocation parseServerLocation(const std::string& url)
     ServerLocation location;
     location.url = url;
     char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    PQconninfoOption* options = detail::pq().PQconninfoParse(url.c_str(), &error);
     if (options == nullptr) {
         std::string why = error != nullptr ? error : "it could not be read";
-        PQfreemem(error);
+        detail::pq().PQfreemem(error);
         while (!why.empty() && why.back() == '\n')
             why.pop_back();
         throw Error("the server address is not valid (" + why + "); write it as postgresql://USER@HOST/DATABASE",
@@ -233,7 +233,7 @@ ServerLocation parseServerLocation(const std::string& url)
         else if (key == "port")
             port = o->val;
     }
-    PQconninfoFree(options);
+    detail::pq().PQconninfoFree(options);
     location.local = isLocalHost(location.host);
     location.shown = "postgresql://" + (user.empty() ? "" : user + "@") + location.host +
                      (port.empty() ? "" : ":" + port) + "/" + dbname;
@@ -256,14 +256,14 @@ PostgresConnection::PostgresConnection(const ServerLocation& location)
 {
     const char* keywords[] = {"dbname", "sslmode", "application_name", "client_encoding", "connect_timeout", nullptr};
     const char* values[] = {location.url.c_str(), location.sslmode.c_str(), "hiprx", "UTF8", "10", nullptr};
-    m_conn = PQconnectdbParams(keywords, values, 1);
+    m_conn = detail::pq().PQconnectdbParams(keywords, values, 1);
     if (m_conn == nullptr)
         throw Error("Could not connect to " + location.shown + ": out of memory", 0, 0, "08001");
-    if (PQstatus(m_conn) != CONNECTION_OK) {
-        std::string why = PQerrorMessage(m_conn);
+    if (detail::pq().PQstatus(m_conn) != CONNECTION_OK) {
+        std::string why = detail::pq().PQerrorMessage(m_conn);
         while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
             why.pop_back();
-        PQfinish(m_conn);
+        detail::pq().PQfinish(m_conn);
         m_conn = nullptr;
         throw Error(why, 0, 0, "08001");
     }
@@ -278,7 +278,7 @@ PostgresConnection::PostgresConnection(const ServerLocation& location)
 PostgresConnection::~PostgresConnection()
 {
     if (m_conn != nullptr)
-        PQfinish(m_conn);
+        detail::pq().PQfinish(m_conn);
 }
 
 std::unique_ptr<StatementBackend> PostgresConnection::prepare(std::string_view sql)
@@ -288,22 +288,22 @@ std::unique_ptr<StatementBackend> PostgresConnection::prepare(std::string_view s
 
 void PostgresConnection::execute(std::string_view sql)
 {
-    check(PQexec(m_conn, std::string(sql).c_str()), m_conn);
+    check(detail::pq().PQexec(m_conn, std::string(sql).c_str()), m_conn);
 }
 
 int PostgresConnection::socket() const
 {
-    return PQsocket(m_conn);
+    return detail::pq().PQsocket(m_conn);
 }
 
 std::vector<Notification> PostgresConnection::notifications()
 {
     std::vector<Notification> received;
-    if (PQconsumeInput(m_conn) == 0)
+    if (detail::pq().PQconsumeInput(m_conn) == 0)
         throw resultError(nullptr, m_conn);
-    while (PGnotify* n = PQnotifies(m_conn)) {
+    while (PGnotify* n = detail::pq().PQnotifies(m_conn)) {
         received.push_back({n->relname, n->extra});
-        PQfreemem(n);
+        detail::pq().PQfreemem(n);
     }
     return received;
 }

@@ -3,6 +3,7 @@
 // Clinic mode with several people (test_store_pg only): each logs in as themselves, the server
 // decides what each may do, audits who did it and tells the other desks. Logins are the whole
 // server's, so each test makes its own (names with the process id and a counter).
+#include "store/clinic_migration.h"
 #include "store/repositories.h"
 #include "store/server_logins.h"
 #include "store/sql_postgres.h"
@@ -237,4 +238,45 @@ TEST(ServerPlaceholders, QuestionMarksBecomeNumberedParametersOutsideQuotes)
     EXPECT_EQ(count, 5);
     EXPECT_EQ(sql::toPostgresPlaceholders("VALUES (?1, ?2, ?1)", &count), "VALUES ($1, $2, $1)");
     EXPECT_EQ(count, 2);
+}
+
+TEST_F(ClinicServerTest, ASoloPracticeMovesInWholeWithItsIdsAndTheFileIsLeftUntouched)
+{
+    const auto file = m_dir / "solo.sqlite";
+    std::int64_t patientId = 0;
+    std::int64_t visitId = 0;
+    {
+        Database solo = Database::open(file);
+        PatientRepository patients(solo);
+        patients.create(samplePatient("First Person", "HX-1"), {"J. Park, PT"});
+        patientId = patients.create(samplePatient(), {"J. Park, PT"});
+        visitId = VisitRepository(solo).create(patientId, sampleAssessment(), {"J. Park, PT"});
+        VisitRepository(solo).issueProgram(visitId, test_support::sampleProgram(), {"J. Park, PT"}, "",
+                                           {'%', 'P', 'D', 'F', 0, 1, 2});
+        StaffRepository(solo).add({0, "Jordan Park", "PT", true}, {});
+    }
+    const std::string before = test_support::readBytes(file);
+
+    const auto copied = copyFileToServer(file, m_where.location());
+    std::map<std::string, std::int64_t> rows;
+    for (const TableCopy& t : copied)
+        rows[t.table] = t.rows;
+    EXPECT_EQ(rows["patients"], 2);
+    EXPECT_EQ(rows["visits"], 1);
+    EXPECT_EQ(rows["programs"], 1);
+    EXPECT_EQ(rows["staff"], 1);
+    EXPECT_GE(rows["audit_log"], 5);
+    EXPECT_EQ(test_support::readBytes(file), before) << "the file was written";
+
+    Database server = m_where.open();
+    EXPECT_EQ(PatientRepository(server).find(patientId)->name, samplePatient().name);
+    EXPECT_EQ(PatientRepository(server).search("alvarez").size(), 1u);
+    const auto program = VisitRepository(server).latestProgram(visitId);
+    ASSERT_TRUE(program.has_value());
+    EXPECT_EQ(program->pdf, (std::vector<std::uint8_t>{'%', 'P', 'D', 'F', 0, 1, 2}));
+    // New records continue after the copied ids.
+    EXPECT_GT(PatientRepository(server).create(samplePatient("Next Person", "HX-9"), {}), patientId);
+    // A second move into a clinic database that holds records is refused; nothing more is copied.
+    EXPECT_THROW(copyFileToServer(file, m_where.location()), StorageError);
+    EXPECT_EQ(PatientRepository(server).count(), 3);
 }

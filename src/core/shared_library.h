@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Private to the delivery layer: loading a system library the first time it is needed. libcurl and
-// libsecret bring some forty libraries with them (TLS, Kerberos, LDAP, GLib…); linked, every run of
-// hiprx-cli pays to load them before main, although only `email` and `send` use them. Loaded on
-// demand, `plan --pdf` starts in a third of the time. The library's own header still gives the types
-// and constants, so every call is type-checked as if it were linked.
+// Loading a system library the first time it is needed. libcurl, libsecret (delivery) and libpq
+// (store, clinic mode) bring some forty libraries with them (TLS, Kerberos, LDAP, GLib…); linked,
+// every run of hiprx-cli pays to load them before main, although only `email`, `send` and a clinic
+// server use them. Loaded on demand, `plan --pdf` starts in a third of the time. The library's own
+// header still gives the types and constants, so every call is type-checked as if it were linked.
 #pragma once
 
 #include <dlfcn.h>
@@ -12,7 +12,7 @@
 #include <initializer_list>
 #include <string>
 
-namespace hiprx::delivery::detail {
+namespace hiprx::core {
 
 /// The first of `names` that loads (RTLD_NOW | RTLD_LOCAL), kept for the life of the process: it is
 /// never closed, so functions and data taken from it stay valid. nullptr, with the loader's reason in
@@ -30,7 +30,7 @@ inline void* openLibrary(std::initializer_list<const char*> names, std::string& 
 
 /// Sets `function` to the symbol `name` of `library` (or of a library it depends on); false, with
 /// the name in `why`, when it is missing.
-template <typename Function> bool resolve(void* library, const char* name, Function*& function, std::string& why)
+template <typename Function> bool resolveSymbol(void* library, const char* name, Function*& function, std::string& why)
 {
     function = reinterpret_cast<Function*>(::dlsym(library, name));
     if (!function)
@@ -38,4 +38,4 @@ template <typename Function> bool resolve(void* library, const char* name, Funct
     return function != nullptr;
 }
 
-} // namespace hiprx::delivery::detail
+} // namespace hiprx::core
