@@ -33,6 +33,15 @@ private:
     int m_fileVersion;
 };
 
+/// Who logs in to a clinic server, as typed in a desk's login dialog. Empty fields fall back to the
+/// URL, PGUSER/PGPASSWORD or ~/.pgpass. HipRx never stores them.
+struct Credentials {
+    std::string login;
+    std::string password;
+};
+
+class ChangeFeed;
+
 class Database {
 public:
     /// Opens (creating it with mode 0600, and its folder, when missing) and migrates to the latest
@@ -46,7 +55,7 @@ public:
     /// server unless it runs on this computer) or, for anything else, a file as open() does. A server
     /// must have been set up with initServer (`hiprx-cli clinic init`); an older or missing schema
     /// is refused with what to run, a newer one with SchemaTooNewError.
-    static Database openLocation(const std::string& location);
+    static Database openLocation(const std::string& location, const Credentials& credentials = {});
     /// Sets up or upgrades a clinic server: the schema `hiprx`, every migration not yet applied (each
     /// in its own transaction), then roles, grants, audit triggers and notifications
     /// (db/postgresql/clinic_security.sql, safe to run again). Needs a login that may create roles.
@@ -58,6 +67,11 @@ public:
     bool isServer() const noexcept;
     /// The file's path, or the server's URL without its password.
     const std::string& location() const noexcept;
+    /// Who is logged in to the clinic server (session_user); "" for a file.
+    std::string login() const;
+    /// Clinic server only: a second connection, as the same login, on which the changes other desks
+    /// commit arrive (LISTEN hiprx_change). Throws StorageError on a file.
+    std::unique_ptr<ChangeFeed> listen() const;
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;

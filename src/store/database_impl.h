@@ -33,6 +33,8 @@ struct Database::Impl {
     std::unique_ptr<sql::Connection> connection; ///< what the repositories use, on either backend
     std::filesystem::path path;                  ///< the file; empty on a server
     std::string location;                        ///< the file's path, or the server URL without password
+    Credentials credentials;                     ///< server only: as given at open, for listen()
+    std::string url;                             ///< server only: as given at open
     bool readOnly = false;
     int transactionDepth = 0; ///< >0 inside Database::transaction; nested calls use savepoints
 };

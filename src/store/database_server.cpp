@@ -8,6 +8,7 @@
 
 #include "store/database_impl.h"
 #include "store/migrations.h"
+#include "store/change_feed.h"
 #include "store/sql_postgres.h"
 
 #include <string>
@@ -28,10 +29,13 @@ std::string shown(const std::string& url)
     }
 }
 
-std::unique_ptr<sql::PostgresConnection> connect(const std::string& url)
+std::unique_ptr<sql::PostgresConnection> connect(const std::string& url, const Credentials& credentials = {})
 {
     return detail::guarded("connect to " + shown(url), [&] {
-        return std::make_unique<sql::PostgresConnection>(sql::parseServerLocation(url));
+        sql::ServerLocation location = sql::parseServerLocation(url);
+        location.login = credentials.login;
+        location.password = credentials.password;
+        return std::make_unique<sql::PostgresConnection>(location);
     });
 }
 
@@ -54,11 +58,11 @@ bool Database::isServerLocation(const std::string& location)
     return sql::isServerUrl(location);
 }
 
-Database Database::openLocation(const std::string& location)
+Database Database::openLocation(const std::string& location, const Credentials& credentials)
 {
     if (!isServerLocation(location))
         return open(location);
-    std::unique_ptr<sql::PostgresConnection> connection = connect(location);
+    std::unique_ptr<sql::PostgresConnection> connection = connect(location, credentials);
     const int version = serverSchemaVersion(*connection);
     const int latest = static_cast<int>(serverMigrations().size());
     const std::string where = shown(location);
@@ -73,7 +77,24 @@ Database Database::openLocation(const std::string& location)
                            " and this HipRx needs schema " + std::to_string(latest) +
                            ". The clinic's administrator upgrades it with: hiprx-cli clinic init " + where);
     auto impl = std::make_unique<Database::Impl>(std::move(connection), where);
+    impl->credentials = credentials;
+    impl->url = location;
     return Database(std::move(impl));
+}
+
+std::string Database::login() const
+{
+    const auto* server = dynamic_cast<const sql::PostgresConnection*>(m_impl->connection.get());
+    return server != nullptr ? server->login() : std::string();
+}
+
+std::unique_ptr<ChangeFeed> Database::listen() const
+{
+    if (!isServer())
+        throw StorageError("Only a clinic server tells of changes made at other desks.");
+    auto connection = connect(m_impl->url, m_impl->credentials);
+    detail::guarded("listen for changes from other desks", [&] { connection->execute("LISTEN hiprx_change"); });
+    return std::unique_ptr<ChangeFeed>(new ChangeFeed(std::move(connection)));
 }
 
 void Database::initServer(const std::string& url)

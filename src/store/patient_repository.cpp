@@ -218,11 +218,12 @@ std::int64_t PatientRepository::rowVersion(std::int64_t id)
     });
 }
 
-void PatientRepository::update(const core::Patient& patient, const Actor& actor,
-                               std::optional<std::int64_t> expectedVersion)
+std::int64_t PatientRepository::update(const core::Patient& patient, const Actor& actor,
+                                       std::optional<std::int64_t> expectedVersion)
 {
-    detail::guarded("save the patient", [&] {
+    return detail::guarded("save the patient", [&] {
         sql::Connection& db = detail::connection(m_db);
+        std::int64_t rowVersion = 0;
         m_db.transaction([&] {
             // On a server, FOR UPDATE keeps another desk from saving between this check and the write.
             sql::Statement version(db, db.dialect() == sql::Dialect::Postgres
@@ -231,7 +232,8 @@ void PatientRepository::update(const core::Patient& patient, const Actor& actor,
             version.bind(1, patient.id);
             if (!version.executeStep())
                 throw StorageError("There is no patient with id " + std::to_string(patient.id) + ".");
-            if (expectedVersion && version.getColumn(0).getInt64() != *expectedVersion)
+            rowVersion = version.getColumn(0).getInt64();
+            if (expectedVersion && rowVersion != *expectedVersion)
                 throw detail::conflict(db, "patient", patient.id, "patient's record");
             const std::optional<core::Patient> before = findById(db, patient.id);
             if (!before)
@@ -247,10 +249,12 @@ void PatientRepository::update(const core::Patient& patient, const Actor& actor,
             write.bind(8, detail::nowUtc());
             write.bind(9, patient.id);
             write.exec();
+            ++rowVersion;
             writeSearchTokens(db, patient.id);
             detail::appendAudit(db, actor, "patient.update", "patient", patient.id,
                                 "changed: " + detail::joinNames(changed));
         });
+        return rowVersion;
     });
 }
 

@@ -79,9 +79,10 @@ public:
     std::int64_t create(const core::Patient& patient, const Actor& actor);
     /// Validates and updates the row `patient.id`. Throws InputError, or StorageError when missing.
     /// With `expectedVersion` (what rowVersion() said when the record was opened), a save over a
-    /// newer change from another desk is refused with ConflictError and nothing is written.
-    void update(const core::Patient& patient, const Actor& actor,
-                std::optional<std::int64_t> expectedVersion = std::nullopt);
+    /// newer change from another desk is refused with ConflictError and nothing is written. Returns
+    /// the row's version after the save (the same when nothing changed).
+    std::int64_t update(const core::Patient& patient, const Actor& actor,
+                        std::optional<std::int64_t> expectedVersion = std::nullopt);
     /// The patient row's version (bumped by every save); 0 when there is no such patient.
     std::int64_t rowVersion(std::int64_t id);
     std::optional<core::Patient> find(std::int64_t id);
@@ -110,10 +111,13 @@ public:
     /// Validates and replaces the findings of a visit. Programs already issued for it are kept as
     /// they were given.
     /// With `expectedVersion` (VisitRecord::rowVersion as read), a save over a newer change from
-    /// another desk is refused with ConflictError and nothing is written.
-    void update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
-                std::optional<std::int64_t> expectedVersion = std::nullopt);
+    /// another desk is refused with ConflictError and nothing is written. Returns the row's version
+    /// after the save (the same when nothing changed), to pass to the next save.
+    std::int64_t update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
+                        std::optional<std::int64_t> expectedVersion = std::nullopt);
     std::optional<VisitRecord> find(std::int64_t visitId);
+    /// The visit row's version (bumped by every save); 0 when there is no such visit.
+    std::int64_t rowVersion(std::int64_t visitId);
     /// Newest first.
     std::vector<VisitSummary> listForPatient(std::int64_t patientId);
 

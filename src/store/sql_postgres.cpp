@@ -254,9 +254,20 @@ ServerLocation parseServerLocation(const std::string& url)
 
 PostgresConnection::PostgresConnection(const ServerLocation& location)
 {
-    const char* keywords[] = {"dbname", "sslmode", "application_name", "client_encoding", "connect_timeout", nullptr};
-    const char* values[] = {location.url.c_str(), location.sslmode.c_str(), "hiprx", "UTF8", "10", nullptr};
-    m_conn = detail::pq().PQconnectdbParams(keywords, values, 1);
+    // Later keywords override what the URL says (expand_dbname = 1).
+    std::vector<const char*> keywords{"dbname", "sslmode", "application_name", "client_encoding", "connect_timeout"};
+    std::vector<const char*> values{location.url.c_str(), location.sslmode.c_str(), "hiprx", "UTF8", "10"};
+    if (!location.login.empty()) {
+        keywords.push_back("user");
+        values.push_back(location.login.c_str());
+    }
+    if (!location.password.empty()) {
+        keywords.push_back("password");
+        values.push_back(location.password.c_str());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    m_conn = detail::pq().PQconnectdbParams(keywords.data(), values.data(), 1);
     if (m_conn == nullptr)
         throw Error("Could not connect to " + location.shown + ": out of memory", 0, 0, "08001");
     if (detail::pq().PQstatus(m_conn) != CONNECTION_OK) {

@@ -23,6 +23,8 @@ struct ServerLocation {
     std::string host;     ///< "" or a socket folder means this computer
     bool local = false;   ///< the server runs on this computer (socket, localhost, 127.0.0.1, ::1)
     std::string sslmode;  ///< what the connection will use
+    std::string login;    ///< overrides the URL's user when not empty (the desk's login dialog)
+    std::string password; ///< likewise; never stored, never shown
 };
 
 /// Whether `location` names a server (postgresql:// or postgres://) rather than a file.

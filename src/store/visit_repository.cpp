@@ -160,11 +160,12 @@ std::int64_t VisitRepository::create(std::int64_t patientId, const core::Assessm
     });
 }
 
-void VisitRepository::update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
-                             std::optional<std::int64_t> expectedVersion)
+std::int64_t VisitRepository::update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
+                                     std::optional<std::int64_t> expectedVersion)
 {
-    detail::guarded("save the visit", [&] {
+    return detail::guarded("save the visit", [&] {
         sql::Connection& db = detail::connection(m_db);
+        std::int64_t rowVersion = 0;
         m_db.transaction([&] {
             // On a server, FOR UPDATE keeps another desk from saving between this check and the write.
             sql::Statement current(db, db.dialect() == sql::Dialect::Postgres
@@ -174,7 +175,8 @@ void VisitRepository::update(std::int64_t visitId, const core::Assessment& asses
             current.bind(1, visitId);
             if (!current.executeStep())
                 throw StorageError("There is no visit with id " + std::to_string(visitId) + ".");
-            if (expectedVersion && current.getColumn(2).getInt64() != *expectedVersion)
+            rowVersion = current.getColumn(2).getInt64();
+            if (expectedVersion && rowVersion != *expectedVersion)
                 throw detail::conflict(db, "visit", visitId, "visit");
             const std::int64_t patientId = current.getColumn(0).getInt64();
             const core::Assessment before = readStored(current.getColumn(1).getString(), {});
@@ -189,9 +191,11 @@ void VisitRepository::update(std::int64_t visitId, const core::Assessment& asses
             bindVisitColumns(write, assessment, json);
             write.bind(6, visitId);
             write.exec();
+            ++rowVersion;
             detail::appendAudit(db, actor, "visit.update", "visit", visitId,
                                 "changed: " + detail::joinNames(changed));
         });
+        return rowVersion;
     });
 }
 
@@ -210,7 +214,22 @@ std::optional<VisitRecord> VisitRepository::find(std::int64_t visitId)
         record.assessment = readStored(query.getColumn(1).getString(), loadPatient(db, record.patientId));
         record.updatedAt = query.getColumn(2).getString();
         record.rowVersion = query.getColumn(3).getInt64();
+        // On a clinic server, reading a patient's findings is logged with the login (access_log).
+        if (db.dialect() == sql::Dialect::Postgres) {
+            sql::Statement logged(db, "SELECT hiprx_log_access(?, 'visit')");
+            logged.bind(1, record.patientId);
+            logged.executeStep();
+        }
         return record;
+    });
+}
+
+std::int64_t VisitRepository::rowVersion(std::int64_t visitId)
+{
+    return detail::guarded("read the visit", [&]() -> std::int64_t {
+        sql::Statement query(detail::connection(m_db), "SELECT row_version FROM visits WHERE id = ?");
+        query.bind(1, visitId);
+        return query.executeStep() ? query.getColumn(0).getInt64() : 0;
     });
 }
 

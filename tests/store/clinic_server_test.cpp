@@ -3,6 +3,7 @@
 // Clinic mode with several people (test_store_pg only): each logs in as themselves, the server
 // decides what each may do, audits who did it and tells the other desks. Logins are the whole
 // server's, so each test makes its own (names with the process id and a counter).
+#include "store/change_feed.h"
 #include "store/clinic_migration.h"
 #include "store/repositories.h"
 #include "store/server_logins.h"
@@ -148,32 +149,64 @@ TEST_F(ClinicServerTest, TheServersAuditNamesTheLoginAndTheFieldsNeverTheValues)
         EXPECT_THAT(row, ::testing::Not(HasSubstr("secret@example.org")));
     // Nobody, not even the superuser, rewrites it.
     EXPECT_THROW(test_support::rawExec(m_super, "DELETE FROM server_audit"), sql::Error);
+
+    // Reading the findings is logged too, with the login.
+    const auto visit = VisitRepository(asAlice).create(id, sampleAssessment(), {});
+    VisitRepository(asAlice).find(visit);
+    sql::Statement reads(*m_super.impl().connection, "SELECT login, what FROM access_log WHERE patient_id = ?");
+    reads.bind(1, id);
+    ASSERT_TRUE(reads.executeStep());
+    EXPECT_EQ(reads.getColumn(0).getString(), nameOf(alice));
+    EXPECT_EQ(reads.getColumn(1).getString(), "visit");
 }
 
 TEST_F(ClinicServerTest, AnotherDeskHearsOfAChangeOnlyWhenItIsCommitted)
 {
     const std::string alice = login("alice", StaffRole::Therapist);
-    sql::PostgresConnection listener(sql::parseServerLocation(urlFor(nameOf(login("desk", StaffRole::FrontDesk)))));
-    listener.execute("LISTEN hiprx_change");
+    Database frontDesk = Database::openLocation(login("desk", StaffRole::FrontDesk));
+    const std::unique_ptr<ChangeFeed> feed = frontDesk.listen();
 
     Database asAlice = Database::openLocation(alice);
     std::int64_t id = 0;
     asAlice.transaction([&] {
         id = PatientRepository(asAlice).create(samplePatient(), {"Alice"});
         for (int i = 0; i < 10; ++i) { // a tenth of a second: long enough for a notification sent now
-            EXPECT_THAT(listener.notifications(), IsEmpty()) << "heard before the commit";
+            EXPECT_THAT(feed->take(), IsEmpty()) << "heard before the commit";
             ::usleep(10'000);
         }
     });
-    std::vector<sql::Notification> heard;
+    std::vector<Change> heard;
     for (int i = 0; i < 200 && heard.empty(); ++i) {
-        heard = listener.notifications();
+        heard = feed->take();
         if (heard.empty())
             ::usleep(10'000);
     }
     ASSERT_FALSE(heard.empty());
-    EXPECT_EQ(heard.front().channel, "hiprx_change");
-    EXPECT_EQ(heard.front().payload, "patients:" + std::to_string(id) + ":" + std::to_string(id));
+    EXPECT_EQ(heard.front().table, "patients");
+    EXPECT_EQ(heard.front().row, std::to_string(id));
+    EXPECT_EQ(heard.front().patientId, id);
+
+    // A change rolled back is never heard.
+    EXPECT_THROW(asAlice.transaction([&] {
+        PatientRepository(asAlice).create(samplePatient("Never Saved", "HX-0"), {"Alice"});
+        throw StorageError("the desk gave up");
+    }),
+                 StorageError);
+    ::usleep(100'000);
+    for (const Change& c : feed->take())
+        EXPECT_NE(c.table, "patients") << "heard a rolled-back change";
+}
+
+TEST(ChangePayload, TableRowAndPatientEvenWhenTheKeyHoldsAColon)
+{
+    const Change visit = parseChange("visits:12:7");
+    EXPECT_EQ(visit.table, "visits");
+    EXPECT_EQ(visit.row, "12");
+    EXPECT_EQ(visit.patientId, 7);
+    const Change setting = parseChange("settings:smtp:server:");
+    EXPECT_EQ(setting.table, "settings");
+    EXPECT_EQ(setting.row, "smtp:server");
+    EXPECT_EQ(setting.patientId, 0);
 }
 
 TEST_F(ClinicServerTest, ADisabledLoginCannotOpenTheDatabase)

@@ -85,13 +85,18 @@ TEST_F(VisitRepositoryTest, TwoDesksEditingOneVisitTheSecondSaveIsRefusedAndTheF
 
     core::Assessment theirs = openedThere.assessment;
     theirs.pain.nprsNow = 7;
-    there.update(id, theirs, {"A. Moreau, PT"}, openedThere.rowVersion);
+    EXPECT_EQ(there.update(id, theirs, {"A. Moreau, PT"}, openedThere.rowVersion), openedThere.rowVersion + 1);
+    // Saving again with the version the save returned goes through (the same desk, a second save).
+    theirs.pain.nprsNow = 6;
+    EXPECT_EQ(there.update(id, theirs, {"A. Moreau, PT"}, openedThere.rowVersion + 1), openedThere.rowVersion + 2);
+    theirs.pain.nprsNow = 7;
+    EXPECT_EQ(there.update(id, theirs, {"A. Moreau, PT"}, openedThere.rowVersion + 2), openedThere.rowVersion + 3);
 
     core::Assessment mine = openedHere.assessment;
     mine.pain.nprsNow = 2;
     EXPECT_THROW(m_visits.update(id, mine, m_actor, openedHere.rowVersion), ConflictError);
     EXPECT_EQ(m_visits.find(id)->assessment.pain.nprsNow, 7);
-    EXPECT_EQ(m_visits.find(id)->rowVersion, openedHere.rowVersion + 1);
+    EXPECT_EQ(m_visits.find(id)->rowVersion, openedHere.rowVersion + 3);
 }
 
 TEST_F(VisitRepositoryTest, UpdateReplacesFindingsAndKeepsIssuedPrograms)
