@@ -3,6 +3,7 @@
 // The HipRx desktop application object: one instance per user, opens the user's database and shows
 // the main window. Errors at start-up become a dialog that says what failed and what to do, never a
 // crash.
+#include "app/login_dialog.h"
 #include "app/main_frame.h"
 #include "app/settings.h"
 #include "app/wx_text.h"
@@ -33,12 +34,14 @@ public:
                          wxOK | wxICON_INFORMATION);
             return false;
         }
-        std::filesystem::path path;
         try {
+            // A file, or in clinic mode the clinic server's address (then the person logs in).
             const std::string chosen = Settings().databasePath();
-            path = chosen.empty() ? store::AppPaths().databasePath() : std::filesystem::path(chosen);
-            auto db = store::Database::open(path);
-            auto* frame = new MainFrame(std::move(db));
+            const std::string location = chosen.empty() ? store::AppPaths().databasePath().string() : chosen;
+            auto db = openWithLogin(nullptr, location);
+            if (!db)
+                return false; // the login was cancelled
+            auto* frame = new MainFrame(std::move(*db));
             frame->Show();
             // After the window is up: the welcome on a first start, who is working here, the demo patient.
             frame->CallAfter([frame] { frame->startUp(); });

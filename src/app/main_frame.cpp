@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/main_frame.h"
+
+#include "app/change_listener.h"
+#include "app/login_dialog.h"
 #include "app/assessment_form.h"
 #include "app/email_job.h"
 #include "app/history_panel.h"
@@ -105,14 +108,67 @@ MainFrame::MainFrame(store::Database database)
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
     refreshPatients();
     refreshRecentMenu();
-    SetStatusText(toWx("Database: " + m_db.path().string()));
+    SetStatusText(toWx(databaseStatus()));
+    startListening();
 }
 
 MainFrame::~MainFrame()
 {
+    stopListening();
     // The pages use m_db (the visit page writes its draft as it closes): destroy them while it is open.
     m_visit = nullptr;
     DestroyChildren();
+}
+
+std::string MainFrame::databaseStatus() const
+{
+    if (!m_db.isServer())
+        return "Database: " + m_db.location();
+    return "Clinic server: " + m_db.location() + " — logged in as " + m_db.login();
+}
+
+void MainFrame::startListening()
+{
+    if (!m_db.isServer())
+        return;
+    try {
+        m_listener = std::make_unique<ChangeListener>(
+            m_db.listen(), *this, [this](const std::vector<store::Change>& changes) { onRemoteChanges(changes); },
+            [this](const std::string& why) {
+                m_listener.reset();
+                SetStatusText(toWx("Changes made at other desks are no longer shown as they happen (" + why +
+                                   "). Search again to see them."));
+            });
+    } catch (const std::exception& e) {
+        SetStatusText(toWx(std::string("Changes made at other desks will not show until you search again: ") +
+                           e.what()));
+    }
+}
+
+void MainFrame::stopListening()
+{
+    m_listener.reset();
+}
+
+void MainFrame::onRemoteChanges(const std::vector<store::Change>& changes)
+{
+    bool patients = false;
+    bool thisPatient = false;
+    bool thisVisit = false;
+    for (const store::Change& c : changes) {
+        patients = patients || c.table == "patients";
+        thisPatient = thisPatient || (m_patientId != 0 && c.patientId == m_patientId);
+        thisVisit = thisVisit || (m_visit != nullptr && c.table == "visits" &&
+                                  c.row == std::to_string(m_visit->visitId()));
+    }
+    const int page = m_book->GetSelection();
+    if (patients && page == 0)
+        refreshPatients();
+    if (thisPatient && page == 1)
+        refreshVisits();
+    if (thisVisit && m_visit->changedElsewhere())
+        SetStatusText("This visit was just saved at another desk. Your next save would be refused: go back to "
+                      "the patient and open the visit again to see their change (your typing is kept as a draft).");
 }
 
 void MainFrame::setPrompts(Prompts prompts)
@@ -176,7 +232,7 @@ void MainFrame::restoreWorkingClinician()
 {
     m_clinician.clear();
     try {
-        if (const std::int64_t staff = Settings().workingStaff(m_db.path()); staff != 0)
+        if (const std::int64_t staff = Settings().workingStaff(m_db.location()); staff != 0)
             if (const auto member = store::StaffRepository(m_db).find(staff); member && member->active)
                 m_clinician = core::staffLabel(*member);
     } catch (const std::exception&) {
@@ -190,14 +246,14 @@ bool MainFrame::setWorkingClinician(std::int64_t staffId)
     if (!member || !member->active)
         return false;
     m_clinician = core::staffLabel(*member);
-    Settings().setWorkingStaff(m_db.path(), staffId);
+    Settings().setWorkingStaff(m_db.location(), staffId);
     SetStatusText(toWx("Working as " + m_clinician + "."));
     return true;
 }
 
 bool MainFrame::chooseClinician()
 {
-    StaffDialog dialog(this, m_db, Settings().workingStaff(m_db.path()), m_clinician);
+    StaffDialog dialog(this, m_db, Settings().workingStaff(m_db.location()), m_clinician);
     if (dialog.ShowModal() != wxID_OK || dialog.chosen() == 0)
         return false;
     return setWorkingClinician(dialog.chosen());
@@ -280,7 +336,7 @@ void MainFrame::buildMenus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSettings(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { backUpNow(); }, kIdBackupNow);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-        const auto recent = Settings().recentPatients(m_db.path());
+        const auto recent = Settings().recentPatients(m_db.location());
         const auto index = static_cast<std::size_t>(e.GetId() - kIdRecentFirst);
         if (index < recent.size())
             openPatient(recent[index]);
@@ -442,7 +498,7 @@ void MainFrame::refreshRecentMenu()
         m_recentMenu->Destroy(m_recentMenu->FindItemByPosition(0));
     int index = 0;
     store::PatientRepository patients(m_db);
-    for (auto id : Settings().recentPatients(m_db.path())) {
+    for (auto id : Settings().recentPatients(m_db.location())) {
         if (const auto p = patients.find(id))
             m_recentMenu->Append(kIdRecentFirst + index, toWx(p->name));
         ++index;
@@ -479,12 +535,17 @@ void MainFrame::onEditPatient()
     const auto current = store::PatientRepository(m_db).find(m_patientId);
     if (!current)
         return;
+    // Read with the record: a save over another desk's change made while the dialog is open is refused.
+    const std::int64_t opened = store::PatientRepository(m_db).rowVersion(m_patientId);
     PatientDialog dialog(this, *current);
     if (dialog.ShowModal() != wxID_OK)
         return;
     try {
-        store::PatientRepository(m_db).update(dialog.patient(), {visitContext().clinician});
+        store::PatientRepository(m_db).update(dialog.patient(), {visitContext().clinician}, opened);
         openPatient(m_patientId);
+    } catch (const store::ConflictError& e) {
+        showError(toWx(std::string("The patient's details were not saved.\n\n") + e.what()));
+        openPatient(m_patientId); // shows what the other desk saved
     } catch (const std::exception& e) {
         showError(toWx(std::string("The patient's details were not saved.\n\n") + e.what()));
     }
@@ -500,7 +561,7 @@ void MainFrame::openPatient(std::int64_t id)
         return;
     }
     m_patientId = id;
-    Settings().addRecentPatient(m_db.path(), id);
+    Settings().addRecentPatient(m_db.location(), id);
     refreshRecentMenu();
     m_patientHeading->SetLabel(toWx(patient->name));
     std::string details;
@@ -869,14 +930,18 @@ void MainFrame::onSettings()
     loadLibrary(); // the clinic's settings may have changed; the open visit is told of them there
     const std::string chosen = Settings().databasePath();
     std::error_code ec;
-    if (!chosen.empty() && !std::filesystem::equivalent(chosen, m_db.path(), ec))
+    const bool same = chosen == m_db.location() ||
+                      (!m_db.isServer() && !store::Database::isServerLocation(chosen) &&
+                       std::filesystem::equivalent(chosen, m_db.path(), ec));
+    if (!chosen.empty() && !same)
         switchDatabase(chosen);
     else
         SetStatusText("Settings saved.");
 }
 
-bool MainFrame::switchDatabase(const std::filesystem::path& path)
+bool MainFrame::switchDatabase(const std::string& location)
 {
+    const std::filesystem::path path = location; // for the messages
     if (m_emailJob && m_emailJob->running()) {
         m_prompts.error(toWx("An email is being sent from the current database. HipRx changes to " +
                              path.string() + " when it next starts, or choose Settings again once the send "
@@ -891,32 +956,46 @@ bool MainFrame::switchDatabase(const std::filesystem::path& path)
         return false;
     }
     try {
-        wxBusyCursor busy;
-        store::Database opened = store::Database::open(path);
-        m_db = std::move(opened);
+        std::optional<store::Database> opened = openWithLogin(this, location);
+        if (!opened) { // the login was cancelled
+            Settings().setDatabasePath(m_db.location());
+            SetStatusText(toWx("HipRx stays on " + m_db.location() + "."));
+            return false;
+        }
+        stopListening();
+        m_db = std::move(*opened);
     } catch (const std::exception& e) {
-        // Back to the file in use, so that the next start does not fail on the same file.
-        Settings().setDatabasePath(m_db.path().string());
-        m_prompts.error(toWx(std::string("HipRx could not open the database ") + path.string() +
-                             ", so it stays on " + m_db.path().string() + ".\n\n" + e.what()));
+        // Back to the database in use, so that the next start does not fail on the same one.
+        Settings().setDatabasePath(m_db.location());
+        m_prompts.error(toWx(std::string("HipRx could not open the database ") + location + ", so it stays on " +
+                             m_db.location() + ".\n\n" + e.what()));
         return false;
     }
+    startListening();
     restoreWorkingClinician(); // staff numbers belong to their database
     loadLibrary(); // the clinic's own exercises and branding live in the database
     showPatientList();
     refreshRecentMenu();
-    SetStatusText(toWx("Database: " + m_db.path().string()));
+    SetStatusText(toWx(databaseStatus()));
     return true;
 }
 
 std::filesystem::path MainFrame::backupFolder() const
 {
     const std::string chosen = Settings().backupDir();
+    if (chosen.empty() && m_db.isServer())
+        return store::AppPaths().backupsDir(); // not used: a server's backups are the server's
     return chosen.empty() ? m_db.path().parent_path() / "backups" : std::filesystem::path(chosen);
 }
 
 bool MainFrame::backUpNow()
 {
+    if (m_db.isServer()) {
+        m_prompts.error(toWx("This computer uses the clinic server " + m_db.location() +
+                             ". Its backups are the server's: the clinic's administrator makes them there "
+                             "(hiprx-cli backup FILE, which runs pg_dump; see the README, Clinic mode)."));
+        return false;
+    }
     try {
         wxBusyCursor busy;
         const auto written = store::BackupFolder(backupFolder()).write(m_db);
@@ -947,7 +1026,9 @@ void MainFrame::onClose(wxCloseEvent& event)
     // so that closing at about the same time each evening still makes one.
     constexpr auto kDailyBackupAge = std::chrono::hours(20);
     bool dailyBackupDue = false;
-    try {
+    if (m_db.isServer()) {
+        // the server's backups are its administrator's
+    } else try {
         dailyBackupDue = store::BackupFolder(backupFolder()).due(nowInstant(), kDailyBackupAge);
     } catch (const std::exception&) {
         dailyBackupDue = true; // an unreadable folder: let backUpNow() say what is wrong

@@ -6,6 +6,7 @@
 
 #include "core/exercise.h"
 #include "render/figure_drawer.h"
+#include "store/change_feed.h"
 #include "store/database.h"
 #include "workflow/clinic.h"
 
@@ -43,6 +44,7 @@ enum MenuId {
 /// The HipRx main window: menus, toolbar, status bar, and three pages — the patient list with
 /// search as you type, one patient's page with their visits, and the visit being worked on.
 class EmailJob;
+class ChangeListener;
 
 class MainFrame : public wxFrame {
 public:
@@ -83,9 +85,12 @@ public:
     bool backUpNow();
     /// The backup folder chosen in Settings, or backups/ beside the database.
     std::filesystem::path backupFolder() const;
-    /// Closes the open visit (asking to save it) and continues on the database at `path`, created
-    /// when new. On failure the current database stays open, the user is told why, and false.
-    bool switchDatabase(const std::filesystem::path& path);
+    /// Closes the open visit (asking to save it) and continues on the database at `location` (a file,
+    /// created when new, or a clinic server after a login). On failure or a cancelled login the
+    /// current database stays open, the user is told why, and false.
+    bool switchDatabase(const std::string& location);
+    /// Clinic mode: what other desks committed (the listener calls it; tests call it directly).
+    void onRemoteChanges(const std::vector<store::Change>& changes);
 
     /// The person working at this desk, as named on new visits and in the audit log ("Jane Park,
     /// PT"); empty when nobody has been chosen (the clinic's default therapist is used then).
@@ -125,6 +130,10 @@ public:
     bool writeReferralLetter(const std::filesystem::path& file);
 
 private:
+    /// "Database: FILE", or "Clinic server: URL — logged in as LOGIN".
+    std::string databaseStatus() const;
+    void startListening();
+    void stopListening();
     void buildMenus();
     void buildToolbar();
     wxWindow* buildListPage(wxWindow* parent);
@@ -144,6 +153,8 @@ private:
     void restoreWorkingClinician();
 
     store::Database m_db;
+
+    std::unique_ptr<ChangeListener> m_listener; ///< clinic mode: changes from other desks
     workflow::Clinic m_clinic;
     std::string m_clinician;
     core::ExerciseLibrary m_library;

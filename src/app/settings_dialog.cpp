@@ -183,12 +183,15 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::strin
             m_dateFormat->SetSelection(static_cast<int>(f));
     }
     mgrid->Add(m_dateFormat);
-    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Database file"), wxSizerFlags().CenterVertical());
+    mgrid->Add(new wxStaticText(machine, wxID_ANY, "Database"), wxSizerFlags().CenterVertical());
     m_database = new wxTextCtrl(machine, wxID_ANY,
-                                toWx(settings.databasePath().empty() ? m_db.path().string() : settings.databasePath()));
+                                toWx(settings.databasePath().empty() ? m_db.location() : settings.databasePath()));
     mgrid->Add(m_database, wxSizerFlags().Expand());
     mgrid->AddSpacer(0);
-    mgrid->Add(new wxStaticText(machine, wxID_ANY, "A new database file is used as soon as you press OK (the open visit is closed first)."));
+    m_database->SetToolTip("A database file, or the clinic server's address: postgresql://LOGIN@HOST/DATABASE");
+    mgrid->Add(new wxStaticText(machine, wxID_ANY,
+                                "A file, or a clinic server: postgresql://LOGIN@HOST/DATABASE (you then log in).\n"
+                                "Another database is used as soon as you press OK (the open visit is closed first)."));
     mgrid->Add(new wxStaticText(machine, wxID_ANY, "Backup folder"), wxSizerFlags().CenterVertical());
     std::string backups = settings.backupDir();
     if (backups.empty()) {
@@ -427,7 +430,7 @@ bool SettingsDialog::save()
     }
     Settings settings;
     const std::string dbPath = fromWx(m_database->GetValue().Strip(wxString::both));
-    settings.setDatabasePath(dbPath == m_db.path().string() ? settings.databasePath() : dbPath);
+    settings.setDatabasePath(dbPath == m_db.location() ? settings.databasePath() : dbPath);
     settings.setBackupDir(fromWx(m_backups->GetPath()));
     return true;
 }

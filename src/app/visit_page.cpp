@@ -147,6 +147,7 @@ VisitPage::VisitPage(wxWindow* parent, store::Database& db, const core::Exercise
     m_normSet = m_context.norms;
     if (m_visitId != 0) {
         if (const auto record = store::VisitRepository(m_db).find(m_visitId)) {
+            m_rowVersion = record->rowVersion;
             m_normSet = record->assessment.visit.normSet.value_or(m_context.norms);
             m_form->load(record->assessment);
             if (const auto latest = store::VisitRepository(m_db).latestProgram(m_visitId))
@@ -429,9 +430,11 @@ bool VisitPage::saveVisit()
         store::DraftRepository drafts(m_db);
         if (m_visitId == 0) {
             m_visitId = visits.create(m_patient.id, reading.assessment, actor);
+            m_rowVersion = visits.rowVersion(m_visitId);
             drafts.discard(m_patient.id, 0);
         } else {
-            visits.update(m_visitId, reading.assessment, actor);
+            // Refused (ConflictError) when another desk saved this visit after it was opened here.
+            m_rowVersion = visits.update(m_visitId, reading.assessment, actor, m_rowVersion);
         }
         m_dirty = false;
         m_programUnsaved = false;
@@ -446,12 +449,27 @@ bool VisitPage::saveVisit()
     } catch (const InputError& e) {
         m_form->showProblems(e.problems());
         m_prompts.error(toWx("The visit was not saved:\n\n" + formatProblems(e.problems())));
+    } catch (const store::ConflictError& e) {
+        m_prompts.error(toWx(std::string("The visit was not saved.\n\n") + e.what() +
+                             "\n\nYour typing is kept as this visit's draft: it is offered back when you open "
+                             "the visit again."));
     } catch (const std::exception& e) {
         m_prompts.error(toWx(std::string("The visit could not be saved.\n\n") + e.what() +
                              "\n\nYour typing is kept as a draft. Check the database location in Settings "
                              "and try again."));
     }
     return false;
+}
+
+bool VisitPage::changedElsewhere()
+{
+    if (m_visitId == 0)
+        return false;
+    try {
+        return store::VisitRepository(m_db).rowVersion(m_visitId) != m_rowVersion;
+    } catch (const std::exception&) {
+        return false;
+    }
 }
 
 core::Program VisitPage::programForIssue() const

@@ -108,6 +108,9 @@ public:
     void setContext(VisitContext context);
 
     std::int64_t visitId() const { return m_visitId; }
+    /// Clinic mode: the stored visit was saved elsewhere since this page read it (a save from here
+    /// would be refused).
+    bool changedElsewhere();
     /// The clinic's settings as this visit uses them (its reference set, the context's branding).
     workflow::Clinic clinic() const;
     const core::Patient& patient() const { return m_patient; }
@@ -142,6 +145,7 @@ private:
     const core::ExerciseLibrary& m_library;
     core::Patient m_patient;
     std::int64_t m_visitId;
+    std::int64_t m_rowVersion = 0; ///< the stored visit's version this page read or last saved
     VisitContext m_context;
     Prompts m_prompts;
     std::function<void(const core::Analysis&)> m_onIssued;

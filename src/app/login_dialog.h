@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Clinic mode: "Log in to the clinic server". Each person logs in as themselves; the password is
+// handed to the server for this session and never stored. A login that fails says why in the
+// dialog and lets the person try again.
+#pragma once
+
+#include "store/database.h"
+
+#include <wx/dialog.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+class wxStaticText;
+class wxTextCtrl;
+
+namespace hiprx::app {
+
+class LoginDialog : public wxDialog {
+public:
+    /// `location`: the server's address as configured (no password); `login`: the name to offer.
+    LoginDialog(wxWindow* parent, const std::string& location, const std::string& login);
+
+    std::string login() const;
+    std::string password() const;
+    /// Shows why the last attempt failed, under the fields, and empties the password.
+    void showProblem(const std::string& problem);
+    std::string problem() const;
+    /// For tests: fills the fields as a person would type them.
+    void setTyped(const std::string& login, const std::string& password);
+
+private:
+    wxTextCtrl* m_login = nullptr;
+    wxTextCtrl* m_password = nullptr;
+    wxStaticText* m_problem = nullptr;
+};
+
+/// Opens a database location: a file at once, a clinic server after a login (the dialog is shown
+/// again, with the server's reason, until the login works or the person cancels). `ask` runs the
+/// dialog and returns whether the person chose Log in (tests answer it themselves). nullopt when
+/// cancelled; a file that cannot be opened throws as store::Database::open does.
+std::optional<store::Database> openWithLogin(wxWindow* parent, const std::string& location,
+                                             const std::function<bool(LoginDialog&)>& ask = {});
+
+} // namespace hiprx::app

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Clinic mode in the app (issue 20), on a real PostgreSQL server: ctest label "pg" runs these under
+// a throw-away server (installer/with-test-server.sh); without one (PGHOST unset) they are skipped.
+// The login dialog, two desks on one visit (the second save refused, its typing kept), and a desk
+// hearing another desk's new patient without searching again.
+#include "app/assessment_form.h"
+#include "app/login_dialog.h"
+#include "app/main_frame.h"
+#include "app/visit_page.h"
+
+#include "gui_test_support.h"
+
+#include "store/draft_repository.h"
+#include "store/repositories.h"
+#include "store/server_logins.h"
+#include "store/sql_postgres.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace hiprx::app {
+namespace {
+
+using test_support::pump;
+using test_support::ScriptedPrompts;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+constexpr const char* kPassword = "desk password 1";
+
+/// A database of its own on the test server, set up as `clinic init` does, with a therapist login.
+class ClinicModeGui : public testing::Test {
+protected:
+    void SetUp() override
+    {
+        if (std::getenv("PGHOST") == nullptr)
+            GTEST_SKIP() << "needs a PostgreSQL server: ctest -L pg under installer/with-test-server.sh";
+        const std::string suffix = std::to_string(::getpid()) + "_" + std::to_string(++s_counter);
+        m_name = "hiprx_gui_" + suffix;
+        admin().execute("CREATE DATABASE " + m_name);
+        m_url = "postgresql:///" + m_name;
+        {
+            // Roles are the whole server's: test processes set them up one at a time (see
+            // tests/store/store_test_support.h).
+            const int lock = ::open((std::filesystem::temp_directory_path() / "hiprx-test-server.lock").c_str(),
+                                    O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+            ::flock(lock, LOCK_EX);
+            try {
+                store::Database::initServer(m_url);
+            } catch (...) {
+                ::close(lock);
+                throw;
+            }
+            ::close(lock);
+        }
+        m_login = "alice_" + suffix;
+        store::Database super = store::Database::openLocation(m_url);
+        store::ServerLogins(super).create(m_login, kPassword, store::StaffRole::Therapist);
+        m_desk = "postgresql://" + m_login + "@localhost/" + m_name;
+    }
+    void TearDown() override
+    {
+        if (m_frame != nullptr) {
+            m_frame->Destroy();
+            pump();
+        }
+        if (m_name.empty())
+            return;
+        try {
+            admin().execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+            admin().execute("DROP ROLE IF EXISTS " + m_login);
+        } catch (const std::exception&) {
+        }
+    }
+    static store::sql::Connection& admin()
+    {
+        static store::sql::PostgresConnection connection(store::sql::parseServerLocation("postgresql://"));
+        return connection;
+    }
+    /// Logs in as the therapist through the dialog, as a person would type it.
+    store::Database logIn()
+    {
+        auto db = openWithLogin(nullptr, m_desk, [](LoginDialog& dialog) {
+            dialog.setTyped(dialog.login(), kPassword);
+            return true;
+        });
+        EXPECT_TRUE(db.has_value());
+        return std::move(*db);
+    }
+    void openWindow()
+    {
+        m_frame = new MainFrame(logIn());
+        m_frame->setPrompts(m_prompts.prompts());
+        m_frame->SetSize(1280, 800);
+        m_frame->Show();
+        pump();
+    }
+
+    static inline int s_counter = 0;
+    std::string m_name;
+    std::string m_url;
+    std::string m_login;
+    std::string m_desk;
+    ScriptedPrompts m_prompts;
+    MainFrame* m_frame = nullptr;
+};
+
+TEST_F(ClinicModeGui, TheLoginDialogSaysWhyALoginFailedAndLetsThePersonTryAgain)
+{
+    int attempts = 0;
+    std::vector<std::string> problems;
+    auto db = openWithLogin(nullptr, m_desk, [&](LoginDialog& dialog) {
+        problems.push_back(dialog.problem());
+        if (++attempts == 1) {
+            EXPECT_EQ(dialog.login(), m_login) << "the login named in the address is offered";
+            dialog.setTyped(m_login, "wrong password");
+        } else {
+            EXPECT_TRUE(dialog.password().empty()) << "a failed password is not kept in the box";
+            dialog.setTyped(m_login, kPassword);
+        }
+        return true;
+    });
+    ASSERT_TRUE(db.has_value());
+    EXPECT_EQ(attempts, 2);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_TRUE(has(problems[1], "password authentication failed")) << problems[1];
+    EXPECT_FALSE(has(problems[1], "wrong password"));
+    EXPECT_EQ(db->login(), m_login);
+
+    // Cancel: nothing is opened.
+    EXPECT_FALSE(openWithLogin(nullptr, m_desk, [](LoginDialog&) { return false; }).has_value());
+}
+
+TEST_F(ClinicModeGui, TwoDesksOnOneVisitTheSecondSaveIsRefusedAndItsTypingKept)
+{
+    openWindow();
+    EXPECT_TRUE(has(fromWx(m_frame->GetStatusBar()->GetStatusText()), "logged in as " + m_login));
+    core::Patient p;
+    p.name = "Kai Invented";
+    ASSERT_TRUE(m_frame->createPatient(p));
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("visit.complaint", "Stiff hip");
+    ASSERT_TRUE(visit->saveVisit());
+    const std::int64_t visitId = visit->visitId();
+
+    // Another desk opens the same visit and saves a change.
+    store::Database otherDesk = logIn();
+    store::VisitRepository there(otherDesk);
+    store::VisitRecord record = *there.find(visitId);
+    record.assessment.visit.complaint = "Stiff hip, worse on stairs";
+    there.update(visitId, record.assessment, {"Other desk"}, record.rowVersion);
+
+    // This desk heard of it, and its own save is refused with who and when; its typing stays.
+    for (int i = 0; i < 40 && !visit->changedElsewhere(); ++i)
+        pump(25);
+    pump(200);
+    EXPECT_TRUE(has(fromWx(m_frame->GetStatusBar()->GetStatusText()), "saved at another desk"));
+    visit->form()->setValue("visit.complaint", "Stiff hip after sitting");
+    EXPECT_FALSE(visit->saveVisit());
+    ASSERT_FALSE(m_prompts.errors.empty());
+    EXPECT_TRUE(has(m_prompts.errors.back(), "changed at another desk by Other desk")) << m_prompts.errors.back();
+    EXPECT_EQ(there.find(visitId)->assessment.visit.complaint, "Stiff hip, worse on stairs");
+    const auto draft = store::DraftRepository(otherDesk).find(m_frame->openPatientId(), visitId);
+    ASSERT_TRUE(draft.has_value());
+    EXPECT_TRUE(has(draft->formText, "Stiff hip after sitting"));
+}
+
+TEST_F(ClinicModeGui, ThePatientListShowsAnotherDesksNewPatientWithoutSearchingAgain)
+{
+    openWindow();
+    EXPECT_EQ(m_frame->patientRows(), 0);
+    store::Database otherDesk = logIn();
+    core::Patient p;
+    p.name = "Noor Invented";
+    store::PatientRepository(otherDesk).create(p, {"Front desk"});
+    for (int i = 0; i < 80 && m_frame->patientRows() == 0; ++i)
+        pump(25);
+    EXPECT_EQ(m_frame->patientRows(), 1);
+}
+
+TEST_F(ClinicModeGui, Screenshot)
+{
+    const char* dir = std::getenv("HIPRX_SCREENSHOT_DIR");
+    if (dir == nullptr)
+        GTEST_SKIP() << "set HIPRX_SCREENSHOT_DIR to take screenshots";
+    LoginDialog dialog(nullptr, "postgresql://alice@server.clinic.lan/hiprx", "alice");
+    dialog.showProblem("Could not connect to postgresql://alice@server.clinic.lan/hiprx: password authentication "
+                       "failed for user \"alice\".");
+    dialog.Show();
+    pump(300);
+    if (const char* hold = std::getenv("HIPRX_GUI_HOLD_MS"))
+        pump(std::atoi(hold));
+}
+
+} // namespace
+} // namespace hiprx::app
