@@ -81,6 +81,13 @@ void LoginDialog::showProblem(const std::string& problem)
     GetSizer()->Fit(this);
 }
 
+void LoginDialog::lockToLogin()
+{
+    m_login->SetEditable(false);
+    m_login->Disable();
+    m_password->SetFocus();
+}
+
 std::string LoginDialog::problem() const { return fromWx(m_problem->GetLabel()); }
 
 void LoginDialog::setTyped(const std::string& login, const std::string& password)

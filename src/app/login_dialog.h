@@ -28,6 +28,8 @@ public:
     /// Shows why the last attempt failed, under the fields, and empties the password.
     void showProblem(const std::string& problem);
     std::string problem() const;
+    /// The idle lock: only the person logged in may unlock; the login cannot be changed.
+    void lockToLogin();
     /// For tests: fills the fields as a person would type them.
     void setTyped(const std::string& login, const std::string& password);
 

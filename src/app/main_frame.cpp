@@ -73,6 +73,28 @@ std::string readFile(const std::filesystem::path& path)
 
 } // namespace
 
+/// Notes the time of every key and mouse input anywhere in HipRx (the idle lock's clock).
+class InputWatch : public wxEventFilter {
+public:
+    InputWatch() : m_last(wxGetLocalTime()) { wxEvtHandler::AddFilter(this); }
+    ~InputWatch() override { wxEvtHandler::RemoveFilter(this); }
+    InputWatch(const InputWatch&) = delete;
+    InputWatch& operator=(const InputWatch&) = delete;
+    int FilterEvent(wxEvent& event) override
+    {
+        const wxEventType type = event.GetEventType();
+        if (type == wxEVT_KEY_DOWN || type == wxEVT_CHAR || type == wxEVT_LEFT_DOWN || type == wxEVT_RIGHT_DOWN ||
+            type == wxEVT_MOUSEWHEEL || type == wxEVT_MOTION)
+            m_last = wxGetLocalTime();
+        return Event_Skip;
+    }
+    long idle() const { return wxGetLocalTime() - m_last; }
+    void touch() { m_last = wxGetLocalTime(); }
+
+private:
+    long m_last;
+};
+
 MainFrame::MainFrame(store::Database database)
     : wxFrame(nullptr, wxID_ANY, "HipRx", wxDefaultPosition, wxSize(960, 640)), m_db(std::move(database)),
       m_emailJob(std::make_unique<EmailJob>(*this))
@@ -110,14 +132,65 @@ MainFrame::MainFrame(store::Database database)
     refreshRecentMenu();
     SetStatusText(toWx(databaseStatus()));
     startListening();
+    // The idle lock (clinic mode): checked twice a minute against the clinic's time.
+    m_inputWatch = std::make_unique<InputWatch>();
+    m_lockTimer.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { lockIfIdle(); }, m_lockTimer.GetId());
+    m_lockTimer.Start(30'000);
 }
 
 MainFrame::~MainFrame()
 {
+    m_lockTimer.Stop();
     stopListening();
     // The pages use m_db (the visit page writes its draft as it closes): destroy them while it is open.
     m_visit = nullptr;
     DestroyChildren();
+}
+
+long MainFrame::secondsIdle() const { return m_inputWatch ? m_inputWatch->idle() : 0; }
+
+void MainFrame::lockIfIdle()
+{
+    if (m_locked || !m_db.isServer() || m_clinic.lockAfterMinutes <= 0)
+        return;
+    if (secondsIdle() >= static_cast<long>(m_clinic.lockAfterMinutes) * 60)
+        lockNow();
+}
+
+bool MainFrame::lockNow(const std::function<bool(LoginDialog&)>& ask)
+{
+    if (m_locked || !m_db.isServer())
+        return true;
+    m_locked = true;
+    if (m_visit != nullptr)
+        m_visit->flushDraft(); // the typing is safe whatever happens next
+    Hide();
+    const std::string login = m_db.login();
+    LoginDialog dialog(nullptr, m_db.location(), login);
+    dialog.SetTitle("HipRx is locked");
+    dialog.lockToLogin();
+    for (;;) {
+        const bool chosen = ask ? ask(dialog) : dialog.ShowModal() == wxID_OK;
+        if (!chosen) {
+            // Nobody unlocked it: HipRx closes, the open visit's typing already in its draft.
+            stopListening();
+            Destroy();
+            return false;
+        }
+        try {
+            store::Database::openLocation(m_db.location(), {login, dialog.password()}); // the password is right
+            break;
+        } catch (const std::exception& e) {
+            dialog.showProblem(e.what());
+        }
+    }
+    m_locked = false;
+    if (m_inputWatch)
+        m_inputWatch->touch();
+    Show();
+    Raise();
+    return true;
 }
 
 std::string MainFrame::databaseStatus() const

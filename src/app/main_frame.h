@@ -12,6 +12,7 @@
 
 #include <wx/cmndata.h>
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <cstdint>
 #include <memory>
@@ -45,6 +46,8 @@ enum MenuId {
 /// search as you type, one patient's page with their visits, and the visit being worked on.
 class EmailJob;
 class ChangeListener;
+class LoginDialog;
+class InputWatch;
 
 class MainFrame : public wxFrame {
 public:
@@ -91,6 +94,14 @@ public:
     bool switchDatabase(const std::string& location);
     /// Clinic mode: what other desks committed (the listener calls it; tests call it directly).
     void onRemoteChanges(const std::vector<store::Change>& changes);
+    /// Clinic mode: locks the desk (the window hidden, the open visit's typing in its draft) until
+    /// the person logged in gives their password again; Cancel quits HipRx, the draft kept. `ask`
+    /// answers the dialog in tests. True when unlocked.
+    bool lockNow(const std::function<bool(LoginDialog&)>& ask = {});
+    /// Clinic mode: locks when nobody has used this desk for the clinic's time (the timer calls it).
+    void lockIfIdle();
+    /// Seconds since the last key or mouse input in HipRx.
+    long secondsIdle() const;
 
     /// The person working at this desk, as named on new visits and in the audit log ("Jane Park,
     /// PT"); empty when nobody has been chosen (the clinic's default therapist is used then).
@@ -155,6 +166,9 @@ private:
     store::Database m_db;
 
     std::unique_ptr<ChangeListener> m_listener; ///< clinic mode: changes from other desks
+    std::unique_ptr<InputWatch> m_inputWatch;   ///< when this desk was last used (the idle lock)
+    wxTimer m_lockTimer;
+    bool m_locked = false;
     workflow::Clinic m_clinic;
     std::string m_clinician;
     core::ExerciseLibrary m_library;

@@ -26,6 +26,7 @@ struct ClinicArgs {
     std::string page;
     std::string dateFormat;
     std::string brandingFile;
+    int lockAfter = -1; ///< -1: not given
 };
 
 void runClinic(const CommonOptions& common, const ClinicArgs& args)
@@ -50,6 +51,8 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
             workflow::savePageSize(db, *page, actor);
         if (dateFormat)
             workflow::saveDateFormat(db, *dateFormat, actor);
+        if (args.lockAfter != -1)
+            workflow::saveLockAfter(db, args.lockAfter, actor);
         if (branding)
             workflow::saveBranding(db, *branding, actor);
     });
@@ -60,6 +63,7 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
         nlohmann::json out = {{"norm_set", core::normSetId(clinic.norms)},
                               {"page_size", workflow::pageSizeId(clinic.pageSize)},
                               {"date_format", core::dateFormatId(clinic.dateFormat)},
+                              {"lock_after_minutes", clinic.lockAfterMinutes},
                               {"branding", nlohmann::json::parse(exchange::writeBranding(clinic.branding))}};
         std::cout << out.dump(2) << '\n';
         return;
@@ -69,6 +73,9 @@ void runClinic(const CommonOptions& common, const ClinicArgs& args)
               << "Page size: " << workflow::pageSizeId(clinic.pageSize) << '\n'
               << "Dates: " << core::dateFormatLabel(clinic.dateFormat) << " (" << core::dateFormatId(clinic.dateFormat)
               << ")\n"
+              << "Unused desks lock after: "
+              << (clinic.lockAfterMinutes == 0 ? std::string("never") : std::to_string(clinic.lockAfterMinutes) + " minutes")
+              << " (clinic server)\n"
               << "Clinic: " << (clinic.branding.clinicName.empty() ? "(no name set)" : clinic.branding.clinicName)
               << (clinic.branding.phone.empty() ? "" : ", " + clinic.branding.phone) << '\n';
 }
@@ -123,6 +130,9 @@ void addClinicCommands(CLI::App& app, CommonOptions& common)
                        "how every document writes dates: " + dateFormatHelp(false) +
                            "; files and the database keep 2026-12-05");
     clinic->add_option("--branding", args->brandingFile, "clinic branding JSON (name, phone, logo, colours…)");
+    clinic->add_option("--lock-after", args->lockAfter,
+                       "clinic server: minutes an unused desk stays open before it asks for the login again "
+                       "(0 = never, at most 480)");
     clinic->callback([&common, args, clinic] {
         if (clinic->get_subcommands().empty()) // `clinic init` does its own work
             runClinic(common, *args);

@@ -6,6 +6,7 @@
 #include "exchange/json_format.h"
 #include "store/app_paths.h"
 
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -74,6 +75,17 @@ Clinic loadClinic(store::Database& db)
         else
             clinic.problems.push_back("The clinic's page size (" + *json + ") is not a4 or letter; A4 is used.");
     }
+    if (const auto json = settings.get(kLockAfterKey)) {
+        int minutes = -1;
+        const auto [end, ec] = std::from_chars(json->data(), json->data() + json->size(), minutes);
+        if (ec == std::errc{} && end == json->data() + json->size() && minutes >= 0 && minutes <= kMaxLockAfterMinutes)
+            clinic.lockAfterMinutes = minutes;
+        else
+            clinic.problems.push_back("The clinic's time before an unused desk locks (" + *json +
+                                      ") is not a number of minutes from 0 to " +
+                                      std::to_string(kMaxLockAfterMinutes) + "; desks do not lock until it is set "
+                                      "again (hiprx-cli clinic --lock-after MINUTES).");
+    }
     if (const auto json = settings.get(kDateFormatKey)) {
         if (const auto format = core::dateFormatFromId(jsonString(*json)))
             clinic.dateFormat = *format;
@@ -98,6 +110,14 @@ void saveNormSet(store::Database& db, core::NormSet norms, const store::Actor& a
 void savePageSize(store::Database& db, render::PageSize size, const store::Actor& actor)
 {
     store::SettingsRepository(db).set(kPageSizeKey, "\"" + std::string(pageSizeId(size)) + "\"", actor);
+}
+
+void saveLockAfter(store::Database& db, int minutes, const store::Actor& actor)
+{
+    if (minutes < 0 || minutes > kMaxLockAfterMinutes)
+        throw InputError("lock_after", "lock_after: " + std::to_string(minutes) + " is not between 0 (never) and " +
+                                           std::to_string(kMaxLockAfterMinutes) + " minutes");
+    store::SettingsRepository(db).set(kLockAfterKey, std::to_string(minutes), actor);
 }
 
 void saveDateFormat(store::Database& db, core::DateFormat format, const store::Actor& actor)

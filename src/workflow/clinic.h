@@ -28,6 +28,9 @@ inline constexpr const char* kBrandingKey = "branding";
 inline constexpr const char* kNormSetKey = "norm_set";
 inline constexpr const char* kPageSizeKey = "page_size";
 inline constexpr const char* kDateFormatKey = "date_format";
+inline constexpr const char* kLockAfterKey = "lock_after_minutes";
+/// The longest a clinic may let a desk stay open without use before it locks (8 hours).
+inline constexpr int kMaxLockAfterMinutes = 480;
 
 struct Clinic {
     core::Branding branding;
@@ -36,6 +39,9 @@ struct Clinic {
     /// How every document writes dates (handout, visit note, referral letter, progress report,
     /// email); the JSON files and the database keep ISO.
     core::DateFormat dateFormat = core::kDefaultDateFormat;
+    /// Clinic mode: a desk left this many minutes without use locks until the person logs in again
+    /// (0: never). Set by the clinic for every desk.
+    int lockAfterMinutes = 0;
     /// What could not be read, one sentence each ("The clinic's branding could not be read: …;
     /// documents are printed without it."). Empty when everything was read.
     std::vector<std::string> problems;
@@ -51,6 +57,9 @@ void savePageSize(store::Database& db, render::PageSize size, const store::Actor
 /// Stores the clinic's date format (core::dateFormats() lists the choices, core::dateFormatLabel
 /// words each one for a settings list).
 void saveDateFormat(store::Database& db, core::DateFormat format, const store::Actor& actor);
+/// Stores the minutes after which an unused desk locks (0 = never, at most kMaxLockAfterMinutes);
+/// throws InputError naming "lock_after" otherwise.
+void saveLockAfter(store::Database& db, int minutes, const store::Actor& actor);
 
 /// "a4" / "letter".
 std::string_view pageSizeId(render::PageSize size);

@@ -187,6 +187,35 @@ TEST_F(ClinicModeGui, ThePatientListShowsAnotherDesksNewPatientWithoutSearchingA
     EXPECT_EQ(m_frame->patientRows(), 1);
 }
 
+TEST_F(ClinicModeGui, ALockedDeskIsHiddenUntilThePersonLoggedInGivesTheirPasswordAgain)
+{
+    openWindow();
+    core::Patient p;
+    p.name = "Kai Invented";
+    ASSERT_TRUE(m_frame->createPatient(p));
+    VisitPage* visit = m_frame->newVisit();
+    ASSERT_NE(visit, nullptr);
+    visit->form()->setValue("visit.complaint", "Typed before the lock");
+
+    int attempts = 0;
+    bool hidden = false;
+    std::string problem;
+    EXPECT_TRUE(m_frame->lockNow([&](LoginDialog& dialog) {
+        hidden = !m_frame->IsShown();
+        problem = dialog.problem();
+        dialog.setTyped(dialog.login(), ++attempts == 1 ? "not the password" : kPassword);
+        return true;
+    }));
+    EXPECT_TRUE(hidden) << "the window shows nothing while locked";
+    EXPECT_EQ(attempts, 2);
+    EXPECT_TRUE(has(problem, "password authentication failed")) << problem;
+    EXPECT_TRUE(m_frame->IsShown());
+    // The typing was put in the draft when the desk locked.
+    const auto draft = store::DraftRepository(m_frame->database()).find(m_frame->openPatientId(), 0);
+    ASSERT_TRUE(draft.has_value());
+    EXPECT_TRUE(has(draft->formText, "Typed before the lock"));
+}
+
 TEST_F(ClinicModeGui, Screenshot)
 {
     const char* dir = std::getenv("HIPRX_SCREENSHOT_DIR");

@@ -4,8 +4,10 @@
 // PostgreSQL server doing a day's mix for a fixed number of operations each, on a clinic of P
 // patients. Reports p50/p95/max per operation, errors (goal 0) and lost writes (goal 0).
 //
-//   clinic_load --url postgresql:///hiprx_load --patients 100000 --desks 20 --ops 300
+//   clinic_load --url postgresql:///hiprx_load --patients 100000 --desks 20 --ops 300 [--think-ms 300]
 //
+// --think-ms makes each desk pause about that long after each operation (uniformly 0.5–1.5 times it),
+// as a person reading the screen does; without it the desks run back to back, the worst case.
 // The database is set up (clinic init) and filled when it holds fewer patients than asked. Run it
 // inside a throw-away server:  bash installer/with-test-server.sh bash -c 'createdb hiprx_load &&
 //   build/tests/bench/clinic_load --url postgresql:///hiprx_load'
@@ -19,6 +21,7 @@
 // visit's final version minus its first must equal the saves the desks were told succeeded; and each
 // desk's own visit must end with the text of that desk's last successful save. Programs: the rows on
 // the server must equal the issues reported.
+#include "store/database_impl.h"
 #include "store/repositories.h"
 
 #include "core/assessment.h"
@@ -47,6 +50,7 @@ struct Options {
     int patients = 100000;
     int desks = 20;
     int ops = 300;
+    int thinkMs = 0; ///< a pause after each operation, as a person at a desk makes (0: back to back)
 };
 
 const char* const kFirst[] = {"Ana",   "Ben",    "Chloe", "Dmitri", "Elena", "Farid",  "Grace", "Hugo",
@@ -114,6 +118,8 @@ void fill(store::Database& db, int patients)
         }
     });
     std::cerr << "  in " << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
+    // What autovacuum does soon after a bulk load, done now so the planner knows the tables' size.
+    db.impl().connection->execute("ANALYZE");
 }
 
 double percentile(std::vector<double> values, double p)
@@ -141,9 +147,11 @@ int main(int argc, char** argv)
             o.desks = std::stoi(value);
         else if (key == "--ops")
             o.ops = std::stoi(value);
+        else if (key == "--think-ms")
+            o.thinkMs = std::stoi(value);
     }
     if (o.url.empty()) {
-        std::cerr << "usage: clinic_load --url postgresql:///DB [--patients N] [--desks N] [--ops N]\n";
+        std::cerr << "usage: clinic_load --url postgresql:///DB [--patients N] [--desks N] [--ops N] [--think-ms N]\n";
         return 2;
     }
 
@@ -247,6 +255,9 @@ int main(int argc, char** argv)
                     if (firstErrors.size() < 5)
                         firstErrors.push_back(e.what());
                 }
+                if (o.thinkMs > 0) // a person reads the screen before the next step, for a while
+                    std::this_thread::sleep_for(std::chrono::milliseconds(
+                        o.thinkMs / 2 + static_cast<int>(random() % static_cast<unsigned>(o.thinkMs))));
             }
         } catch (const std::exception& e) {
             ++errors;
@@ -292,8 +303,11 @@ int main(int argc, char** argv)
         std::cerr << "programs: " << issued << " issued, " << (programsAfter - programsBefore) << " stored\n";
     }
 
-    std::printf("%d desks x %d operations on %lld patients, %.1f s (%s)\n", o.desks, o.ops,
-                static_cast<long long>(patients.count()), seconds, setup.location().c_str());
+    std::printf("%d desks x %d operations on %lld patients, %s, %.1f s (%s)\n", o.desks, o.ops,
+                static_cast<long long>(patients.count()),
+                o.thinkMs > 0 ? ("about " + std::to_string(o.thinkMs) + " ms between a desk's operations").c_str()
+                              : "back to back",
+                seconds, setup.location().c_str());
     std::printf("%-24s %8s %8s %8s %8s\n", "operation", "count", "p50 ms", "p95 ms", "max ms");
     for (const auto& [op, values] : all.ms)
         std::printf("%-24s %8zu %8.2f %8.2f %8.2f\n", op.c_str(), values.size(), percentile(values, 0.5),

@@ -333,6 +333,20 @@ float sizeOfWord(const std::filesystem::path& pdf, const std::string& word)
     return size;
 }
 
+TEST_F(CliTest, TheClinicSetsWhenAnUnusedDeskLocksWithinItsRange)
+{
+    EXPECT_NE(cli({"clinic"}).out.find("Unused desks lock after: never"), std::string::npos);
+    const auto set = cli({"clinic", "--lock-after", "15", "--json"});
+    ASSERT_EQ(set.exitCode, 0) << set.err;
+    EXPECT_EQ(json::parse(set.out).at("lock_after_minutes"), 15);
+    EXPECT_NE(cli({"clinic"}).out.find("Unused desks lock after: 15 minutes"), std::string::npos);
+    const auto tooLong = cli({"clinic", "--lock-after", "481"});
+    EXPECT_EQ(tooLong.exitCode, 2);
+    EXPECT_NE(tooLong.err.find("lock_after: 481 is not between 0 (never) and 480 minutes"), std::string::npos)
+        << tooLong.err;
+    EXPECT_EQ(json::parse(cli({"clinic", "--json"}).out).at("lock_after_minutes"), 15) << "nothing saved";
+}
+
 TEST_F(CliTest, TheClinicsDateFormatIsUsedByEveryDocumentAndOneDocumentMayOverrideIt)
 {
     ::setenv("HIPRX_TODAY", "2026-11-21", 1);
