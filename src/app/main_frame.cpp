@@ -228,8 +228,10 @@ void MainFrame::onRemoteChanges(const std::vector<store::Change>& changes)
     bool patients = false;
     bool thisPatient = false;
     bool thisVisit = false;
+    bool outbox = false;
     for (const store::Change& c : changes) {
         patients = patients || c.table == "patients";
+        outbox = outbox || c.table == "outbox" || c.table == "outbox_discarded";
         thisPatient = thisPatient || (m_patientId != 0 && c.patientId == m_patientId);
         thisVisit = thisVisit || (m_visit != nullptr && c.table == "visits" &&
                                   c.row == std::to_string(m_visit->visitId()));
@@ -239,6 +241,8 @@ void MainFrame::onRemoteChanges(const std::vector<store::Change>& changes)
         refreshPatients();
     if (thisPatient && page == 1)
         refreshVisits();
+    if (outbox && m_outbox != nullptr)
+        m_outbox->refresh();
     if (thisVisit && m_visit->changedElsewhere())
         SetStatusText("This visit was just saved at another desk. Your next save would be refused: go back to "
                       "the patient and open the visit again to see their change (your typing is kept as a draft).");
@@ -347,7 +351,15 @@ void MainFrame::buildMenus()
     file->Append(wxID_PRINT_SETUP, toWx("Page Set&up…"), "Paper and printer");
     file->Append(kIdEmail, toWx("&Email program…\tCtrl+E"), "Send the home program to the patient");
     const int outboxId = file->Append(wxID_ANY, toWx("&Outbox…"), "Emails not sent yet: why, and retry")->GetId();
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showOutboxDialog(this, m_db, visitContext().clinician); }, outboxId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            OutboxDialog dialog(this, m_db, visitContext().clinician);
+            setOpenOutbox(&dialog); // other desks' messages appear in it as they are queued
+            dialog.ShowModal();
+            setOpenOutbox(nullptr);
+        },
+        outboxId);
     file->AppendSeparator();
     file->Append(kIdBackupNow, toWx("&Back up now"), "Copy the database into the backup folder");
     file->AppendSeparator();

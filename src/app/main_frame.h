@@ -47,6 +47,7 @@ enum MenuId {
 class EmailJob;
 class ChangeListener;
 class LoginDialog;
+class OutboxDialog;
 class InputWatch;
 
 class MainFrame : public wxFrame {
@@ -94,6 +95,9 @@ public:
     bool switchDatabase(const std::string& location);
     /// Clinic mode: what other desks committed (the listener calls it; tests call it directly).
     void onRemoteChanges(const std::vector<store::Change>& changes);
+    /// The Outbox window while it is open, refreshed when another desk queues, sends or discards a
+    /// message (nullptr when closed).
+    void setOpenOutbox(OutboxDialog* outbox) { m_outbox = outbox; }
     /// Clinic mode: locks the desk (the window hidden, the open visit's typing in its draft) until
     /// the person logged in gives their password again; Cancel quits HipRx, the draft kept. `ask`
     /// answers the dialog in tests. True when unlocked.
@@ -169,6 +173,7 @@ private:
     std::unique_ptr<InputWatch> m_inputWatch;   ///< when this desk was last used (the idle lock)
     wxTimer m_lockTimer;
     bool m_locked = false;
+    OutboxDialog* m_outbox = nullptr;
     workflow::Clinic m_clinic;
     std::string m_clinician;
     core::ExerciseLibrary m_library;

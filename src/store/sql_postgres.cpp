@@ -280,7 +280,10 @@ PostgresConnection::PostgresConnection(const ServerLocation& location)
     }
     // Session settings every HipRx connection relies on: our schema first, and no transaction left
     // open at a desk for long (a crashed or frozen desk must not hold locks).
-    execute("SET search_path = hiprx, pg_catalog; SET idle_in_transaction_session_timeout = '5min'");
+    // NOTICEs ("already exists, skipping" when clinic init runs again) are not for the person at the
+    // desk: libpq would print them on stderr.
+    execute("SET search_path = hiprx, pg_catalog; SET idle_in_transaction_session_timeout = '5min'; "
+            "SET client_min_messages = warning");
     Statement who(*this, "SELECT session_user");
     who.executeStep();
     m_login = who.getColumn(0).getString();

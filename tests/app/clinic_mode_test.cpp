@@ -7,11 +7,13 @@
 #include "app/assessment_form.h"
 #include "app/login_dialog.h"
 #include "app/main_frame.h"
+#include "app/outbox_dialog.h"
 #include "app/visit_page.h"
 
 #include "gui_test_support.h"
 
 #include "store/draft_repository.h"
+#include "store/outbox_repository.h"
 #include "store/repositories.h"
 #include "store/server_logins.h"
 #include "store/sql_postgres.h"
@@ -185,6 +187,34 @@ TEST_F(ClinicModeGui, ThePatientListShowsAnotherDesksNewPatientWithoutSearchingA
     for (int i = 0; i < 80 && m_frame->patientRows() == 0; ++i)
         pump(25);
     EXPECT_EQ(m_frame->patientRows(), 1);
+}
+
+TEST_F(ClinicModeGui, AnOpenOutboxShowsAMessageAnotherDeskCouldNotSend)
+{
+    openWindow();
+    store::Database otherDesk = logIn();
+    core::Patient p;
+    p.name = "Noor Invented";
+    const std::int64_t patient = store::PatientRepository(otherDesk).create(p, {"Front desk"});
+    core::Assessment assessment;
+    assessment.visit.date = core::Date{2026, 11, 20};
+    const std::int64_t visit = store::VisitRepository(otherDesk).create(patient, assessment, {"Front desk"});
+    core::Program program;
+    store::VisitRepository(otherDesk).issueProgram(visit, program, {"Front desk"});
+
+    OutboxDialog outbox(m_frame, m_frame->database(), "Alice");
+    m_frame->setOpenOutbox(&outbox);
+    outbox.Show();
+    pump();
+    const int before = outbox.rows();
+    store::OutboxRepository messages(otherDesk);
+    const std::int64_t id = messages.enqueue({visit, 1, "noor@example.org", "Your program", "Hello", "<m1@test>"},
+                                             {"Front desk"});
+    messages.recordAttempt(id, false, "the server refused the address", {"Front desk"});
+    for (int i = 0; i < 80 && outbox.rows() == before; ++i)
+        pump(25);
+    EXPECT_EQ(outbox.rows(), before + 1);
+    m_frame->setOpenOutbox(nullptr);
 }
 
 TEST_F(ClinicModeGui, ALockedDeskIsHiddenUntilThePersonLoggedInGivesTheirPasswordAgain)
