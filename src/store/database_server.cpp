@@ -100,6 +100,16 @@ std::unique_ptr<ChangeFeed> Database::listen() const
 void Database::initServer(const std::string& url)
 {
     std::unique_ptr<sql::PostgresConnection> connection = connect(url);
+    // Roles, owners and the audit need the server's superuser; checked first, so that nothing is
+    // half set up.
+    const bool superuser = detail::guarded("check the login", [&] {
+        sql::Statement who(*connection, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+        return who.executeStep() && who.getColumn(0).getInt() != 0;
+    });
+    if (!superuser)
+        throw StorageError("Setting up the clinic server needs its superuser (" + connection->login() +
+                           " is not): on the server run  sudo -u postgres hiprx-cli clinic init " + shown(url) +
+                           "  or log in as a superuser.");
     const auto list = serverMigrations();
     const int latest = static_cast<int>(list.size());
     detail::guarded("create the HipRx schema on the clinic server", [&] {

@@ -187,8 +187,22 @@ private:
 bool isLocalHost(const std::string& host)
 {
     if (host.empty() || host.front() == '/')
-        return true; // the default: a Unix socket on this computer
+        return true; // a Unix socket on this computer
     return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]";
+}
+
+/// Every host of a list ("a,b") is on this computer.
+bool allLocal(const std::string& hosts)
+{
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = hosts.find(',', start);
+        if (!isLocalHost(hosts.substr(start, comma == std::string::npos ? std::string::npos : comma - start)))
+            return false;
+        if (comma == std::string::npos)
+            return true;
+        start = comma + 1;
+    }
 }
 
 } // namespace
@@ -234,7 +248,14 @@ ServerLocation parseServerLocation(const std::string& url)
             port = o->val;
     }
     detail::pq().PQconninfoFree(options);
-    location.local = isLocalHost(location.host);
+    // Without a host in the address, libpq takes PGHOST or PGHOSTADDR: that decides where the data goes.
+    if (location.host.empty())
+        for (const char* variable : {"PGHOST", "PGHOSTADDR"})
+            if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {
+                location.host = value;
+                break;
+            }
+    location.local = allLocal(location.host);
     location.shown = "postgresql://" + (user.empty() ? "" : user + "@") + location.host +
                      (port.empty() ? "" : ":" + port) + "/" + dbname;
     if (sslmode.empty()) {

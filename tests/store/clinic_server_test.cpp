@@ -94,6 +94,13 @@ TEST_F(ClinicServerTest, AdministratorsManageLoginsAndTheServerSaysWhoIsWho)
     EXPECT_THROW(logins.create("Bad Name", kPassword, StaffRole::Therapist), InputError);
     EXPECT_THROW(logins.create("shorty_pw", "short", StaffRole::Therapist), InputError);
     EXPECT_THROW(logins.create(nameOf(alice), kPassword, StaffRole::Therapist), InputError);
+    // Setting up or upgrading the server is the superuser's: a staff login is told so before anything changes.
+    try {
+        Database::initServer(alice);
+        FAIL() << "a therapist set up the server";
+    } catch (const StorageError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("needs its superuser"));
+    }
 }
 
 TEST_F(ClinicServerTest, TheFrontDeskKeepsContactDetailsButIsRefusedTheFindings)
@@ -258,6 +265,18 @@ TEST(ServerLocation, TlsThatChecksTheServerIsTheDefaultAndAPlainConnectionOnlySt
     EXPECT_THROW(sql::parseServerLocation("postgresql://alice@db.clinic.example/hiprx?sslmode=require"), sql::Error);
     EXPECT_THROW(sql::parseServerLocation("postgresql://alice@10.0.0.5/hiprx?sslmode=disable"), sql::Error);
     EXPECT_EQ(sql::parseServerLocation("postgresql://alice@10.0.0.5/hiprx?sslmode=verify-ca").sslmode, "verify-ca");
+    // Without a host in the address, PGHOST says where the data goes (libpq takes it from there).
+    const char* saved = std::getenv("PGHOST");
+    const std::string before = saved != nullptr ? saved : "";
+    ::setenv("PGHOST", "db.clinic.example", 1);
+    EXPECT_EQ(sql::parseServerLocation("postgresql:///hiprx").sslmode, "verify-full");
+    EXPECT_THROW(sql::parseServerLocation("postgresql:///hiprx?sslmode=prefer"), sql::Error);
+    ::setenv("PGHOST", "localhost,db.clinic.example", 1);
+    EXPECT_EQ(sql::parseServerLocation("postgresql:///hiprx").sslmode, "verify-full");
+    if (saved != nullptr)
+        ::setenv("PGHOST", before.c_str(), 1);
+    else
+        ::unsetenv("PGHOST");
     // The password never shows in what is displayed.
     EXPECT_EQ(sql::parseServerLocation("postgresql://alice:s3cret@db.clinic.example:6543/hiprx").shown,
               "postgresql://alice@db.clinic.example:6543/hiprx");
