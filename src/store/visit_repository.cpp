@@ -236,11 +236,25 @@ std::int64_t VisitRepository::rowVersion(std::int64_t visitId)
 std::vector<VisitSummary> VisitRepository::listForPatient(std::int64_t patientId)
 {
     return detail::guarded("list the visits", [&] {
-        sql::Statement query(detail::connection(m_db),
-                                "SELECT v.id, v.visit_date, v.clinician, v.complaint, "
-                                "(SELECT count(*) FROM programs p WHERE p.visit_id = v.id) "
-                                "FROM visits v WHERE v.patient_id = ? "
-                                "ORDER BY v.visit_date DESC, v.created_at DESC, v.id DESC");
+        sql::Connection& db = detail::connection(m_db);
+        // On a clinic server the front desk may see when a visit was and who saw the patient (to
+        // reprint or email a program) but not what the visit was about: its list leaves the
+        // complaint out (the server refuses any query that names it).
+        bool clinical = true;
+        if (db.dialect() == sql::Dialect::Postgres) {
+            sql::Statement may(db, "SELECT has_column_privilege('hiprx.visits', 'complaint', 'SELECT') AND "
+                                   "has_column_privilege('hiprx.visits', 'created_at', 'SELECT')");
+            may.executeStep();
+            clinical = may.getColumn(0).getInt() != 0;
+        }
+        sql::Statement query(db, clinical ? "SELECT v.id, v.visit_date, v.clinician, v.complaint, "
+                                            "(SELECT count(*) FROM programs p WHERE p.visit_id = v.id) "
+                                            "FROM visits v WHERE v.patient_id = ? "
+                                            "ORDER BY v.visit_date DESC, v.created_at DESC, v.id DESC"
+                                          : "SELECT v.id, v.visit_date, v.clinician, '', "
+                                            "(SELECT count(*) FROM programs p WHERE p.visit_id = v.id) "
+                                            "FROM visits v WHERE v.patient_id = ? "
+                                            "ORDER BY v.visit_date DESC, v.id DESC");
         query.bind(1, patientId);
         std::vector<VisitSummary> visits;
         while (query.executeStep()) {

@@ -121,6 +121,13 @@ TEST_F(ClinicServerTest, TheFrontDeskKeepsContactDetailsButIsRefusedTheFindings)
     patients.update(patient, {"Bob"}, patients.rowVersion(patientId));
     EXPECT_EQ(patients.find(patientId)->phone, "+34 622 222 222");
 
+    // The visit list, to reprint or email a program: when and who, never what it was about.
+    const auto listed = VisitRepository(asBob).listForPatient(patientId);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].id, visitId);
+    EXPECT_EQ(listed[0].complaint, "");
+    Database asAlice = Database::openLocation(alice);
+    EXPECT_EQ(VisitRepository(asAlice).listForPatient(patientId)[0].complaint, sampleAssessment().visit.complaint);
     try {
         VisitRepository(asBob).find(visitId);
         FAIL() << "the front desk read the findings";
