@@ -52,8 +52,11 @@ expect "a therapist cannot add people or logins" 1 "your login may not do this" 
 expect "the therapist imports a visit" 0 "imported" \
   env PGPASSWORD='alice password 1' "$cli" --db "$A" import "$root/assets/examples/desk_worker_tight_hip_flexors.json"
 expect "the front desk sees the patient list" 0 "Sam Carter" env PGPASSWORD='bob password 12' "$cli" --db "$B" patients
-expect "but not the findings" 1 "your login may not do this at this clinic" \
+expect "and the patient's visits, without what they were about" 0 "VISIT  DATE" \
   env PGPASSWORD='bob password 12' "$cli" --db "$B" show 1
+env PGPASSWORD='bob password 12' "$cli" --db "$B" show 1 | grep -q "Stiff\|tight" && fail "the front desk saw the complaint" ""
+expect "but not the findings" 1 "your login may not do this at this clinic" \
+  env PGPASSWORD='bob password 12' "$cli" --db "$B" export 1 --out "$work/visit.json"
 expect "a wrong password is refused in words" 1 "password authentication failed" \
   env PGPASSWORD=nope "$cli" --db "$B" patients
 expect "the administrator disables the front desk" 0 "can no longer log in" \
