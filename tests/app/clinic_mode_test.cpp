@@ -10,6 +10,7 @@
 #include "app/outbox_dialog.h"
 #include "app/visit_page.h"
 
+#include "../store/server_test_setup.h"
 #include "gui_test_support.h"
 
 #include "store/draft_repository.h"
@@ -21,11 +22,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <thread>
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 namespace hiprx::app {
@@ -49,20 +47,7 @@ protected:
         m_name = "hiprx_gui_" + suffix;
         admin().execute("CREATE DATABASE " + m_name);
         m_url = "postgresql:///" + m_name;
-        {
-            // Roles are the whole server's: test processes set them up one at a time (see
-            // tests/store/store_test_support.h).
-            const int lock = ::open((std::filesystem::temp_directory_path() / "hiprx-test-server.lock").c_str(),
-                                    O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-            ::flock(lock, LOCK_EX);
-            try {
-                store::Database::initServer(m_url);
-            } catch (...) {
-                ::close(lock);
-                throw;
-            }
-            ::close(lock);
-        }
+        store::test_support::initServerOneAtATime(m_url);
         m_login = "alice_" + suffix;
         store::Database super = store::Database::openLocation(m_url);
         store::ServerLogins(super).create(m_login, kPassword, store::StaffRole::Therapist);

@@ -10,6 +10,7 @@
 #include "store/database_impl.h"
 #include "store/sql.h"
 #include "store/sql_postgres.h"
+#include "server_test_setup.h"
 
 #include <gtest/gtest.h>
 
@@ -19,8 +20,6 @@
 #include <fstream>
 #include <string>
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 namespace hiprx::store::test_support {
@@ -77,18 +76,7 @@ public:
         admin().execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
         admin().execute("CREATE DATABASE " + m_name);
         m_location = "postgresql:///" + m_name;
-        // Roles are the whole server's: two test processes setting them up at once would collide
-        // ("tuple concurrently updated"), so they take turns.
-        const int lock = ::open((std::filesystem::temp_directory_path() / "hiprx-test-server.lock").c_str(),
-                                O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        ::flock(lock, LOCK_EX);
-        try {
-            Database::initServer(m_location);
-        } catch (...) {
-            ::close(lock);
-            throw;
-        }
-        ::close(lock);
+        initServerOneAtATime(m_location);
     }
     ~TestLocation()
     {
