@@ -23,6 +23,7 @@
 #include "exchange/json_format.h"
 #include "exchange/smtp_json.h"
 #include "render/home_program.h"
+#include "render/output_file.h"
 #include "store/app_paths.h"
 #include "store/backup_folder.h"
 #include "store/draft_repository.h"
@@ -495,6 +496,10 @@ wxWindow* MainFrame::buildListPage(wxWindow* parent)
     return panel;
 }
 
+namespace {
+std::filesystem::path askPdfPath(wxWindow* parent, const wxString& title, const wxString& name);
+} // namespace
+
 wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
 {
     auto* panel = new wxPanel(parent);
@@ -508,7 +513,9 @@ wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
     auto* visit = new wxButton(panel, wxID_ANY, "&New visit");
     auto* history = new wxButton(panel, wxID_ANY, toWx("&History…"));
     auto* open = new wxButton(panel, wxID_ANY, "&Open visit");
-    for (auto* b : {back, edit, visit, open, history})
+    auto* reprint = new wxButton(panel, wxID_ANY, toWx("Issued &program as PDF…"));
+    reprint->SetToolTip("The program last issued at the selected visit, exactly as it was handed over");
+    for (auto* b : {back, edit, visit, open, history, reprint})
         buttons->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     m_visits = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     m_visits->AppendColumn("Date", wxLIST_FORMAT_LEFT, FromDIP(110));
@@ -535,6 +542,16 @@ wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
     visit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newVisit(); });
     history->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onHistory(); });
     open->Bind(wxEVT_BUTTON, [openSelected](wxCommandEvent&) { openSelected(); });
+    reprint->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const long row = m_visits->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (row < 0 || static_cast<std::size_t>(row) >= m_visitIds.size()) {
+            SetStatusText("Select a visit first.");
+            return;
+        }
+        const auto file = askPdfPath(this, "Save the issued program", "home-program.pdf");
+        if (!file.empty())
+            saveIssuedProgram(m_visitIds[static_cast<std::size_t>(row)], file);
+    });
     m_visits->Bind(wxEVT_LIST_ITEM_ACTIVATED, [openSelected](wxListEvent&) { openSelected(); });
     return panel;
 }
@@ -902,6 +919,30 @@ std::filesystem::path askPdfPath(wxWindow* parent, const wxString& title, const 
 }
 
 } // namespace
+
+bool MainFrame::saveIssuedProgram(std::int64_t visitId, const std::filesystem::path& file)
+{
+    try {
+        const auto issued = store::VisitRepository(m_db).latestProgram(visitId);
+        if (!issued) {
+            m_prompts.error("No program was issued at this visit.");
+            return false;
+        }
+        if (issued->pdf.empty()) {
+            m_prompts.error("This program was issued without its PDF being kept, so it cannot be reprinted "
+                            "exactly; a therapist can print it again from the visit.");
+            return false;
+        }
+        render::writeFileAtomically(
+            file, std::string_view(reinterpret_cast<const char*>(issued->pdf.data()), issued->pdf.size()));
+        SetStatusText(toWx("Saved program version " + std::to_string(issued->version) + " as issued to " +
+                           file.string()));
+        return true;
+    } catch (const std::exception& e) {
+        m_prompts.error(toWx(std::string("The issued program was not saved.\n\n") + e.what()));
+        return false;
+    }
+}
 
 bool MainFrame::writeVisitNote(const std::filesystem::path& file)
 {

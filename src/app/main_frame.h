@@ -95,6 +95,10 @@ public:
     bool switchDatabase(const std::string& location);
     /// Clinic mode: what other desks committed (the listener calls it; tests call it directly).
     void onRemoteChanges(const std::vector<store::Change>& changes);
+    /// The program last issued at visit `visitId`, exactly as it was handed over (its stored PDF),
+    /// saved to `file`: a reprint that never opens the findings, so the front desk may do it on a
+    /// clinic server. False, after saying why, when there is none or it cannot be written.
+    bool saveIssuedProgram(std::int64_t visitId, const std::filesystem::path& file);
     /// The Outbox window while it is open, refreshed when another desk queues, sends or discards a
     /// message (nullptr when closed).
     void setOpenOutbox(OutboxDialog* outbox) { m_outbox = outbox; }

@@ -18,10 +18,13 @@
 #include "store/repositories.h"
 #include "store/server_logins.h"
 #include "store/sql_postgres.h"
+#include "workflow/clinic.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include <unistd.h>
@@ -51,6 +54,8 @@ protected:
         m_login = "alice_" + suffix;
         store::Database super = store::Database::openLocation(m_url);
         store::ServerLogins(super).create(m_login, kPassword, store::StaffRole::Therapist);
+        // As clinic init does: the built-in exercises, which only an administrator may write.
+        store::ExerciseRepository(super).syncBuiltins(workflow::loadBuiltinLibrary().all());
         m_desk = "postgresql://" + m_login + "@localhost/" + m_name;
     }
     void TearDown() override
@@ -200,6 +205,47 @@ TEST_F(ClinicModeGui, AnOpenOutboxShowsAMessageAnotherDeskCouldNotSend)
         pump(25);
     EXPECT_EQ(outbox.rows(), before + 1);
     m_frame->setOpenOutbox(nullptr);
+}
+
+TEST_F(ClinicModeGui, TheFrontDeskReprintsTheIssuedProgramWithoutOpeningTheFindings)
+{
+    // A therapist's visit with a program issued as a PDF.
+    std::int64_t patient = 0;
+    std::int64_t visit = 0;
+    const std::vector<std::uint8_t> pdf{'%', 'P', 'D', 'F', '-', '1', '.', '4', '\n', 'x'};
+    {
+        store::Database therapist = logIn();
+        core::Patient p;
+        p.name = "Noor Invented";
+        patient = store::PatientRepository(therapist).create(p, {"Alice"});
+        core::Assessment assessment;
+        assessment.visit.date = core::Date{2026, 11, 20};
+        assessment.visit.complaint = "Groin pain when running";
+        visit = store::VisitRepository(therapist).create(patient, assessment, {"Alice"});
+        store::VisitRepository(therapist).issueProgram(visit, core::Program{}, {"Alice"}, "", pdf);
+    }
+    // The front desk logs in, opens the patient and saves the program as it was handed over.
+    const std::string desk = "desk_" + std::to_string(::getpid()) + "_" + std::to_string(++s_counter);
+    {
+        store::Database super = store::Database::openLocation(m_url);
+        store::ServerLogins(super).create(desk, kPassword, store::StaffRole::FrontDesk);
+    }
+    m_desk = "postgresql://" + desk + "@localhost/" + m_name;
+    openWindow();
+    m_frame->openPatient(patient);
+    pump();
+    EXPECT_EQ(m_frame->visitRows(), 1);
+    const auto file = std::filesystem::temp_directory_path() / ("hiprx-reprint-" + desk + ".pdf");
+    ASSERT_TRUE(m_frame->saveIssuedProgram(visit, file)) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes, std::string(pdf.begin(), pdf.end()));
+    std::filesystem::remove(file);
+    EXPECT_TRUE(m_prompts.errors.empty()) << m_prompts.errors.front();
+    try {
+        admin().execute("DROP ROLE IF EXISTS " + desk);
+    } catch (const std::exception&) {
+    }
 }
 
 TEST_F(ClinicModeGui, ALockedDeskIsHiddenUntilThePersonLoggedInGivesTheirPasswordAgain)
