@@ -700,11 +700,12 @@ void MainFrame::refreshVisits()
         m_visitIds.push_back(v.id);
         ++row;
     }
-    if (!store::DraftRepository(m_db).forPatient(m_patientId).empty())
+    const bool drafts = !store::DraftRepository(m_db).forPatient(m_patientId).empty();
+    if (drafts)
         SetStatusText("This patient has an unfinished assessment or program changes; opening the visit offers "
                       "them back.");
     m_visits->Thaw();
-    if (store::DraftRepository(m_db).forPatient(m_patientId).empty())
+    if (!drafts)
         SetStatusText(wxString::Format("%ld visit(s)", row));
 }
 

@@ -14,6 +14,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,8 @@ struct Database::Impl {
     Credentials credentials;                     ///< server only: as given at open, for listen()
     std::string url;                             ///< server only: as given at open
     bool readOnly = false;
+    /// Server only: what this login may do, asked once per table/column and privilege.
+    std::map<std::string, bool, std::less<>> privileges;
     int transactionDepth = 0; ///< >0 inside Database::transaction; nested calls use savepoints
 };
 

@@ -11,6 +11,7 @@
 #include "store/change_feed.h"
 #include "store/sql_postgres.h"
 
+#include <functional>
 #include <string>
 
 namespace hiprx::store {
@@ -19,6 +20,24 @@ namespace {
 
 /// Every migrator takes this lock first, so two `clinic init` runs never apply one migration twice.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7031947021)";
+
+/// Runs `work` in one transaction under the migration lock; rolled back when it throws.
+void underMigrationLock(sql::Connection& connection, const std::function<void()>& work)
+{
+    connection.execute("BEGIN");
+    try {
+        connection.execute(kMigrationLock);
+        work();
+        connection.execute("COMMIT");
+    } catch (...) {
+        try {
+            connection.execute("ROLLBACK");
+        } catch (const sql::Error&) {
+            // The connection is gone; the server rolled back.
+        }
+        throw;
+    }
+}
 
 std::string shown(const std::string& url)
 {
@@ -113,62 +132,36 @@ void Database::initServer(const std::string& url)
     const auto list = serverMigrations();
     const int latest = static_cast<int>(list.size());
     detail::guarded("create the HipRx schema on the clinic server", [&] {
-        connection->execute("BEGIN");
-        try {
-            connection->execute(kMigrationLock);
-            connection->execute("CREATE SCHEMA IF NOT EXISTS hiprx");
-            connection->execute("COMMIT");
-        } catch (...) {
-            connection->execute("ROLLBACK");
-            throw;
-        }
+        underMigrationLock(*connection, [&] { connection->execute("CREATE SCHEMA IF NOT EXISTS hiprx"); });
     });
-    for (;;) {
+    for (bool done = false; !done;) {
         int version = 0;
         std::string name;
         try {
-            connection->execute("BEGIN");
-            connection->execute(kMigrationLock);
-            version = serverSchemaVersion(*connection); // read again under the lock
-            if (version > latest)
-                throw SchemaTooNewError(version, latest);
-            if (version >= latest) {
-                connection->execute("COMMIT");
-                break;
-            }
-            const EmbeddedFile& file = list[static_cast<std::size_t>(version)];
-            name = std::string(file.name);
-            connection->execute(file.content);
-            connection->execute("UPDATE schema_version SET version = " + std::to_string(version + 1));
-            connection->execute("COMMIT");
+            underMigrationLock(*connection, [&] {
+                version = serverSchemaVersion(*connection); // read again under the lock
+                if (version > latest)
+                    throw SchemaTooNewError(version, latest);
+                if (version >= latest) {
+                    done = true;
+                    return;
+                }
+                const EmbeddedFile& file = list[static_cast<std::size_t>(version)];
+                name = std::string(file.name);
+                connection->execute(file.content);
+                connection->execute("UPDATE schema_version SET version = " + std::to_string(version + 1));
+            });
         } catch (const sql::Error& e) {
-            try {
-                connection->execute("ROLLBACK");
-            } catch (const sql::Error&) {
-                // The connection is gone; the server rolled back.
-            }
             throw StorageError("Could not upgrade the clinic database to schema " + std::to_string(version + 1) +
                                " (" + name + "): " + e.what() + ". It was left at schema " +
                                std::to_string(version) + ".");
-        } catch (...) {
-            try {
-                connection->execute("ROLLBACK");
-            } catch (const sql::Error&) {
-            }
-            throw;
         }
     }
     detail::guarded("set up the clinic's roles, audit and notifications", [&] {
-        connection->execute("BEGIN");
-        try {
-            connection->execute(kMigrationLock);
+        underMigrationLock(*connection, [&] {
             for (const EmbeddedFile& file : serverSetup())
                 connection->execute(file.content);
-            connection->execute("COMMIT");
-        } catch (...) {
-            connection->execute("ROLLBACK");
-            throw;
-        }
+        });
     });
 }
 

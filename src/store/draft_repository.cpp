@@ -53,12 +53,8 @@ std::vector<AssessmentDraft> DraftRepository::forPatient(std::int64_t patientId)
         sql::Connection& db = detail::connection(m_db);
         // On a clinic server a login that may not read drafts (the front desk, which never makes one)
         // has none to be offered, rather than an error on every patient it opens.
-        if (db.dialect() == sql::Dialect::Postgres) {
-            sql::Statement may(db, "SELECT has_table_privilege('hiprx.assessment_drafts', 'SELECT')");
-            may.executeStep();
-            if (may.getColumn(0).getInt() == 0)
-                return std::vector<AssessmentDraft>{};
-        }
+        if (!detail::may(m_db, "SELECT", "assessment_drafts"))
+            return std::vector<AssessmentDraft>{};
         sql::Statement query(db, "SELECT patient_id, visit_id, form_text, updated_at FROM assessment_drafts "
                                  "WHERE patient_id = ? ORDER BY updated_at DESC, id DESC");
         query.bind(1, static_cast<std::int64_t>(patientId));

@@ -101,19 +101,6 @@ std::string hasKey(const sql::Connection& db, const std::string& key)
                                                 : "(json::jsonb -> 'exercises' -> 0 -> '" + key + "') IS NOT NULL";
 }
 
-/// True when the library cannot be written here: a read-only file, or on a clinic server a login
-/// that may not change exercises (only an administrator's may; `hiprx-cli clinic init` brings the
-/// built-ins up to date for every desk).
-bool isReadOnlyFile(sql::Connection& db)
-{
-    if (db.dialect() == sql::Dialect::Postgres) {
-        sql::Statement may(db, "SELECT has_table_privilege('hiprx.exercises', 'INSERT')");
-        may.executeStep();
-        return may.getColumn(0).getInt() == 0;
-    }
-    return db.readOnly();
-}
-
 } // namespace
 
 void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtins)
@@ -134,7 +121,10 @@ void ExerciseRepository::syncBuiltins(const std::vector<core::Exercise>& builtin
         // Every open syncs, so the common case (nothing changed) must not even take the write lock:
         // a read-only database (a backup opened to look at, a file on a read-only share) has to
         // open, and a second HipRx must not wait behind a write it does not need.
-        if (!builtinsDiffer(db, builtins, ids) || m_db.impl().readOnly || isReadOnlyFile(db))
+        // On a clinic server only an administrator's login writes the library (`hiprx-cli clinic init`
+        // brings the built-ins up to date for every desk).
+        if (!builtinsDiffer(db, builtins, ids) || m_db.impl().readOnly || db.readOnly() ||
+            !detail::may(m_db, "INSERT", "exercises"))
             return;
         m_db.transaction([&] {
             const std::map<std::string, bool> stored = storedKinds(db);

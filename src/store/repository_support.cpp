@@ -20,6 +20,30 @@ void appendAudit(sql::Connection& db, const Actor& actor, std::string_view actio
     insert.exec();
 }
 
+bool may(Database& db, std::string_view privilege, std::string_view table, std::string_view column)
+{
+    sql::Connection& connection = *db.impl().connection;
+    if (connection.dialect() != sql::Dialect::Postgres)
+        return true;
+    const std::string key = std::string(privilege) + " " + std::string(table) + "." + std::string(column);
+    auto& known = db.impl().privileges;
+    if (const auto found = known.find(key); found != known.end())
+        return found->second;
+    sql::Statement ask(connection, column.empty() ? "SELECT has_table_privilege(?, ?)"
+                                                  : "SELECT has_column_privilege(?, ?, ?)");
+    ask.bind(1, "hiprx." + std::string(table));
+    if (column.empty()) {
+        ask.bind(2, privilege);
+    } else {
+        ask.bind(2, column);
+        ask.bind(3, privilege);
+    }
+    ask.executeStep();
+    const bool allowed = ask.getColumn(0).getInt() != 0;
+    known.emplace(key, allowed);
+    return allowed;
+}
+
 ConflictError conflict(sql::Connection& db, std::string_view entity, std::int64_t id, std::string_view what)
 {
     sql::Statement last(db, "SELECT clinician, at FROM audit_log WHERE entity = ? AND entity_id = ? "

@@ -29,6 +29,12 @@ void appendAudit(sql::Connection& db, const Actor& actor, std::string_view actio
 /// over a newer change: names who saved it last and when, from the audit log.
 ConflictError conflict(sql::Connection& db, std::string_view entity, std::int64_t id, std::string_view what);
 
+/// Whether this login holds `privilege` ("SELECT", "INSERT") on `table`, or on its `column` when
+/// one is named. A clinic server's groups differ (the front desk may not read findings or drafts,
+/// only an administrator writes exercises); asked once per connection and remembered. Always true
+/// on a file.
+bool may(Database& db, std::string_view privilege, std::string_view table, std::string_view column = {});
+
 /// Binds text, or NULL when it is empty.
 void bindTextOrNull(sql::Statement& statement, int index, const std::string& text);
 

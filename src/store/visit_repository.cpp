@@ -240,13 +240,8 @@ std::vector<VisitSummary> VisitRepository::listForPatient(std::int64_t patientId
         // On a clinic server the front desk may see when a visit was and who saw the patient (to
         // reprint or email a program) but not what the visit was about: its list leaves the
         // complaint out (the server refuses any query that names it).
-        bool clinical = true;
-        if (db.dialect() == sql::Dialect::Postgres) {
-            sql::Statement may(db, "SELECT has_column_privilege('hiprx.visits', 'complaint', 'SELECT') AND "
-                                   "has_column_privilege('hiprx.visits', 'created_at', 'SELECT')");
-            may.executeStep();
-            clinical = may.getColumn(0).getInt() != 0;
-        }
+        const bool clinical =
+            detail::may(m_db, "SELECT", "visits", "complaint") && detail::may(m_db, "SELECT", "visits", "created_at");
         sql::Statement query(db, clinical ? "SELECT v.id, v.visit_date, v.clinician, v.complaint, "
                                             "(SELECT count(*) FROM programs p WHERE p.visit_id = v.id) "
                                             "FROM visits v WHERE v.patient_id = ? "
