@@ -173,6 +173,14 @@ std::vector<NamedPose> makeBasePoses()
     Pose supineFront = makePose({{J::Pelvis, 90}});
     supineFront = both(supineFront, J::LeftShoulder, J::RightShoulder, 10);
     out.push_back({"supine_front", {supineFront, FigureView::Front}});
+
+    // Standing seen from above, facing up the picture: feet a little apart under the hips, elbows
+    // at the sides and the forearms level in front (the hands at chest height, as when holding
+    // something).
+    Pose above = makePose({});
+    above = both(above, J::LeftHip, J::RightHip, 5);
+    above = both(above, J::LeftElbow, J::RightElbow, 90);
+    out.push_back({"standing_above", {above, FigureView::Above}});
     return out;
 }
 
@@ -229,8 +237,43 @@ std::optional<PropKind> parsePropKind(std::string_view name)
     return std::nullopt;
 }
 
+namespace {
+
+/// Seen from above (a standing person): turning, not bending, shows.
+std::optional<AngleRange> rangeFromAbove(Joint joint)
+{
+    switch (joint) {
+    case Joint::Pelvis:
+        return std::nullopt;
+    case Joint::Spine:
+        return AngleRange{-45, 45}; // the trunk turned on the hips
+    case Joint::Neck:
+        return AngleRange{-70, 70}; // the head turned
+    case Joint::LeftHip:
+    case Joint::RightHip:
+        return AngleRange{-30, 70}; // the leg out to the side, as from the front
+    case Joint::LeftKnee:
+    case Joint::RightKnee:
+        return AngleRange{0, 160};
+    case Joint::LeftAnkle:
+    case Joint::RightAnkle:
+        return AngleRange{-30, 45}; // the foot turned out
+    case Joint::LeftShoulder:
+    case Joint::RightShoulder:
+        return AngleRange{-60, 120}; // across the chest … out to the side and a little back
+    case Joint::LeftElbow:
+    case Joint::RightElbow:
+        return AngleRange{0, 150};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<AngleRange> jointRange(Joint joint, FigureView view)
 {
+    if (view == FigureView::Above)
+        return rangeFromAbove(joint);
     const bool side = view == FigureView::Side;
     switch (joint) {
     case Joint::Pelvis:
@@ -275,7 +318,15 @@ std::vector<FieldProblem> checkPose(const Pose& pose, FigureView view, const std
         }
         auto range = jointRange(joint, view);
         // Front view: a thigh pointing at the viewer shows a bent hip end-on, and a thigh or shin
-        // sloping towards the viewer shows the knee's bend foreshortened: any direction.
+        // sloping towards the viewer shows the knee's bend foreshortened: any direction. Side
+        // view: a thigh or shin sloping towards the viewer (a knee fallen out, an ankle crossed
+        // over the other knee) shows the knee's bend foreshortened too.
+        if (view == FigureView::Side) {
+            const bool knee = joint == Joint::LeftKnee || joint == Joint::RightKnee;
+            const std::size_t k = joint == Joint::LeftKnee ? 0 : 1;
+            if (knee && (pose.thighSeen[k] < 1.0 || pose.shinSeen[k] < 1.0))
+                range = frontRangeSeenEndOn;
+        }
         if (view == FigureView::Front) {
             const bool left = joint == Joint::LeftHip || joint == Joint::LeftKnee;
             const std::size_t k = left ? 0 : 1;
@@ -307,8 +358,53 @@ std::vector<std::string_view> basePoseNames()
     return names;
 }
 
+namespace {
+
+/// A standing person seen from above: y is forward when the body faces up the picture (pelvis 0),
+/// x the person's right. The trunk is seen end-on, so the chest is over the pelvis; the head is a
+/// little in front of the shoulders. The hands work at chest height: a straight arm shows its full
+/// length, a bent elbow hangs below the shoulder (at 90° only the forearm shows).
+constexpr double kFootFromAbove = BodyDims::kFoot * 1.1;
+
+Skeleton solveFromAbove(const Pose& pose)
+{
+    using D = BodyDims;
+    Skeleton s;
+    const double heading = pose[Joint::Pelvis];
+    const double trunk = heading + pose[Joint::Spine];
+    const Vec2 root{pose.shiftX, 0};
+    const double toRad = std::numbers::pi / 180.0;
+    s[BodyPoint::Pelvis] = root;
+    s[BodyPoint::Chest] = root;
+    s[BodyPoint::Head] = add(root, dir(trunk + pose[Joint::Neck]), 1.5);
+    for (const Side& side : {kLeft, kRight}) {
+        const double out = -side.sign; // +1 right (towards +x facing up), −1 left
+        const Vec2 hip = add(root, dir(heading + 90), out * D::kHalfHipWidth);
+        const Vec2 across = dir(heading + 90 * out);
+        const Vec2 forward = dir(heading);
+        const double abduction = std::sin(pose[side.hip] * toRad);
+        const double kneeForward = std::sin(pose[side.knee] / 2 * toRad);
+        s[side.hipP] = hip;
+        s[side.kneeP] = add(add(hip, across, D::kThigh * abduction), forward, D::kThigh * kneeForward);
+        s[side.ankleP] = add(add(hip, across, (D::kThigh + D::kShin) * abduction), forward,
+                             (D::kThigh - D::kShin) * kneeForward);
+        // From above the foot shows heel to toe; only its front peeps out under the shoulders.
+        s[side.toeP] = add(s[side.ankleP], dir(heading + out * pose[side.ankle]), kFootFromAbove);
+        const Vec2 shoulder = add(root, dir(trunk + 90), out * D::kHalfShoulderWidth);
+        const Vec2 arm = dir(trunk + out * pose[side.shoulder]);
+        s[side.shoulderP] = shoulder;
+        s[side.elbowP] = add(shoulder, arm, D::kUpperArm * std::cos(pose[side.elbow] * toRad));
+        s[side.handP] = add(s[side.elbowP], arm, D::kForearm);
+    }
+    return s;
+}
+
+} // namespace
+
 Skeleton solve(const Pose& pose, FigureView view)
 {
+    if (view == FigureView::Above)
+        return solveFromAbove(pose);
     using D = BodyDims;
     Skeleton s;
     const double p = pose[Joint::Pelvis];
@@ -344,11 +440,13 @@ Skeleton solve(const Pose& pose, FigureView view)
             foreA = armA - side.sign * pose[side.elbow];
         }
         s[side.hipP] = hip;
+        // A thigh or shin that points towards or away from the viewer shows less of its length
+        // (sitting seen from the front; a knee fallen out to the side seen from the side).
         const double seen = pose.thighSeen[side.sign > 0 ? 0 : 1];
-        const double thigh = view == FigureView::Front ? D::kThigh * std::clamp(seen, 0.1, 1.0) : D::kThigh;
+        const double thigh = D::kThigh * std::clamp(seen, 0.1, 1.0);
         s[side.kneeP] = add(hip, dir(thighA), thigh);
         const double shinSeen = pose.shinSeen[side.sign > 0 ? 0 : 1];
-        const double shin = view == FigureView::Front ? D::kShin * std::clamp(shinSeen, 0.1, 1.0) : D::kShin;
+        const double shin = D::kShin * std::clamp(shinSeen, 0.1, 1.0);
         s[side.ankleP] = add(s[side.kneeP], dir(shinA), shin);
         s[side.toeP] = add(s[side.ankleP], dir(footA), footLen);
         s[side.shoulderP] = shoulder;

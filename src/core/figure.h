@@ -4,7 +4,8 @@
 // marks (arrow, highlighted segments) of one exercise figure. Pure geometry: no I/O, no drawing.
 //
 // Coordinates are figure units (a standing adult is about 100 units tall), y UP, floor at y = 0.
-// The person faces +x in the side view and faces the viewer in the front view. Angles are degrees.
+// The person faces +x in the side view and faces the viewer in the front view; seen from above
+// (FigureView::Above) y is the person's forward and x their right. Angles are degrees.
 #pragma once
 
 #include "core/error.h"
@@ -18,8 +19,10 @@
 namespace hiprx::core {
 
 /// Which plane the figure is seen in. Side: sagittal (flexion/extension visible). Front: frontal
-/// (abduction, side bends visible; also used for side-lying seen from the front).
-enum class FigureView { Side, Front };
+/// (abduction, side bends visible; also used for side-lying seen from the front, and for lying
+/// seen from above). Above: a standing person seen from above (transverse plane: turning, arms
+/// reaching forward or out, what stands beside the person), facing up the picture, no floor.
+enum class FigureView { Side, Front, Above };
 
 /// The posable angles. Pelvis is the whole body's orientation in the picture (0 upright, positive
 /// pitches forward in the side view / tilts clockwise in the front view) and has no anatomical
@@ -95,11 +98,13 @@ struct BodyDims {
 struct Pose {
     std::array<double, kJointCount> angles{};
     double shiftX = 0;
-    /// Front view only: how much of each thigh's length shows, left then right (1 = all of it;
-    /// about 0.35 when a thigh points at the viewer, as when sitting on a chair seen from the front).
+    /// Front and side view: how much of each thigh's length shows, left then right (1 = all of
+    /// it; about 0.35 when a thigh points at the viewer, as when sitting on a chair seen from the
+    /// front, or a knee fallen out to the side seen from the side). Not used seen from above.
     std::array<double, 2> thighSeen{1.0, 1.0};
-    /// Front view only: how much of each shin's length shows, left then right, as thighSeen (a
-    /// shin that slopes towards the viewer, as when sitting on the floor with the knees up).
+    /// Front and side view: how much of each shin's length shows, left then right, as thighSeen
+    /// (a shin that slopes towards the viewer, as when sitting on the floor with the knees up, or
+    /// across the other knee seen from the side).
     std::array<double, 2> shinSeen{1.0, 1.0};
 
     double operator[](Joint j) const { return angles[static_cast<std::size_t>(j)]; }
@@ -128,10 +133,13 @@ std::optional<BodyPoint> parseBodyPoint(std::string_view name);
 /// body orientation, any angle). Side: hip −30…140, knee 0…160, ankle −50…30, shoulder −60…180,
 /// elbow 0…150, spine −30…90, neck −50…70. Front: hip −30…70, knee −160…160 (the bend is seen
 /// edge-on, so it may appear to turn either way), ankle −30…30,
-/// shoulder −30…180, elbow −150…150 (as the knee), spine −40…40, neck −40…40. A front-view thigh
+/// shoulder −30…180, elbow −150…150 (as the knee), spine −40…40, neck −40…40. Above: spine
+/// −45…45, neck −70…70, hip −30…70, knee 0…160, ankle −30…45, shoulder −60…120, elbow 0…150.
+/// A front-view thigh
 /// that points at the viewer (thighSeen below 1: a bent hip, sitting on the floor) is no longer
 /// abduction, and a knee whose thigh or shin slopes towards the viewer (thighSeen or shinSeen
-/// below 1) is seen foreshortened: checkPose allows them any direction (frontRangeSeenEndOn).
+/// below 1, front or side view) is seen foreshortened: checkPose allows them any direction
+/// (frontRangeSeenEndOn).
 struct AngleRange {
     double min = 0;
     double max = 0;
@@ -145,7 +153,8 @@ std::vector<FieldProblem> checkPose(const Pose& pose, FigureView view, const std
 
 /// A named starting pose (`standing`, `supine`, `prone`, `side_lying`, `quadruped`, `kneeling`,
 /// `half_kneeling`, `sitting_chair`, `sitting_floor`, `long_sitting`, `standing_front`,
-/// `sitting_chair_front`, `sitting_floor_front`, `supine_front`) and the view it is drawn in.
+/// `sitting_chair_front`, `sitting_floor_front`, `supine_front`, `standing_above`) and the view it
+/// is drawn in.
 struct BasePose {
     Pose pose;
     FigureView view = FigureView::Side;
@@ -156,7 +165,9 @@ std::vector<std::string_view> basePoseNames();
 
 /// Forward kinematics: every body point for `pose` in `view`, pelvis at (pose.shiftX, 0). The trunk
 /// bends evenly along its length: Chest lies on the chord at pelvis angle + spine / 2 (the drawer
-/// draws the curve whose end tangents are pelvis and pelvis + spine).
+/// draws the curve whose end tangents are pelvis and pelvis + spine). Seen from above the trunk is
+/// seen end-on: Chest is the pelvis point, Head a little in front of it, the shoulders and hips
+/// across the body, the feet under the hips pointing forward.
 Skeleton solve(const Pose& pose, FigureView view);
 
 /// A prop drawn with the figure. Supports (mat excepted) rest under a body point of the start pose;
@@ -196,6 +207,7 @@ struct FigureSpec {
     /// in the start frame (feet during a squat). Nothing = the pelvis stays.
     std::optional<BodyPoint> planted;
     /// False for views from above (side-lying seen from above): no floor line, nothing rests on it.
+    /// FigureView::Above never has a floor, whatever this says.
     bool floor = true;
 
     friend bool operator==(const FigureSpec&, const FigureSpec&) = default;

@@ -244,7 +244,8 @@ std::optional<core::FigureSpec> readFigureBody(JsonReader& r, const Json& root, 
         spec.end = end->pose;
         if (end->view != start->view)
             r.problem(childPath(path, "end.base"),
-                      "a front-view base cannot follow a side-view start (or the other way round)");
+                      "the end must be seen as the start is (from the side, the front or above): choose an "
+                      "end base of the start's view");
     }
     if (root.contains("props") && r.expectArray(root["props"], childPath(path, "props")))
         for (std::size_t i = 0; i < root["props"].size(); ++i)

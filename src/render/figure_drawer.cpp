@@ -40,6 +40,7 @@ constexpr float kBandWidth = 4.2F; // an elastic band: a broad strip, not a stri
 constexpr float kArrowWidth = 2.4F;
 constexpr float kMargin = 4.0F;     // frame units kept free around the drawing
 constexpr double kMaxScale = 1.9;  // lying figures may grow this much to use the frame
+constexpr double kMaxScaleFromAbove = 2.4; // a standing person seen from above is only shoulders and head
 constexpr double kMatThickness = 2.0;
 constexpr double kFreeBallRadius = 4.5; // a massage ball held against a wall or between the knees
 constexpr double kTopMatPad = 4.0;         // views from above: mat margin around the body
@@ -49,6 +50,9 @@ constexpr double kPillowHalfWidth = 10.0;
 constexpr double kArmrestHeight = 9.0; // a chair's armrest above its seat (side view)
 constexpr double kPillowMinHeight = 4.0;
 constexpr float kPanelGapShare = 0.08F; // the start → end arrow between the panels takes this much width
+constexpr double kNoseRadius = 1.9;         // seen from above: the nose shows which way the head faces
+constexpr double kWallAboveThickness = 3.0; // seen from above: a wall or door is a strip this thick
+constexpr double kAnchorRadius = 2.0;       // a band's fixed end (door anchor) seen from above
 
 /// Half the drawn width of the body at a point (what touches the floor or a support).
 double bodyRadius(BodyPoint p)
@@ -196,7 +200,7 @@ public:
     /// See render::startTrunkGap.
     double startTrunkGap() const
     {
-        if (!m_spec.floor)
+        if (!hasFloor())
             return 0.0;
         using B = BodyPoint;
         // The trunk's lowest edge: from the side the pelvis, chest and head; from the front (lying
@@ -265,7 +269,7 @@ private:
     /// it lies on carries its point.
     void rest(PlacedFrame& frame, bool isStart)
     {
-        if (!m_spec.floor)
+        if (!hasFloor())
             return; // seen from above: nothing to rest on
         double lowest = std::numeric_limits<double>::max();
         for (std::size_t i = 0; i < core::kBodyPointCount; ++i) {
@@ -291,7 +295,14 @@ private:
                 const auto p = static_cast<BodyPoint>(i);
                 b.add(f->sk[p].x, f->sk[p].y, pointRadius(p));
             }
-        if (m_spec.floor)
+        if (above())
+            // Seen from above the shoulders are the trunk's ends and the head carries a nose.
+            for (const PlacedFrame* f : {&m_start, &m_end}) {
+                for (const BodyPoint p : {BodyPoint::LeftShoulder, BodyPoint::RightShoulder})
+                    b.add(f->sk[p].x, f->sk[p].y, kTrunkW / 2 + kHalo);
+                b.add(f->sk[BodyPoint::Head].x, f->sk[BodyPoint::Head].y, BodyDims::kHeadRadius + 2 * kNoseRadius);
+            }
+        if (hasFloor())
             b.add(b.minX, 0);
         else if (m_hasMat) {
             // Seen from above the mat is a sheet under the whole body.
@@ -318,6 +329,10 @@ private:
     }
 
     bool front() const { return m_spec.view == core::FigureView::Front; }
+    /// A standing person seen from above (FigureView::Above).
+    bool above() const { return m_spec.view == core::FigureView::Above; }
+    /// A floor line to rest on: not in views from above.
+    bool hasFloor() const { return m_spec.floor && !above(); }
 
     /// bodyRadius as drawn in this view: seen from the front the trunk is a thinner stroke (the
     /// torso between hips and shoulders carries the width), so a pelvis resting on the floor is
@@ -334,7 +349,7 @@ private:
     {
         Bounds b;
         const double top = supportTop(prop);
-        if (!m_spec.floor && prop.kind == PropKind::Roller) {
+        if (!hasFloor() && prop.kind == PropKind::Roller) {
             b.add(x - kTopRollerHalfLength, y - kTopRollerHalfWidth);
             b.add(x + kTopRollerHalfLength, y + kTopRollerHalfWidth);
             return b;
@@ -371,7 +386,7 @@ private:
             b.add(x + 6, top);
             return b;
         case PropKind::Pillow:
-            if (!m_spec.floor) {
+            if (!hasFloor()) {
                 b.add(x - kPillowHalfWidth, y - kPillowHalfWidth * 0.7);
                 b.add(x + kPillowHalfWidth, y + kPillowHalfWidth * 0.7);
                 return b;
@@ -381,6 +396,12 @@ private:
             return b;
         case PropKind::Wall: {
             const double wx = wallX(prop);
+            if (above()) {
+                const auto [y0, y1] = wallSpanAbove();
+                b.add(wx - kWallAboveThickness, y0);
+                b.add(wx + kWallAboveThickness, y1);
+                return b;
+            }
             b.add(wx - 2, 0);
             b.add(wx + 2, 95);
             return b;
@@ -409,6 +430,20 @@ private:
         return (prop.behind ? lo - 1.5 : hi + 1.5) + prop.offsetX;
     }
 
+    /// Seen from above a wall beside the person is a strip along the body's length, a little
+    /// longer than the body and its reach in both frames.
+    std::pair<double, double> wallSpanAbove() const
+    {
+        double lo = std::numeric_limits<double>::max();
+        double hi = std::numeric_limits<double>::lowest();
+        for (const PlacedFrame* f : {&m_start, &m_end})
+            for (const auto& pt : f->sk.points) {
+                lo = std::min(lo, pt.y);
+                hi = std::max(hi, pt.y);
+            }
+        return {lo - 8, hi + 6};
+    }
+
     /// Both panels use one scale and one placement of the content (the union of both frames), so
     /// the person stands on the same spot in each and only what moves changes.
     void fit(const Box& box)
@@ -419,7 +454,8 @@ private:
         const double h = std::max(1.0, b.maxY - b.minY);
         const double availW = kFigureFrameWidth - 2 * kMargin;
         const double availH = kFigureFrameHeight - 2 * kMargin;
-        m_k = std::min({kMaxScale, availW / w, availH / h});
+        // Seen from above a standing person is small (shoulders and head): it may grow further.
+        m_k = std::min({above() ? kMaxScaleFromAbove : kMaxScale, availW / w, availH / h});
         m_cx = (b.minX + b.maxX) / 2;
         m_cy = (b.minY + b.maxY) / 2;
         m_gap = box.width * kPanelGapShare;
@@ -598,8 +634,55 @@ private:
         m_canvas->fillAndStroke();
     }
 
+    /// A standing person seen from above: the feet peeping out under the body, the shoulders as
+    /// one broad rounded bar, the arms over them, and the head on top with a nose that shows
+    /// which way the person faces.
+    void drawBodyFromAbove(const PlacedFrame& f)
+    {
+        const auto& sk = f.sk;
+        // The legs are far below, on the floor: lighter, as the far side in the side view.
+        leg(sk, true, true, false);
+        leg(sk, false, true, false);
+        m_canvas->setStrokeColor(Rgb{1, 1, 1});
+        m_canvas->setLineWidth(len(kTrunkW + 2 * kHalo));
+        m_canvas->moveTo(map(sk[BodyPoint::LeftShoulder]));
+        m_canvas->lineTo(map(sk[BodyPoint::RightShoulder]));
+        m_canvas->stroke();
+        m_canvas->setStrokeColor(segmentColor("trunk", false));
+        m_canvas->setLineWidth(len(kTrunkW));
+        m_canvas->moveTo(map(sk[BodyPoint::LeftShoulder]));
+        m_canvas->lineTo(map(sk[BodyPoint::RightShoulder]));
+        m_canvas->stroke();
+        arm(sk, true, false, true);
+        arm(sk, false, false, true);
+        const Rgb head = segmentColor("head", false);
+        const Vec2 c = sk[BodyPoint::Head];
+        const Vec2 ch = sk[BodyPoint::Chest];
+        double fx = c.x - ch.x;
+        double fy = c.y - ch.y;
+        const double d = std::hypot(fx, fy);
+        fx = d > 1e-9 ? fx / d : 0.0;
+        fy = d > 1e-9 ? fy / d : 1.0;
+        const Vec2 nose{c.x + fx * BodyDims::kHeadRadius, c.y + fy * BodyDims::kHeadRadius};
+        m_canvas->setFillColor(Rgb{1, 1, 1});
+        m_canvas->circle(map(c), len(BodyDims::kHeadRadius + kHalo));
+        m_canvas->fill();
+        m_canvas->circle(map(nose), len(kNoseRadius + kHalo));
+        m_canvas->fill();
+        m_canvas->setFillColor(head);
+        m_canvas->circle(map(nose), len(kNoseRadius));
+        m_canvas->fill();
+        m_canvas->circle(map(c), len(BodyDims::kHeadRadius));
+        m_canvas->fill();
+        drawLines(f);
+    }
+
     void drawBody(const PlacedFrame& f)
     {
+        if (above()) {
+            drawBodyFromAbove(f);
+            return;
+        }
         const auto& sk = f.sk;
         const bool side = m_spec.view == core::FigureView::Side;
         // Side view: the left side is the far one, drawn behind in a lighter tone.
@@ -667,6 +750,12 @@ private:
             m_canvas->moveTo(map(a));
             m_canvas->lineTo(map(b));
             m_canvas->stroke();
+            if (above() && !prop.to) {
+                // Seen from above the anchor is where the band is tied to the door.
+                m_canvas->setFillColor(c);
+                m_canvas->circle(map(b), len(kAnchorRadius));
+                m_canvas->fill();
+            }
         }
     }
 
@@ -704,7 +793,7 @@ private:
         m_canvas->setStrokeColor(m_style.propLine);
         m_canvas->setFillColor(m_style.propFill);
         // The floor under everything.
-        if (m_spec.floor) {
+        if (hasFloor()) {
             m_canvas->setLineWidth(width(kPropWidth * 1.4F));
             m_canvas->moveTo(map(b.minX, 0));
             m_canvas->lineTo(map(b.maxX, 0));
@@ -717,7 +806,7 @@ private:
             const double top = supportTop(prop);
             switch (prop.kind) {
             case PropKind::Mat:
-                if (m_spec.floor)
+                if (hasFloor())
                     propBox(b.minX + 2, 0, b.maxX - 2, kMatThickness);
                 else
                     propBox(b.minX + 1, b.minY + 1, b.maxX - 1, b.maxY - 1);
@@ -773,7 +862,7 @@ private:
                 break;
             case PropKind::Pillow:
                 m_canvas->setFillColor(m_style.accent.mix(Rgb{1, 1, 1}, 0.8F));
-                if (m_spec.floor)
+                if (hasFloor())
                     softBox(x - kPillowHalfWidth, m_hasMat ? kMatThickness : 0.0, x + kPillowHalfWidth,
                             m_pillowTop[i]);
                 else
@@ -784,7 +873,7 @@ private:
             case PropKind::Roller:
             case PropKind::Ball:
             case PropKind::SmallBall: {
-                if (!m_spec.floor && prop.kind == PropKind::Roller) {
+                if (!hasFloor() && prop.kind == PropKind::Roller) {
                     // From above a roller is a long band under the body part, along the body.
                     const double y = m_propY[i];
                     propBox(x - kTopRollerHalfLength, y - kTopRollerHalfWidth, x + kTopRollerHalfLength,
@@ -799,6 +888,15 @@ private:
             }
             case PropKind::Wall: {
                 const double wx = wallX(prop);
+                if (above()) {
+                    // The wall (or door) seen from above: a thick strip beside the person.
+                    const auto [y0, y1] = wallSpanAbove();
+                    m_canvas->setFillColor(m_style.propLine.mix(Rgb{1, 1, 1}, 0.45F));
+                    propBox(prop.behind ? wx - kWallAboveThickness : wx, y0,
+                            prop.behind ? wx : wx + kWallAboveThickness, y1);
+                    m_canvas->setFillColor(m_style.propFill);
+                    break;
+                }
                 propBox(prop.behind ? wx - 2 : wx, 0, prop.behind ? wx : wx + 2, 95);
                 break;
             }

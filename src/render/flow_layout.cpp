@@ -203,4 +203,56 @@ std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea fi
     return best;
 }
 
+namespace {
+
+/// How far down page 1 its last part reaches, from the top of its area.
+float firstPageUsed(const std::vector<Fragment>& fragments, PageArea first)
+{
+    float used = 0;
+    for (const Fragment& f : fragments)
+        if (f.page == 0)
+            used = f.top + f.height - first.top;
+    return used;
+}
+
+} // namespace
+
+Placement paginateDeferring(std::span<const BlockMetrics> blocks, PageArea first, PageArea next,
+                            std::size_t movable, std::size_t before)
+{
+    Placement as{{}, paginate(blocks, first, next)};
+    as.order.resize(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        as.order[i] = i;
+    const float usable = first.bottom - first.top;
+    const float used = firstPageUsed(as.fragments, first);
+    if (movable >= blocks.size() || before > blocks.size() || before <= movable + 1 || usable <= 0 ||
+        pageCount(as.fragments) < 2 || usable - used <= kMostEmptyShare * usable)
+        return as;
+    // Only when `movable` keeps everything after it off page 1.
+    for (const Fragment& f : as.fragments)
+        if (f.page == 0 && f.block > movable)
+            return as;
+
+    Placement moved;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (i == before)
+            moved.order.push_back(movable);
+        if (i != movable)
+            moved.order.push_back(i);
+    }
+    if (before == blocks.size())
+        moved.order.push_back(movable);
+    std::vector<BlockMetrics> reordered;
+    reordered.reserve(blocks.size());
+    for (std::size_t i : moved.order)
+        reordered.push_back(blocks[i]);
+    moved.fragments = paginate(reordered, first, next);
+    for (Fragment& f : moved.fragments)
+        f.block = moved.order[f.block];
+    if (pageCount(moved.fragments) > pageCount(as.fragments) || firstPageUsed(moved.fragments, first) <= used + 1)
+        return as;
+    return moved;
+}
+
 } // namespace hiprx::render

@@ -58,4 +58,19 @@ struct Fragment {
 /// last page compact, from the end, saves a page (so a last section such as the log is not alone).
 std::vector<Fragment> paginate(std::span<const BlockMetrics> blocks, PageArea first, PageArea next);
 
+/// Where every block went, and in which order they were placed.
+struct Placement {
+    std::vector<std::size_t> order;  ///< indices into the blocks, in the order placed
+    std::vector<Fragment> fragments; ///< as paginate() gives them; `block` indexes the blocks as given
+};
+
+/// paginate() of `blocks` in their order, or with block `movable` placed just before block `before`
+/// (blocks.size(): at the end) when, in their order, `movable` is the last part on page 1, page 1 is
+/// more than kMostEmptyShare empty (the next block did not fit there, even compact), and the move
+/// fills more of page 1 without adding a page. For a part that reads as well after the ones it
+/// precedes (general advice before the exercise cards) when keeping it first would push every card
+/// off page 1.
+Placement paginateDeferring(std::span<const BlockMetrics> blocks, PageArea first, PageArea next,
+                            std::size_t movable, std::size_t before);
+
 } // namespace hiprx::render

@@ -10,6 +10,7 @@
 
 #include "render/figure_drawer.h"
 #include "render/flow_layout.h"
+#include "render/ini_file.h"
 #include "render/output_file.h"
 #include "render/pdf_canvas.h"
 #include "render/pdf_document.h"
@@ -26,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <system_error>
 
 namespace hiprx::render {
@@ -36,6 +38,17 @@ const Rgb kWhite{1.0F, 1.0F, 1.0F};
 /// templates, still twice the figures of the first handouts.
 constexpr float kCompactFigureShare = 0.7F;
 const Rgb kBlack{0.0F, 0.0F, 0.0F};
+
+/// A rounded box filled with `fill` and outlined in `color`, with a solid bar of `bar` points down
+/// its left edge (the referral, warning-signs and precautions boxes). `inset` keeps the square
+/// join of bar and fill inside the outline.
+void drawBarredBox(PdfPage& page, const Box& box, const Rgb& fill, const Rgb& color, float line, float bar,
+                   float inset)
+{
+    page.roundedRect(box, 5, &fill, &color, line);
+    page.roundedRect({box.x, box.y, bar + 5, box.height}, 5, &color, nullptr, 0);
+    page.fillRect({box.x + bar, box.y + inset, 5, box.height - 2 * inset}, fill);
+}
 
 /// One unbreakable strip of a block; draws itself with its top edge at `top`.
 struct Row {
@@ -117,10 +130,10 @@ std::pair<std::string, std::string> splitLead(std::string_view text, std::string
 
 class HomeProgramBuilder {
 public:
-    HomeProgramBuilder(const HomeProgramInput& input, const PageTemplate& tpl, PdfDocument& doc,
-                       FontFace regular, FontFace bold, const FigureDrawer* figures)
-        : m_in(input), m_style(input.largePrint ? tpl.style.largePrint() : tpl.style), m_words(tpl.words), m_care(tpl.care), m_doc(doc), m_regular(regular),
-          m_bold(bold), m_figures(figures)
+    HomeProgramBuilder(const HomeProgramInput& input, const PageTemplate& tpl, const WarningSigns& nerveSigns,
+                       PdfDocument& doc, FontFace regular, FontFace bold, const FigureDrawer* figures)
+        : m_in(input), m_style(input.largePrint ? tpl.style.largePrint() : tpl.style), m_words(tpl.words), m_care(tpl.care),
+          m_nerveSigns(nerveSigns), m_doc(doc), m_regular(regular), m_bold(bold), m_figures(figures)
     {
         const std::string& accentText =
             input.branding.accentColor.empty() ? "#1F6F8B" : input.branding.accentColor;
@@ -172,7 +185,26 @@ public:
         const float bottom = m_style.height - m_style.marginBottom;
         const PageArea first{m_style.headerHeight + m_style.sectionGap, bottom};
         const PageArea next{m_style.marginTop + runningHeadHeight(), bottom};
-        const std::vector<Fragment> fragments = paginate(metrics, first, next);
+        // "How to do your program" is general advice: when keeping it before the cards would push
+        // every card off page 1 and leave that page more than a quarter empty, it goes after the last
+        // card, so the patient's first exercise starts on page 1 (issue 16). The precautions box, the
+        // rules the patient must keep to, always stays first.
+        const auto named = [&](auto pred) {
+            for (std::size_t i = 0; i < m_blocks.size(); ++i)
+                if (pred(m_blocks[i].name))
+                    return i;
+            return m_blocks.size();
+        };
+        const std::size_t howTo = named([](const std::string& n) { return n == "how_to"; });
+        const std::size_t cardsHeading = named([](const std::string& n) { return n == "exercises heading"; });
+        std::size_t afterCards = m_blocks.size();
+        for (std::size_t i = cardsHeading;
+             i < m_blocks.size() && (i == cardsHeading || m_blocks[i].name.starts_with("card ")); ++i)
+            afterCards = i + 1;
+        const std::vector<Fragment> fragments =
+            howTo < cardsHeading && cardsHeading < m_blocks.size()
+                ? paginateDeferring(metrics, first, next, howTo, afterCards).fragments
+                : paginate(metrics, first, next);
 
         const std::size_t pageCount = fragments.empty() ? 1 : fragments.back().page + 1;
         if (layout) {
@@ -621,15 +653,67 @@ private:
         b.gapAfter = m_style.sectionGap;
         b.background = [color, bar, emergency, bandH](PdfPage& page, const Box& box, const Fragment& f) {
             const Rgb tint = color.mix(kWhite, 0.9F);
-            page.roundedRect(box, 5, &tint, &color, emergency ? 2.5F : 1.4F);
-            page.roundedRect({box.x, box.y, bar + 5, box.height}, 5, &color, nullptr, 0);
-            page.fillRect({box.x + bar, box.y + 0.7F, 5, box.height - 1.4F}, tint);
+            drawBarredBox(page, box, tint, color, emergency ? 2.5F : 1.4F, bar, 0.7F);
             if (emergency && !f.continued) {
                 page.roundedRect({box.x, box.y, box.width, bandH}, 5, &color, nullptr, 0);
                 page.fillRect({box.x, box.y + bandH - 5, box.width, 5}, color);
             }
         };
         push(std::move(b), "referral");
+        if (emergency && sendsForPressedNerves(ref))
+            addNerveSigns();
+    }
+
+    /// Sent today because nerves in the lower back may be pressed on: the signs that mean "go now,
+    /// or call an ambulance", for the way there and the wait, in a box of their own under the
+    /// referral box (framed in the emergency colour), so in large print the referral box still
+    /// starts on page 1 and this one follows whole, or splits between its lines when it must.
+    void addNerveSigns()
+    {
+        const WarningSigns& s = m_nerveSigns;
+        const Rgb color = m_style.emergency;
+        const Rgb ink = inkOnWhite(color);
+        const float bar = 6;
+        const float pad = m_style.cardPadding + 2;
+        const float x = m_left + bar + pad;
+        const float w0 = m_width - bar - 2 * pad;
+        const TextStyle text = style(false, m_style.fontBody + 1.5F, m_style.text);
+
+        Block b;
+        addParagraph(b.rows, s.heading, x, w0, style(true, m_style.fontHeading * 1.1F, ink));
+        b.headerRows = 1; // the heading repeats if the box must split
+        b.rows.push_back(spacer(3));
+        addParagraph(b.rows, s.intro, x, w0, text);
+        b.rows.push_back(spacer(3));
+        for (const std::string& sign : s.signs)
+            addBullet(b.rows, sign, x, w0, text, color);
+        b.rows.push_back(spacer(4));
+        addParagraph(b.rows, s.waiting, x, w0, text);
+        b.padTop = pad;
+        b.padBottom = pad;
+        b.gapAfter = m_style.sectionGap;
+        b.background = [color, bar](PdfPage& page, const Box& box, const Fragment&) {
+            drawBarredBox(page, box, kWhite, color, 1.8F, bar, 0.9F);
+        };
+        push(std::move(b), "warning signs");
+    }
+
+    /// True when an emergency warning on the sheet comes from a sign that nerves in the lower back
+    /// may be pressed on (possible cauda equina syndrome or cord compression), by its flags or, for
+    /// a warning of one flag, by its id.
+    static bool sendsForPressedNerves(const core::Referral& ref)
+    {
+        static constexpr core::RedFlag kNerveFlags[] = {
+            core::RedFlag::SaddleAnaesthesia, core::RedFlag::BladderBowelDysfunction,
+            core::RedFlag::BilateralNeuroSymptoms, core::RedFlag::ProgressiveNeuroDeficit,
+            core::RedFlag::SexualDysfunctionNew};
+        return std::any_of(ref.warnings.begin(), ref.warnings.end(), [](const core::RedFlagWarning& w) {
+            if (w.level != core::Urgency::Emergency)
+                return false;
+            return std::any_of(std::begin(kNerveFlags), std::end(kNerveFlags), [&](core::RedFlag f) {
+                return w.id == core::toId(f) || std::find(w.flags.begin(), w.flags.end(), f) != w.flags.end();
+            });
+        });
     }
 
     /// "Your precautions": one item per care note, worded by precautions.ini (the note's own line
@@ -675,9 +759,7 @@ private:
         b.padBottom = pad;
         b.gapAfter = m_style.sectionGap;
         b.background = [color, bar](PdfPage& page, const Box& box, const Fragment&) {
-            page.roundedRect(box, 5, &kWhite, &color, 1.4F);
-            page.roundedRect({box.x, box.y, bar + 5, box.height}, 5, &color, nullptr, 0);
-            page.fillRect({box.x + bar, box.y + 0.7F, 5, box.height - 1.4F}, kWhite);
+            drawBarredBox(page, box, kWhite, color, 1.4F, bar, 0.7F);
         };
         push(std::move(b), "precautions");
     }
@@ -1062,6 +1144,7 @@ private:
     const PageStyle m_style; ///< the template's, or its large-print sizes
     const Wording& m_words;
     const std::map<std::string, CareWording>& m_care;
+    const WarningSigns& m_nerveSigns; ///< printed on an emergency sheet sent for pressed nerves
     PdfDocument& m_doc;
     FontFace m_regular;
     FontFace m_bold;
@@ -1102,6 +1185,45 @@ std::vector<std::string_view> documentTexts(const HomeProgramInput& input)
 }
 
 } // namespace
+
+WarningSigns parseWarningSigns(std::string_view text, const std::string& fileName)
+{
+    static const std::string kSection = "signs.cauda_equina";
+    const IniFile ini = parseIni(text, fileName);
+    const auto at = [&](int line) { return fileName + ":" + std::to_string(line) + ": "; };
+    for (const IniSection& section : ini.sections)
+        if (section.name != kSection)
+            throw RenderError(at(section.line) + "unknown section [" + section.name + "]");
+    WarningSigns signs;
+    std::map<std::string, int> seen;
+    for (const IniEntry& e : ini.entries) {
+        if (e.section != kSection)
+            throw RenderError(at(e.line) + "unknown section [" + e.section + "]");
+        std::string* single = e.key == "heading" ? &signs.heading
+                              : e.key == "intro"  ? &signs.intro
+                              : e.key == "waiting" ? &signs.waiting
+                                                   : nullptr;
+        if (!single && e.key != "sign")
+            throw RenderError(at(e.line) + "unknown key '" + e.key + "' in [" + kSection + "]");
+        if (single) {
+            if (const auto before = seen.find(e.key); before != seen.end())
+                throw RenderError(at(e.line) + "'" + e.key + "' is already set on line " +
+                                  std::to_string(before->second));
+            seen.emplace(e.key, e.line);
+            *single = e.value;
+        } else {
+            signs.signs.push_back(e.value);
+        }
+    }
+    for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"heading", &signs.heading},
+                                     {"intro", &signs.intro},
+                                     {"waiting", &signs.waiting}})
+        if (value->empty())
+            throw RenderError(fileName + ": [" + kSection + "] is missing '" + key + "'");
+    if (signs.signs.empty())
+        throw RenderError(fileName + ": [" + kSection + "] is missing 'sign'");
+    return signs;
+}
 
 const std::filesystem::path& RenderResources::fontFor(const std::vector<std::string_view>& texts) const
 {
@@ -1162,7 +1284,14 @@ std::vector<std::uint8_t> renderHomeProgram(const HomeProgramInput& input, PageS
             }
         }
     }
-    HomeProgramBuilder builder(input, tpl, doc, regular, bold, resources.figures);
+    const std::filesystem::path signsFile = resources.templatesDir / "warning-signs.ini";
+    std::ifstream signsIn(signsFile, std::ios::binary);
+    if (!signsIn)
+        throw RenderError("template file not found: " + signsFile.string());
+    std::ostringstream signsText;
+    signsText << signsIn.rdbuf();
+    const WarningSigns nerveSigns = parseWarningSigns(signsText.str(), signsFile.string());
+    HomeProgramBuilder builder(input, tpl, nerveSigns, doc, regular, bold, resources.figures);
     return builder.build(logo, layout);
 }
 

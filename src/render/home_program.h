@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hiprx::render {
@@ -67,12 +68,29 @@ struct RenderResources {
 /// (/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf) as the fallback; bold is synthesised.
 RenderResources defaultResources(const std::filesystem::path& templatesDir);
 
+/// The warning signs printed under the emergency box when the patient is sent to hospital because
+/// nerves in the lower back may be pressed on (templates/warning-signs.ini, [signs.cauda_equina]):
+/// which signs mean "go now, or call an ambulance", for the way there and the wait.
+struct WarningSigns {
+    std::string heading;
+    std::string intro;
+    std::vector<std::string> signs; ///< one line each, in order
+    std::string waiting;            ///< after the list: act early, and what to do while waiting
+};
+
+/// Parses warning-signs.ini: only [signs.cauda_equina], with `heading`, `intro`, at least one
+/// `sign` (repeated) and `waiting`. Throws RenderError "file:line: …" for an unknown section or key
+/// or a key set twice, "file: …" for a missing one.
+WarningSigns parseWarningSigns(std::string_view text, const std::string& fileName);
+
 /// Where the parts of a handout went on one page (for tests, and for checking a template's layout).
 struct HandoutPage {
     float usable = 0; ///< height of the page's area for parts (below the header band or running head)
     float used = 0;   ///< from the top of that area to the foot of the last part on the page
-    /// In order: "patient", "referral", "precautions", "how_to", "exercises heading", "card 1" (or
-    /// "card 1 (compact)": its figure beside the text), …, "log heading", "log".
+    /// In order: "patient", "referral", "warning signs" (on an emergency sheet for nerves that may be
+    /// pressed on), "precautions", "how_to", "exercises heading", "card 1" (or
+    /// "card 1 (compact)": its figure band lower), …, "log heading", "log". "how_to" comes after
+    /// the last card instead when it would otherwise keep every card off page 1.
     std::vector<std::string> parts;
 };
 

@@ -138,3 +138,72 @@ TEST(FigureJointRange, FrontViewKneeAndElbowMayAppearToBendEitherWay)
     pose[Joint::RightElbow] = 155;
     EXPECT_EQ(core::checkPose(pose, FigureView::Front, "p").size(), 2U);
 }
+
+TEST(FigureFromAbove, StandingSeenFromAboveFacesUpThePictureWithTheRightSideToTheRight)
+{
+    const auto base = core::basePose("standing_above");
+    ASSERT_TRUE(base);
+    EXPECT_EQ(base->view, FigureView::Above);
+    EXPECT_TRUE(core::checkPose(base->pose, base->view, "standing_above").empty());
+    const auto s = core::solve(base->pose, base->view);
+    EXPECT_GT(s[BodyPoint::RightShoulder].x, s[BodyPoint::Pelvis].x) << "the person's right is to the right";
+    EXPECT_LT(s[BodyPoint::LeftShoulder].x, s[BodyPoint::Pelvis].x);
+    EXPECT_GT(s[BodyPoint::Head].y, s[BodyPoint::Chest].y) << "the head is a little in front of the shoulders";
+    EXPECT_GT(s[BodyPoint::RightToe].y, s[BodyPoint::RightAnkle].y) << "the feet point forward (up the picture)";
+    // Elbows bent 90° at the sides: the elbow hangs under the shoulder, the forearm reaches forward.
+    EXPECT_NEAR(s[BodyPoint::RightElbow].x, s[BodyPoint::RightShoulder].x, 1e-9);
+    EXPECT_NEAR(s[BodyPoint::RightElbow].y, s[BodyPoint::RightShoulder].y, 1e-9);
+    EXPECT_NEAR(s[BodyPoint::RightHand].y - s[BodyPoint::RightShoulder].y, core::BodyDims::kForearm, 1e-9);
+}
+
+TEST(FigureFromAbove, AStraightArmShowsItsFullLengthAndTheShoulderAngleTurnsItOutward)
+{
+    core::Pose pose;
+    const auto straight = core::solve(pose, FigureView::Above);
+    EXPECT_NEAR(straight[BodyPoint::RightHand].y - straight[BodyPoint::RightShoulder].y,
+                core::BodyDims::kUpperArm + core::BodyDims::kForearm, 1e-9);
+    pose[Joint::RightShoulder] = 90; // out to the side
+    pose[Joint::LeftShoulder] = -30; // across the chest
+    const auto s = core::solve(pose, FigureView::Above);
+    EXPECT_GT(s[BodyPoint::RightHand].x, s[BodyPoint::RightShoulder].x + 30);
+    EXPECT_NEAR(s[BodyPoint::RightHand].y, s[BodyPoint::RightShoulder].y, 1e-9);
+    EXPECT_GT(s[BodyPoint::LeftHand].x, s[BodyPoint::LeftShoulder].x) << "across the chest is towards the midline";
+    // Turning the whole body a quarter turn clockwise makes it face +x.
+    core::Pose turned;
+    turned[Joint::Pelvis] = 90;
+    const auto t = core::solve(turned, FigureView::Above);
+    EXPECT_GT(t[BodyPoint::RightHand].x, t[BodyPoint::RightShoulder].x + 30);
+    EXPECT_LT(t[BodyPoint::RightShoulder].y, t[BodyPoint::Pelvis].y) << "facing +x the right side is below";
+}
+
+TEST(FigureFromAbove, HasItsOwnRanges)
+{
+    core::Pose pose;
+    pose[Joint::RightShoulder] = 150; // fine as flexion from the side, impossible as a direction from above
+    pose[Joint::LeftElbow] = -10;
+    EXPECT_EQ(core::checkPose(pose, FigureView::Above, "p").size(), 2U);
+    EXPECT_TRUE(core::checkPose(pose, FigureView::Front, "p").empty());
+    const auto shoulder = core::jointRange(Joint::RightShoulder, FigureView::Above);
+    ASSERT_TRUE(shoulder);
+    EXPECT_EQ(shoulder->min, -60);
+    EXPECT_EQ(shoulder->max, 120);
+    EXPECT_FALSE(core::jointRange(Joint::Pelvis, FigureView::Above)) << "which way the body faces: any";
+}
+
+TEST(FigureSolve, SideViewThighAndShinSeenForeshortenedAreShorterAndTheKneeMayAppearEitherWay)
+{
+    // A knee fallen out to the side (an ankle crossed over the other knee) seen from the side.
+    core::Pose pose;
+    const auto full = core::solve(pose, FigureView::Side);
+    pose.thighSeen[1] = 0.5;
+    pose.shinSeen[1] = 0.6;
+    const auto part = core::solve(pose, FigureView::Side);
+    EXPECT_NEAR(part[BodyPoint::RightKnee].y - full[BodyPoint::RightKnee].y, core::BodyDims::kThigh * 0.5, 1e-9);
+    EXPECT_NEAR(part[BodyPoint::RightKnee].y - part[BodyPoint::RightAnkle].y, core::BodyDims::kShin * 0.6, 1e-9);
+    EXPECT_EQ(full[BodyPoint::LeftKnee], part[BodyPoint::LeftKnee]) << "only the right leg is foreshortened";
+    pose[Joint::RightKnee] = -40;
+    EXPECT_TRUE(core::checkPose(pose, FigureView::Side, "p").empty());
+    pose.thighSeen[1] = 1;
+    pose.shinSeen[1] = 1;
+    EXPECT_EQ(core::checkPose(pose, FigureView::Side, "p").size(), 1U) << "a knee seen whole bends one way";
+}

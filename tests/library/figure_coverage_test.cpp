@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -115,7 +116,7 @@ const std::vector<PosturePhrase>& posturePhrases()
         {"lie back", {"supine", "hook_lying"}},
         {"chair", {"sitting_chair", "sitting_chair_front", "standing", "standing_front"}},
         {"sit", {"sitting_chair", "sitting_chair_front", "sitting_floor", "sitting_floor_front", "long_sitting"}},
-        {"stand", {"standing", "standing_front"}},
+        {"stand", {"standing", "standing_front", "standing_above"}},
     };
     return phrases;
 }
@@ -230,4 +231,126 @@ TEST(FigurePosture, APersonWhoLiesOrSitsOnTheFloorRestsOnIt)
             << e.id << ": the start text says \"" << e.startPosition << "\" but the figure's trunk floats "
             << render::startTrunkGap(spec) << " units above the floor";
     }
+}
+
+namespace {
+
+core::Skeleton solvedEnd(const core::FigureSpec& spec)
+{
+    return core::solve(spec.end, spec.view);
+}
+
+double distance(core::Vec2 a, core::Vec2 b)
+{
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+} // namespace
+
+TEST(FigureSteps, ThePressOutIsSeenFromAboveWithTheDoorBesideThePerson)
+{
+    // "Stand side-on to a door with a band anchored at chest height … press your hands straight
+    // out in front of your chest": from the side the door could only be behind the person.
+    const auto& spec = figures().at("pallof_press");
+    ASSERT_EQ(spec.view, core::FigureView::Above);
+    EXPECT_EQ(startBase("pallof_press"), "standing_above");
+    const auto start = core::solve(spec.start, spec.view);
+    const auto end = solvedEnd(spec);
+    const auto band = std::find_if(spec.props.begin(), spec.props.end(),
+                                   [](const core::Prop& p) { return p.kind == core::PropKind::Band; });
+    ASSERT_NE(band, spec.props.end());
+    ASSERT_TRUE(band->anchor);
+    const double anchorX = start[core::BodyPoint::Pelvis].x + band->anchor->x;
+    // Beside: well out to the right of the right shoulder, level with the chest (not in front).
+    EXPECT_GT(anchorX, start[core::BodyPoint::RightShoulder].x + 15);
+    EXPECT_LT(std::abs(band->anchor->y - start[core::BodyPoint::RightHand].y), 10);
+    // The hands start together at the chest and end straight out in front of it.
+    EXPECT_LT(distance(start[core::BodyPoint::RightHand], start[core::BodyPoint::LeftHand]), 4);
+    EXPECT_LT(distance(end[core::BodyPoint::RightHand], end[core::BodyPoint::LeftHand]), 4);
+    EXPECT_LT(start[core::BodyPoint::RightHand].y, 14);
+    EXPECT_GT(end[core::BodyPoint::RightHand].y - start[core::BodyPoint::RightHand].y, 15);
+    EXPECT_LT(std::abs(end[core::BodyPoint::RightHand].x - start[core::BodyPoint::Pelvis].x), 4) << "straight ahead";
+    EXPECT_TRUE(std::any_of(spec.props.begin(), spec.props.end(), [](const core::Prop& p) {
+        return p.kind == core::PropKind::Wall && !p.behind; // the door on the right, the band's side
+    }));
+}
+
+TEST(FigureSteps, TheCowFaceLegsAreCrossedWithTheRightKneeOnTopAndTheFeetBesideTheOtherHips)
+{
+    const auto& spec = figures().at("cow_face_pose");
+    ASSERT_EQ(spec.view, core::FigureView::Front);
+    using B = core::BodyPoint;
+    const auto s = core::solve(spec.start, spec.view);
+    // Front view: the person's right is at −x. The right knee rests above the left knee, both in
+    // front of the middle of the body.
+    EXPECT_GT(s[B::RightKnee].y, s[B::LeftKnee].y + 4);
+    EXPECT_LT(std::abs(s[B::RightKnee].x - s[B::LeftKnee].x), 4);
+    EXPECT_LT(std::abs(s[B::RightKnee].x - s[B::Pelvis].x), 4);
+    // Each foot lies back beside the other hip: the right foot beyond the left hip and so on.
+    EXPECT_GT(s[B::RightAnkle].x, s[B::LeftHip].x + 4);
+    EXPECT_LT(s[B::LeftAnkle].x, s[B::RightHip].x - 4);
+    // Both hands on the top knee.
+    EXPECT_LT(distance(s[B::RightHand], s[B::RightKnee]), 9);
+    EXPECT_LT(distance(s[B::LeftHand], s[B::RightKnee]), 9);
+}
+
+TEST(FigureSteps, ThePiriformisReleaseEndsWithTheRightAnkleCrossedOverTheLeftKnee)
+{
+    // "Cross the ankle of the side you work over the other knee" (step 1) while sitting on the
+    // ball, leaning back on the hands.
+    const auto& spec = figures().at("piriformis_release");
+    using B = core::BodyPoint;
+    const auto start = core::solve(spec.start, spec.view);
+    const auto end = solvedEnd(spec);
+    EXPECT_GT(distance(start[B::RightAnkle], start[B::LeftKnee]), 15) << "the start has both feet down";
+    EXPECT_LT(distance(end[B::RightAnkle], end[B::LeftKnee]), 8);
+    EXPECT_GT(end[B::RightAnkle].y, end[B::LeftKnee].y) << "on top of the knee, not under it";
+    EXPECT_EQ(spec.arrow, B::RightAnkle);
+    EXPECT_TRUE(std::any_of(spec.props.begin(), spec.props.end(), [](const core::Prop& p) {
+        return p.kind == core::PropKind::SmallBall && p.at == core::BodyPoint::Pelvis;
+    }));
+}
+
+TEST(FigureFormat, TheViewFromAboveIsWrittenAndReadBackTheSame)
+{
+    const auto& spec = figures().at("pallof_press");
+    const std::string text = exchange::writeFigure(spec);
+    EXPECT_NE(text.find("\"standing_above\""), std::string::npos) << text;
+    const auto back = exchange::readFigure(text, "pallof_press.json", "pallof_press");
+    EXPECT_EQ(back, spec);
+    EXPECT_EQ(back.view, core::FigureView::Above);
+}
+
+namespace {
+
+/// The problems readFigure reports for `text`, one message a line ("" when it reads).
+std::string figureProblems(const std::string& text)
+{
+    try {
+        (void)exchange::readFigure(text, "x.json", "x");
+    } catch (const InputError& e) {
+        std::string all;
+        for (const auto& p : e.problems())
+            all += p.message + "\n";
+        return all;
+    }
+    return "";
+}
+
+} // namespace
+
+TEST(FigureFormat, AViewFromAboveHasItsOwnRangesAndCannotTurnIntoAnotherView)
+{
+    EXPECT_EQ(figureProblems(R"({"format": "hiprx-figure/1", "exercise": "x",
+        "start": {"base": "standing_above", "pose": {"right_shoulder": 110}}})"),
+              "");
+    // 150° from straight ahead is behind the back: fine as flexion from the side, not from above.
+    EXPECT_NE(figureProblems(R"({"format": "hiprx-figure/1", "exercise": "x",
+        "start": {"base": "standing_above", "pose": {"right_shoulder": 150}}})")
+                  .find("start.pose.right_shoulder: 150 is outside \u221260\u2013120"),
+              std::string::npos);
+    EXPECT_NE(figureProblems(R"({"format": "hiprx-figure/1", "exercise": "x",
+        "start": {"base": "standing_above"}, "end": {"base": "standing"}})")
+                  .find("end.base"),
+              std::string::npos);
 }

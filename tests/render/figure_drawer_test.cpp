@@ -407,3 +407,77 @@ TEST(FigureDrawer, AChairWithArmrestsAndABandAreDrawnVisibly)
     render::drawFigure(spec, strapped, Box{0, 0, 220, 90}, render::FigureStyle{});
     EXPECT_GT(banded.paints, strapped.paints) << "a band has a white edge under it";
 }
+
+namespace {
+
+/// A band press seen from above: the door beside the person on the right, both hands pressed
+/// forward from the chest.
+core::FigureSpec pressSeenFromAbove()
+{
+    core::FigureSpec spec;
+    spec.id = "pallof_press";
+    spec.view = core::FigureView::Above;
+    spec.start = core::basePose("standing_above")->pose;
+    for (const auto j : {core::Joint::RightShoulder, core::Joint::LeftShoulder})
+        spec.start[j] = -40;
+    spec.end = spec.start;
+    for (const auto j : {core::Joint::RightShoulder, core::Joint::LeftShoulder})
+        spec.end[j] = -15;
+    for (const auto j : {core::Joint::RightElbow, core::Joint::LeftElbow})
+        spec.end[j] = 0;
+    core::Prop band;
+    band.kind = core::PropKind::Band;
+    band.at = core::BodyPoint::RightHand;
+    band.anchor = core::Vec2{40, 9};
+    spec.props.push_back(band);
+    core::Prop door;
+    door.kind = core::PropKind::Wall;
+    door.behind = false;
+    door.offsetX = 20;
+    spec.props.push_back(door);
+    spec.highlight = {"trunk"};
+    spec.arrow = core::BodyPoint::RightHand;
+    spec.arrowBend = 0;
+    return spec;
+}
+
+bool finite(const RecordingCanvas& c)
+{
+    return std::isfinite(c.minX) && std::isfinite(c.minY) && std::isfinite(c.maxX) && std::isfinite(c.maxY);
+}
+
+} // namespace
+
+TEST(FigureFromAbove, DrawsBothPanelsInsideTheirBoxesWithFiniteCoordinates)
+{
+    const auto spec = pressSeenFromAbove();
+    for (const Box& box : {Box{10, 20, 240, 70}, Box{0, 0, 470, 130}, Box{5, 5, 60, 200}})
+        for (const bool mirrored : {false, true}) {
+            RecordingCanvas canvas;
+            render::drawFigure(spec, canvas, box, render::FigureStyle{}, mirrored);
+            EXPECT_TRUE(finite(canvas));
+            EXPECT_TRUE(canvas.inside(box)) << box.width << "x" << box.height << (mirrored ? " mirrored" : "");
+            const auto panels = render::figurePanels(spec, box);
+            ASSERT_EQ(panels.size(), 2U) << "the press moves: start and end";
+            for (const Box& panel : panels) {
+                EXPECT_GE(panel.x, box.x - 0.01F);
+                EXPECT_LE(panel.x + panel.width, box.x + box.width + 0.01F);
+            }
+        }
+}
+
+TEST(FigureFromAbove, EachPanelStaysInsideItselfAndNothingRestsOnAFloor)
+{
+    // Each panel drawn on its own (start alone: a held spec of the start frame) stays in its box:
+    // the door strip and the band's anchor are part of the drawing, not left outside.
+    auto spec = pressSeenFromAbove();
+    spec.end = spec.start;
+    const Box box{0, 0, 200, 120};
+    RecordingCanvas canvas;
+    render::drawFigure(spec, canvas, box, render::FigureStyle{});
+    EXPECT_TRUE(canvas.inside(render::figurePanels(spec, box).front()));
+    EXPECT_TRUE(canvas.usedStroke(render::FigureStyle{}.accent.mix(render::FigureStyle{}.ink, 0.45F)))
+        << "the band is drawn";
+    spec.floor = true; // seen from above there is no floor, whatever the file says
+    EXPECT_EQ(render::startTrunkGap(spec), 0.0);
+}

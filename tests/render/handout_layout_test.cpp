@@ -139,6 +139,65 @@ TEST_P(HandoutLayout, CompactCardsSaveAPageInLargePrintAndKeepTheirFigures)
         EXPECT_GE(b.height, 0.7F * 150.0F - 0.01F) << "a compact card's figure is 70 % as high";
 }
 
+/// Every part of the handout, in the order printed.
+std::vector<std::string> partsInOrder(const std::vector<HandoutPage>& pages)
+{
+    std::vector<std::string> order;
+    for (const auto& page : pages)
+        order.insert(order.end(), page.parts.begin(), page.parts.end());
+    return order;
+}
+
+TEST_P(HandoutLayout, PageOneOfTheHipReplacementSampleIsAtMostAQuarterEmpty)
+{
+    // Issue 16: below the precautions box and "How to do your program" the first card did not fit,
+    // even compact, and page 1 of the sample went to the patient a third empty. The general advice
+    // now follows the cards there, so the first exercise starts on page 1; the precautions stay
+    // first, and nothing is left out.
+    const HomeProgramInput in = fixtures::posteriorHipReplacementSample();
+    const auto pages = layout(in);
+    ASSERT_GE(pages.size(), 2U);
+    EXPECT_GE(pages[0].used, 0.75F * pages[0].usable) << describe(pages);
+    EXPECT_TRUE(hasCard(pages[0])) << describe(pages);
+    EXPECT_EQ(pages[0].parts.at(1), "precautions") << describe(pages);
+    const auto order = partsInOrder(pages);
+    EXPECT_EQ(std::count(order.begin(), order.end(), "how_to"), 1) << describe(pages);
+    const auto howTo = std::find(order.begin(), order.end(), "how_to");
+    ASSERT_TRUE(howTo != order.end() && howTo != order.begin() && howTo + 1 != order.end()) << describe(pages);
+    EXPECT_EQ(howTo[-1].rfind("card " + std::to_string(in.program.items.size()), 0), 0U)
+        << "after the last card\n" << describe(pages);
+    EXPECT_EQ(howTo[1], "log heading") << describe(pages);
+    EXPECT_LE(pages.size(), 3U) << "no page more than before\n" << describe(pages);
+}
+
+TEST_P(HandoutLayout, TheAdviceStaysBeforeTheCardsWhenTheFirstCardFitsBelowIt)
+{
+    // Without the precautions box the first card fits below "How to do your program": nothing moves.
+    HomeProgramInput in = fixtures::posteriorHipReplacementSample();
+    in.takeCare.clear();
+    const auto pages = layout(in);
+    ASSERT_GE(pages[0].parts.size(), 4U) << describe(pages);
+    EXPECT_EQ(pages[0].parts[1], "how_to") << describe(pages);
+    EXPECT_EQ(pages[0].parts[2], "exercises heading") << describe(pages);
+    EXPECT_TRUE(hasCard(pages[0])) << describe(pages);
+}
+
+TEST_P(HandoutLayout, PageOneIsNeverAThirdEmptyWhileACardCouldStartThere)
+{
+    // With or without precautions, one to twelve exercises: page 1 is filled to two thirds at
+    // least, or holds a card (a card that fits nowhere else whole), or is the whole handout.
+    for (std::size_t n = 1; n <= 12; ++n)
+        for (bool care : {false, true}) {
+            HomeProgramInput in = care ? posteriorHip(n) : fixtures::input("Ana Ruiz", n, core::Urgency::None);
+            for (auto& item : in.program.items)
+                item.figureId = "figure";
+            const auto pages = layout(in);
+            if (pages.size() == 1 || hasCard(pages[0]))
+                continue;
+            EXPECT_GE(pages[0].used, 2.0F / 3.0F * pages[0].usable) << n << " exercises\n" << describe(pages);
+        }
+}
+
 TEST_P(HandoutLayout, NoPageBeforeTheLastIsMoreThanHalfEmptyInNormalPrint)
 {
     for (std::size_t n = 1; n <= 12; ++n) {

@@ -14,12 +14,22 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <algorithm>
 #include <regex>
 #include <sstream>
 
 namespace hiprx::render {
 namespace {
+
+/// templates/warning-signs.ini as the handout reads it.
+std::string warningSignsFile()
+{
+    std::ifstream in(fixtures::templatesDir() / "warning-signs.ini", std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 using render::pdfcheck::pageCount;
 using render::pdfcheck::pdfFonts;
@@ -387,6 +397,118 @@ TEST_F(HomeProgram, AWarningWhoseFlagsACombinedOneCoversIsNotRepeated)
     const std::string text = squeezed(pdfText(render(in)));
     EXPECT_THAT(text, HasSubstr("After your fall the hip may be broken."));
     EXPECT_THAT(text, Not(HasSubstr("You cannot put weight on your leg.")));
+}
+
+/// A warning as core::referralFor() gives it for one red flag (id, flags and level).
+core::RedFlagWarning flagWarning(core::RedFlag flag, core::Urgency level, std::string patientText)
+{
+    return {std::string(core::toId(flag)), {flag}, level, "clinician text", std::move(patientText), "R-TEST"};
+}
+
+TEST_F(HomeProgram, ASameDayReferralForPressedNervesListsTheSignsThatMeanGoNow)
+{
+    // Each sign the patient must act on, in plain words (clinical fact base, red flags tier 1:
+    // cauda equina syndrome): saddle numbness, bladder (starting, flow, feeling, retention), loss of
+    // bladder or bowel control, legs weaker or walking worse, both legs, sexual function.
+    const std::string file = warningSignsFile();
+    const WarningSigns signs = parseWarningSigns(file, "warning-signs.ini");
+    std::string all;
+    for (const auto& sign : signs.signs)
+        all += sign + "\n";
+    for (const char* words : {"between your legs", "saddle", "passing urine", "flow is weak", "cannot pass urine",
+                              "stools", "Weakness in your legs", "trouble walking", "both legs", "sexual function"})
+        EXPECT_THAT(all, HasSubstr(words));
+    EXPECT_THAT(signs.intro, HasSubstr("call an ambulance"));
+    EXPECT_THAT(signs.waiting, HasSubstr("tell the staff"));
+
+    for (const core::RedFlag flag : {core::RedFlag::SaddleAnaesthesia, core::RedFlag::BladderBowelDysfunction,
+                                     core::RedFlag::BilateralNeuroSymptoms, core::RedFlag::ProgressiveNeuroDeficit,
+                                     core::RedFlag::SexualDysfunctionNew}) {
+        HomeProgramInput in = fixtures::input(kDmitry, 4, core::Urgency::Emergency);
+        in.referral.warnings = {flagWarning(flag, core::Urgency::Emergency, "This must be checked today."),
+                                flagWarning(core::RedFlag::HistoryOfCancer, core::Urgency::Urgent, "See your doctor.")};
+        const auto pdf = render(in, PageSize::A4, "nerves.pdf");
+        EXPECT_EQ(pageCount(pdf), 1) << "the sheet is one page to carry";
+        const std::string text = squeezed(pdfText(pdf));
+        const auto action = text.find("Go to a hospital emergency department today.");
+        const auto heading = findFrom(text, signs.heading, action);
+        ASSERT_NE(heading, std::string::npos) << core::toId(flag) << ": the signs follow the action\n" << text;
+        std::size_t at = findFrom(text, squeezed(signs.intro), heading);
+        for (const auto& sign : signs.signs) {
+            at = findFrom(text, squeezed(sign), at);
+            EXPECT_NE(at, std::string::npos) << sign;
+        }
+        EXPECT_NE(findFrom(text, squeezed(signs.waiting), at), std::string::npos);
+    }
+}
+
+TEST_F(HomeProgram, InLargePrintTheSheetStillOpensWithWhatToDoAndKeepsEverySign)
+{
+    const std::string file = warningSignsFile();
+    const WarningSigns signs = parseWarningSigns(file, "warning-signs.ini");
+    for (PageSize size : {PageSize::A4, PageSize::Letter}) {
+        HomeProgramInput in = fixtures::input(kDmitry, 4, core::Urgency::Emergency);
+        in.largePrint = true;
+        in.referral.warnings = {
+            flagWarning(core::RedFlag::SaddleAnaesthesia, core::Urgency::Emergency,
+                        "Numbness around your bottom or between your legs must be checked today."),
+            flagWarning(core::RedFlag::BladderBowelDysfunction, core::Urgency::Emergency,
+                        "New trouble passing or holding urine or stools must be checked today.")};
+        const auto pdf = render(in, size, "large.pdf");
+        const std::string first = squeezed(pdfText(pdf, 1));
+        EXPECT_THAT(first, HasSubstr("Get medical help today"));
+        EXPECT_THAT(first, HasSubstr("Go to a hospital emergency department today."));
+        const std::string text = squeezed(pdfText(pdf));
+        for (const auto& sign : signs.signs)
+            EXPECT_THAT(text, HasSubstr(squeezed(sign)));
+        EXPECT_THAT(text, HasSubstr(squeezed(signs.waiting)));
+        EXPECT_LE(pageCount(pdf), 2);
+    }
+}
+
+TEST_F(HomeProgram, OtherSameDayReferralsAndLaterOnesDoNotListTheNerveSigns)
+{
+    const std::string file = warningSignsFile();
+    const std::string heading = parseWarningSigns(file, "warning-signs.ini").heading;
+    // A suspected hip fracture says what to do in its own words.
+    HomeProgramInput in = fixtures::input(kAlexis, 2, core::Urgency::Emergency);
+    core::RedFlagWarning hip;
+    hip.id = "suspected_hip_fracture";
+    hip.level = core::Urgency::Emergency;
+    hip.flags = {core::RedFlag::SignificantTrauma, core::RedFlag::UnableToBearWeight};
+    hip.patientText = "After your fall the hip may be broken. If you cannot get there without walking on it, call "
+                      "an ambulance.";
+    in.referral.warnings = {hip};
+    std::string text = squeezed(pdfText(render(in, PageSize::A4, "hip.pdf")));
+    EXPECT_THAT(text, HasSubstr("call an ambulance"));
+    EXPECT_THAT(text, Not(HasSubstr(heading)));
+    // Leg weakness alone is urgent: the exercises wait for a doctor, nobody is sent today.
+    in = fixtures::input(kAlexis, 2, core::Urgency::Urgent);
+    in.referral.warnings = {flagWarning(core::RedFlag::LegWeakness, core::Urgency::Urgent, "See a doctor soon.")};
+    text = squeezed(pdfText(render(in, PageSize::A4, "urgent.pdf")));
+    EXPECT_THAT(text, Not(HasSubstr(heading)));
+}
+
+TEST(WarningSigns, EveryKeyIsRequiredAndAnUnknownOneIsNamedWithItsLine)
+{
+    const std::string file = warningSignsFile();
+    EXPECT_NO_THROW(parseWarningSigns(file, "warning-signs.ini"));
+    const auto message = [](const std::string& text) {
+        try {
+            parseWarningSigns(text, "w.ini");
+        } catch (const RenderError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message("[signs.cauda_equina]\nheading = a\nintro = b\nwaiting = c\n"),
+              "w.ini: [signs.cauda_equina] is missing 'sign'");
+    EXPECT_EQ(message("[signs.cauda_equina]\nheading = a\nintro = b\nsign = s\n"),
+              "w.ini: [signs.cauda_equina] is missing 'waiting'");
+    EXPECT_EQ(message(file + "signn = typo\n"), "w.ini:" + std::to_string(std::count(file.begin(), file.end(), '\n') + 1) +
+                                                   ": unknown key 'signn' in [signs.cauda_equina]");
+    EXPECT_THAT(message(file + "[signs.other]\nheading = x\n"), HasSubstr("unknown section [signs.other]"));
+    EXPECT_THAT(message(file + "heading = again\n"), HasSubstr("'heading' is already set on line"));
 }
 
 TEST_F(HomeProgram, UrgentReferralComesFirstAndTheCardsFollow)

@@ -270,6 +270,61 @@ HomeProgramInput input(const std::string& patientName, std::size_t count, core::
     return in;
 }
 
+HomeProgramInput posteriorHipReplacementSample()
+{
+    HomeProgramInput in;
+    in.patient.name = "Margaret O'Neill";
+    in.date = "5 November 2026";
+    const auto exercise = [](const char* id, const char* name, ExerciseKind kind, ExerciseSide side,
+                             const char* start, std::vector<std::string> steps, const char* cue, const char* stop,
+                             core::Dose dose, std::vector<std::string> equipment) {
+        core::ProgramItem it;
+        it.exerciseId = id;
+        it.figureId = id;
+        it.name = name;
+        it.kind = kind;
+        it.side = side;
+        it.startPosition = start;
+        it.steps = std::move(steps);
+        it.keyCue = cue;
+        it.stopIf = stop;
+        it.dose = std::move(dose);
+        it.equipment = std::move(equipment);
+        return it;
+    };
+    in.program.items = {
+        exercise("standing_hip_flexor_stretch", "Standing hip flexor stretch", ExerciseKind::Stretch, ExerciseSide::Left,
+                 "Stand tall beside a chair or kitchen counter and hold it with one hand.",
+                 {"Step the leg you stretch a short step back and lift its heel.",
+                  "Tuck your tailbone under and squeeze the buttock of the back leg.",
+                  "Push your hips forward a little until you feel a gentle stretch at the front of the back hip.",
+                  "Hold and breathe, then step back to the start."},
+                 "Keep the step short and the tuck on. You should feel the stretch in the front of the hip, not "
+                 "the back.",
+                 "Stop if you feel sharp or pinching pain, pain that shoots down your leg, or numbness or tingling.",
+                 {1, 3, 45, 0, 1, 7, "", ""}, {"chair or counter for support"}),
+        exercise("seated_isometric_hip_abduction", "Seated outer hip press", ExerciseKind::Strengthen,
+                 ExerciseSide::None,
+                 "Sit tall on a chair with your feet flat and a belt or band fastened around your thighs just above "
+                 "the knees.",
+                 {"Push both knees gently out against the belt.", "Hold the push while you breathe normally.",
+                  "Relax slowly.", "Rest a few seconds before the next push."},
+                 "Push gently. The knees should barely move.", "Stop if you feel sharp pain in your hip or groin.",
+                 {1, 5, 10, 0, 1, 3, "", "Rest a few seconds between pushes."}, {"chair", "belt or band"}),
+        exercise("glute_sets", "Buttock squeezes", ExerciseKind::Strengthen, ExerciseSide::None,
+                 "Sit tall on a chair or lie on your back on a bed, whichever is more comfortable.",
+                 {"Squeeze both buttocks together firmly.", "Hold the squeeze while you breathe normally.",
+                  "Let go slowly and rest for a few seconds.", "Repeat the squeeze."},
+                 "Squeeze the buttocks only. Keep your tummy and legs relaxed.",
+                 "Stop if the squeeze brings on sharp pain in your hip or back.",
+                 {1, 10, 5, 0, 1, 3, "", "Rest a few seconds between squeezes."}, {"chair or bed"}),
+    };
+    core::Analysis analysis;
+    analysis.precautions = {core::Precaution::ThaPosterior};
+    in.takeCare = core::patientCareLines(analysis);
+    return in;
+}
+
 std::filesystem::path templatesDir()
 {
     return std::filesystem::path(HIPRX_SOURCE_DIR) / "templates";

@@ -22,6 +22,12 @@ core::Referral referral(core::Urgency level);
 /// Input for `patientName` with `count` exercises and a referral at `level`.
 HomeProgramInput input(const std::string& patientName, std::size_t count, core::Urgency level);
 
+/// The handout of assets/examples/hip_replacement_posterior.json as `hiprx-cli plan --pdf` printed it
+/// when issue 16 was reported: no branding, the posterior hip replacement precaution, and the three
+/// exercises the planner chose then, worded as the built-in library words them, each with a figure
+/// named after it.
+HomeProgramInput posteriorHipReplacementSample();
+
 /// The repository's templates/ folder.
 std::filesystem::path templatesDir();
 
