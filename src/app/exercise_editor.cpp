@@ -68,6 +68,10 @@ constexpr DemandWords kDemandWords[] = {
     {core::MovementDemand::ActiveHipAbduction, "Hip abductors working",
      "lifting or sliding the leg out, holding the pelvis level on one leg"},
     {core::MovementDemand::WideHipAbduction, "Legs spread wide", "or knees dropped far out (butterfly, frog)"},
+    {core::MovementDemand::AnteriorHipPressure, "Pressure on the front of the hip",
+     "a roller or ball under the front of the thigh or hip"},
+    {core::MovementDemand::StanceOnWorkingLeg, "Standing on the treated leg alone",
+     "balance, step-downs, marching on the spot"},
 };
 
 /// The base postures a figure can start from, in plain words (a posture missing here shows its
@@ -88,6 +92,7 @@ constexpr std::pair<const char*, const char*> kPostureWords[] = {
     {"sitting_floor_front", "Sitting on the floor, seen from the front"},
     {"side_lying", "Lying on the side, seen from the front"},
     {"supine_front", "Lying on the back, seen from above"},
+    {"standing_above", "Standing, seen from above (arms, turning, a door beside)"},
 };
 
 std::string postureWords(std::string_view name)
@@ -105,23 +110,39 @@ struct JointWords {
     core::Joint joint;
     const char* side;  ///< side view
     const char* front; ///< front view
+    const char* above; ///< standing, seen from above
 };
 
 constexpr JointWords kJointWords[] = {
-    {core::Joint::Pelvis, "Whole body tilted forward", "Whole body tilted"},
-    {core::Joint::Spine, "Back bent forward", "Back bent to the side"},
-    {core::Joint::Neck, "Head bent forward", "Head tilted to the side"},
-    {core::Joint::RightHip, "Right hip bent", "Right leg out to the side"},
-    {core::Joint::RightKnee, "Right knee bent", "Right knee bend as seen"},
-    {core::Joint::RightAnkle, "Right foot pulled up", "Right foot turned"},
-    {core::Joint::RightShoulder, "Right arm raised forward", "Right arm out to the side"},
-    {core::Joint::RightElbow, "Right elbow bent", "Right elbow bend as seen"},
-    {core::Joint::LeftHip, "Left hip bent", "Left leg out to the side"},
-    {core::Joint::LeftKnee, "Left knee bent", "Left knee bend as seen"},
-    {core::Joint::LeftAnkle, "Left foot pulled up", "Left foot turned"},
-    {core::Joint::LeftShoulder, "Left arm raised forward", "Left arm out to the side"},
-    {core::Joint::LeftElbow, "Left elbow bent", "Left elbow bend as seen"},
+    {core::Joint::Pelvis, "Whole body tilted forward", "Whole body tilted", "Whole body facing (clockwise)"},
+    {core::Joint::Spine, "Back bent forward", "Back bent to the side", "Trunk turned on the hips"},
+    {core::Joint::Neck, "Head bent forward", "Head tilted to the side", "Head turned"},
+    {core::Joint::RightHip, "Right hip bent", "Right leg out to the side", "Right leg out to the side"},
+    {core::Joint::RightKnee, "Right knee bent", "Right knee bend as seen", "Right knee bent forward"},
+    {core::Joint::RightAnkle, "Right foot pulled up", "Right foot turned", "Right foot turned out"},
+    {core::Joint::RightShoulder, "Right arm raised forward", "Right arm out to the side",
+     "Right arm from straight ahead (+ outward)"},
+    {core::Joint::RightElbow, "Right elbow bent", "Right elbow bend as seen", "Right elbow bent"},
+    {core::Joint::LeftHip, "Left hip bent", "Left leg out to the side", "Left leg out to the side"},
+    {core::Joint::LeftKnee, "Left knee bent", "Left knee bend as seen", "Left knee bent forward"},
+    {core::Joint::LeftAnkle, "Left foot pulled up", "Left foot turned", "Left foot turned out"},
+    {core::Joint::LeftShoulder, "Left arm raised forward", "Left arm out to the side",
+     "Left arm from straight ahead (+ outward)"},
+    {core::Joint::LeftElbow, "Left elbow bent", "Left elbow bend as seen", "Left elbow bent"},
 };
+
+const char* wordsIn(const JointWords& words, core::FigureView view)
+{
+    switch (view) {
+    case core::FigureView::Front:
+        return words.front;
+    case core::FigureView::Above:
+        return words.above;
+    case core::FigureView::Side:
+        break;
+    }
+    return words.side;
+}
 
 const JointWords& jointWords(core::Joint joint)
 {
@@ -824,14 +845,15 @@ void ExerciseEditor::buildJointGrid(wxWindow* parent, wxSizer* into)
 void ExerciseEditor::showAngles()
 {
     m_showingAngles = true;
-    const bool side = !m_own || m_own->view == core::FigureView::Side;
-    m_viewInfo->SetLabel(!m_own ? "Choose what the figure starts from."
-                         : side  ? "Seen from the side."
-                                 : "Seen from the front.");
+    const core::FigureView view = m_own ? m_own->view : core::FigureView::Side;
+    m_viewInfo->SetLabel(!m_own                               ? "Choose what the figure starts from."
+                         : view == core::FigureView::Side  ? "Seen from the side."
+                         : view == core::FigureView::Front ? "Seen from the front."
+                                                           : "Standing, seen from above: the person faces up.");
     for (std::size_t j = 0; j < core::kJointCount; ++j) {
         const auto joint = static_cast<core::Joint>(j);
         if (auto* label = m_jointLabels[j]) {
-            std::string words = side ? jointWords(joint).side : jointWords(joint).front;
+            std::string words = wordsIn(jointWords(joint), view);
             if (const auto cut = words.find("Right "); cut == 0)
                 words = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(words[6])))) +
                         words.substr(7);

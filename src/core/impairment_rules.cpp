@@ -186,13 +186,15 @@ constexpr RuleInfo kRules[] = {
      "to provoke the joint (impingement, labrum)",
      "Reiman 2015 (FADIR pooled accuracy, read in a secondary summary); Pålsson 2020, KSSTA"},
     {"R-CAUTION-GLUTEAL-TENDON", "outer-hip pain with Ober, FABER or Trendelenburg positive on that side",
-     "gluteal tendinopathy picture: avoid crossing the midline and pressure on the outer hip; no ITB "
-     "stretching",
+     "gluteal tendinopathy picture: avoid crossing the midline, pressure on the outer hip and standing on the "
+     "painful leg alone; no ITB stretching",
      "Lateral hip pain provoked by these tests suggests gluteal tendinopathy; adduction and pressure "
-     "compress the tendons against the trochanter, so the program avoids them and loads the abductors in "
-     "neutral",
+     "compress the tendons against the trochanter, and standing on the painful leg alone lets the hip drop "
+     "into adduction under body weight (it is the single-leg stance test), so the program avoids them and "
+     "loads the abductors in neutral, the painful leg pressing out while the other one stands",
      "Grimaldi 2015, Sports Med (tendon compression in adduction); Mellor 2018, BMJ (LEAP trial: education "
-     "and loading); Grimaldi 2017, Br J Sports Med (clinical tests)"},
+     "and loading); Grimaldi 2017, Br J Sports Med (clinical tests: 30 s single-leg stance); Allison 2016, "
+     "Gait Posture (more hip adduction in single-leg stance)"},
     {"R-CAUTION-PELVIC-GIRDLE", "pregnancy with pain at the sacroiliac joint, buttock or groin, or FABER "
      "positive",
      "pregnancy-related pelvic girdle pain: avoid full weight on one leg and wide leg positions",
@@ -226,6 +228,16 @@ constexpr RuleInfo kRules[] = {
      "note: orthopaedic opinion if symptoms persist",
      "Persistent mechanical hip symptoms with positive joint tests deserve an orthopaedic opinion",
      "Clinical consensus, not from a trial"},
+    {"R-NOTE-OPERATED-HIP", "a hip replacement (any approach) or a recent hip fracture or fixation recorded",
+     "note: range and length findings on the operated side (the visit's affected side; both sides when it is "
+     "not recorded) are not read as tight muscles or a stiff joint; weakness still is",
+     "While the precautions of a recent hip operation or fracture are in force, the operated hip's range is "
+     "held back by the healing wound and capsule, swelling, pain and guarding, and by the precautions "
+     "themselves; it returns with walking and strengthening. Reading it as tight muscles would prescribe "
+     "stretches or rolling over the healing tissues",
+     "Clinical consensus, not from a trial (usual rehabilitation after hip replacement: follow the surgeon's "
+     "protocol, strengthen within the precautions, about 6 weeks); hip-replacement precaution guides from "
+     "surgeons' and therapists' web pages"},
 };
 
 const std::string kDeg = "°";
@@ -540,7 +552,8 @@ void piriformisRotationRule(const Assessment& a, const RomContext& ctx, Collecto
     }
 }
 
-void capsuleRules(const Assessment& a, const RomContext& ctx, Collector& out, std::vector<ClinicalNote>& notes)
+void capsuleRules(const Assessment& a, const RomContext& ctx, Collector& out, std::vector<ClinicalNote>& notes,
+                  const std::vector<Side>& operated)
 {
     std::vector<std::string> sides;
     for (Side side : kSides) {
@@ -568,7 +581,8 @@ void capsuleRules(const Assessment& a, const RomContext& ctx, Collector& out, st
         if (irBelow)
             out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IR",
                     romEvidence(Movement::HipInternalRotation, side, *ir, ctx));
-        if (irBelow || pattern)
+        // The joint-mobility advice (manual therapy, femoral version) is not for an operated hip.
+        if ((irBelow || pattern) && std::find(operated.begin(), operated.end(), side) == operated.end())
             sides.push_back(sideId(side));
     }
     if (!sides.empty())
@@ -669,13 +683,23 @@ void glutealTendonRule(const Assessment& a, Collector& out, std::vector<FindingC
     if (reasons.empty())
         return;
     const std::string reason = joined(reasons, "; ");
+    // Which one-leg work the tendon tolerates. Standing on the painful leg alone is the provocation
+    // test itself (30 s of single-leg stance reproduces the lateral hip pain: Grimaldi 2017, Br J Sports
+    // Med), and in it people with gluteal tendinopathy let the hip drift into adduction and the pelvis
+    // shift or drop (Allison 2016, Gait Posture) — the compressive position of Grimaldi 2015, Sports Med.
+    // So stance on the treated leg (single-leg balance, step-downs) waits until the therapist progresses
+    // to it. Single-leg loading as such is not forbidden: in the wall press the painful leg is the one
+    // lifted, pressing out isometrically in neutral while the other leg stands — the early isometric
+    // loading the LEAP programme starts with (Mellor 2018, BMJ) — and it must stay available.
     cautions.push_back({"R-CAUTION-GLUTEAL-TENDON", reason,
-                        {MovementDemand::HipAdductionPastMidline, MovementDemand::LateralHipCompression}});
+                        {MovementDemand::HipAdductionPastMidline, MovementDemand::LateralHipCompression,
+                         MovementDemand::StanceOnWorkingLeg}});
     notes.push_back({"R-CAUTION-GLUTEAL-TENDON",
                      "Gluteal tendinopathy picture (" + reason +
                          "): a painful Ober is not read as a tight ITB. The program avoids crossing the midline, "
-                         "lying on that side and pressure on the outer hip, and loads the abductors in neutral. "
-                         "Advise against sitting with crossed legs and standing hanging on one hip."});
+                         "lying on that side, pressure on the outer hip and standing on the painful leg alone (the "
+                         "hip drops into adduction, as in the single-leg stance test), and loads the abductors in "
+                         "neutral. Advise against sitting with crossed legs and standing hanging on one hip."});
 }
 
 void balanceRule(const Assessment& a, Collector& out)
@@ -729,6 +753,73 @@ void pelvicGirdleRule(const Assessment& a, std::vector<FindingCaution>& cautions
                          "together when turning in bed and getting out of a car."});
 }
 
+/// The recorded precautions that mean a recent operation on (or fracture of) a hip.
+std::vector<Precaution> hipOperations(const Assessment& a)
+{
+    std::vector<Precaution> found;
+    for (Precaution p : {Precaution::ThaPosterior, Precaution::ThaAnterior, Precaution::ThaLateral,
+                         Precaution::HipFractureRecent})
+        if (a.precautions.count(p))
+            found.push_back(p);
+    return found;
+}
+
+/// The sides that may be the operated hip: the visit's affected side, or both when it is not recorded
+/// (or is both). Empty when no hip operation is recorded.
+std::vector<Side> operatedSides(const Assessment& a)
+{
+    if (hipOperations(a).empty())
+        return {};
+    const auto affected = a.visit.affectedSide;
+    if (affected == AffectedSide::Left)
+        return {Side::Left};
+    if (affected == AffectedSide::Right)
+        return {Side::Right};
+    return {Side::Left, Side::Right};
+}
+
+/// Early after a hip replacement or a hip fracture, the operated hip's lost range is the operation's:
+/// the healing incision and capsule, swelling, pain and guarding, and the precautions themselves. It
+/// comes back with walking and strengthening; read as tight adductors, hip flexors or hamstrings it
+/// would bring stretches and rolling onto the healing tissues (after an anterior approach, onto the
+/// incision itself). So on the operated side no tightness is concluded from range or length findings
+/// while the operation's precaution is recorded; weakness is still read (it is what rehabilitation
+/// trains), and so is a sensitive sciatic nerve (a nerve problem after hip surgery must not be missed).
+/// The held findings are named in a note so nothing disappears silently.
+void holdOperatedSide(const Assessment& a, const std::vector<Side>& operated, std::vector<Impairment>& impairments,
+                      std::vector<ClinicalNote>& notes)
+{
+    if (operated.empty())
+        return;
+    std::vector<std::string> held;
+    std::erase_if(impairments, [&](const Impairment& i) {
+        const bool onOperatedSide =
+            i.side && std::find(operated.begin(), operated.end(), *i.side) != operated.end();
+        if (!onOperatedSide || i.kind != ImpairmentKind::Tight || i.muscle == MuscleGroup::SciaticNerve)
+            return false;
+        for (const std::string& evidence : i.evidence)
+            if (std::find(held.begin(), held.end(), evidence) == held.end())
+                held.push_back(evidence);
+        return true;
+    });
+    if (held.empty())
+        return;
+    std::vector<std::string> operations;
+    for (Precaution p : hipOperations(a))
+        operations.emplace_back(label(p));
+    const std::string where = operated.size() == 1
+                                  ? "on the operated side (" + sideId(operated.front()) + ")"
+                                  : "on either side (the affected side is not recorded, so either hip may be the "
+                                    "operated one; record it to have the other hip read)";
+    notes.push_back({"R-NOTE-OPERATED-HIP",
+                     "Recent hip operation (" + joined(operations, ", ") + "): the range and length findings " + where +
+                         " are not read as tight muscles or a stiff joint: " + joined(held, "; ") +
+                         ". Early after the operation the range is held back by the healing wound and capsule, "
+                         "swelling, pain and the precautions; it comes back with walking and strengthening, and "
+                         "stretching or rolling there would load the healing tissues. Reassess the range once the "
+                         "surgeon lifts the precautions."});
+}
+
 } // namespace
 
 ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
@@ -736,6 +827,7 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
     ImpairmentFindings result;
     Collector out;
     const RomContext ctx{norms, a.rotationPosition};
+    const std::vector<Side> operated = operatedSides(a);
 
     romRules(a, ctx, out, Movement::HipExtension, MuscleGroup::HipFlexors, "R-TIGHT-HIPFLEX-EXT",
              "R-TIGHT-HIPFLEX-ASYM");
@@ -771,11 +863,12 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
     strengthRule(a, out, StrengthMuscle::HipExternalRotators, MuscleGroup::Piriformis, "R-WEAK-HIPER-MMT");
     coreRules(a, out);
     balanceRule(a, out);
-    capsuleRules(a, ctx, out, result.notes);
+    capsuleRules(a, ctx, out, result.notes, operated);
     intraArticularRules(a, result.cautions, result.notes);
     pelvicGirdleRule(a, result.cautions, result.notes);
 
     result.impairments = out.take();
+    holdOperatedSide(a, operated, result.impairments, result.notes);
     return result;
 }
 

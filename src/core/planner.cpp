@@ -37,8 +37,12 @@
 //  * Impairments are served in order of how much evidence they have (more rules first, then the
 //    analysis order). First round: one exercise per impairment not already served, up to
 //    maxExercises. Second round, only while the program has fewer than minExercises: a second exercise
-//    for each impairment in turn. Unrelated "general" exercises are never added: every item must be
-//    traceable to a finding, so with no impairments the program is empty (and says why).
+//    for each impairment in turn — another exercise, never an easier or harder version of one already
+//    in the program (same movement, only the load, lever or support differ: clamshell and clamshell
+//    with a band), nor a harder exercise above the grade's band in its place; with no such exercise
+//    the program stays short rather than repeat one or overload the muscle. Unrelated
+//    "general" exercises are never added: every item must be traceable to a finding, so with no
+//    impairments the program is empty (and says why).
 //  * Nothing is left unserved silently: an impairment without an allowed exercise (all suitable ones
 //    forbidden, none in the library, none easy enough for the grade, or cut by maxExercises) is
 //    listed in `unserved` and in `warnings`, in words.
@@ -361,14 +365,51 @@ private:
         return exercise;
     }
 
-    /// Adds the best allowed exercise for `need` not yet in the program; false when there is none.
-    bool addFor(const Need& need)
+    /// True when `a` and `b` are one exercise in an easier and a harder version: linked as easier /
+    /// harder, of the same kind, working the same muscles and asking the same movements, so they differ
+    /// only in load, lever or support (clamshell and clamshell with a band; a side plank on the knees
+    /// and on the feet; a sit-to-stand with and without the hands). Neighbours in a progression that
+    /// move differently (a clamshell and a step-down, glute sets and a bridge) are different exercises.
+    static bool versionsOf(const Exercise& a, const Exercise& b)
     {
+        const auto links = [](const Exercise& from, const Exercise& to) {
+            return std::find(from.easier.begin(), from.easier.end(), to.id) != from.easier.end() ||
+                   std::find(from.harder.begin(), from.harder.end(), to.id) != from.harder.end();
+        };
+        if (!links(a, b) && !links(b, a))
+            return false;
+        const std::set<MuscleGroup> targetsA(a.targets.begin(), a.targets.end());
+        const std::set<MuscleGroup> targetsB(b.targets.begin(), b.targets.end());
+        return a.kind == b.kind && targetsA == targetsB && a.demands == b.demands;
+    }
+
+    bool versionChosen(const Exercise* exercise) const
+    {
+        return std::any_of(m_chosen.begin(), m_chosen.end(),
+                           [&](const Choice& c) { return versionsOf(*c.exercise, *exercise); });
+    }
+
+    /// Adds the best allowed exercise for `need` not yet in the program; false when there is none.
+    /// `anotherExercise` (the second round's extra exercise): not a version of one already chosen; and
+    /// once a version has been passed over, nothing harder than the grade's band stands in for it (the
+    /// level above the band stays for what would have been picked anyway).
+    bool addFor(const Need& need, bool anotherExercise = false)
+    {
+        bool versionPassed = false;
         for (const Exercise* candidate : candidates(need)) {
             if (chosen(candidate))
                 continue;
+            if (anotherExercise && versionChosen(candidate)) {
+                versionPassed = true;
+                continue;
+            }
+            if (versionPassed && need.kind == ImpairmentKind::Weak &&
+                level(*candidate) > levelBand(weakestGrade(need)).high)
+                continue;
             std::string swappedFrom;
             const Exercise* pick = gentler(candidate, need, swappedFrom);
+            if (anotherExercise && pick != candidate && versionChosen(pick))
+                continue;
             m_chosen.push_back({pick, swappedFrom});
             return true;
         }
@@ -502,7 +543,7 @@ private:
             if (m_chosen.size() >= min)
                 return;
             if (servedCount(need) < 2)
-                addFor(need);
+                addFor(need, true);
         }
     }
 

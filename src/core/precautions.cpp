@@ -28,10 +28,16 @@ constexpr PrecautionRule kRules[] = {
      "Posterior-approach hip replacement: flexion past 90°, crossing the midline and turning the hip in "
      "(worst together) can dislocate it; follow the surgeon's protocol (usual precautions in surgeons' and "
      "therapists' guides)."},
+    // The front of the hip is where an anterior approach's incision lies (over the TFL, just below and
+    // outside the front hip bone): a roller or ball pressed there early after the operation loads the
+    // healing wound and the repaired tissue under it (facts §6.7: caution near the incision; clinical
+    // consensus, not from a trial).
     {Precaution::ThaAnterior,
-     {{D::HipExtensionPastNeutral, D::HipExternalRotationEndRange}}, 2,
+     {{D::HipExtensionPastNeutral, D::HipExternalRotationEndRange, D::AnteriorHipPressure}}, 3,
      "Anterior-approach hip replacement: extension behind the body line, above all with the hip turned out, "
-     "stresses the front of the new joint (usual precautions in surgeons' and therapists' guides)."},
+     "stresses the front of the new joint, and a roller or ball pressed into the front of the hip loads the "
+     "healing incision (usual precautions in surgeons' and therapists' guides; the pressure caution is "
+     "clinical consensus, not from a trial)."},
     {Precaution::ThaLateral,
      {{D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::ResistedHipAbduction,
        D::ActiveHipAbduction}}, 5,
@@ -98,60 +104,19 @@ std::string_view precautionRationale(Precaution precaution) noexcept
     return rule ? rule->rationale : std::string_view{};
 }
 
-std::string_view precautionPatientText(Precaution precaution) noexcept
-{
-    switch (precaution) {
-    case Precaution::ThaPosterior:
-        return "Your new hip: do not bend it past a right angle (sit on a high chair), do not cross your legs and "
-               "do not turn your knee or toes inward, until your surgeon says you may.";
-    case Precaution::ThaAnterior:
-        return "Your new hip: do not take the leg far behind you, above all with the foot turned out, until your "
-               "surgeon says you may.";
-    case Precaution::ThaLateral:
-        return "Your new hip: do not bend it past a right angle, cross your legs or turn it inward, and do not lift "
-               "the leg out to the side against resistance, until your surgeon says you may.";
-    case Precaution::HipFractureRecent:
-        return "After your hip fracture: put only as much weight on the leg as your surgeon allows, do not bend the "
-               "hip past a right angle with the knee across your body, and do not kneel.";
-    case Precaution::Osteoporosis:
-        return "To protect your spine: bend at the hips, not the back, do not twist as far as you can go, and do "
-               "not lift heavy things with a rounded back.";
-    case Precaution::Pregnancy:
-        return "In pregnancy: after the first three months do not lie flat on your back for more than a minute or "
-               "two, and never push a stretch to its limit.";
-    case Precaution::AcuteHighIrritability:
-        return "Your pain is easily stirred up: keep every movement gentle and short of pain, and do less if it "
-               "flares.";
-    case Precaution::Hypermobility:
-        return "Your joints are very flexible: do not hang at the end of a stretch; control every movement.";
-    case Precaution::RecentLumbarSurgery:
-        return "After your back operation: keep to your surgeon's limits, with no bending, twisting or lifting "
-               "under load.";
-    case Precaution::FallRisk:
-        return "To avoid a fall: keep a kitchen counter or a sturdy chair within reach for every standing exercise, "
-               "wear firm shoes, and stop if you feel unsteady or dizzy.";
-    }
-    return {};
-}
-
 namespace {
 
-// Finding cautions the patient can act on at home, with their care-note key and one plain line. The
-// other cautions (an urgent referral open…) are the clinician's, not the patient's.
+// Finding cautions the patient can act on at home, with their care-note key. The other cautions (an
+// urgent referral open…) are the clinician's, not the patient's. What the patient reads for each key
+// is worded once, in templates/precautions.ini, which must have a section for every careNoteKeys().
 struct CautionCare {
     std::string_view rule;
     std::string_view key;
-    std::string_view text;
 };
 constexpr CautionCare kCautionCare[] = {
-    {"R-CAUTION-GLUTEAL-TENDON", "caution.gluteal_tendon",
-     "For your outer hip: do not sit with your legs crossed, do not stand leaning on one hip, and do not lie on "
-     "the sore side (when you lie on the other side, put a pillow between your knees)."},
-    {"R-CAUTION-PELVIC-GIRDLE", "caution.pelvic_girdle",
-     "For your pelvis: keep your knees together when you turn in bed or get out of a car, and avoid standing on "
-     "one leg."},
-    {"R-CAUTION-INTRA-ARTICULAR", "caution.intra_articular",
-     "For your hip joint: avoid deep squats and sitting with your knee pulled across your body."},
+    {"R-CAUTION-GLUTEAL-TENDON", "caution.gluteal_tendon"},
+    {"R-CAUTION-PELVIC-GIRDLE", "caution.pelvic_girdle"},
+    {"R-CAUTION-INTRA-ARTICULAR", "caution.intra_articular"},
 };
 
 } // namespace
@@ -160,13 +125,12 @@ std::vector<CareNote> patientCareLines(const Analysis& analysis)
 {
     std::vector<CareNote> notes;
     for (Precaution precaution : analysis.precautions)
-        if (const auto text = precautionPatientText(precaution); !text.empty())
-            notes.push_back({"precaution." + std::string(toId(precaution)), std::string(text)});
+        notes.push_back({"precaution." + std::string(toId(precaution)), {}});
     for (const FindingCaution& caution : analysis.cautions)
         for (const CautionCare& care : kCautionCare)
             if (caution.rule == care.rule &&
                 std::none_of(notes.begin(), notes.end(), [&](const CareNote& n) { return n.key == care.key; }))
-                notes.push_back({std::string(care.key), std::string(care.text)});
+                notes.push_back({std::string(care.key), {}});
     return notes;
 }
 

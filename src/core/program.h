@@ -120,21 +120,19 @@ std::vector<Exclusion> exclusionsFor(const Exercise& exercise, const std::set<Pr
 std::set<MovementDemand> forbiddenDemands(Precaution precaution);
 std::string_view precautionRationale(Precaution precaution) noexcept;
 
-/// What the patient must keep in mind because of a precaution, in plain words for the handout.
-std::string_view precautionPatientText(Precaution precaution) noexcept;
-
-/// One thing the patient must keep to, for the handout's "Your precautions" box. The handout's
-/// wording is the templates' (templates/precautions.ini, section `key`); `text` says it in one line
-/// for places without the templates and for a template that lacks the section.
+/// One thing the patient must keep to, for the handout's "Your precautions" box. Its wording is the
+/// templates' alone (templates/precautions.ini, section `key`; the templates are required and must
+/// word every careNoteKeys() entry), so HipRx's own notes carry no text. `text` is for a note of the
+/// caller's own that no template section words: the handout prints it as one line.
 struct CareNote {
     std::string key;  ///< "precaution.tha_posterior", "caution.gluteal_tendon"
-    std::string text; ///< plain words, one line
+    std::string text; ///< empty for HipRx's notes; plain words, one line, for a caller's own note
     friend bool operator==(const CareNote&, const CareNote&) = default;
 };
 
 /// The handout's care notes for this analysis: one per precaution and per finding caution the
-/// patient can act on (outer-hip tendons, pelvic girdle, a provoked hip joint), in plain words, in a
-/// stable order. Empty when there is nothing to add.
+/// patient can act on (outer-hip tendons, pelvic girdle, a provoked hip joint), by key, in a stable
+/// order. Empty when there is nothing to add.
 std::vector<CareNote> patientCareLines(const Analysis& analysis);
 
 /// Every key patientCareLines() may give, in its order: the precautions of the vocabulary, then the

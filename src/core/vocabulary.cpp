@@ -192,6 +192,8 @@ constexpr VocabEntry<MovementDemand> kMovementDemand[] = {
     {MovementDemand::UnsupportedSingleLeg, "unsupported_single_leg", "standing work without a hand on a support"},
     {MovementDemand::ActiveHipAbduction, "active_hip_abduction", "active hip abduction"},
     {MovementDemand::WideHipAbduction, "wide_hip_abduction", "legs spread wide"},
+    {MovementDemand::AnteriorHipPressure, "anterior_hip_pressure", "pressure on the front of the hip"},
+    {MovementDemand::StanceOnWorkingLeg, "stance_on_working_leg", "standing on the treated leg alone"},
 };
 
 constexpr VocabEntry<ExerciseSide> kExerciseSide[] = {

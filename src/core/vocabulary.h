@@ -171,6 +171,12 @@ enum class MovementDemand {
     UnsupportedSingleLeg,     ///< standing work with no hand on a support: one leg, a lunge stance, a free squat or hinge
     ActiveHipAbduction,       ///< the abductors working: lifting or sliding the leg out, holding the pelvis on one leg
     WideHipAbduction,         ///< legs spread wide or knees dropped far out (butterfly, frog, side lunge)
+    /// A roller or ball pressed into the front of the hip (hip flexors, the top of the thigh, the TFL):
+    /// where the incision of an anterior-approach hip replacement lies.
+    AnteriorHipPressure,
+    /// The working leg carries the body alone in standing (one-leg stance, a step-down): the stance
+    /// hip's abductors hold the pelvis, and a weak or painful side lets it drop into hip adduction.
+    StanceOnWorkingLeg,
 };
 
 /// Side an exercise is prescribed for: one leg, each leg in turn, or none (midline exercises).

@@ -12,6 +12,7 @@
 
 #include "gui_test_support.h"
 
+#include "core/vocabulary.h"
 #include "render/canvas.h"
 #include "render/picture.h"
 #include "store/repositories.h"
@@ -350,6 +351,18 @@ TEST_F(ClinicExerciseGui, RetiringKeepsItForIssuedProgramsAndStopsOfferingIt)
     EXPECT_NE(asked.front().find("Wall sit with a ball"), std::string::npos);
     EXPECT_TRUE(store::ExerciseRepository(m_frame->database()).findClinicExercise(id)->retired);
     EXPECT_EQ(store::ExerciseRepository(m_frame->database()).load().find(id), nullptr) << "no longer offered";
+}
+
+TEST_F(ClinicExerciseGui, EveryMovementDemandTheScreenKnowsHasItsBoxSoNoneIsDroppedOnSave)
+{
+    // A clinic exercise copied from a built-in one keeps its demands only if the editor has a box
+    // for each (single-leg balance carries "standing on the treated leg alone").
+    withEditor(false, [&](ExerciseEditor& editor) {
+        fillInOverheadReach(editor);
+        for (const auto& entry : core::vocabulary<core::MovementDemand>())
+            EXPECT_NE(editor.FindWindowByName(toWx("exercise.demand." + std::string(entry.id))), nullptr)
+                << "no box for " << entry.id;
+    });
 }
 
 TEST_F(ClinicExerciseGui, AFigureAdjustedFromAPostureIsPreviewedSavedReopenedAndDrawnOnTheCard)

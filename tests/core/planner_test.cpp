@@ -318,6 +318,42 @@ TEST(Planner, FewFindingsGetASecondExerciseButNeverUnrelatedOnes)
         EXPECT_TRUE(std::find(i.targets.begin(), i.targets.end(), MG::GluteusMaximus) != i.targets.end());
 }
 
+/// A clamshell and the same clamshell with a band (linked, same muscles, same movements), and a
+/// different exercise for the same muscle.
+ExerciseLibrary clamshellVersions(bool withOtherExercise)
+{
+    auto clamshell = exercise("clamshell", K::Strengthen, {MG::GluteusMedius, MG::Piriformis},
+                              {D::ResistedHipAbduction, D::ActiveHipAbduction});
+    clamshell.level = 2;
+    clamshell.harder = {"clamshell_band"};
+    auto band = exercise("clamshell_band", K::Strengthen, {MG::GluteusMedius, MG::Piriformis},
+                         {D::ResistedHipAbduction, D::ActiveHipAbduction});
+    band.level = 3;
+    band.easier = {"clamshell"};
+    auto press = exercise("standing_isometric_hip_abduction", K::Strengthen, {MG::GluteusMedius},
+                          {D::ResistedHipAbduction, D::ActiveHipAbduction});
+    press.level = 2;
+    std::vector<Exercise> all{clamshell, band};
+    if (withOtherExercise)
+        all.push_back(press);
+    return ExerciseLibrary(all);
+}
+
+TEST(Planner, TheSecondExerciseIsAnotherExerciseNotAHarderVersionOfTheFirst)
+{
+    // Physiotherapist review: weak hip abductors and rotators were given a clamshell and a clamshell
+    // with a band, the same exercise twice.
+    auto medius = impairment(MG::GluteusMedius, IK::Weak, R, "R-WEAK-GMED-MMT");
+    medius.grade = StrengthGrade{4, -1};
+    auto rotators = impairment(MG::Piriformis, IK::Weak, R, "R-WEAK-HIPER-MMT");
+    rotators.grade = StrengthGrade{4, -1};
+    const auto analysis = withImpairments({rotators, medius});
+    EXPECT_EQ(ids(plan(analysis, clamshellVersions(true))),
+              (std::vector<std::string>{"clamshell", "standing_isometric_hip_abduction"}));
+    // With nothing else in the library the program stays short rather than repeat the exercise.
+    EXPECT_EQ(ids(plan(analysis, clamshellVersions(false))), std::vector<std::string>{"clamshell"});
+}
+
 TEST(Planner, NoImpairmentsGiveAnEmptyProgramThatSaysWhy)
 {
     const auto program = plan(withImpairments({}), testLibrary());

@@ -17,7 +17,7 @@ using P = Precaution;
 // The mapping the exercise library is tagged against, written out independently.
 const std::map<Precaution, std::set<MovementDemand>> kForbidden = {
     {P::ThaPosterior, {D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation}},
-    {P::ThaAnterior, {D::HipExtensionPastNeutral, D::HipExternalRotationEndRange}},
+    {P::ThaAnterior, {D::HipExtensionPastNeutral, D::HipExternalRotationEndRange, D::AnteriorHipPressure}},
     {P::ThaLateral,
      {D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::ResistedHipAbduction,
       D::ActiveHipAbduction}},

@@ -5,8 +5,10 @@
 // are held to what a clinician would sign: same kind, a shared target, strictly harder, both ways, no
 // cycles, and no step into a position a precaution forbids unless a safe step is also offered or the
 // allow-list below says why.
+#include "core/analysis.h"
 #include "core/exercise.h"
 #include "core/program.h"
+#include "core/screen.h"
 #include "core/vocabulary.h"
 #include "exchange/json_format.h"
 
@@ -291,13 +293,17 @@ TEST(ExerciseLibraryProgression, AuditedDemandsMatchTheSteps)
         {"side_lying_hip_abduction", {D::ActiveHipAbduction, D::ResistedHipAbduction, D::HipExtensionPastNeutral},
          {D::HipInternalRotation}, "toes forward, leg lifted slightly behind the body line"},
         {"romanian_deadlift", {D::HipFlexionPast90}, {D::LoadedSpinalFlexion}, "a deep hinge with a neutral back"},
-        {"single_leg_stance", {D::SingleLegLoading, D::ActiveHipAbduction}, {D::UnsupportedSingleLeg},
-         "one leg, a hand on the counter"},
+        {"single_leg_stance", {D::SingleLegLoading, D::ActiveHipAbduction, D::StanceOnWorkingLeg},
+         {D::UnsupportedSingleLeg}, "one leg, a hand on the counter; it stands on the working leg"},
         {"single_leg_bridge", {D::SingleLegLoading, D::ActiveHipAbduction}, {}, "the pelvis is held level on one leg"},
-        {"step_down", {D::SingleLegLoading, D::ActiveHipAbduction}, {D::UnsupportedSingleLeg}, "one leg, holding the rail"},
-        {"standing_hip_extension", {D::SingleLegLoading, D::ActiveHipAbduction}, {}, "the stance hip holds the pelvis"},
-        {"standing_hip_flexor_march", {D::SingleLegLoading, D::ActiveHipAbduction}, {}, "the stance hip holds the pelvis"},
-        {"standing_quad_stretch", {D::SingleLegLoading, D::ActiveHipAbduction}, {}, "stands on one leg"},
+        {"step_down", {D::SingleLegLoading, D::ActiveHipAbduction, D::StanceOnWorkingLeg}, {D::UnsupportedSingleLeg},
+         "one leg, holding the rail; it stands on the working leg"},
+        {"standing_hip_extension", {D::SingleLegLoading, D::ActiveHipAbduction}, {D::StanceOnWorkingLeg},
+         "the stance hip holds the pelvis; the working leg moves back"},
+        {"standing_hip_flexor_march", {D::SingleLegLoading, D::ActiveHipAbduction, D::StanceOnWorkingLeg}, {},
+         "the stance hip holds the pelvis; each leg stands alone in turn"},
+        {"standing_quad_stretch", {D::SingleLegLoading, D::ActiveHipAbduction}, {D::StanceOnWorkingLeg},
+         "stands on the other leg"},
         {"lunge", {D::SingleLegLoading, D::ActiveHipAbduction, D::UnsupportedSingleLeg}, {},
          "the support is optional in its steps"},
         {"lateral_lunge", {D::SingleLegLoading, D::UnsupportedSingleLeg, D::WideHipAbduction, D::ActiveHipAbduction}, {},
@@ -306,19 +312,27 @@ TEST(ExerciseLibraryProgression, AuditedDemandsMatchTheSteps)
          "stepping against a band without a support"},
         {"clamshell", {D::ActiveHipAbduction}, {}, "abductors lift the knee"},
         {"clamshell_band", {D::ActiveHipAbduction}, {}, "abductors lift the knee"},
-        {"standing_hip_abduction", {D::ActiveHipAbduction, D::SingleLegLoading}, {D::UnsupportedSingleLeg},
-         "holding a counter"},
+        {"standing_hip_abduction", {D::ActiveHipAbduction, D::SingleLegLoading},
+         {D::UnsupportedSingleLeg, D::StanceOnWorkingLeg}, "holding a counter, standing on the other leg"},
         {"side_plank", {D::ActiveHipAbduction, D::LateralHipCompression}, {},
          "the bottom hip's abductors hold the body up; it lies on that hip"},
         {"side_plank_knees", {D::ActiveHipAbduction, D::LateralHipCompression}, {},
          "the bottom hip's abductors hold the body up; it lies on that hip"},
         {"side_plank_hip_abduction", {D::ActiveHipAbduction, D::LateralHipCompression}, {},
          "both hips' abductors work; it lies on the bottom hip"},
-        {"isometric_hip_abduction_wall", {D::ActiveHipAbduction, D::SingleLegLoading}, {D::UnsupportedSingleLeg},
-         "hand on the wall"},
+        // The wall press stays open to gluteal tendinopathy: the working (painful) leg is lifted and
+        // presses out in neutral while the other leg stands.
+        {"isometric_hip_abduction_wall", {D::ActiveHipAbduction, D::SingleLegLoading},
+         {D::UnsupportedSingleLeg, D::StanceOnWorkingLeg, D::HipAdductionPastMidline, D::LateralHipCompression},
+         "hand on the wall; the working leg is the lifted one"},
         {"seated_isometric_hip_abduction", {D::ActiveHipAbduction}, {}, "push out against a belt"},
         {"side_lying_hip_adduction", {D::LateralHipCompression}, {}, "lies on the working hip"},
-        {"foam_roll_tfl_itb", {D::LateralHipCompression}, {}, "body weight on the outer thigh and hip"},
+        {"foam_roll_tfl_itb", {D::LateralHipCompression, D::AnteriorHipPressure}, {},
+         "body weight on the outer thigh and hip, and on the TFL at the front of the hip"},
+        {"foam_roll_quads_hip_flexors", {D::AnteriorHipPressure}, {}, "rolls up to just below the front hip bone"},
+        {"psoas_release_sacrum_roller", {D::PressureOverTrunk}, {D::AnteriorHipPressure},
+         "the roller rests under the sacrum, not on the front of the hip"},
+        {"foam_roll_adductors", {}, {D::AnteriorHipPressure}, "the inner thigh, a hand's width short of the groin"},
         {"side_lying_ober_stretch", {D::LateralHipCompression, D::HipAdductionPastMidline}, {}, "ITB stretch"},
         {"standing_crossover_hip_stretch", {D::LateralHipCompression, D::HipAdductionPastMidline}, {}, "ITB stretch"},
         {"butterfly_stretch", {D::WideHipAbduction}, {}, "knees dropped far out"},
@@ -375,6 +389,19 @@ TEST(ExerciseLibraryProgression, DemandTagsFollowGeneralRules)
             std::count(e.targets.begin(), e.targets.end(), MuscleGroup::TflItb)) {
             EXPECT_TRUE(e.demands.count(MovementDemand::LateralHipCompression));
         }
+        // Rolling the TFL, the rectus femoris or the quadriceps presses the front of the hip, where an
+        // anterior hip replacement's incision lies.
+        if (e.kind == ExerciseKind::SelfRelease &&
+            (std::count(e.targets.begin(), e.targets.end(), MuscleGroup::TflItb) ||
+             std::count(e.targets.begin(), e.targets.end(), MuscleGroup::RectusFemoris) ||
+             std::count(e.targets.begin(), e.targets.end(), MuscleGroup::Quadriceps))) {
+            EXPECT_TRUE(e.demands.count(MovementDemand::AnteriorHipPressure));
+        }
+        // Standing on the working leg alone is single-leg loading, held by that hip's abductors.
+        if (e.demands.count(MovementDemand::StanceOnWorkingLeg)) {
+            EXPECT_TRUE(e.demands.count(MovementDemand::SingleLegLoading));
+            EXPECT_TRUE(e.demands.count(MovementDemand::ActiveHipAbduction));
+        }
     }
 }
 
@@ -393,6 +420,51 @@ TEST(ExerciseLibraryProgression, EveryPrecautionLeavesBalanceAndTendonLoading)
         EXPECT_TRUE(meets(get(id), Precaution::Osteoporosis)) << id;
     }
     EXPECT_TRUE(meets(get("standing_back_extension"), Precaution::Pregnancy));
+}
+
+TEST(ExerciseLibraryProgression, AnAnteriorHipReplacementLeavesOutRollingTheFrontOfTheHip)
+{
+    // Physiotherapist review: foam rolling the front of the hip was offered six weeks after an anterior
+    // hip replacement, onto the incision (facts §6.7: caution near the incision).
+    for (const char* id : {"foam_roll_quads_hip_flexors", "foam_roll_tfl_itb"})
+        EXPECT_FALSE(meets(get(id), Precaution::ThaAnterior)) << id;
+    // Rolling away from the front of the hip stays open to it.
+    for (const char* id : {"foam_roll_glutes", "foam_roll_hamstrings", "ball_release_glutes_wall"})
+        EXPECT_TRUE(meets(get(id), Precaution::ThaAnterior)) << id;
+}
+
+TEST(ExerciseLibraryProgression, GlutealTendinopathyKeepsTheWallPressAndLeavesOutOneLegBalance)
+{
+    // Physiotherapist review: lateral hip pain with tendon signs was given single-leg balance 3 × 30 s on
+    // the painful leg (the provocation test itself). The painful leg does not stand alone; the wall press,
+    // where it presses out while the other leg stands, is what it is given.
+    core::Assessment a;
+    a.patient.name = "Case";
+    a.patient.birthDate = core::Date{1971, 3, 8};
+    a.visit.date = core::Date{2026, 11, 16};
+    a.visit.affectedSide = core::AffectedSide::Left;
+    a.pain.areas = {{core::BodyRegion::LateralHip, core::BodySide::Left}};
+    a.tests.left[core::SpecialTest::Trendelenburg] = core::TestResult::positive();
+    a.tests.left[core::SpecialTest::Faber] = core::TestResult::positive();
+    a.tests.left[core::SpecialTest::Ober] = core::TestResult::positive();
+    a.strength.left[core::StrengthMuscle::GluteusMedius] = core::StrengthGrade{4, -1};
+    a.endurance.sideBridgeHoldS = {30, 45};
+    const core::Analysis analysis = core::analyze(a, {core::kDefaultNormSet, core::Date{2026, 11, 16}});
+    const core::Program program = core::plan(analysis, library());
+    std::vector<std::string> given;
+    for (const auto& item : program.items) {
+        given.push_back(item.exerciseId);
+        EXPECT_FALSE(get(item.exerciseId).demands.count(MovementDemand::StanceOnWorkingLeg)) << item.exerciseId;
+    }
+    EXPECT_FALSE(has(given, "single_leg_stance"));
+    EXPECT_TRUE(std::any_of(program.excluded.begin(), program.excluded.end(), [](const core::Exclusion& e) {
+        return e.exerciseId == "single_leg_stance" && e.demand == MovementDemand::StanceOnWorkingLeg;
+    }));
+    EXPECT_TRUE(has(given, "standing_isometric_hip_abduction") || has(given, "isometric_hip_abduction_wall"))
+        << "an isometric abductor press in neutral";
+    EXPECT_TRUE(core::screenExercise(get("isometric_hip_abduction_wall"), analysis).empty())
+        << "the wall press stays allowed";
+    EXPECT_TRUE(core::screenExercise(get("standing_isometric_hip_abduction"), analysis).empty());
 }
 
 // ---- doses -------------------------------------------------------------------------------------
