@@ -17,8 +17,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils python3-aiosmtpd
-  # a throw-away PostgreSQL 15 server for the clinic-mode tests (pg_virtualenv)
-  postgresql-15 postgresql-common
+  # a throw-away PostgreSQL 15 server for the clinic-mode tests (pg_virtualenv); openssl makes the TLS test's CA
+  postgresql-15 postgresql-common openssl
   # a real system keyring for the password-store tests
   gnome-keyring dbus
   # the sanitizer build, fuzzers and crash campaign (preset asan, tests/reliability/ci.sh)

@@ -129,6 +129,7 @@ MainFrame::MainFrame(store::Database database)
     m_book->AddPage(m_visitHolder, "Visit");
 
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
+    applyRole();
     refreshPatients();
     refreshRecentMenu();
     SetStatusText(toWx(databaseStatus()));
@@ -230,12 +231,21 @@ void MainFrame::onRemoteChanges(const std::vector<store::Change>& changes)
     bool thisPatient = false;
     bool thisVisit = false;
     bool outbox = false;
+    bool settings = false;
     for (const store::Change& c : changes) {
         patients = patients || c.table == "patients";
+        settings = settings || c.table == "settings";
         outbox = outbox || c.table == "outbox" || c.table == "outbox_discarded";
         thisPatient = thisPatient || (m_patientId != 0 && c.patientId == m_patientId);
         thisVisit = thisVisit || (m_visit != nullptr && c.table == "visits" &&
                                   c.row == std::to_string(m_visit->visitId()));
+    }
+    if (settings) { // e.g. the administrator's new idle-lock time applies at every desk at once
+        try {
+            m_clinic.lockAfterMinutes = workflow::loadClinic(m_db).lockAfterMinutes;
+        } catch (const std::exception&) {
+            // keep the time read at start; the next change or start reads it again
+        }
     }
     const int page = m_book->GetSelection();
     if (patients && page == 0)
@@ -432,8 +442,10 @@ void MainFrame::buildMenus()
     for (const int id : {static_cast<int>(kIdVisitNote), static_cast<int>(kIdReferralLetter)})
         Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_visit && m_visit->visitId() != 0); }, id);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdEditPatient);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdNewVisit);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, kIdHistory);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0 && m_mayRecordFindings); },
+         kIdNewVisit);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0 && m_mayRecordFindings); },
+         kIdHistory);
 }
 
 void MainFrame::buildToolbar()
@@ -515,8 +527,11 @@ wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
     auto* open = new wxButton(panel, wxID_ANY, "&Open visit");
     auto* reprint = new wxButton(panel, wxID_ANY, toWx("Issued &program as PDF…"));
     reprint->SetToolTip("The program last issued at the selected visit, exactly as it was handed over");
-    for (auto* b : {back, edit, visit, open, history, reprint})
+    auto* email = new wxButton(panel, wxID_ANY, toWx("E&mail issued program…"));
+    email->SetToolTip("Send the program last issued at the selected visit to the patient");
+    for (auto* b : {back, edit, visit, open, history, reprint, email})
         buttons->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    m_findingsActions = {visit, open, history};
     m_visits = new wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     m_visits->AppendColumn("Date", wxLIST_FORMAT_LEFT, FromDIP(110));
     m_visits->AppendColumn("Clinician", wxLIST_FORMAT_LEFT, FromDIP(160));
@@ -533,9 +548,8 @@ wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
     panel->SetSizer(sizer);
 
     auto openSelected = [this] {
-        const long row = m_visits->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (row >= 0 && static_cast<std::size_t>(row) < m_visitIds.size())
-            openVisit(m_visitIds[static_cast<std::size_t>(row)]);
+        if (const auto id = selectedVisit())
+            openVisit(id); // refused, with a word, to a login that may not read findings
     };
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showPatientList(); });
     edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onEditPatient(); });
@@ -543,17 +557,48 @@ wxWindow* MainFrame::buildPatientPage(wxWindow* parent)
     history->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onHistory(); });
     open->Bind(wxEVT_BUTTON, [openSelected](wxCommandEvent&) { openSelected(); });
     reprint->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const long row = m_visits->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (row < 0 || static_cast<std::size_t>(row) >= m_visitIds.size()) {
-            SetStatusText("Select a visit first.");
+        const auto id = selectedVisit();
+        if (id == 0)
             return;
-        }
         const auto file = askPdfPath(this, "Save the issued program", "home-program.pdf");
         if (!file.empty())
-            saveIssuedProgram(m_visitIds[static_cast<std::size_t>(row)], file);
+            saveIssuedProgram(id, file);
+    });
+    email->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto id = selectedVisit();
+        if (id == 0)
+            return;
+        const auto patient = store::PatientRepository(m_db).find(m_patientId);
+        emailIssuedProgram(id, patient ? patient->email : std::string());
     });
     m_visits->Bind(wxEVT_LIST_ITEM_ACTIVATED, [openSelected](wxListEvent&) { openSelected(); });
     return panel;
+}
+
+std::int64_t MainFrame::selectedVisit()
+{
+    const long row = m_visits->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || static_cast<std::size_t>(row) >= m_visitIds.size()) {
+        SetStatusText("Select a visit first.");
+        return 0;
+    }
+    return m_visitIds[static_cast<std::size_t>(row)];
+}
+
+void MainFrame::applyRole()
+{
+    try {
+        m_mayRecordFindings = store::VisitRepository(m_db).mayRecordFindings();
+    } catch (const std::exception&) {
+        m_mayRecordFindings = true; // the server still refuses what the login may not do
+    }
+    for (auto* action : m_findingsActions)
+        action->Show(m_mayRecordFindings);
+    // The front desk's visit list has no complaint to show.
+    if (m_visits != nullptr)
+        m_visits->SetColumnWidth(2, m_mayRecordFindings ? FromDIP(420) : 0);
+    if (!m_findingsActions.empty())
+        m_findingsActions.front()->GetParent()->Layout();
 }
 
 void MainFrame::search(const wxString& text)
@@ -720,6 +765,8 @@ VisitContext MainFrame::visitContext()
     context.figures = m_pictures ? static_cast<const render::FigureDrawer*>(m_pictures.get()) : m_figures.get();
     // The person working here; without one, the clinic's default therapist (as before staff lists).
     context.clinician = m_clinician;
+    if (context.clinician.empty() && m_db.isServer())
+        context.clinician = m_db.login(); // on a clinic server the login is who did it, never the default
     if (context.clinician.empty()) {
         context.clinician = context.branding.therapistName;
         if (!context.branding.therapistCredentials.empty() && !context.clinician.empty())
@@ -734,6 +781,11 @@ VisitPage* MainFrame::openVisit(std::int64_t visitId)
 {
     if (m_patientId == 0)
         return nullptr;
+    if (!m_mayRecordFindings) { // whatever asked (a shortcut, a recent patient): the findings are not this login's
+        SetStatusText(toWx("Your login saves or emails the program issued at a visit; the findings are for the "
+                           "therapists."));
+        return nullptr;
+    }
     closeVisit();
     const auto patient = store::PatientRepository(m_db).find(m_patientId);
     if (!patient)
@@ -864,16 +916,20 @@ void MainFrame::onEmail()
         m_prompts.error(toWx("Open a saved visit first: File → Email sends the program issued at that visit."));
         return;
     }
+    emailIssuedProgram(m_visit->visitId(), m_visit->patient().email);
+}
+
+void MainFrame::emailIssuedProgram(std::int64_t visitId, const std::string& address)
+{
     if (m_emailJob->running()) {
         m_prompts.error(toWx("An email is still being sent. Wait for it, or cancel it, then try again."));
         return;
     }
     try {
-        const std::int64_t visitId = m_visit->visitId();
         // What may be sent is the workflow's decision (issued, PDF stored, never an emergency).
         workflow::programToSend(m_db, visitId);
         const core::SmtpSettings smtp = workflow::clinicSmtp(m_db, m_clinic);
-        const wxString to = m_prompts.ask("Send the home program to this address:", toWx(m_visit->patient().email));
+        const wxString to = m_prompts.ask("Send the home program to this address:", toWx(address));
         if (to.empty())
             return;
         std::optional<std::string> password = SmtpPasswordStore::load(smtp);
@@ -1020,6 +1076,10 @@ void MainFrame::onHistory()
         m_prompts.error(toWx("Open a patient first to see their history."));
         return;
     }
+    if (!m_mayRecordFindings) {
+        SetStatusText(toWx("The history shows findings, which are for the therapists."));
+        return;
+    }
     const VisitContext context = visitContext();
     std::optional<core::NextProgram> next;
     std::int64_t atVisit = 0;
@@ -1101,6 +1161,7 @@ bool MainFrame::switchDatabase(const std::string& location)
     startListening();
     restoreWorkingClinician(); // staff numbers belong to their database
     loadLibrary(); // the clinic's own exercises and branding live in the database
+    applyRole();   // another login may do other things
     showPatientList();
     refreshRecentMenu();
     SetStatusText(toWx(databaseStatus()));

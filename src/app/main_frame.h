@@ -99,6 +99,13 @@ public:
     /// saved to `file`: a reprint that never opens the findings, so the front desk may do it on a
     /// clinic server. False, after saying why, when there is none or it cannot be written.
     bool saveIssuedProgram(std::int64_t visitId, const std::filesystem::path& file);
+    /// Emails the program last issued at visit `visitId` to `address` (asked, with this as the
+    /// suggestion), through the outbox: what File → Email does for the open visit and the patient
+    /// page's "Email issued program…" for the selected one, without opening the findings.
+    void emailIssuedProgram(std::int64_t visitId, const std::string& address);
+    /// Whether this login records findings (false for the front desk of a clinic server): the
+    /// patient page then offers the issued programs (save, email) and not the visits' findings.
+    bool offersFindings() const { return m_mayRecordFindings; }
     /// The Outbox window while it is open, refreshed when another desk queues, sends or discards a
     /// message (nullptr when closed).
     void setOpenOutbox(OutboxDialog* outbox) { m_outbox = outbox; }
@@ -170,6 +177,9 @@ private:
     void showError(const wxString& message);
     void loadLibrary();
     void restoreWorkingClinician();
+    /// Asks the database what this login may do and shows the patient page's actions to match.
+    void applyRole();
+    std::int64_t selectedVisit();
 
     store::Database m_db;
 
@@ -194,6 +204,7 @@ private:
     std::int64_t m_patientId = 0;
     std::vector<core::Patient> m_listed;
     std::vector<std::int64_t> m_visitIds;
+    bool m_mayRecordFindings = true;
 
     wxSimplebook* m_book = nullptr;
     wxSearchCtrl* m_search = nullptr;
@@ -201,6 +212,7 @@ private:
     wxStaticText* m_patientHeading = nullptr;
     wxStaticText* m_patientDetails = nullptr;
     wxListCtrl* m_visits = nullptr;
+    std::vector<wxWindow*> m_findingsActions; ///< the patient page's buttons that open findings
     wxPanel* m_visitHolder = nullptr;
     VisitPage* m_visit = nullptr;
     wxMenu* m_recentMenu = nullptr;

@@ -17,6 +17,7 @@
 #include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -51,7 +52,22 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::strin
     }
     const Settings settings;
 
+    try {
+        m_clinicEditable = store::SettingsRepository(m_db).mayChange();
+    } catch (const std::exception&) {
+        m_clinicEditable = true; // the server still refuses what the login may not do
+    }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    if (!m_clinicEditable) {
+        auto* note = new wxStaticText(this, wxID_ANY,
+                                      toWx("The clinic's settings (its details, email, reference set, page size, "
+                                           "dates and desk lock) are kept by its administrator: your login sees "
+                                           "them here but may not change them. What belongs to this computer "
+                                           "can be changed."));
+        note->SetName("settings.clinic_note");
+        note->Wrap(FromDIP(560));
+        sizer->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(10)));
+    }
     auto* book = new wxNotebook(this, wxID_ANY);
     m_book = book;
 
@@ -183,6 +199,18 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::strin
             m_dateFormat->SetSelection(static_cast<int>(f));
     }
     mgrid->Add(m_dateFormat);
+    if (m_db.isServer()) {
+        mgrid->Add(new wxStaticText(machine, wxID_ANY, "Lock an unused desk after (whole clinic)"),
+                   wxSizerFlags().CenterVertical());
+        auto* lockRow = new wxBoxSizer(wxHORIZONTAL);
+        m_lockAfter = new wxSpinCtrl(machine, wxID_ANY, {}, wxDefaultPosition, wxSize(FromDIP(90), -1),
+                                     wxSP_ARROW_KEYS, 0, workflow::kMaxLockAfterMinutes, stored.lockAfterMinutes);
+        m_lockAfter->SetName("settings.lock_after");
+        lockRow->Add(m_lockAfter);
+        lockRow->Add(new wxStaticText(machine, wxID_ANY, "minutes (0 = never)"),
+                     wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
+        mgrid->Add(lockRow);
+    }
     mgrid->Add(new wxStaticText(machine, wxID_ANY, "Database"), wxSizerFlags().CenterVertical());
     m_database = new wxTextCtrl(machine, wxID_ANY,
                                 toWx(settings.databasePath().empty() ? m_db.location() : settings.databasePath()));
@@ -208,6 +236,14 @@ SettingsDialog::SettingsDialog(wxWindow* parent, store::Database& db, std::strin
     machine->SetSizer(machineSizer);
     book->AddPage(machine, "This computer");
 
+    if (!m_clinicEditable) {
+        clinic->Enable(false);
+        mail->Enable(false);
+        for (wxWindow* shared : {static_cast<wxWindow*>(m_norms), static_cast<wxWindow*>(m_page),
+                                 static_cast<wxWindow*>(m_dateFormat), static_cast<wxWindow*>(m_lockAfter)})
+            if (shared != nullptr)
+                shared->Enable(false);
+    }
     sizer->Add(book, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));
     m_problems = new wxStaticText(this, wxID_ANY, "");
     m_problems->SetForegroundColour(wxColour(183, 28, 28));
@@ -375,8 +411,16 @@ bool SettingsDialog::sendTestMessage()
     return true;
 }
 
+void SettingsDialog::setLockAfter(int minutes)
+{
+    if (m_lockAfter != nullptr)
+        m_lockAfter->SetValue(minutes);
+}
+
 bool SettingsDialog::save()
 {
+    if (!m_clinicEditable) // only this computer's choices: the clinic's pages are read-only
+        return saveThisComputer();
     // Everything is checked before anything is written, so a half-valid dialog saves nothing.
     std::string brandingJson;
     std::optional<core::SmtpSettings> smtp;
@@ -424,10 +468,17 @@ bool SettingsDialog::save()
             if (smtp || hadSmtp)
                 repo.set(std::string(exchange::kSmtpSettingsKey),
                          exchange::writeSmtpSettings(smtp.value_or(core::SmtpSettings{})), actor);
+            if (m_lockAfter != nullptr)
+                workflow::saveLockAfter(m_db, m_lockAfter->GetValue(), actor);
         });
     } catch (const std::exception& e) {
         return show(std::string("The settings could not be saved: ") + e.what());
     }
+    return saveThisComputer();
+}
+
+bool SettingsDialog::saveThisComputer()
+{
     Settings settings;
     const std::string dbPath = fromWx(m_database->GetValue().Strip(wxString::both));
     settings.setDatabasePath(dbPath == m_db.location() ? settings.databasePath() : dbPath);

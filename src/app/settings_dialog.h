@@ -21,6 +21,7 @@ class wxColourPickerCtrl;
 class wxDirPickerCtrl;
 class wxFilePickerCtrl;
 class wxNotebook;
+class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -61,8 +62,17 @@ public:
     bool testSending() const;
     /// The outcome of the last test message, in plain words.
     std::string testResult() const;
+    /// Whether this login may change the clinic's settings (on a clinic server only an
+    /// administrator may: the clinic's pages are then shown read-only and OK keeps only what
+    /// belongs to this computer).
+    bool clinicEditable() const { return m_clinicEditable; }
+    /// Clinic mode: the minutes after which an unused desk locks (0 = never), as typed (tests).
+    void setLockAfter(int minutes);
 
 private:
+    /// The database location and backup folder (this computer's; wxConfig). Always true.
+    bool saveThisComputer();
+
     store::Database& m_db;
     std::string m_actor;
     std::map<std::string, wxTextCtrl*> m_text;
@@ -71,6 +81,8 @@ private:
     wxChoice* m_norms = nullptr;
     wxChoice* m_page = nullptr;
     wxChoice* m_dateFormat = nullptr; ///< core::dateFormats(), in order
+    wxSpinCtrl* m_lockAfter = nullptr; ///< clinic mode only
+    bool m_clinicEditable = true;
     wxTextCtrl* m_database = nullptr;
     wxDirPickerCtrl* m_backups = nullptr;
     wxStaticText* m_problems = nullptr;

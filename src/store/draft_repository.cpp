@@ -16,19 +16,30 @@ AssessmentDraft readDraft(sql::Statement& query)
     return draft;
 }
 
+/// Whose draft this is. A new visit's (visit 0) on a clinic server is the login's: two therapists
+/// beginning one patient's new visit at two desks each keep their own typing. A saved visit's draft
+/// stays shared (''), as it always was: it also carries the program saved with the visit, which
+/// every desk opening that visit must see. In a practice's own file there is one author, ''. New
+/// visits' drafts from before schema 10 have no author and are offered to every login.
+std::string author(Database& db, std::int64_t visitId)
+{
+    return db.isServer() && visitId == 0 ? db.login() : std::string();
+}
+
 } // namespace
 
 void DraftRepository::save(std::int64_t patientId, std::int64_t visitId, const std::string& formText)
 {
     detail::guarded("save the draft", [&] {
         sql::Statement upsert(detail::connection(m_db),
-                                 "INSERT INTO assessment_drafts (patient_id, visit_id, form_text, updated_at) "
-                                 "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (patient_id, visit_id) DO UPDATE SET "
-                                 "form_text = excluded.form_text, updated_at = excluded.updated_at");
+                              "INSERT INTO assessment_drafts (patient_id, visit_id, form_text, updated_at, author) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (patient_id, visit_id, author) DO UPDATE "
+                              "SET form_text = excluded.form_text, updated_at = excluded.updated_at");
         upsert.bind(1, static_cast<std::int64_t>(patientId));
         upsert.bind(2, static_cast<std::int64_t>(visitId));
         upsert.bind(3, formText);
         upsert.bind(4, detail::nowUtc());
+        upsert.bind(5, author(m_db, visitId));
         upsert.exec();
     });
 }
@@ -37,10 +48,12 @@ std::optional<AssessmentDraft> DraftRepository::find(std::int64_t patientId, std
 {
     return detail::guarded("read the draft", [&]() -> std::optional<AssessmentDraft> {
         sql::Statement query(detail::connection(m_db),
-                                "SELECT patient_id, visit_id, form_text, updated_at FROM assessment_drafts "
-                                "WHERE patient_id = ? AND visit_id = ?");
+                             "SELECT patient_id, visit_id, form_text, updated_at FROM assessment_drafts "
+                             "WHERE patient_id = ? AND visit_id = ? AND author IN (?, '') "
+                             "ORDER BY author DESC LIMIT 1"); // one's own before an unsigned one
         query.bind(1, static_cast<std::int64_t>(patientId));
         query.bind(2, static_cast<std::int64_t>(visitId));
+        query.bind(3, author(m_db, visitId));
         if (!query.executeStep())
             return std::nullopt;
         return readDraft(query);
@@ -56,8 +69,9 @@ std::vector<AssessmentDraft> DraftRepository::forPatient(std::int64_t patientId)
         if (!detail::may(m_db, "SELECT", "assessment_drafts"))
             return std::vector<AssessmentDraft>{};
         sql::Statement query(db, "SELECT patient_id, visit_id, form_text, updated_at FROM assessment_drafts "
-                                 "WHERE patient_id = ? ORDER BY updated_at DESC, id DESC");
+                                 "WHERE patient_id = ? AND author IN (?, '') ORDER BY updated_at DESC, id DESC");
         query.bind(1, static_cast<std::int64_t>(patientId));
+        query.bind(2, author(m_db, 0));
         std::vector<AssessmentDraft> drafts;
         while (query.executeStep())
             drafts.push_back(readDraft(query));
@@ -69,9 +83,11 @@ void DraftRepository::discard(std::int64_t patientId, std::int64_t visitId)
 {
     detail::guarded("discard the draft", [&] {
         sql::Statement erase(detail::connection(m_db),
-                                "DELETE FROM assessment_drafts WHERE patient_id = ? AND visit_id = ?");
+                             "DELETE FROM assessment_drafts WHERE patient_id = ? AND visit_id = ? "
+                             "AND author IN (?, '')");
         erase.bind(1, static_cast<std::int64_t>(patientId));
         erase.bind(2, static_cast<std::int64_t>(visitId));
+        erase.bind(3, author(m_db, visitId));
         erase.exec();
     });
 }

@@ -29,6 +29,15 @@ struct VisitRecord {
 };
 
 /// A short row for lists.
+/// Who a visit was for, when and with whom: what the front desk may read of a visit on a clinic
+/// server (to reprint or email its program), never its findings.
+struct VisitHeader {
+    std::int64_t id = 0;
+    std::int64_t patientId = 0;
+    std::optional<core::Date> date;
+    std::string clinician;
+};
+
 struct VisitSummary {
     std::int64_t id = 0;
     std::string date; ///< YYYY-MM-DD or empty
@@ -116,6 +125,12 @@ public:
     std::int64_t update(std::int64_t visitId, const core::Assessment& assessment, const Actor& actor,
                         std::optional<std::int64_t> expectedVersion = std::nullopt);
     std::optional<VisitRecord> find(std::int64_t visitId);
+    /// The visit's patient, date and clinician without its findings (nothing read is logged as an
+    /// access to the record); nothing when there is no such visit.
+    std::optional<VisitHeader> header(std::int64_t visitId);
+    /// Whether this login may read and record findings. Always on a practice's own file; on a
+    /// clinic server the front desk may not (the server refuses, this only saves asking it).
+    bool mayRecordFindings();
     /// The visit row's version (bumped by every save); 0 when there is no such visit.
     std::int64_t rowVersion(std::int64_t visitId);
     /// Newest first.
@@ -185,6 +200,9 @@ public:
     explicit SettingsRepository(Database& db) : m_db(db) {}
     std::optional<std::string> get(const std::string& key);
     void set(const std::string& key, const std::string& value, const Actor& actor);
+    /// Whether this login may change the clinic's settings: always on a practice's own file; on a
+    /// clinic server only an administrator may.
+    bool mayChange();
 
 private:
     Database& m_db;

@@ -35,4 +35,9 @@ void SettingsRepository::set(const std::string& key, const std::string& value, c
     });
 }
 
+bool SettingsRepository::mayChange()
+{
+    return detail::guarded("ask what this login may do", [&] { return detail::may(m_db, "UPDATE", "settings"); });
+}
+
 } // namespace hiprx::store

@@ -224,6 +224,30 @@ std::optional<VisitRecord> VisitRepository::find(std::int64_t visitId)
     });
 }
 
+std::optional<VisitHeader> VisitRepository::header(std::int64_t visitId)
+{
+    return detail::guarded("read the visit", [&]() -> std::optional<VisitHeader> {
+        sql::Statement query(detail::connection(m_db),
+                             "SELECT patient_id, visit_date, clinician FROM visits WHERE id = ?");
+        query.bind(1, visitId);
+        if (!query.executeStep())
+            return std::nullopt;
+        VisitHeader header;
+        header.id = visitId;
+        header.patientId = query.getColumn(0).getInt64();
+        header.date = core::Date::parse(detail::text(query.getColumn(1)));
+        header.clinician = query.getColumn(2).getString();
+        return header;
+    });
+}
+
+bool VisitRepository::mayRecordFindings()
+{
+    return detail::guarded("ask what this login may do", [&] {
+        return detail::may(m_db, "SELECT", "visits", "assessment_json") && detail::may(m_db, "INSERT", "visits");
+    });
+}
+
 std::int64_t VisitRepository::rowVersion(std::int64_t visitId)
 {
     return detail::guarded("read the visit", [&]() -> std::int64_t {

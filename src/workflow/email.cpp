@@ -17,9 +17,9 @@ namespace {
 
 /// "<patient> - home program - <visit date>.pdf": the patient's inbox says whose and when (the same
 /// name when the outbox sends it again).
-std::string attachmentName(const core::Assessment& assessment)
+std::string attachmentName(const std::string& patientName, const std::optional<core::Date>& visitDate)
 {
-    return core::documentFileName(assessment.patient.name, "home program", assessment.visit.date);
+    return core::documentFileName(patientName, "home program", visitDate);
 }
 
 std::string therapistOf(const core::Branding& branding)
@@ -75,41 +75,58 @@ store::IssuedProgram programToSend(store::Database& db, std::int64_t visitId, in
 
 namespace {
 
+/// Whom and when a message is about: the visit's header and its patient, read without the
+/// findings, so the front desk of a clinic may email a program it may not read the record of.
+struct Addressee {
+    store::VisitHeader visit;
+    core::Patient patient;
+};
+
+Addressee addresseeOf(store::Database& db, std::int64_t visitId)
+{
+    auto visit = store::VisitRepository(db).header(visitId);
+    if (!visit)
+        throw InputError("VISIT", "VISIT: no visit " + std::to_string(visitId));
+    auto patient = store::PatientRepository(db).find(visit->patientId);
+    if (!patient)
+        throw InputError("VISIT", "VISIT: the patient of visit " + std::to_string(visitId) + " is not on record");
+    return {std::move(*visit), std::move(*patient)};
+}
+
 /// What a message is made of, once every rule for sending it holds.
 struct Sendable {
-    store::VisitRecord visit;
+    Addressee addressee;
     store::IssuedProgram program;
     std::string to;
 };
 
 Sendable checkSendable(store::Database& db, const EmailRequest& request)
 {
-    auto visit = store::VisitRepository(db).find(request.visitId);
-    if (!visit)
-        throw InputError("VISIT", "VISIT: no visit " + std::to_string(request.visitId));
+    Addressee addressee = addresseeOf(db, request.visitId);
     store::IssuedProgram program = programToSend(db, request.visitId, request.version);
-    std::string to = request.to.empty() ? visit->assessment.patient.email : request.to;
+    std::string to = request.to.empty() ? addressee.patient.email : request.to;
     if (to.empty())
         throw InputError("--to", "The patient has no email address on record: give one (--to)");
-    return {std::move(*visit), std::move(program), std::move(to)};
+    return {std::move(addressee), std::move(program), std::move(to)};
 }
 
 ProgramEmail compose(Sendable sendable, const Clinic& clinic, const core::SmtpSettings& smtp, core::Date today)
 {
-    const core::Assessment& assessment = sendable.visit.assessment;
-    const core::Branding branding = documentBranding(clinic.branding, assessment.visit.clinician);
+    const store::VisitHeader& visit = sendable.addressee.visit;
+    const core::Patient& patient = sendable.addressee.patient;
+    const core::Branding branding = documentBranding(clinic.branding, visit.clinician);
     delivery::EmailFields fields;
-    fields.firstName = delivery::firstName(assessment.patient.name);
+    fields.firstName = delivery::firstName(patient.name);
     fields.clinic = branding.clinicName;
     fields.therapist = therapistOf(branding);
-    fields.date = documentDateText(assessment, today, clinic.dateFormat);
+    fields.date = core::formatDate(visit.date.value_or(today), clinic.dateFormat); // as documentDate
     const auto templates = delivery::loadEmailTemplates(store::AppPaths().templatesDir());
 
     ProgramEmail email;
-    email.message = delivery::composeEmail(templates, fields, smtp, sendable.to, assessment.patient.name,
-                                           std::move(sendable.program.pdf), attachmentName(assessment));
-    email.draft = {sendable.visit.id, sendable.program.version, sendable.to, email.message.subject,
-                   email.message.body, email.message.messageId};
+    email.message = delivery::composeEmail(templates, fields, smtp, sendable.to, patient.name,
+                                           std::move(sendable.program.pdf), attachmentName(patient.name, visit.date));
+    email.draft = {visit.id, sendable.program.version, sendable.to, email.message.subject, email.message.body,
+                   email.message.messageId};
     return email;
 }
 
@@ -146,15 +163,16 @@ delivery::EmailMessage outboxMessage(store::Database& db, std::int64_t outboxId,
     if (!core::sendProblems(program.program).empty())
         throw InputError("OUTBOX_ID", "OUTBOX_ID: the program of this message was withheld because of an "
                                       "emergency referral; it is not emailed");
-    const auto visit = store::VisitRepository(db).find(entry->visitId);
+    const auto visit = store::VisitRepository(db).header(entry->visitId);
+    const auto patient = visit ? store::PatientRepository(db).find(visit->patientId) : std::nullopt;
     delivery::EmailMessage message;
     message.fromName = smtp.senderName;
     message.fromAddress = smtp.senderAddress;
-    message.toName = visit ? visit->assessment.patient.name : std::string();
+    message.toName = patient ? patient->name : std::string();
     message.toAddress = entry->recipient;
     message.subject = entry->subject;
     message.body = entry->body;
-    message.attachmentName = visit ? attachmentName(visit->assessment) : std::string("home program.pdf");
+    message.attachmentName = patient ? attachmentName(patient->name, visit->date) : std::string("home program.pdf");
     message.attachment = std::move(program.pdf);
     message.messageId = entry->messageId; // the same message, so a duplicate can be recognised
     return message;

@@ -70,7 +70,7 @@ std::vector<std::uint8_t> reprintHandout(store::Database& db, const Clinic& clin
 store::IssuedProgram issuedProgram(store::Database& db, std::int64_t visitId, int version)
 {
     store::VisitRepository visits(db);
-    if (!visits.find(visitId))
+    if (!visits.header(visitId)) // not the findings: the front desk hands over issued programs too
         throw InputError("VISIT", "VISIT: no visit " + std::to_string(visitId));
     auto programs = visits.programs(visitId);
     for (auto it = programs.rbegin(); it != programs.rend(); ++it)

@@ -2,16 +2,21 @@
 //
 // Clinic mode in the app (issue 20), on a real PostgreSQL server: ctest label "pg" runs these under
 // a throw-away server (installer/with-test-server.sh); without one (PGHOST unset) they are skipped.
-// The login dialog, two desks on one visit (the second save refused, its typing kept), and a desk
-// hearing another desk's new patient without searching again.
+// The login dialog, two desks on one visit (the second save refused, its typing kept), a desk
+// hearing another desk's new patient and outbox message, the front desk reprinting and emailing an
+// issued program without the findings, the clinic's settings kept by the administrator, the lock.
 #include "app/assessment_form.h"
 #include "app/login_dialog.h"
 #include "app/main_frame.h"
 #include "app/outbox_dialog.h"
+#include "app/settings_dialog.h"
 #include "app/visit_page.h"
 
+#include "../delivery/smtp_test_server.h"
 #include "../store/server_test_setup.h"
 #include "gui_test_support.h"
+
+#include "exchange/smtp_json.h"
 
 #include "store/draft_repository.h"
 #include "store/outbox_repository.h"
@@ -27,6 +32,8 @@
 #include <fstream>
 #include <thread>
 
+#include <wx/button.h>
+
 #include <unistd.h>
 
 namespace hiprx::app {
@@ -36,6 +43,23 @@ using test_support::pump;
 using test_support::ScriptedPrompts;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// The button labelled `label` (mnemonic included) in `window` and its children.
+wxButton* findButton(wxWindow* window, const wxString& label)
+{
+    if (auto* button = dynamic_cast<wxButton*>(window); button != nullptr && button->GetLabel() == label)
+        return button;
+    for (auto* child : window->GetChildren())
+        if (auto* found = findButton(child, label))
+            return found;
+    return nullptr;
+}
+
+std::string readAll(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 constexpr const char* kPassword = "desk password 1";
 
@@ -69,6 +93,8 @@ protected:
         try {
             admin().execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
             admin().execute("DROP ROLE IF EXISTS " + m_login);
+            for (const std::string& other : m_otherLogins)
+                admin().execute("DROP ROLE IF EXISTS " + other);
         } catch (const std::exception&) {
         }
     }
@@ -87,6 +113,17 @@ protected:
         EXPECT_TRUE(db.has_value());
         return std::move(*db);
     }
+    /// A front-desk login on this database; the window opened next logs in with it (dropped in
+    /// TearDown).
+    std::string useFrontDeskLogin(const std::string& who = "desk")
+    {
+        const std::string desk = who + "_" + std::to_string(::getpid()) + "_" + std::to_string(++s_counter);
+        store::Database super = store::Database::openLocation(m_url);
+        store::ServerLogins(super).create(desk, kPassword, store::StaffRole::FrontDesk);
+        m_otherLogins.push_back(desk);
+        m_desk = "postgresql://" + desk + "@localhost/" + m_name;
+        return desk;
+    }
     void openWindow()
     {
         m_frame = new MainFrame(logIn());
@@ -101,6 +138,7 @@ protected:
     std::string m_url;
     std::string m_login;
     std::string m_desk;
+    std::vector<std::string> m_otherLogins;
     ScriptedPrompts m_prompts;
     MainFrame* m_frame = nullptr;
 };
@@ -225,12 +263,7 @@ TEST_F(ClinicModeGui, TheFrontDeskReprintsTheIssuedProgramWithoutOpeningTheFindi
         store::VisitRepository(therapist).issueProgram(visit, core::Program{}, {"Alice"}, "", pdf);
     }
     // The front desk logs in, opens the patient and saves the program as it was handed over.
-    const std::string desk = "desk_" + std::to_string(::getpid()) + "_" + std::to_string(++s_counter);
-    {
-        store::Database super = store::Database::openLocation(m_url);
-        store::ServerLogins(super).create(desk, kPassword, store::StaffRole::FrontDesk);
-    }
-    m_desk = "postgresql://" + desk + "@localhost/" + m_name;
+    const std::string desk = useFrontDeskLogin("desk");
     openWindow();
     m_frame->openPatient(patient);
     pump();
@@ -242,8 +275,121 @@ TEST_F(ClinicModeGui, TheFrontDeskReprintsTheIssuedProgramWithoutOpeningTheFindi
     EXPECT_EQ(bytes, std::string(pdf.begin(), pdf.end()));
     std::filesystem::remove(file);
     EXPECT_TRUE(m_prompts.errors.empty()) << m_prompts.errors.front();
+}
+
+TEST_F(ClinicModeGui, TheFrontDeskEmailsTheIssuedProgramFromThePatientPageAndIsNotOfferedTheFindings)
+{
+    if (!delivery::test_support::aiosmtpdAvailable())
+        GTEST_SKIP() << "/usr/bin/python3 cannot import aiosmtpd (install python3-aiosmtpd)";
+    delivery::test_support::TempDir mail;
+    delivery::test_support::SmtpTestServer server(mail.path());
+    ASSERT_TRUE(server.start()) << server.error();
+
+    // A therapist's visit with a program issued as a PDF; the clinic's mail relay set up.
+    std::int64_t patient = 0;
+    std::int64_t visit = 0;
+    const std::vector<std::uint8_t> pdf{'%', 'P', 'D', 'F', '-', '1', '.', '4', '\n', 'y'};
+    {
+        store::Database therapist = logIn();
+        core::Patient p;
+        p.name = "Noor Invented";
+        p.email = "noor@example.org";
+        patient = store::PatientRepository(therapist).create(p, {"Alice"});
+        core::Assessment assessment;
+        assessment.visit.date = core::Date{2026, 11, 20};
+        assessment.visit.clinician = "Alice Ng, PT";
+        assessment.visit.complaint = "Groin pain when running";
+        visit = store::VisitRepository(therapist).create(patient, assessment, {"Alice"});
+        store::VisitRepository(therapist).issueProgram(visit, core::Program{}, {"Alice"}, "", pdf);
+    }
+    {
+        core::SmtpSettings smtp;
+        smtp.host = "127.0.0.1";
+        smtp.port = server.port();
+        smtp.security = core::SmtpSecurity::None; // a relay on this computer, no login
+        smtp.senderAddress = "frontdesk@clinic.example";
+        smtp.timeoutSeconds = 10;
+        store::Database super = store::Database::openLocation(m_url);
+        store::SettingsRepository(super).set("smtp", exchange::writeSmtpSettings(smtp), {"test"});
+    }
+    useFrontDeskLogin("desk");
+    openWindow();
+    m_frame->openPatient(patient);
+    pump();
+
+    // The front desk's patient page offers the issued program, not the findings.
+    EXPECT_FALSE(m_frame->offersFindings());
+    for (const char* label : {"&Open visit", "&New visit", "&History\u2026"}) {
+        const auto* button = findButton(m_frame, wxString::FromUTF8(label));
+        ASSERT_NE(button, nullptr) << label;
+        EXPECT_FALSE(button->IsShown()) << label << " is offered to the front desk";
+    }
+    for (const char* label : {"Issued &program as PDF\u2026", "E&mail issued program\u2026"}) {
+        const auto* button = findButton(m_frame, wxString::FromUTF8(label));
+        ASSERT_NE(button, nullptr) << label;
+        EXPECT_TRUE(button->IsShown()) << label;
+    }
+
+    m_prompts.texts = {"noor@example.org"};
+    m_frame->emailIssuedProgram(visit, "noor@example.org");
+    store::Database reader = store::Database::openLocation(m_url);
+    store::OutboxRepository outbox(reader);
+    for (int i = 0; i < 600; ++i) {
+        const auto entries = outbox.forVisit(visit);
+        if (entries.size() == 1 && entries[0].status != store::OutboxStatus::Queued)
+            break;
+        pump(50);
+    }
+    const auto entries = outbox.forVisit(visit);
+    ASSERT_EQ(entries.size(), 1u) << (m_prompts.errors.empty() ? "" : m_prompts.errors.back());
+    EXPECT_EQ(entries[0].status, store::OutboxStatus::Sent) << entries[0].error;
+    EXPECT_EQ(entries[0].recipient, "noor@example.org");
+    EXPECT_TRUE(m_prompts.errors.empty()) << m_prompts.errors.front();
+    EXPECT_EQ(server.received(), 1);
+    EXPECT_EQ(readAll(mail.path() / "1.pdf"), std::string(pdf.begin(), pdf.end()));
+    // The message names the visit's therapist, read without the findings.
+    const std::string received = readAll(mail.path() / "1.json");
+    EXPECT_TRUE(has(received, "Alice Ng")) << received;
+    EXPECT_TRUE(has(received, "Noor Invented")) << received; // the attachment says whose and when
+    EXPECT_FALSE(has(received, "Groin")) << "the message carries nothing of the findings";
+    m_frame->Destroy();
+    m_frame = nullptr;
+    pump();
+}
+
+TEST_F(ClinicModeGui, OnlyAnAdministratorChangesTheClinicsSettingsAndTheDeskLockTime)
+{
+    openWindow(); // a therapist
+    EXPECT_TRUE(m_frame->offersFindings());
+    {
+        SettingsDialog dialog(m_frame, m_frame->database(), "Alice");
+        EXPECT_FALSE(dialog.clinicEditable());
+        EXPECT_NE(wxWindow::FindWindowByName("settings.clinic_note", &dialog), nullptr);
+        dialog.setField("clinic_name", "Renamed by a therapist");
+        dialog.setLockAfter(5);
+        // OK keeps this computer's choices and does not try what the server would refuse.
+        EXPECT_TRUE(dialog.save()) << dialog.problems();
+    }
+    store::Database super = store::Database::openLocation(m_url);
+    EXPECT_NE(workflow::loadClinic(super).branding.clinicName, "Renamed by a therapist");
+    EXPECT_EQ(workflow::loadClinic(super).lockAfterMinutes, 0);
+
+    const std::string carol = "carol_" + std::to_string(::getpid()) + "_" + std::to_string(++s_counter);
+    store::ServerLogins(super).create(carol, kPassword, store::StaffRole::Admin);
+    {
+        store::Database administrator =
+            store::Database::openLocation("postgresql://" + carol + "@localhost/" + m_name, {carol, kPassword});
+        SettingsDialog dialog(m_frame, administrator, "Carol");
+        EXPECT_TRUE(dialog.clinicEditable());
+        EXPECT_EQ(wxWindow::FindWindowByName("settings.clinic_note", &dialog), nullptr);
+        dialog.setField("clinic_name", "Clinica Sol");
+        dialog.setLockAfter(15);
+        EXPECT_TRUE(dialog.save()) << dialog.problems();
+    }
+    EXPECT_EQ(workflow::loadClinic(super).branding.clinicName, "Clinica Sol");
+    EXPECT_EQ(workflow::loadClinic(super).lockAfterMinutes, 15);
     try {
-        admin().execute("DROP ROLE IF EXISTS " + desk);
+        admin().execute("DROP ROLE IF EXISTS " + carol);
     } catch (const std::exception&) {
     }
 }
@@ -289,6 +435,42 @@ TEST_F(ClinicModeGui, Screenshot)
     pump(300);
     if (const char* hold = std::getenv("HIPRX_GUI_HOLD_MS"))
         pump(std::atoi(hold));
+    dialog.Hide();
+
+    // The front desk's patient page and its read-only Settings (README: Clinic mode).
+    std::int64_t patient = 0;
+    {
+        store::Database therapist = logIn();
+        core::Patient p;
+        p.name = "Noor Invented";
+        p.email = "noor@example.org";
+        p.phone = "+34 600 000 000";
+        patient = store::PatientRepository(therapist).create(p, {"Alice"});
+        for (int day : {6, 20}) {
+            core::Assessment assessment;
+            assessment.visit.date = core::Date{2026, 11, day};
+            assessment.visit.clinician = "Alice Ng, PT";
+            assessment.visit.complaint = "Groin pain when running";
+            const auto visit = store::VisitRepository(therapist).create(patient, assessment, {"Alice"});
+            store::VisitRepository(therapist).issueProgram(visit, core::Program{}, {"Alice"}, "", {'%', 'P'});
+        }
+    }
+    useFrontDeskLogin("bob");
+    openWindow();
+    m_frame->SetSize(1100, 640);
+    m_frame->Move(0, 0);
+    m_frame->openPatient(patient);
+    pump(400);
+    ASSERT_EQ(std::system(("import -window root '" + std::string(dir) + "/app-20-front-desk.png'").c_str()), 0);
+    {
+        SettingsDialog settings(m_frame, m_frame->database(), "Bob");
+        settings.Move(0, 0);
+        settings.showPage(2);
+        settings.Show();
+        pump(400);
+        ASSERT_EQ(std::system(("import -window root '" + std::string(dir) + "/app-20-settings-read-only.png'").c_str()),
+                  0);
+    }
 }
 
 } // namespace

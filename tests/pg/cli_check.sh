@@ -22,17 +22,7 @@ cleanup_server() {
 }
 trap 'cleanup_server; rm -rf "$work"' EXIT
 
-fail() { echo "not ok - $1"; echo "$2" | sed 's/^/    /'; exit 1; }
-ok() { echo "ok - $1"; }
-# expect DESCRIPTION EXIT-CODE TEXT-IN-OUTPUT command…
-expect() {
-  local what=$1 code=$2 text=$3; shift 3
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  [ "$rc" = "$code" ] || fail "$what (exit $rc, expected $code)" "$out"
-  [ -z "$text" ] || grep -qF -- "$text" <<<"$out" || fail "$what (no \"$text\")" "$out"
-  ok "$what"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/cli_expect.sh"
 
 expect "clinic init sets up the server and the first administrator" 0 "ready at schema" \
   bash -c "echo 'admin password 1' | '$cli' clinic init postgresql:///$db --admin $admin"
@@ -57,6 +47,15 @@ expect "and the patient's visits, without what they were about" 0 "VISIT  DATE" 
 env PGPASSWORD='bob password 12' "$cli" --db "$B" show 1 | grep -q "Stiff\|tight" && fail "the front desk saw the complaint" ""
 expect "but not the findings" 1 "your login may not do this at this clinic" \
   env PGPASSWORD='bob password 12' "$cli" --db "$B" export 1 --out "$work/visit.json"
+expect "the therapist issues the program" 0 "" \
+  env PGPASSWORD='alice password 1' "$cli" --db "$A" issue 1
+expect "the front desk reprints it as issued" 0 "Wrote" \
+  env PGPASSWORD='bob password 12' "$cli" --db "$B" pdf 1 --out "$work/reprint.pdf"
+expect "and emails it (a relay that does not answer keeps it in the outbox)" 1 "kept in the outbox" \
+  env PGPASSWORD='bob password 12' "$cli" --db "$B" email 1 --to sam@example.org --smtp smtp://127.0.0.1:9 --from desk@clinic.example
+expect "and sees it in the outbox" 0 "sam@example.org" env PGPASSWORD='bob password 12' "$cli" --db "$B" outbox
+expect "and tries it again" 1 "kept in the outbox" \
+  env PGPASSWORD='bob password 12' "$cli" --db "$B" retry 1 --smtp smtp://127.0.0.1:9 --from desk@clinic.example
 expect "a wrong password is refused in words" 1 "password authentication failed" \
   env PGPASSWORD=nope "$cli" --db "$B" patients
 expect "the administrator disables the front desk" 0 "can no longer log in" \

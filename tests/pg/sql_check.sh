@@ -4,7 +4,7 @@
 #
 #   pg_virtualenv -t bash tests/pg/sql_check.sh
 #
-# Applies db/migrations/postgresql/001…009 the way the store's runner does (schema hiprx, one
+# Applies db/migrations/postgresql/001…010 the way the store's runner does (schema hiprx, one
 # transaction per file with search_path = hiprx and schema_version set to the file's number), then
 # db/postgresql/clinic_security.sql twice, and checks the rules with several logins (a superuser, an
 # administrator carol, a therapist alice, a front desk bob). One line "ok - …" per check; the first
@@ -223,12 +223,27 @@ fi
 out=$(run super -c 'CREATE SCHEMA hiprx' 2>&1) || fail "create schema" "$out"
 count=0
 for file in "$migrations"/[0-9][0-9][0-9]_*.sql; do
+    if [ "$(basename "$file" | cut -c1-3)" = 010 ]; then
+        # A clinic's data at schema 9: a patient and an unsaved draft (drafts had no author then).
+        q super "INSERT INTO hiprx.patients (id, name, name_key, created_at, updated_at)
+                 VALUES (900, 'Draft Before Ten', 'draft before ten', 'x', 'x');
+                 INSERT INTO hiprx.assessment_drafts (patient_id, visit_id, form_text, updated_at)
+                 VALUES (900, 0, 'typed at schema 9', 'x')" >/dev/null
+    fi
     apply_migration "$db" "$file"
     count=$((count + 1))
 done
 expect super "SELECT version FROM hiprx.schema_version" "$count" "schema_version after the migrations"
-[ "$count" = 9 ] || fail "want 9 migrations, found $count"
-ok "migrations 001…009 apply, one transaction each, schema_version = 9"
+[ "$count" = 10 ] || fail "want 10 migrations, found $count"
+ok "migrations 001…010 apply, one transaction each, schema_version = 10"
+expect super "SELECT author = '' FROM hiprx.assessment_drafts WHERE patient_id = 900" t \
+    "010 keeps a draft written at schema 9, without an author"
+q super "INSERT INTO hiprx.assessment_drafts (patient_id, visit_id, form_text, updated_at, author)
+         VALUES (900, 0, 'another desk', 'x', 'alice')" >/dev/null
+expect_error super 23505 "" "INSERT INTO hiprx.assessment_drafts (patient_id, visit_id, form_text, updated_at, author)
+         VALUES (900, 0, 'the same login again', 'x', 'alice')" "one draft per patient, visit and login"
+q super "DELETE FROM hiprx.assessment_drafts WHERE patient_id = 900; DELETE FROM hiprx.patients WHERE id = 900" >/dev/null
+ok "010: a draft per patient, visit and login; drafts from before it kept"
 
 expect super "SELECT count(*) FROM information_schema.columns
               WHERE table_schema = 'hiprx' AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'" \

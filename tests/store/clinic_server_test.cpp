@@ -5,6 +5,7 @@
 // server's, so each test makes its own (names with the process id and a counter).
 #include "store/change_feed.h"
 #include "store/clinic_migration.h"
+#include "store/draft_repository.h"
 #include "store/repositories.h"
 #include "store/server_logins.h"
 #include "store/sql_postgres.h"
@@ -135,6 +136,51 @@ TEST_F(ClinicServerTest, TheFrontDeskKeepsContactDetailsButIsRefusedTheFindings)
         EXPECT_THAT(e.what(), HasSubstr("your login may not do this"));
     }
     EXPECT_THROW(VisitRepository(asBob).create(patientId, sampleAssessment(), {"Bob"}), StorageError);
+
+    // What the front desk reads to email or reprint a program: who, when and with whom, unlogged.
+    const auto header = VisitRepository(asBob).header(visitId);
+    ASSERT_TRUE(header);
+    EXPECT_EQ(header->patientId, patientId);
+    EXPECT_EQ(header->date, sampleAssessment().visit.date);
+    EXPECT_EQ(header->clinician, sampleAssessment().visit.clinician);
+    EXPECT_FALSE(VisitRepository(asBob).header(visitId + 1000));
+    // The app asks once what to offer: findings for the therapist, issued programs for the desk;
+    // the clinic's settings are the administrator's.
+    EXPECT_FALSE(VisitRepository(asBob).mayRecordFindings());
+    EXPECT_TRUE(VisitRepository(asAlice).mayRecordFindings());
+    EXPECT_FALSE(SettingsRepository(asBob).mayChange());
+    EXPECT_FALSE(SettingsRepository(asAlice).mayChange());
+    Database asCarol = Database::openLocation(login("carol", StaffRole::Admin));
+    EXPECT_TRUE(SettingsRepository(asCarol).mayChange());
+}
+
+TEST_F(ClinicServerTest, TwoTherapistsBeginningOnePatientsNewVisitEachKeepTheirOwnDraft)
+{
+    const std::string alice = login("alice", StaffRole::Therapist);
+    const std::string dana = login("dana", StaffRole::Therapist);
+    Database asAlice = Database::openLocation(alice);
+    Database asDana = Database::openLocation(dana);
+    const std::int64_t patientId = PatientRepository(asAlice).create(samplePatient(), {"Alice"});
+    DraftRepository(asAlice).save(patientId, 0, "complaint=typed at desk 1");
+    DraftRepository(asDana).save(patientId, 0, "complaint=typed at desk 2");
+    DraftRepository(asAlice).save(patientId, 0, "complaint=typed at desk 1, more");
+    ASSERT_TRUE(DraftRepository(asAlice).find(patientId, 0));
+    EXPECT_EQ(DraftRepository(asAlice).find(patientId, 0)->formText, "complaint=typed at desk 1, more");
+    ASSERT_TRUE(DraftRepository(asDana).find(patientId, 0));
+    EXPECT_EQ(DraftRepository(asDana).find(patientId, 0)->formText, "complaint=typed at desk 2");
+    EXPECT_EQ(DraftRepository(asDana).forPatient(patientId).size(), 1u);
+    // Saving the visit at one desk discards that desk's draft only.
+    DraftRepository(asAlice).discard(patientId, 0);
+    EXPECT_FALSE(DraftRepository(asAlice).find(patientId, 0));
+    EXPECT_TRUE(DraftRepository(asDana).find(patientId, 0));
+
+    // A saved visit's draft (it also holds the program saved with the visit) is every desk's.
+    const std::int64_t visitId = VisitRepository(asAlice).create(patientId, sampleAssessment(), {"Alice"});
+    DraftRepository(asAlice).save(patientId, visitId, "program saved with the visit");
+    ASSERT_TRUE(DraftRepository(asDana).find(patientId, visitId));
+    EXPECT_EQ(DraftRepository(asDana).find(patientId, visitId)->formText, "program saved with the visit");
+    DraftRepository(asDana).discard(patientId, visitId); // issued at Dana's desk
+    EXPECT_FALSE(DraftRepository(asAlice).find(patientId, visitId));
 }
 
 TEST_F(ClinicServerTest, TheServersAuditNamesTheLoginAndTheFieldsNeverTheValues)
