@@ -85,10 +85,16 @@ void printPlan(const core::Analysis& analysis, const core::Program& program, con
     std::cout << "\nProgram\n";
     if (program.withheld)
         std::cout << "  withheld: emergency referral\n";
+    else if (program.items.empty())
+        std::cout << "  none\n";
     int n = 0;
-    for (const auto& item : program.items)
-        std::cout << "  " << ++n << ". " << item.name << " (" << core::label(item.kind) << ", "
-                  << core::label(item.side) << ") — " << core::describeDose(item.dose) << '\n';
+    for (const auto& item : program.items) {
+        // A midline exercise (no side) says only its kind.
+        std::cout << "  " << ++n << ". " << item.name << " (" << core::label(item.kind);
+        if (item.side != core::ExerciseSide::None)
+            std::cout << ", " << core::label(item.side);
+        std::cout << ") — " << core::describeDose(item.dose) << '\n';
+    }
     if (!program.excluded.empty()) {
         // One line per exercise, every cause said once.
         std::cout << "\nLeft out\n";

@@ -9,6 +9,7 @@
 #include "core/irritability.h"
 #include "core/referral_rules.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace hiprx::core {
@@ -41,10 +42,17 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
     for (Side side : kSides)
         if (const auto& s = a.balance.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
             f.poorStance = true;
+    f.inPain = !a.pain.areas.empty() || a.pain.nprsNow.value_or(0) > 0 || a.pain.nprsWorst24h.value_or(0) > 0;
     for (const PainArea& area : a.pain.areas) {
         const std::string where = std::string(label(area.region)) + " pain (" + std::string(toId(area.side)) + ")";
-        if (area.region == BodyRegion::Groin)
+        // After a fall, pain at the outer hip is where a trochanteric or an occult neck fracture hurts
+        // (NICE CG124: hip pain after a fall in an older person), not only the groin.
+        if (area.region == BodyRegion::Groin || area.region == BodyRegion::LateralHip)
             f.fractureSigns.push_back(where);
+        if (area.region == BodyRegion::Groin) {
+            f.hipJointSigns.push_back(where);
+            f.hipJointPain = true;
+        }
         if (area.region == BodyRegion::Groin || area.region == BodyRegion::LateralHip ||
             area.region == BodyRegion::Buttock || area.region == BodyRegion::AnteriorThigh ||
             area.region == BodyRegion::LateralThigh || area.region == BodyRegion::PosteriorThigh ||
@@ -54,8 +62,11 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
     for (Side side : kSides) {
         for (SpecialTest test : {SpecialTest::LogRoll, SpecialTest::Scour}) {
             const auto it = a.tests[side].find(test);
-            if (it != a.tests[side].end() && it->second.isPositive())
+            if (it != a.tests[side].end() && it->second.isPositive()) {
                 f.fractureSigns.push_back(std::string(label(test)) + " " + sideText(side) + " positive");
+                f.hipJointSigns.push_back(std::string(label(test)) + " " + sideText(side) + " positive");
+                f.hipJointPain = true;
+            }
         }
         const auto flexors = a.strength[side].find(StrengthMuscle::HipFlexors);
         if (flexors != a.strength[side].end() && flexors->second.base <= 2)
@@ -65,15 +76,28 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
         const auto ir = a.rom[side].find(Movement::HipInternalRotation);
         if (ir == a.rom[side].end())
             continue;
+        f.rotationMeasured = true;
+        if (ir->second < kSevereRotationBelow)
+            f.severeRotationLoss = true;
         const int limit = limitedBelow(norms, Movement::HipInternalRotation, a.rotationPosition);
         const auto other = a.rom[opposite(side)].find(Movement::HipInternalRotation);
+        const bool otherMeasured = other != a.rom[opposite(side)].end();
+        const bool lessThanOther =
+            otherMeasured && other->second - ir->second >= asymmetryThreshold(Movement::HipInternalRotation);
+        std::string loss;
         if (ir->second < limit)
-            f.rotationLoss.push_back("hip internal rotation " + sideText(side) + " " + std::to_string(ir->second) +
-                                     kDeg + " (limited below " + std::to_string(limit) + kDeg + ")");
-        else if (other != a.rom[opposite(side)].end() &&
-                 other->second - ir->second >= asymmetryThreshold(Movement::HipInternalRotation))
-            f.rotationLoss.push_back("hip internal rotation " + sideText(side) + " " + std::to_string(ir->second) +
-                                     kDeg + " vs " + std::to_string(other->second) + kDeg + " on the other side");
+            loss = "hip internal rotation " + sideText(side) + " " + std::to_string(ir->second) + kDeg +
+                   " (limited below " + std::to_string(limit) + kDeg + ")";
+        else if (lessThanOther)
+            loss = "hip internal rotation " + sideText(side) + " " + std::to_string(ir->second) + kDeg + " vs " +
+                   std::to_string(other->second) + kDeg + " on the other side";
+        if (loss.empty())
+            continue;
+        f.rotationLoss.push_back(loss);
+        f.hipJointSigns.push_back(loss);
+        // Clearly less than the other side: the obligatory external rotation of a slipped epiphysis.
+        if (lessThanOther)
+            f.rotationLossOneSided = true;
     }
     return f;
 }
@@ -111,6 +135,31 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
     auto irritability = judgeIrritability(assessment.pain, assessment.redFlags);
     analysis.irritability = irritability.level;
     analysis.irritabilityBasis = std::move(irritability.basis);
+
+    // Highly irritable pain stops the straight-leg raise before the hamstrings' length: a low SLR with no
+    // other hamstring finding is not read as tight hamstrings at this visit.
+    if (analysis.irritability == Irritability::High) {
+        std::vector<std::string> heldBack;
+        std::erase_if(analysis.impairments, [&](const Impairment& impairment) {
+            const bool slrOnly =
+                impairment.muscle == MuscleGroup::Hamstrings && impairment.kind == ImpairmentKind::Tight &&
+                std::all_of(impairment.rules.begin(), impairment.rules.end(),
+                            [](const std::string& rule) { return rule == "R-TIGHT-HAM-SLR"; });
+            if (slrOnly)
+                heldBack.insert(heldBack.end(), impairment.evidence.begin(), impairment.evidence.end());
+            return slrOnly;
+        });
+        if (!heldBack.empty()) {
+            std::string limits;
+            for (const std::string& evidence : heldBack)
+                limits += (limits.empty() ? "" : ", ") + evidence;
+            analysis.notes.push_back({"R-NOTE-HAM-PAIN-LIMITED",
+                                      "Hamstring tightness not concluded: " + limits +
+                                          " while the pain is highly irritable, so the raise stops where it starts "
+                                          "to hurt, before the hamstrings' length. Retest when the pain settles; "
+                                          "no hamstring stretch until then."});
+        }
+    }
 
     analysis.precautions = assessment.precautions;
     if (analysis.irritability == Irritability::High) {

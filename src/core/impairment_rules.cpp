@@ -79,6 +79,14 @@ constexpr RuleInfo kRules[] = {
      "aggravate; treat it as neurodynamic",
      "Gajdosik 1993, JOSPT; Magee (read in a secondary summary): SLR is not a pure hamstring test. "
      "Clinical consensus, not from a trial, for treating reproduced nerve pain as neurodynamic"},
+    {"R-NOTE-HAM-PAIN-LIMITED", "a low straight-leg raise (and no other hamstring finding) while the pain is "
+     "highly irritable",
+     "note: hamstring tightness not concluded",
+     "In highly irritable pain, the straight-leg raise stops where the back or leg starts to hurt and guards, "
+     "before the hamstrings reach their length; stretching them would only provoke. Retest when the pain "
+     "settles",
+     "Kelley 2013, JOSPT (high irritability: pain before end range); Gajdosik 1993, JOSPT and Magee (read in "
+     "a secondary summary): SLR is not a pure hamstring test; NICE NG59 (acute low back pain: stay active)"},
     {"R-NEURAL-SCIATIC", "straight-leg raise positive or reproducing the leg pain, slump positive, or a "
      "straight-leg raise below 70° with radicular signs (pain below the knee on that side, radiating leg "
      "pain, numbness or tingling)",
@@ -169,8 +177,8 @@ constexpr RuleInfo kRules[] = {
      "other side) together with flexion of 115° or less",
      "hip joint / capsular restriction, same side (mobility, not stretching); the extension and abduction "
      "losses on that side are read as the joint's",
-     "Internal rotation under 15° with flexion of 115° or less is the range pattern of the ACR clinical "
-     "criteria for hip OA; a stiff joint also limits extension and abduction, so those losses are not "
+     "Lost internal rotation (under 15°, below its limit or clearly less than the other side) with flexion "
+     "of 115° or less is the range pattern of the ACR clinical criteria for hip OA; a stiff joint also limits extension and abduction, so those losses are not "
      "read as tight muscles",
      "Altman 1991, Arthritis Rheum (ACR hip-OA criteria: IR < 15°, flexion ≤ 115°; read in a secondary "
      "summary); Cyriax capsular pattern, re-examined by Klässbo 2003, Physiother Res Int"},

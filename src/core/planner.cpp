@@ -37,7 +37,8 @@
 //  * Impairments are served in order of how much evidence they have (more rules first, then the
 //    analysis order). First round: one exercise per impairment not already served, up to
 //    maxExercises. Second round, only while the program has fewer than minExercises: a second exercise
-//    for each impairment in turn — another exercise, never an easier or harder version of one already
+//    for each impairment in turn, weak muscles before tight ones — another exercise (for a tight muscle
+//    one of another kind: never a second stretch for the same muscle), never an easier or harder version of one already
 //    in the program (same movement, only the load, lever or support differ: clamshell and clamshell
 //    with a band), nor a harder exercise above the grade's band in its place; with no such exercise
 //    the program stays short rather than repeat one or overload the muscle. Unrelated
@@ -383,6 +384,12 @@ private:
         return a.kind == b.kind && targetsA == targetsB && a.demands == b.demands;
     }
 
+    bool kindChosenFor(const Need& need, ExerciseKind kind) const
+    {
+        return std::any_of(m_chosen.begin(), m_chosen.end(),
+                           [&](const Choice& c) { return c.exercise->kind == kind && suits(*c.exercise, need); });
+    }
+
     bool versionChosen(const Exercise* exercise) const
     {
         return std::any_of(m_chosen.begin(), m_chosen.end(),
@@ -403,6 +410,11 @@ private:
                 versionPassed = true;
                 continue;
             }
+            // A second stretch (or release) for a muscle already stretched adds time, not effect: two
+            // hip-flexor stretches, two hamstring stretches. A tight muscle's second exercise must work
+            // differently (a stretch and a mobility drill, a stretch and a release).
+            if (anotherExercise && need.kind == ImpairmentKind::Tight && kindChosenFor(need, candidate->kind))
+                continue;
             if (versionPassed && need.kind == ImpairmentKind::Weak &&
                 level(*candidate) > levelBand(weakestGrade(need)).high)
                 continue;
@@ -539,12 +551,17 @@ private:
     void chooseSecondRound()
     {
         const auto min = static_cast<std::size_t>(std::max(0, std::min(m_options.minExercises, m_options.maxExercises)));
-        for (const Need& need : m_needs) {
-            if (m_chosen.size() >= min)
-                return;
-            if (servedCount(need) < 2)
-                addFor(need, true);
-        }
+        // Weak muscles first: a second strengthening exercise does more than a second stretch (loading
+        // is where the evidence is), so the slots left go to strength before length.
+        for (const bool weak : {true, false})
+            for (const Need& need : m_needs) {
+                if ((need.kind == ImpairmentKind::Weak) != weak)
+                    continue;
+                if (m_chosen.size() >= min)
+                    return;
+                if (servedCount(need) < 2)
+                    addFor(need, true);
+            }
     }
 
     ExerciseSide sideFor(const Exercise& exercise) const

@@ -50,10 +50,15 @@ constexpr PrecautionRule kRules[] = {
      "Recent hip fracture or fixation: avoid the dislocation position (flexion + adduction + internal "
      "rotation), end-range stretching, heavy or one-leg loading and kneeling until the surgeon clears it "
      "(clinical consensus, not from a trial)."},
+    // Swinging a leg into end range (leg swings) pulls the pelvis, and with it the lumbar spine, into
+    // flexion at speed at the end of each swing, on one leg: a precarious balance position with a
+    // fragile spine (Too Fit To Fracture: avoid precarious balance positions and end-range flexion).
     {Precaution::Osteoporosis,
-     {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
-     "Osteoporosis: loaded or end-range spinal flexion, end-range twisting, body weight on the ribs or spine "
-     "and maximal lifts risk vertebral fracture (Too Fit To Fracture: Giangregorio 2014, Osteoporos Int)."},
+     {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad,
+       D::DynamicEndRange}}, 5,
+     "Osteoporosis: loaded or end-range spinal flexion, end-range twisting, body weight on the ribs or spine, "
+     "maximal lifts, and swinging into end range (the spine jerked into flexion, on one leg) risk vertebral "
+     "fracture or a fall (Too Fit To Fracture: Giangregorio 2014, Osteoporos Int)."},
     {Precaution::Pregnancy,
      {{D::LongSupineLying, D::ProneLying, D::DeepEndRangeStretch}}, 3,
      "Pregnancy: after the first trimester lying on the back can compress the vena cava, lying face down is "
@@ -68,9 +73,11 @@ constexpr PrecautionRule kRules[] = {
      "Hypermobility: hanging at end range adds laxity without benefit; favour control and strength "
      "(clinical consensus, not from a trial)."},
     {Precaution::RecentLumbarSurgery,
-     {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}}, 4,
+     {{D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad,
+       D::DynamicEndRange}}, 5,
      "Recent lumbar surgery: follow the surgeon's restrictions; no loaded flexion, end-range twisting, "
-     "pressure over the operated area or heavy lifting (clinical consensus, not from a trial)."},
+     "pressure over the operated area, heavy lifting, or swinging into end range, which jerks the operated "
+     "segments into flexion at the end of each swing (clinical consensus, not from a trial)."},
     {Precaution::FallRisk,
      {{D::UnsupportedSingleLeg, D::SingleLegLoading, D::DynamicEndRange, D::Kneeling}}, 4,
      "Risk of falling (a fall in the past year or single-leg stance under 5 s): standing work only with a hand "

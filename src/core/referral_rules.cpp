@@ -195,7 +195,7 @@ struct ComboRule {
 
 enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
              kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster, kFallHipSigns,
-             kFallsAssessment, kFragilityFracture };
+             kFallsAssessment, kFragilityFracture, kSepticHip };
 
 constexpr ComboRule kComboRules[] = {
     {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
@@ -243,12 +243,16 @@ constexpr ComboRule kComboRules[] = {
      "them before you start the exercises.",
      "NHS Lothian, primary-care lumbar red flags (motor grade ≤ 3: urgent neurosurgical discussion)"},
     {"aaa_symptomatic", "R-COMBO-AAA-SYMPTOMATIC", Urgency::Emergency,
-     "suspected_aaa with severe_pain_no_relief or unable_to_bear_weight",
-     "Suspected aneurysm with severe unrelenting pain or collapse-like inability to stand: possible "
-     "expansion or rupture; emergency services now.",
-     "Severe pain with a possible problem in the large blood vessel in your belly is an emergency. Call "
-     "emergency services or go to an emergency department now.",
-     "BMJ Best Practice, abdominal aortic aneurysm (read in an excerpt); JOSPT 2014;44(7):500 (AAA "
+     "suspected_aaa with any pain recorded (back, abdominal or flank pain, a pain score above 0), "
+     "severe_pain_no_relief or unable_to_bear_weight",
+     "Suspected aneurysm in a person with back, abdominal or flank pain: a symptomatic aneurysm may be "
+     "expanding or leaking; same-day vascular assessment (emergency department), do not wait for an "
+     "outpatient scan.",
+     "The pain together with what was found in your belly could come from a swelling of the large blood "
+     "vessel there. This must be checked today. Go to an emergency department now; if the pain becomes "
+     "severe or you feel faint, call an ambulance.",
+     "NICE NG156, Abdominal aortic aneurysm (symptomatic unruptured: same-day referral to the vascular "
+     "service); BMJ Best Practice, abdominal aortic aneurysm (read in an excerpt); JOSPT 2014;44(7):500 (AAA "
      "case report)"},
     {"child_hip_emergency", "R-COMBO-CHILD-HIP", Urgency::Emergency,
      "child_hip_pain_limp with unable_to_bear_weight or fever_or_unwell",
@@ -259,7 +263,8 @@ constexpr ComboRule kComboRules[] = {
      "WikEM, paediatric hip pain (Kocher criteria for septic arthritis); Peck 2017, Am Fam Physician"},
     {"suspected_hip_fracture", "R-COMBO-HIP-FRACTURE", Urgency::Emergency,
      "significant_trauma (a fall or minor trauma) at 65 or over, or with osteoporosis or long-term steroids, "
-     "plus any of: groin pain, log roll or scour positive, hip flexors graded 2 or less, unable to bear weight",
+     "plus any of: groin or outer-hip pain, log roll or scour positive, hip flexors graded 2 or less, unable to "
+     "bear weight",
      "Suspected hip fracture: a fall in an older or osteoporotic person with hip signs. An impacted fracture "
      "can still bear weight. Same-day emergency assessment with imaging; no exercise, keep weight off the leg.",
      "After your fall the hip may be broken, even though you can move it. This must be checked with an X-ray "
@@ -268,8 +273,9 @@ constexpr ComboRule kComboRules[] = {
      "NICE CG124, Hip fracture: management (and NICE hip fracture pathway); clinical consensus, not from a "
      "trial, for the signs listed"},
     {"suspected_scfe", "R-COMBO-SCFE", Urgency::Emergency,
-     "under 18 (or child_hip_pain_limp recorded) with loss of hip internal rotation, and a limp or pain at "
-     "the hip, groin, thigh or knee",
+     "under 18 (or child_hip_pain_limp recorded) with loss of hip internal rotation and a limp, pain at the "
+     "hip, groin, thigh or knee, or the loss on one side (clearly less than the other); or a limp with pain "
+     "from hip to knee and internal rotation not measured",
      "Suspected slipped capital femoral epiphysis (or septic hip): same-day emergency or on-call orthopaedic "
      "assessment with AP and frog-leg X-rays, whatever the duration; non-weight-bearing on crutches meanwhile; "
      "no stretching or loading.",
@@ -280,7 +286,8 @@ constexpr ComboRule kComboRules[] = {
      "prioritisation criteria (every suspected SUFE to the emergency department); Peck 2017, Am Fam "
      "Physician"},
     {"possible_scfe", "R-COMBO-SCFE-POSSIBLE", Urgency::Urgent,
-     "under 18 with loss of hip internal rotation (no limp or hip-to-knee pain recorded)",
+     "under 18 with internal rotation under 10° on both sides alike (no limp, no hip-to-knee pain; a mild "
+     "symmetric loss is read as normal variation or femoral version)",
      "Loss of hip internal rotation in a young person: exclude a slipped capital femoral epiphysis with AP "
      "and frog-leg X-rays before any loading. If there is a limp or pain at the hip, groin, thigh or knee, "
      "send the same day and keep weight off the leg.",
@@ -301,7 +308,7 @@ constexpr ComboRule kComboRules[] = {
      "Bookshelf NBK52120); NHS Gloucestershire G-Care, lumbar red flags"},
     {"fall_with_hip_signs", "R-COMBO-FALL-HIP-SIGNS", Urgency::Urgent,
      "a fall in the past year (balance) at 65 or over, or with osteoporosis or long-term steroids, plus groin "
-     "pain, log roll or scour positive, or hip flexors graded 2 or less, with no injury ticked and the pain not "
+     "or outer-hip pain, log roll or scour positive, or hip flexors graded 2 or less, with no injury ticked and the pain not "
      "recorded as older than the falls",
      "A fall in the past year with hip signs in an older or osteoporotic person: ask when the fall was and "
      "whether the pain began with it. If it did, treat it as a suspected hip fracture (tick the fall as an "
@@ -329,6 +336,15 @@ constexpr ComboRule kComboRules[] = {
      "fall. Please see a doctor in the next few days, before you start the exercises.",
      "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120: minor trauma or strenuous lifting in an older or "
      "osteoporotic person); NHS Lothian vertebral fragility fracture pathway"},
+    {"septic_hip", "R-COMBO-SEPTIC-HIP", Urgency::Emergency,
+     "fever_or_unwell with a painful hip joint: groin pain, or log roll or scour positive",
+     "Fever or feeling unwell with a painful, stiff hip: septic arthritis until proven otherwise, at any age "
+     "and whatever the duration; same-day emergency assessment (blood tests, aspiration). Do not exercise the "
+     "joint.",
+     "A fever together with a painful, stiff hip can mean an infection in the joint, which must be treated "
+     "quickly. Go to an emergency department today and do not do any exercises.",
+     "Coakley 2006, Rheumatology (BSR/BOA guideline: the hot swollen joint is septic until proven otherwise); "
+     "WikEM, paediatric hip pain (Kocher criteria)"},
 };
 
 /// kComboRules' names for the clinician, in the same order.
@@ -339,7 +355,7 @@ constexpr std::pair<std::string_view, std::string_view> kComboNames[] = {
     {"possible_cord_compression", "possible spinal cord compression"},
     {"infection_risk", "possible infection"},
     {"radiculopathy_with_weakness", "sciatica with leg weakness"},
-    {"aaa_symptomatic", "possible aortic aneurysm with severe pain"},
+    {"aaa_symptomatic", "possible aortic aneurysm with pain"},
     {"child_hip_emergency", "child's hip pain with fever or unable to bear weight"},
     {"suspected_hip_fracture", "suspected hip fracture"},
     {"suspected_scfe", "suspected slipped capital femoral epiphysis"},
@@ -348,6 +364,7 @@ constexpr std::pair<std::string_view, std::string_view> kComboNames[] = {
     {"fall_with_hip_signs", "a fall with hip signs"},
     {"falls_assessment", "repeated falls"},
     {"possible_fragility_fracture", "possible fragility fracture"},
+    {"septic_hip", "possible septic arthritis of the hip"},
 };
 static_assert(std::size(kComboNames) == std::size(kComboRules), "every combination needs a name");
 
@@ -483,8 +500,15 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
 
     // A slipped epiphysis: a child or adolescent (by age, or by the flag when no birth date) with lost
     // internal rotation. With a limp (the flag) or hip-to-knee pain it is same-day.
+    // A slipped epiphysis can be painless or felt only in the thigh or knee, so lost rotation on one side
+    // is enough; a limp with hip-to-knee pain and no rotation measured has not excluded it. A mild loss
+    // alike on both sides with no symptoms is normal variation or femoral version, not a slip; a severe
+    // one (under 10° on both sides) still needs an X-ray.
     const bool child = (ageYears && *ageYears < kChildAgeBelow) || (!ageYears && has(RedFlag::ChildHipPainLimp));
-    if (child && !findings.rotationLoss.empty()) {
+    const bool symptoms = has(RedFlag::ChildHipPainLimp) || !findings.hipToKneePain.empty();
+    const bool notMeasured = !findings.rotationMeasured && has(RedFlag::ChildHipPainLimp) &&
+                             !findings.hipToKneePain.empty();
+    if (child && (!findings.rotationLoss.empty() || notMeasured)) {
         std::vector<std::string> evidence;
         if (ageYears)
             evidence.push_back("age " + std::to_string(*ageYears));
@@ -492,11 +516,15 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
             evidence.push_back("hip pain or limp recorded");
         evidence.insert(evidence.end(), findings.hipToKneePain.begin(), findings.hipToKneePain.end());
         evidence.insert(evidence.end(), findings.rotationLoss.begin(), findings.rotationLoss.end());
+        if (notMeasured)
+            evidence.push_back("hip internal rotation not measured, so a slip is not excluded");
         std::vector<RedFlag> behind;
         if (has(RedFlag::ChildHipPainLimp))
             behind.push_back(RedFlag::ChildHipPainLimp);
-        const bool sameDay = has(RedFlag::ChildHipPainLimp) || !findings.hipToKneePain.empty();
-        warnings.push_back(fromCombo(kComboRules[sameDay ? kScfe : kScfePossible], behind, evidence));
+        if (symptoms || findings.rotationLossOneSided)
+            warnings.push_back(fromCombo(kComboRules[kScfe], behind, evidence));
+        else if (findings.severeRotationLoss)
+            warnings.push_back(fromCombo(kComboRules[kScfePossible], behind, evidence));
     }
 
     if (has(RedFlag::HistoryOfCancer)) {
@@ -539,13 +567,25 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
             behind.push_back(RedFlag::OsteoporosisOrSteroids);
         warnings.push_back(fromCombo(kComboRules[kFragilityFracture], behind));
     }
+    // NICE NG156: a symptomatic aneurysm (abdominal, back or flank pain) goes to the vascular service the
+    // same day; only a suspicion without pain waits for an urgent scan.
     if (has(RedFlag::SuspectedAaa)) {
         std::vector<RedFlag> behind{RedFlag::SuspectedAaa};
-        for (RedFlag flag : {RedFlag::SeverePainNoRelief, RedFlag::UnableToBearWeight})
+        for (RedFlag flag : {RedFlag::SeverePainNoRelief, RedFlag::UnableToBearWeight, RedFlag::NightPainConstant})
             if (has(flag))
                 behind.push_back(flag);
-        if (behind.size() > 1)
-            warnings.push_back(fromCombo(kComboRules[kAaaSymptomatic], behind));
+        if (behind.size() > 1 || findings.inPain)
+            warnings.push_back(fromCombo(kComboRules[kAaaSymptomatic], behind,
+                                         findings.inPain ? std::vector<std::string>{"pain recorded"}
+                                                         : std::vector<std::string>{}));
+    }
+    // An infected hip: fever with a painful or stiff hip joint, at any age (a child's limp with fever is
+    // the combination below as well).
+    if (has(RedFlag::FeverOrUnwell) && findings.hipJointPain) {
+        std::vector<RedFlag> behind{RedFlag::FeverOrUnwell};
+        if (has(RedFlag::IvDrugUseOrImmunosuppressed))
+            behind.push_back(RedFlag::IvDrugUseOrImmunosuppressed);
+        warnings.push_back(fromCombo(kComboRules[kSepticHip], behind, findings.hipJointSigns));
     }
     if (has(RedFlag::ChildHipPainLimp)) {
         std::vector<RedFlag> behind{RedFlag::ChildHipPainLimp};

@@ -22,14 +22,30 @@ namespace hiprx::core {
 struct ReferralFindings {
     std::optional<int> ageYears;          ///< at the visit date
     std::set<Precaution> precautions;
-    /// Signs of a hip fracture after a fall: groin pain, pain on log roll or axial load (scour), hip
-    /// flexors graded 2 or less (cannot lift the leg).
+    /// Signs of a hip fracture after a fall: groin or outer-hip pain, pain on log roll or axial load
+    /// (scour), hip flexors graded 2 or less (cannot lift the leg).
     std::vector<std::string> fractureSigns;
     /// Loss of hip internal rotation: below the limit for the test position, or clearly less than the
     /// other side.
     std::vector<std::string> rotationLoss;
     /// Pain marked at the hip, groin, thigh or knee (where a slipped epiphysis is felt).
     std::vector<std::string> hipToKneePain;
+    /// Signs that the hip joint itself is painful or stiff (where an infected joint shows): groin pain,
+    /// log roll or scour positive, lost internal rotation.
+    std::vector<std::string> hipJointSigns;
+    /// The hip joint hurts: groin pain, or log roll or scour positive (stiffness alone, as in an old
+    /// arthritic hip, is not enough to suspect an infected joint).
+    bool hipJointPain = false;
+    /// Some pain was recorded (a pain area, or a pain score above 0): a suspected aneurysm is then
+    /// symptomatic.
+    bool inPain = false;
+    /// Internal rotation was measured on at least one side.
+    bool rotationMeasured = false;
+    /// The internal-rotation loss is on one side only, or clearly more on one side (the obligatory
+    /// external rotation of a slipped epiphysis), not a symmetric low range.
+    bool rotationLossOneSided = false;
+    /// Internal rotation under kSevereRotationBelow on a measured side.
+    bool severeRotationLoss = false;
     /// Falls in the past year and whether single-leg stance was under 5 s on either side.
     int fallsPastYear = 0;
     bool poorStance = false;
@@ -41,6 +57,8 @@ struct ReferralFindings {
 constexpr int kHipFractureAge = 65;
 /// Below this age, hip or knee pain with lost internal rotation is a suspected slipped epiphysis.
 constexpr int kChildAgeBelow = 18;
+/// Internal rotation below this (degrees, any test position) is a severe loss.
+constexpr int kSevereRotationBelow = 10;
 /// The one age boundary of the red-flag rules: "over 50" (strictly older than 50).
 constexpr int kOlderThan = 50;
 

@@ -114,6 +114,20 @@ TEST(HipFracture, HipFlexorsTwoOrLessMeanTheLegCannotBeLifted)
     EXPECT_FALSE(hasWarning(run(a), "suspected_hip_fracture"));
 }
 
+TEST(HipFracture, OuterHipPainAfterAFallAtSeventyEightIsSameDay)
+{
+    // Fell onto the side two days ago, now walking with a stick: a trochanteric or occult neck fracture
+    // hurts at the outer hip, not only in the groin.
+    Assessment a = olderFaller(78);
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    EXPECT_NE(warning(result, "suspected_hip_fracture").clinicianText.find("outer hip pain (left)"),
+              std::string::npos)
+        << warning(result, "suspected_hip_fracture").clinicianText;
+    EXPECT_TRUE(result.impairments.empty()) << "no tendinopathy or weakness read two days after the fall";
+}
+
 TEST(HipFracture, TheSampleCaseWithholdsTheProgram)
 {
     Assessment a = olderFaller(79);
@@ -248,11 +262,56 @@ TEST(Scfe, KneePainAndRotationLossWithoutTheFlagIsStillSameDay)
     EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
 }
 
-TEST(Scfe, RotationLossAloneUnderEighteenIsAtLeastUrgent)
+TEST(Scfe, RotationLostOnOneSideWithoutPainOrLimpIsSameDayAndWithholdsTheProgram)
 {
-    const auto result = run(teenWithRotationLoss(17, 5));
+    // A slipped epiphysis can be painless: rotation clearly less than the other side is the obligatory
+    // external rotation, and an out-toeing gait is a limp nobody ticked.
+    const auto result = run(teenWithRotationLoss(12, 8));
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    EXPECT_TRUE(hasWarning(result, "suspected_scfe"));
+    EXPECT_TRUE(result.impairments.empty()) << "no capsular or hip-arthritis reading in a child";
+    const ExerciseLibrary library({exercise("heel_slides", ExerciseKind::Mobility, {MG::HipCapsule})});
+    EXPECT_TRUE(plan(result, library).items.empty());
+}
+
+TEST(Scfe, ASevereLossAlikeOnBothSidesWithoutSymptomsIsUrgent)
+{
+    Assessment a = patientAged(13);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.left[M::HipInternalRotation] = 6;
+    a.rom.right[M::HipInternalRotation] = 8;
+    const auto result = run(a);
     EXPECT_EQ(result.referral.level, Urgency::Urgent);
     EXPECT_TRUE(hasWarning(result, "possible_scfe"));
+}
+
+TEST(Scfe, AMildLossAlikeOnBothSidesWithoutSymptomsIsNormalVariationNotASlip)
+{
+    // A painless teenager screened with 20° and 21° sitting: femoral version or normal variation.
+    Assessment a = patientAged(16);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.left[M::HipInternalRotation] = 20;
+    a.rom.right[M::HipInternalRotation] = 21;
+    a.redFlagsScreened = true;
+    const auto result = run(a);
+    EXPECT_FALSE(hasWarning(result, "possible_scfe"));
+    EXPECT_FALSE(hasWarning(result, "suspected_scfe"));
+    EXPECT_EQ(result.referral.level, Urgency::None);
+}
+
+TEST(Scfe, ALimpWithThighPainAndRotationNotMeasuredIsSameDay)
+{
+    // An 11-year-old limping on and off for two weeks with a thigh ache: nobody measured rotation, so a
+    // slip is not excluded; stretches for his hamstrings must wait.
+    Assessment a = patientAged(11);
+    a.redFlags = {RedFlag::ChildHipPainLimp};
+    a.pain.areas = {{BodyRegion::AnteriorThigh, BodySide::Left}};
+    a.tests.left[T::Slr] = TestResult::degrees(55);
+    a.tests.right[T::Slr] = TestResult::degrees(58);
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    EXPECT_NE(warning(result, "suspected_scfe").clinicianText.find("not measured"), std::string::npos);
+    EXPECT_TRUE(result.impairments.empty());
 }
 
 TEST(Scfe, AtEighteenAgeAloneRaisesNothing)
@@ -768,6 +827,101 @@ TEST(ReferralNames, TheWarningsNameTheReasonsInWordsNotIds)
     EXPECT_NE(program.warnings.front().find("Urgent referral (possible spinal malignancy"), std::string::npos)
         << program.warnings.front();
     EXPECT_EQ(program.warnings.front().find('_'), std::string::npos) << program.warnings.front();
+}
+
+} // namespace
+} // namespace hiprx::core
+
+namespace hiprx::core {
+namespace {
+
+// --- infection, aneurysm --------------------------------------------------------------------------
+
+TEST(SepticHip, FeverWithGroinPainInAnAdultIsSameDayWithNoProgram)
+{
+    // Three days of hip pain, 38.9 °C, a limp: septic arthritis until proven otherwise.
+    Assessment a = patientAged(54);
+    a.redFlags = {RedFlag::FeverOrUnwell};
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
+    a.rom.left[M::HipFlexion] = 90;
+    a.rom.left[M::HipInternalRotation] = 8;
+    a.rom.right[M::HipFlexion] = 120;
+    a.rom.right[M::HipInternalRotation] = 32;
+    a.rotationPosition = RotationPosition::Sitting;
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    const auto& w = warning(result, "septic_hip");
+    EXPECT_NE(w.clinicianText.find("groin pain (left)"), std::string::npos) << w.clinicianText;
+    EXPECT_NE(w.patientText.find("today"), std::string::npos);
+    EXPECT_TRUE(result.impairments.empty()) << "an inflamed joint is not read as hip arthritis";
+}
+
+TEST(SepticHip, APositiveLogRollWithFeverIsEnoughAndFeverAloneIsNot)
+{
+    Assessment a = patientAged(60);
+    a.redFlags = {RedFlag::FeverOrUnwell, RedFlag::IvDrugUseOrImmunosuppressed};
+    a.tests.right[T::LogRoll] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_TRUE(hasWarning(result, "septic_hip"));
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+
+    Assessment backOnly = patientAged(60);
+    backOnly.redFlags = {RedFlag::FeverOrUnwell};
+    backOnly.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    EXPECT_FALSE(hasWarning(run(backOnly), "septic_hip"));
+    EXPECT_EQ(run(backOnly).referral.level, Urgency::Urgent) << "a spinal infection is screened within days";
+}
+
+TEST(SepticHip, AStiffOldHipWithoutPainThereIsNotAnInfectedJoint)
+{
+    Assessment a = patientAged(70);
+    a.redFlags = {RedFlag::FeverOrUnwell};
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.left[M::HipInternalRotation] = 10;
+    a.rom.right[M::HipInternalRotation] = 12;
+    EXPECT_FALSE(hasWarning(run(a), "septic_hip"));
+}
+
+TEST(Aneurysm, ASuspectedAneurysmWithBackPainIsSymptomaticAndSameDay)
+{
+    Assessment a = patientAged(71);
+    a.redFlags = {RedFlag::SuspectedAaa};
+    a.pain.nprsNow = 6;
+    a.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    EXPECT_TRUE(hasWarning(result, "aaa_symptomatic"));
+
+    Assessment noPain = patientAged(71);
+    noPain.redFlags = {RedFlag::SuspectedAaa};
+    EXPECT_EQ(run(noPain).referral.level, Urgency::Urgent) << "a suspicion without pain: urgent scan";
+}
+
+// --- highly irritable pain ------------------------------------------------------------------------
+
+TEST(HighIrritability, ALowStraightLegRaiseIsNotReadAsTightHamstrings)
+{
+    // Back locked after lifting yesterday, 8/10: the raise stops where it hurts.
+    Assessment a = patientAged(37);
+    a.pain.nprsNow = 8;
+    a.pain.nprsWorst24h = 9;
+    a.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    a.tests.left[T::Slr] = TestResult::degrees(45);
+    a.tests.right[T::Slr] = TestResult::degrees(48);
+    a.redFlagsScreened = true;
+    const auto result = run(a);
+    ASSERT_EQ(result.irritability, Irritability::High);
+    EXPECT_TRUE(std::none_of(result.impairments.begin(), result.impairments.end(),
+                             [](const Impairment& i) { return i.muscle == MG::Hamstrings; }));
+    EXPECT_TRUE(hasNote(result, "R-NOTE-HAM-PAIN-LIMITED"));
+
+    a.pain = {};
+    a.pain.nprsNow = 2;
+    a.pain.nprsWorst24h = 3;
+    const auto settled = run(a);
+    EXPECT_TRUE(std::any_of(settled.impairments.begin(), settled.impairments.end(),
+                            [](const Impairment& i) { return i.muscle == MG::Hamstrings; }))
+        << "the same raise with low irritability is tight hamstrings";
 }
 
 } // namespace

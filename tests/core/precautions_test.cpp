@@ -24,11 +24,13 @@ const std::map<Precaution, std::set<MovementDemand>> kForbidden = {
     {P::HipFractureRecent,
      {D::HipFlexionPast90, D::HipAdductionPastMidline, D::HipInternalRotation, D::DeepEndRangeStretch, D::HeavyLoad,
       D::SingleLegLoading, D::Kneeling}},
-    {P::Osteoporosis, {D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}},
+    {P::Osteoporosis,
+     {D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad, D::DynamicEndRange}},
     {P::Pregnancy, {D::LongSupineLying, D::ProneLying, D::DeepEndRangeStretch}},
     {P::AcuteHighIrritability, {D::DeepEndRangeStretch, D::DynamicEndRange, D::HeavyLoad}},
     {P::Hypermobility, {D::DeepEndRangeStretch, D::DynamicEndRange}},
-    {P::RecentLumbarSurgery, {D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad}},
+    {P::RecentLumbarSurgery,
+     {D::LoadedSpinalFlexion, D::EndRangeSpinalRotation, D::PressureOverTrunk, D::HeavyLoad, D::DynamicEndRange}},
     {P::FallRisk, {D::UnsupportedSingleLeg, D::SingleLegLoading, D::DynamicEndRange, D::Kneeling}},
 };
 
