@@ -127,6 +127,12 @@ constexpr RuleInfo kRules[] = {
      "Grade below 4/5 for hip abduction is hip-abductor weakness",
      "Medical Research Council, Aids to the Investigation of Peripheral Nerve Injuries (0–5 scale); "
      "Allison 2016, Med Sci Sports Exerc (abductor weakness with lateral hip pain)"},
+    {"R-WEAK-MMT-ASYM", "a manual muscle test graded 4/5 on one side and 5/5 on the other",
+     "weak, the lower side (the muscle tested)",
+     "Grade 4 holds only against moderate resistance: a full grade below a normal other side is weakness of "
+     "that side, even though 4/5 alone is not read as weak",
+     "Medical Research Council, Aids to the Investigation of Peripheral Nerve Injuries (0–5 scale; grade 4: "
+     "movement against some resistance); side-to-side comparison is clinical consensus, not from a trial"},
     {"R-WEAK-GMED-TREND", "Trendelenburg sign positive (standing on the tested leg)",
      "weak gluteus medius, stance side",
      "The opposite side of the pelvis dropping in single-leg stance shows the stance-side abductors "
@@ -438,9 +444,20 @@ void strengthRule(const Assessment& a, Collector& out, StrengthMuscle tested, Mu
     for (Side side : kSides) {
         const auto& grades = a.strength[side];
         const auto it = grades.find(tested);
-        if (it != grades.end() && it->second.ordinal() < kMmtWeakBelowOrdinal) {
+        if (it == grades.end())
+            continue;
+        if (it->second.ordinal() < kMmtWeakBelowOrdinal) {
             out.add(muscle, ImpairmentKind::Weak, side, ruleId,
                     std::string(toId(tested)) + " " + sideId(side) + " " + gradeText(it->second) + " (below 4)");
+            out.noteGrade(muscle, side, it->second);
+            continue;
+        }
+        // 4/5 against a normal 5/5 on the other side: a full grade weaker than the person's own normal.
+        const auto other = a.strength[opposite(side)].find(tested);
+        if (it->second == StrengthGrade{4, 0} && other != a.strength[opposite(side)].end() &&
+            other->second == StrengthGrade{5, 0}) {
+            out.add(muscle, ImpairmentKind::Weak, side, "R-WEAK-MMT-ASYM",
+                    std::string(toId(tested)) + " " + sideId(side) + " 4 vs 5 on the " + sideId(opposite(side)));
             out.noteGrade(muscle, side, it->second);
         }
     }

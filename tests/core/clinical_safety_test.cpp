@@ -897,6 +897,27 @@ TEST(Aneurysm, ASuspectedAneurysmWithBackPainIsSymptomaticAndSameDay)
     EXPECT_EQ(run(noPain).referral.level, Urgency::Urgent) << "a suspicion without pain: urgent scan";
 }
 
+// --- strength against the other side ---------------------------------------------------------------
+
+TEST(StrengthAsymmetry, FourOfFiveAgainstANormalOtherSideIsWeakThatSideOnly)
+{
+    // A dancer with a painful right hip: gluteals 4/5 on the right, 5/5 on the left.
+    Assessment a = patientAged(20);
+    a.strength.right[StrengthMuscle::GluteusMedius] = grade(4);
+    a.strength.left[StrengthMuscle::GluteusMedius] = grade(5);
+    const auto result = run(a);
+    ASSERT_EQ(result.impairments.size(), 1u);
+    EXPECT_EQ(result.impairments[0].muscle, MG::GluteusMedius);
+    EXPECT_EQ(result.impairments[0].side, R);
+    EXPECT_EQ(result.impairments[0].rules.front(), "R-WEAK-MMT-ASYM");
+
+    a.strength.right[StrengthMuscle::GluteusMedius] = grade(4, +1);
+    EXPECT_TRUE(run(a).impairments.empty()) << "4+ against 5 is within a grade";
+    a.strength.right[StrengthMuscle::GluteusMedius] = grade(4);
+    a.strength.left[StrengthMuscle::GluteusMedius] = grade(4);
+    EXPECT_TRUE(run(a).impairments.empty()) << "4 on both sides is the person's level, not a weak side";
+}
+
 // --- highly irritable pain ------------------------------------------------------------------------
 
 TEST(HighIrritability, ALowStraightLegRaiseIsNotReadAsTightHamstrings)
