@@ -21,7 +21,6 @@ namespace hiprx::core {
 
 namespace {
 
-constexpr const char* kEmergencyPatient = " Do not start the exercises.";
 
 struct FlagRule {
     RedFlag flag;
@@ -280,8 +279,7 @@ constexpr ComboRule kComboRules[] = {
      "assessment with AP and frog-leg X-rays, whatever the duration; non-weight-bearing on crutches meanwhile; "
      "no stretching or loading.",
      "The top of the thigh bone may have slipped at its growth plate. This must be checked with an X-ray "
-     "today. Go to an emergency department now, keep weight off the leg (use crutches) and do not do any "
-     "exercises.",
+     "today. Go to an emergency department now, keep weight off the leg (use crutches).",
      "Royal Children's Hospital Melbourne clinical practice guideline (SUFE); Queensland Health clinical "
      "prioritisation criteria (every suspected SUFE to the emergency department); Peck 2017, Am Fam "
      "Physician"},
@@ -342,7 +340,7 @@ constexpr ComboRule kComboRules[] = {
      "and whatever the duration; same-day emergency assessment (blood tests, aspiration). Do not exercise the "
      "joint.",
      "A fever together with a painful, stiff hip can mean an infection in the joint, which must be treated "
-     "quickly. Go to an emergency department today and do not do any exercises.",
+     "quickly. Go to an emergency department today.",
      "Coakley 2006, Rheumatology (BSR/BOA guideline: the hot swollen joint is septic until proven otherwise); "
      "WikEM, paediatric hip pain (Kocher criteria)"},
 };
@@ -407,7 +405,7 @@ RedFlagWarning fromCombo(const ComboRule& combo, std::vector<RedFlag> flags,
         clinician += ".";
     }
     return {std::string(combo.id), std::move(flags), combo.level, std::move(clinician),
-            std::string(combo.patient) + (combo.level == Urgency::Emergency ? kEmergencyPatient : ""),
+            std::string(combo.patient),
             std::string(combo.rule)};
 }
 
@@ -599,7 +597,7 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
     for (const auto& r : kFlagRules)
         if (has(r.flag))
             warnings.push_back({std::string(toId(r.flag)), {r.flag}, r.level, std::string(r.clinician),
-                                std::string(r.patient) + (r.level == Urgency::Emergency ? kEmergencyPatient : ""),
+                                std::string(r.patient),
                                 std::string(r.rule)});
 
     std::stable_sort(warnings.begin(), warnings.end(),
