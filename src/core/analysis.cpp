@@ -179,6 +179,27 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                                           "work, lunges or swinging movements."});
     }
 
+    if (analysis.precautions.count(Precaution::Hypermobility) > 0) {
+        std::vector<std::string> tight;
+        for (const Impairment& impairment : analysis.impairments)
+            if (impairment.kind == ImpairmentKind::Tight && impairment.muscle != MuscleGroup::HipCapsule &&
+                impairment.muscle != MuscleGroup::SciaticNerve) {
+                const std::string name(label(impairment.muscle));
+                if (std::find(tight.begin(), tight.end(), name) == tight.end())
+                    tight.push_back(name);
+            }
+        if (!tight.empty()) {
+            std::string names;
+            for (const std::string& name : tight)
+                names += (names.empty() ? "" : ", ") + name;
+            analysis.notes.push_back({"R-NOTE-HYPERMOBILITY",
+                                      "Hypermobility recorded: the " + names +
+                                          " that test tight may be guarding lax joints. Favour strengthening and "
+                                          "control through the range; stretch gently and never hang at the end of "
+                                          "a stretch (deep end-range and swinging stretches are left out)."});
+        }
+    }
+
     analysis.referral =
         assessReferral(assessment.redFlags, referralFindings(assessment, analysis.ageYears, norms));
     analysis.referral.screened = assessment.redFlagsScreened || !assessment.redFlags.empty();

@@ -222,6 +222,12 @@ constexpr RuleInfo kRules[] = {
      "exercise that prevents falls",
      "Sherrington 2019, Cochrane (balance and functional exercise prevent falls); Hurvitz 2000, Arch Phys Med "
      "Rehabil (single-leg stance under 5 s)"},
+    {"R-NOTE-HYPERMOBILITY", "hypermobility recorded with a muscle read as tight",
+     "note: in a hypermobile person favour strength and control; stretch gently, never hanging at end range",
+     "In hypermobile people a muscle that tests tight is often guarding a lax joint; hanging in stretches adds "
+     "laxity without benefit, while strength and control of the range protect the joint",
+     "Clinical consensus, not from a trial (the clinical fact base, hypermobility: favour strength and motor "
+     "control over end-range passive stretching)"},
     {"R-PREC-FALL-RISK", "a fall in the past year, or single-leg stance under 5 s on either side",
      "precaution fall_risk: balance work only with a support at hand",
      "A recent fall or poor single-leg balance marks a raised risk of falling; unsupported one-leg work, "

@@ -918,6 +918,19 @@ TEST(StrengthAsymmetry, FourOfFiveAgainstANormalOtherSideIsWeakThatSideOnly)
     EXPECT_TRUE(run(a).impairments.empty()) << "4 on both sides is the person's level, not a weak side";
 }
 
+TEST(Hypermobility, ATightTestInAHypermobilePersonAddsTheStrengthFirstNote)
+{
+    Assessment a = patientAged(23);
+    a.tests.left[T::ThomasIliopsoas] = TestResult::positive();
+    EXPECT_FALSE(hasNote(run(a), "R-NOTE-HYPERMOBILITY"));
+    a.precautions = {Precaution::Hypermobility};
+    const auto result = run(a);
+    ASSERT_TRUE(hasNote(result, "R-NOTE-HYPERMOBILITY"));
+    const auto note = std::find_if(result.notes.begin(), result.notes.end(),
+                                   [](const ClinicalNote& n) { return n.rule == "R-NOTE-HYPERMOBILITY"; });
+    EXPECT_NE(note->text.find("hip flexors"), std::string::npos) << note->text;
+}
+
 // --- highly irritable pain ------------------------------------------------------------------------
 
 TEST(HighIrritability, ALowStraightLegRaiseIsNotReadAsTightHamstrings)
