@@ -21,6 +21,19 @@ std::string causeText(const Exclusion& exclusion)
     std::string finding = exclusion.reason;
     if (finding.size() > suffix.size() && finding.compare(finding.size() - suffix.size(), suffix.size(), suffix) == 0)
         finding.erase(finding.size() - suffix.size());
+    // A picture built from many findings (pregnancy with pain at five places and two tests) is named by
+    // what it is, so that a list of left-out exercises does not repeat the whole list on every line; the
+    // findings themselves are shown once with the caution.
+    constexpr std::size_t kLongFinding = 80;
+    constexpr std::pair<std::string_view, std::string_view> kPictures[] = {
+        {"R-CAUTION-GLUTEAL-TENDON", "outer-hip tendon pain (gluteal tendinopathy picture)"},
+        {"R-CAUTION-PELVIC-GIRDLE", "pelvic girdle pain in pregnancy"},
+        {"R-CAUTION-INTRA-ARTICULAR", "a provoked hip joint"},
+    };
+    if (finding.size() > kLongFinding)
+        for (const auto& [rule, name] : kPictures)
+            if (exclusion.cause == rule)
+                return "the finding " + std::string(name);
     return "the finding " + finding;
 }
 

@@ -69,6 +69,20 @@ TEST(ScreenProgram, SeveralCausesAndFindingCautionsAreEachNamed)
               "flexion past 90°");
 }
 
+TEST(ScreenProgram, APictureOfManyFindingsIsNamedInsteadOfListedOnEveryLine)
+{
+    const auto lib = library();
+    Analysis a;
+    a.cautions = {{"R-CAUTION-INTRA-ARTICULAR",
+                   "fadir left positive, fadir right positive, scour left positive, log roll left positive, groin "
+                   "pain (left)",
+                   {D::HipFlexionPast90}}};
+    const auto screen = screenProgram(programOf(lib, {"figure_four"}), a, lib);
+    ASSERT_EQ(screen.forbidden.size(), 1U);
+    EXPECT_EQ(screen.forbidden[0].text,
+              "Figure-four stretch left out: the finding a provoked hip joint rules out hip flexion past 90°");
+}
+
 TEST(ScreenProgram, ApplyTakesForbiddenItemsOutAndSaysWhy)
 {
     const auto lib = library();
