@@ -209,6 +209,13 @@ constexpr RuleInfo kRules[] = {
      "Grimaldi 2015, Sports Med (tendon compression in adduction); Mellor 2018, BMJ (LEAP trial: education "
      "and loading); Grimaldi 2017, Br J Sports Med (clinical tests: 30 s single-leg stance); Allison 2016, "
      "Gait Posture (more hip adduction in single-leg stance)"},
+    {"R-CAUTION-OUTER-HIP-PAIN", "outer-hip pain with no Ober, FABER or Trendelenburg positive on that side",
+     "outer-hip pain not yet explained: avoid crossing the midline and pressure on the outer hip",
+     "Gluteal tendinopathy is the commonest cause of pain at the outer hip; until the tests have excluded it, "
+     "stretches across the midline and pressure on the outer hip compress the tendons against the "
+     "trochanter for little gain, so the program leaves them out",
+     "Grimaldi 2015, Sports Med (tendon compression in adduction); Grimaldi 2017, Br J Sports Med (clinical "
+     "tests)"},
     {"R-CAUTION-PELVIC-GIRDLE", "pregnancy with pain at the sacroiliac joint, buttock or groin, or FABER "
      "positive",
      "pregnancy-related pelvic girdle pain: avoid full weight on one leg and wide leg positions",
@@ -701,15 +708,31 @@ void glutealTendonRule(const Assessment& a, Collector& out, std::vector<FindingC
                        std::vector<ClinicalNote>& notes)
 {
     std::vector<std::string> reasons;
+    std::vector<std::string> unexplained; // outer-hip pain without a tendon sign
     for (Side side : kSides) {
         const auto signs = glutealTendonSigns(a, side);
         if (signs.empty()) {
             if (positive(a, side, SpecialTest::Ober))
                 out.add(MuscleGroup::TflItb, ImpairmentKind::Tight, side, "R-TIGHT-TFL-OBER",
                         "ober " + sideId(side) + " positive");
+            if (hasPainArea(a, BodyRegion::LateralHip, side))
+                unexplained.push_back("outer-hip pain on the " + sideId(side));
             continue;
         }
         reasons.push_back("outer-hip pain on the " + sideId(side) + " with " + joined(signs, ", "));
+    }
+    if (reasons.empty() && !unexplained.empty()) {
+        // The commonest cause of outer-hip pain is the gluteal tendons; until the tests say otherwise, a
+        // stretch across the body or a roller on the outer hip would press on them.
+        const std::string reason = joined(unexplained, "; ");
+        cautions.push_back({"R-CAUTION-OUTER-HIP-PAIN", reason,
+                            {MovementDemand::HipAdductionPastMidline, MovementDemand::LateralHipCompression}});
+        notes.push_back({"R-CAUTION-OUTER-HIP-PAIN",
+                         "Outer-hip pain (" + reason +
+                             ") without a positive Ober, FABER or Trendelenburg on that side: until gluteal "
+                             "tendinopathy is excluded (30 s single-leg stance, FABER, Ober, tenderness over the "
+                             "greater trochanter), the program avoids crossing the midline and pressure on the outer "
+                             "hip."});
     }
     if (reasons.empty())
         return;

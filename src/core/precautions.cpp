@@ -122,6 +122,7 @@ struct CautionCare {
 };
 constexpr CautionCare kCautionCare[] = {
     {"R-CAUTION-GLUTEAL-TENDON", "caution.gluteal_tendon"},
+    {"R-CAUTION-OUTER-HIP-PAIN", "caution.gluteal_tendon"},
     {"R-CAUTION-PELVIC-GIRDLE", "caution.pelvic_girdle"},
     {"R-CAUTION-INTRA-ARTICULAR", "caution.intra_articular"},
 };
@@ -147,7 +148,8 @@ std::vector<std::string> careNoteKeys()
     for (const auto& entry : vocabulary<Precaution>())
         keys.push_back("precaution." + std::string(entry.id));
     for (const CautionCare& care : kCautionCare)
-        keys.emplace_back(care.key);
+        if (std::find(keys.begin(), keys.end(), care.key) == keys.end())
+            keys.emplace_back(care.key);
     return keys;
 }
 

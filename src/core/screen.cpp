@@ -28,6 +28,7 @@ std::string causeText(const Exclusion& exclusion)
     constexpr std::pair<std::string_view, std::string_view> kPictures[] = {
         {"R-CAUTION-GLUTEAL-TENDON", "outer-hip tendon pain (gluteal tendinopathy picture)"},
         {"R-CAUTION-PELVIC-GIRDLE", "pelvic girdle pain in pregnancy"},
+        {"R-CAUTION-OUTER-HIP-PAIN", "outer-hip pain"},
         {"R-CAUTION-INTRA-ARTICULAR", "a provoked hip joint"},
     };
     if (finding.size() > kLongFinding)

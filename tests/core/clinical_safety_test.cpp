@@ -668,7 +668,9 @@ TEST(GlutealTendon, OberWithoutOuterHipPainStillMeansTightItb)
     a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}}; // pain on the other side
     const auto result = run(a);
     EXPECT_TRUE(hasImpairment(result, MG::TflItb, K::Tight, R));
-    EXPECT_TRUE(result.cautions.empty());
+    // No tendinopathy picture; the painful left outer hip, untested, keeps its own milder caution.
+    ASSERT_EQ(result.cautions.size(), 1u);
+    EXPECT_EQ(result.cautions[0].rule, "R-CAUTION-OUTER-HIP-PAIN");
 }
 
 TEST(PelvicGirdle, PregnancyWithSacroiliacPainAvoidsOneLegAndWideLegs)
@@ -895,6 +897,35 @@ TEST(Aneurysm, ASuspectedAneurysmWithBackPainIsSymptomaticAndSameDay)
     Assessment noPain = patientAged(71);
     noPain.redFlags = {RedFlag::SuspectedAaa};
     EXPECT_EQ(run(noPain).referral.level, Urgency::Urgent) << "a suspicion without pain: urgent scan";
+}
+
+// --- outer-hip pain -------------------------------------------------------------------------------
+
+TEST(OuterHipPain, UntestedOuterHipPainKeepsStretchesAcrossTheBodyAndRollersOffThatHip)
+{
+    // A runner with an outer-hip ache and a tight-looking buttock, no tendon tests recorded.
+    Assessment a = patientAged(41);
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}};
+    a.tests.left[T::Fair] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-OUTER-HIP-PAIN", MovementDemand::HipAdductionPastMidline));
+    EXPECT_TRUE(cautionAvoids(result, "R-CAUTION-OUTER-HIP-PAIN", MovementDemand::LateralHipCompression));
+    EXPECT_FALSE(cautionAvoids(result, "R-CAUTION-OUTER-HIP-PAIN", MovementDemand::StanceOnWorkingLeg));
+    EXPECT_TRUE(hasNote(result, "R-CAUTION-OUTER-HIP-PAIN"));
+    const auto care = patientCareLines(result);
+    EXPECT_TRUE(std::any_of(care.begin(), care.end(),
+                            [](const CareNote& n) { return n.key == "caution.gluteal_tendon"; }));
+
+    // With a tendon sign it is the full tendinopathy caution, not both.
+    a.tests.left[T::Trendelenburg] = TestResult::positive();
+    const auto tendon = run(a);
+    EXPECT_TRUE(cautionAvoids(tendon, "R-CAUTION-GLUTEAL-TENDON", MovementDemand::StanceOnWorkingLeg));
+    EXPECT_FALSE(hasNote(tendon, "R-CAUTION-OUTER-HIP-PAIN"));
+
+    // No outer-hip pain: no caution.
+    Assessment painFree = patientAged(41);
+    painFree.tests.left[T::Fair] = TestResult::positive();
+    EXPECT_TRUE(run(painFree).cautions.empty());
 }
 
 // --- strength against the other side ---------------------------------------------------------------
