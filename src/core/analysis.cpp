@@ -43,12 +43,33 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
         if (const auto& s = a.balance.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
             f.poorStance = true;
     f.inPain = !a.pain.areas.empty() || a.pain.nprsNow.value_or(0) > 0 || a.pain.nprsWorst24h.value_or(0) > 0;
+    // Which hips have been operated on (a replacement or a fixed fracture recorded as a precaution).
+    const bool operation = std::any_of(a.precautions.begin(), a.precautions.end(), [](Precaution p) {
+        return p == Precaution::ThaPosterior || p == Precaution::ThaAnterior || p == Precaution::ThaLateral ||
+               p == Precaution::HipFractureRecent;
+    });
+    const auto operated = [&](std::optional<Side> side) {
+        if (!operation)
+            return false;
+        const std::optional<AffectedSide> affected = a.visit.affectedSide;
+        if (!side || !affected || *affected == AffectedSide::Both)
+            return true;
+        return (*side == Side::Left) == (*affected == AffectedSide::Left);
+    };
+    const auto fractureSign = [&](std::string sign, std::optional<Side> side) {
+        if (!operated(side))
+            f.fractureSignsUnoperated.push_back(sign);
+        f.fractureSigns.push_back(std::move(sign));
+    };
     for (const PainArea& area : a.pain.areas) {
         const std::string where = std::string(label(area.region)) + " pain (" + std::string(toId(area.side)) + ")";
+        const std::optional<Side> areaSide = area.side == BodySide::Left    ? std::optional<Side>(Side::Left)
+                                             : area.side == BodySide::Right ? std::optional<Side>(Side::Right)
+                                                                            : std::nullopt;
         // After a fall, pain at the outer hip is where a trochanteric or an occult neck fracture hurts
         // (NICE CG124: hip pain after a fall in an older person), not only the groin.
         if (area.region == BodyRegion::Groin || area.region == BodyRegion::LateralHip)
-            f.fractureSigns.push_back(where);
+            fractureSign(where, areaSide);
         if (area.region == BodyRegion::Groin) {
             f.hipJointSigns.push_back(where);
             f.hipJointPain = true;
@@ -63,16 +84,28 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
         for (SpecialTest test : {SpecialTest::LogRoll, SpecialTest::Scour}) {
             const auto it = a.tests[side].find(test);
             if (it != a.tests[side].end() && it->second.isPositive()) {
-                f.fractureSigns.push_back(std::string(label(test)) + " " + sideText(side) + " positive");
+                fractureSign(std::string(label(test)) + " " + sideText(side) + " positive", side);
                 f.hipJointSigns.push_back(std::string(label(test)) + " " + sideText(side) + " positive");
                 f.hipJointPain = true;
             }
         }
         const auto flexors = a.strength[side].find(StrengthMuscle::HipFlexors);
         if (flexors != a.strength[side].end() && flexors->second.base <= 2)
-            f.fractureSigns.push_back("hip flexors " + sideText(side) + " " + flexors->second.text() +
-                                      "/5 (cannot lift the leg)");
+            fractureSign("hip flexors " + sideText(side) + " " + flexors->second.text() + "/5 (cannot lift the leg)",
+                         side);
 
+        if (const auto abd = a.rom[side].find(Movement::HipAbduction); abd != a.rom[side].end()) {
+            const int limit = limitedBelow(norms, Movement::HipAbduction, a.rotationPosition);
+            const auto other = a.rom[opposite(side)].find(Movement::HipAbduction);
+            if (abd->second < limit)
+                f.abductionLoss.push_back("hip abduction " + sideText(side) + " " + std::to_string(abd->second) +
+                                          kDeg + " (limited below " + std::to_string(limit) + kDeg + ")");
+            else if (other != a.rom[opposite(side)].end() &&
+                     other->second - abd->second >= asymmetryThreshold(Movement::HipAbduction))
+                f.abductionLoss.push_back("hip abduction " + sideText(side) + " " + std::to_string(abd->second) +
+                                          kDeg + " vs " + std::to_string(other->second) + kDeg +
+                                          " on the other side");
+        }
         const auto ir = a.rom[side].find(Movement::HipInternalRotation);
         if (ir == a.rom[side].end())
             continue;

@@ -101,7 +101,8 @@ constexpr RuleInfo kRules[] = {
      "Fishman 2002 (FAIR test, Sn 0.88, Sp 0.83; read in secondary summaries)"},
     {"R-TIGHT-PIRI-IR-ASYM",
      "hip internal rotation at least 12° less than the other side, with internal rotation and flexion "
-     "still within norms",
+     "still within norms, and no sign of a provoked joint on that side (FADIR, scour or log roll positive, "
+     "groin pain)",
      "tight piriformis / deep external rotators, the more limited side",
      "The deep external rotators limit internal rotation; a one-sided loss with otherwise normal range "
      "points to them rather than to the joint",
@@ -583,6 +584,11 @@ void piriformisRotationRule(const Assessment& a, const RomContext& ctx, Collecto
         if (below(a, side, Movement::HipInternalRotation, ctx) || below(a, side, Movement::HipFlexion, ctx) ||
             capsularPattern(a, side, ctx))
             continue;
+        // Nor with signs that the joint itself is provoked (a positive FADIR, scour or log roll, groin pain):
+        // lost internal rotation is then the best sign of impingement (Pålsson 2020), not a short muscle.
+        if (positive(a, side, SpecialTest::Fadir) || positive(a, side, SpecialTest::Scour) ||
+            positive(a, side, SpecialTest::LogRoll) || hasPainArea(a, BodyRegion::Groin, side))
+            continue;
         out.add(MuscleGroup::Piriformis, ImpairmentKind::Tight, side, "R-TIGHT-PIRI-IR-ASYM",
                 asymmetryEvidence(Movement::HipInternalRotation, side,
                                   *romOf(a, side, Movement::HipInternalRotation),
@@ -705,17 +711,20 @@ std::vector<std::string> glutealTendonSigns(const Assessment& a, Side side)
 }
 
 void glutealTendonRule(const Assessment& a, Collector& out, std::vector<FindingCaution>& cautions,
-                       std::vector<ClinicalNote>& notes)
+                       std::vector<ClinicalNote>& notes, const std::vector<Side>& operated)
 {
     std::vector<std::string> reasons;
     std::vector<std::string> unexplained; // outer-hip pain without a tendon sign
     for (Side side : kSides) {
-        const auto signs = glutealTendonSigns(a, side);
+        // At a hip operated on, outer-hip pain and a dropping pelvis are the wound and the abductors cut
+        // or repaired (a lateral approach detaches them), not a tendinopathy.
+        const bool operatedSide = std::find(operated.begin(), operated.end(), side) != operated.end();
+        const auto signs = operatedSide ? std::vector<std::string>{} : glutealTendonSigns(a, side);
         if (signs.empty()) {
             if (positive(a, side, SpecialTest::Ober))
                 out.add(MuscleGroup::TflItb, ImpairmentKind::Tight, side, "R-TIGHT-TFL-OBER",
                         "ober " + sideId(side) + " positive");
-            if (hasPainArea(a, BodyRegion::LateralHip, side))
+            if (hasPainArea(a, BodyRegion::LateralHip, side) && !operatedSide)
                 unexplained.push_back("outer-hip pain on the " + sideId(side));
             continue;
         }
@@ -898,7 +907,7 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
     testRule(a, out, SpecialTest::ThomasRectusFemoris, MuscleGroup::RectusFemoris, ImpairmentKind::Tight,
              "R-TIGHT-RECFEM-THOMAS");
     testRule(a, out, SpecialTest::Ely, MuscleGroup::RectusFemoris, ImpairmentKind::Tight, "R-TIGHT-RECFEM-ELY");
-    glutealTendonRule(a, out, result.cautions, result.notes); // also the Ober → TFL/ITB rule
+    glutealTendonRule(a, out, result.cautions, result.notes, operated); // also the Ober → TFL/ITB rule
     testRule(a, out, SpecialTest::ThomasTfl, MuscleGroup::TflItb, ImpairmentKind::Tight, "R-TIGHT-TFL-THOMAS");
     hamstringRules(a, out, result.notes);
     neuralMobilityRule(a, out);

@@ -156,7 +156,7 @@ constexpr FlagRule kFlagRules[] = {
      "better with exercise not rest, waking in the second half of the night, alternating buttock pain): ask "
      "the doctor for a rheumatology opinion (axial spondyloarthritis). Exercise continues.",
      "Some features of your back pain are worth a check by a joint specialist (rheumatologist). Please ask "
-     "your doctor for a referral. Keep doing your exercises: movement helps this kind of pain.",
+     "your doctor for a referral. Keep moving and keep exercising: movement helps this kind of pain.",
      "NICE NG65, Spondyloarthritis in over 16s: diagnosis and management (referral criteria)"},
     {RedFlag::CalfSwellingOrPain, Urgency::Emergency, "R-FLAG-CALF-DVT",
      "A swollen, painful or warm calf after surgery or a period of immobility may be a deep-vein thrombosis: "
@@ -194,7 +194,7 @@ struct ComboRule {
 
 enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
              kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster, kFallHipSigns,
-             kFallsAssessment, kFragilityFracture, kSepticHip };
+             kFallsAssessment, kFragilityFracture, kSepticHip, kPerthes };
 
 constexpr ComboRule kComboRules[] = {
     {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
@@ -272,7 +272,8 @@ constexpr ComboRule kComboRules[] = {
      "NICE CG124, Hip fracture: management (and NICE hip fracture pathway); clinical consensus, not from a "
      "trial, for the signs listed"},
     {"suspected_scfe", "R-COMBO-SCFE", Urgency::Emergency,
-     "under 18 (or child_hip_pain_limp recorded) with loss of hip internal rotation and a limp, pain at the "
+     "8 to 17 (or child_hip_pain_limp recorded without a birth date) with loss of hip internal rotation and a "
+     "limp, pain at the "
      "hip, groin, thigh or knee, or the loss on one side (clearly less than the other); or a limp with pain "
      "from hip to knee and internal rotation not measured",
      "Suspected slipped capital femoral epiphysis (or septic hip): same-day emergency or on-call orthopaedic "
@@ -284,7 +285,7 @@ constexpr ComboRule kComboRules[] = {
      "prioritisation criteria (every suspected SUFE to the emergency department); Peck 2017, Am Fam "
      "Physician"},
     {"possible_scfe", "R-COMBO-SCFE-POSSIBLE", Urgency::Urgent,
-     "under 18 with internal rotation under 10° on both sides alike (no limp, no hip-to-knee pain; a mild "
+     "8 to 17 with internal rotation under 10° on both sides alike (no limp, no hip-to-knee pain; a mild "
      "symmetric loss is read as normal variation or femoral version)",
      "Loss of hip internal rotation in a young person: exclude a slipped capital femoral epiphysis with AP "
      "and frog-leg X-rays before any loading. If there is a limp or pain at the hip, groin, thigh or knee, "
@@ -307,7 +308,8 @@ constexpr ComboRule kComboRules[] = {
     {"fall_with_hip_signs", "R-COMBO-FALL-HIP-SIGNS", Urgency::Urgent,
      "a fall in the past year (balance) at 65 or over, or with osteoporosis or long-term steroids, plus groin "
      "or outer-hip pain, log roll or scour positive, or hip flexors graded 2 or less, with no injury ticked and the pain not "
-     "recorded as older than the falls",
+     "recorded as older than the falls, and not at a hip already operated on (a hip replacement or a recent hip "
+     "fracture recorded)",
      "A fall in the past year with hip signs in an older or osteoporotic person: ask when the fall was and "
      "whether the pain began with it. If it did, treat it as a suspected hip fracture (tick the fall as an "
      "injury): same-day imaging. If the pain is older than the falls, record that (falls and balance); "
@@ -343,6 +345,17 @@ constexpr ComboRule kComboRules[] = {
      "quickly. Go to an emergency department today.",
      "Coakley 2006, Rheumatology (BSR/BOA guideline: the hot swollen joint is septic until proven otherwise); "
      "WikEM, paediatric hip pain (Kocher criteria)"},
+    {"possible_perthes", "R-COMBO-PERTHES", Urgency::Urgent,
+     "under 8 with lost hip internal rotation or abduction and a limp or pain from hip to knee (or the loss on "
+     "one side only)",
+     "A young child's limp with lost rotation or abduction: Perthes disease's age and picture (about 4–10; a "
+     "slipped epiphysis is from about 8). X-rays (AP and frog-leg) within days, no loading or stretching until "
+     "then; same day if there is a fever or the child will not bear weight (septic hip).",
+     "Your child's hip moves less than it should. A doctor should check it with an X-ray in the next few days, "
+     "before any exercises. If your child gets a fever or will not stand on the leg, go to an emergency "
+     "department the same day.",
+     "WikEM, paediatric hip pain (Perthes in children under 8); Peck 2017, Am Fam Physician (slipped "
+     "epiphysis from about 8)"},
 };
 
 /// kComboRules' names for the clinician, in the same order.
@@ -363,6 +376,7 @@ constexpr std::pair<std::string_view, std::string_view> kComboNames[] = {
     {"falls_assessment", "repeated falls"},
     {"possible_fragility_fracture", "possible fragility fracture"},
     {"septic_hip", "possible septic arthritis of the hip"},
+    {"possible_perthes", "possible Perthes disease"},
 };
 static_assert(std::size(kComboNames) == std::size(kComboRules), "every combination needs a name");
 
@@ -479,13 +493,16 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
     // osteoporotic person: the fall may be the injury. Urgent, asking when it was.
     // Not when the clinician recorded that the pain began before the falls: the falls then need a
     // falls assessment (below), and the hip signs are read as the long-standing problem they are.
-    if (!has(RedFlag::SignificantTrauma) && findings.fallsPastYear > 0 && !findings.fractureSigns.empty() &&
+    // Nor for signs at a hip already operated on: the fall that broke it, or one before the operation,
+    // is behind its pain (a fall since the operation is ticked as an injury, which the rule above weighs).
+    if (!has(RedFlag::SignificantTrauma) && findings.fallsPastYear > 0 && !findings.fractureSignsUnoperated.empty() &&
         !findings.painBeforeFalls && ((ageYears && *ageYears >= kHipFractureAge) || fragileBone)) {
         std::vector<std::string> evidence{std::to_string(findings.fallsPastYear) +
                                           (findings.fallsPastYear == 1 ? " fall" : " falls") + " in the past year"};
         if (ageYears)
             evidence.push_back("age " + std::to_string(*ageYears));
-        evidence.insert(evidence.end(), findings.fractureSigns.begin(), findings.fractureSigns.end());
+        evidence.insert(evidence.end(), findings.fractureSignsUnoperated.begin(),
+                        findings.fractureSignsUnoperated.end());
         warnings.push_back(fromCombo(kComboRules[kFallHipSigns], {}, evidence));
     }
     if (findings.fallsPastYear >= 2 || (findings.fallsPastYear >= 1 && findings.poorStance)) {
@@ -506,7 +523,24 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
     const bool symptoms = has(RedFlag::ChildHipPainLimp) || !findings.hipToKneePain.empty();
     const bool notMeasured = !findings.rotationMeasured && has(RedFlag::ChildHipPainLimp) &&
                              !findings.hipToKneePain.empty();
-    if (child && (!findings.rotationLoss.empty() || notMeasured)) {
+    const bool youngChild = ageYears && *ageYears < kSlippedEpiphysisFromAge;
+    const bool movementLost = !findings.rotationLoss.empty() || !findings.abductionLoss.empty();
+    if (youngChild) {
+        if ((movementLost && (symptoms || findings.rotationLossOneSided)) || notMeasured) {
+            std::vector<std::string> evidence{"age " + std::to_string(*ageYears)};
+            if (has(RedFlag::ChildHipPainLimp))
+                evidence.push_back("hip pain or limp recorded");
+            evidence.insert(evidence.end(), findings.hipToKneePain.begin(), findings.hipToKneePain.end());
+            evidence.insert(evidence.end(), findings.rotationLoss.begin(), findings.rotationLoss.end());
+            evidence.insert(evidence.end(), findings.abductionLoss.begin(), findings.abductionLoss.end());
+            if (notMeasured)
+                evidence.push_back("hip internal rotation not measured");
+            std::vector<RedFlag> behind;
+            if (has(RedFlag::ChildHipPainLimp))
+                behind.push_back(RedFlag::ChildHipPainLimp);
+            warnings.push_back(fromCombo(kComboRules[kPerthes], behind, evidence));
+        }
+    } else if (child && (!findings.rotationLoss.empty() || notMeasured)) {
         std::vector<std::string> evidence;
         if (ageYears)
             evidence.push_back("age " + std::to_string(*ageYears));

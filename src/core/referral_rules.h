@@ -25,6 +25,10 @@ struct ReferralFindings {
     /// Signs of a hip fracture after a fall: groin or outer-hip pain, pain on log roll or axial load
     /// (scour), hip flexors graded 2 or less (cannot lift the leg).
     std::vector<std::string> fractureSigns;
+    /// The fracture signs that are not on a hip already operated on (a hip replacement or a recent hip
+    /// fracture recorded as a precaution: the visit's affected side, both when none is recorded). Pain
+    /// at an operated hip is the operation's; only a newly ticked injury makes it a new fracture.
+    std::vector<std::string> fractureSignsUnoperated;
     /// Loss of hip internal rotation: below the limit for the test position, or clearly less than the
     /// other side.
     std::vector<std::string> rotationLoss;
@@ -44,6 +48,9 @@ struct ReferralFindings {
     /// The internal-rotation loss is on one side only, or clearly more on one side (the obligatory
     /// external rotation of a slipped epiphysis), not a symmetric low range.
     bool rotationLossOneSided = false;
+    /// Loss of hip abduction: below its limit, or clearly less than the other side (with lost
+    /// rotation, the picture of Perthes disease in a young child).
+    std::vector<std::string> abductionLoss;
     /// Internal rotation under kSevereRotationBelow on a measured side.
     bool severeRotationLoss = false;
     /// Falls in the past year and whether single-leg stance was under 5 s on either side.
@@ -57,6 +64,9 @@ struct ReferralFindings {
 constexpr int kHipFractureAge = 65;
 /// Below this age, hip or knee pain with lost internal rotation is a suspected slipped epiphysis.
 constexpr int kChildAgeBelow = 18;
+/// Below this age a child's hip with lost movement and a limp is Perthes disease's age (about 4–10)
+/// rather than a slipped epiphysis's (about 8–16): urgent X-rays, not the emergency department.
+constexpr int kSlippedEpiphysisFromAge = 8;
 /// Internal rotation below this (degrees, any test position) is a severe loss.
 constexpr int kSevereRotationBelow = 10;
 /// The one age boundary of the red-flag rules: "over 50" (strictly older than 50).

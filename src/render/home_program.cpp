@@ -643,7 +643,9 @@ private:
             addBullet(b.rows, warning.patientText, x, w0, text, color);
         }
         b.rows.push_back(spacer(5));
-        addParagraph(b.rows, w.action, x, w0, style(true, m_style.fontBody + (emergency ? 2.0F : 1.0F), ink));
+        const std::string& action =
+            m_in.program.items.empty() && !w.actionNoExercises.empty() ? w.actionNoExercises : w.action;
+        addParagraph(b.rows, action, x, w0, style(true, m_style.fontBody + (emergency ? 2.0F : 1.0F), ink));
         if (!w.closing.empty()) {
             b.rows.push_back(spacer(3));
             addParagraph(b.rows, w.closing, x, w0, text);

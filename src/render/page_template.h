@@ -64,6 +64,9 @@ struct ReferralWording {
     std::string heading;
     std::string intro;
     std::string action;
+    /// The action when the program has no exercises (nothing "below" to do meanwhile); empty for the
+    /// emergency box, which never has exercises.
+    std::string actionNoExercises;
     std::string closing;
 };
 

@@ -763,9 +763,10 @@ TEST(Handout, EveryPrecautionHasACareNoteAndFindingCautionsAddTheirOwn)
     for (const auto& entry : vocabulary<Precaution>())
         EXPECT_NE(std::find(keys.begin(), keys.end(), "precaution." + std::string(entry.id)), keys.end()) << entry.id;
     Assessment a = patientAged(58);
-    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}};
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}}; // the hip not operated on
     a.tests.left[T::Ober] = TestResult::positive();
     a.precautions = {Precaution::ThaPosterior};
+    a.visit.affectedSide = AffectedSide::Right;
     const auto lines = patientCareLines(run(a));
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_EQ(lines[0].key, "precaution.tha_posterior");
@@ -987,6 +988,87 @@ TEST(HighIrritability, ALowStraightLegRaiseIsNotReadAsTightHamstrings)
     EXPECT_TRUE(std::any_of(settled.impairments.begin(), settled.impairments.end(),
                             [](const Impairment& i) { return i.muscle == MG::Hamstrings; }))
         << "the same raise with low irritability is tight hamstrings";
+}
+
+} // namespace
+} // namespace hiprx::core
+
+namespace hiprx::core {
+namespace {
+
+// --- an operated hip -------------------------------------------------------------------------------
+
+TEST(OperatedHip, PainAtAHipAlreadyOperatedOnAfterPastFallsIsNotANewFracture)
+{
+    // Seven weeks after a hemiarthroplasty for a fracture from a fall at home: sore over the scar, two
+    // falls in the past year (the one that broke the hip among them).
+    Assessment a = patientAged(84);
+    a.visit.affectedSide = AffectedSide::Right;
+    a.precautions = {Precaution::HipFractureRecent};
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Right}};
+    a.balance.fallsPastYear = 2;
+    a.strength.right[StrengthMuscle::GluteusMedius] = grade(3);
+    a.tests.right[T::Trendelenburg] = TestResult::positive();
+    a.redFlagsScreened = true;
+    const auto result = run(a);
+    EXPECT_FALSE(hasWarning(result, "fall_with_hip_signs"));
+    EXPECT_TRUE(hasWarning(result, "falls_assessment"));
+    EXPECT_EQ(result.referral.level, Urgency::Routine);
+    EXPECT_FALSE(hasNote(result, "R-CAUTION-GLUTEAL-TENDON")) << "the repaired abductors, not a tendinopathy";
+    EXPECT_FALSE(hasNote(result, "R-CAUTION-OUTER-HIP-PAIN"));
+
+    // The same pain at the other hip, not operated on, is still asked about.
+    a.pain.areas = {{BodyRegion::LateralHip, BodySide::Left}};
+    EXPECT_TRUE(hasWarning(run(a), "fall_with_hip_signs"));
+
+    // A new fall since the operation, ticked as an injury, is a possible new fracture.
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Right}};
+    a.redFlags = {RedFlag::SignificantTrauma};
+    EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
+}
+
+TEST(Perthes, ASixYearOldsLimpWithLostAbductionAndRotationIsUrgentNotASlip)
+{
+    // Limping on and off for four weeks, knee pain after play, no fever, walks and runs.
+    Assessment a = patientAged(6);
+    a.redFlags = {RedFlag::ChildHipPainLimp};
+    a.rotationPosition = RotationPosition::Prone;
+    a.rom.right[M::HipAbduction] = 25;
+    a.rom.left[M::HipAbduction] = 50;
+    a.rom.right[M::HipInternalRotation] = 15;
+    a.rom.left[M::HipInternalRotation] = 45;
+    a.pain.areas = {{BodyRegion::Knee, BodySide::Right}};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+    EXPECT_TRUE(hasWarning(result, "possible_perthes"));
+    EXPECT_FALSE(hasWarning(result, "suspected_scfe"));
+    EXPECT_NE(warning(result, "possible_perthes").clinicianText.find("hip abduction right 25"), std::string::npos)
+        << warning(result, "possible_perthes").clinicianText;
+
+    // With a fever it is a possible septic hip, the same day.
+    a.redFlags.insert(RedFlag::FeverOrUnwell);
+    EXPECT_EQ(run(a).referral.level, Urgency::Emergency);
+
+    // From eight the same picture is a suspected slipped epiphysis.
+    Assessment older = a;
+    older.redFlags = {RedFlag::ChildHipPainLimp};
+    older.patient.birthDate = Date{kVisit.year - 9, 1, 1};
+    EXPECT_TRUE(hasWarning(run(older), "suspected_scfe"));
+}
+
+TEST(HipJoint, LostRotationWithAPositiveFadirIsNotATightPiriformis)
+{
+    // A hockey player with groin pain in deep flexion: 20° against 38° prone, FADIR positive.
+    Assessment a = patientAged(19);
+    a.rotationPosition = RotationPosition::Prone;
+    a.rom.left[M::HipInternalRotation] = 20;
+    a.rom.right[M::HipInternalRotation] = 38;
+    a.rom.left[M::HipFlexion] = 118;
+    a.rom.right[M::HipFlexion] = 128;
+    a.tests.left[T::Fadir] = TestResult::positive();
+    EXPECT_FALSE(hasImpairment(run(a), MG::Piriformis, K::Tight, L));
+    a.tests.left[T::Fadir] = TestResult::negative();
+    EXPECT_TRUE(hasImpairment(run(a), MG::Piriformis, K::Tight, L)) << "without joint signs the rotators are read";
 }
 
 } // namespace

@@ -536,6 +536,22 @@ TEST_F(HomeProgram, RoutineReferralAsksToMentionItAndNoneHasNoBox)
         EXPECT_THAT(none, Not(HasSubstr(heading)));
 }
 
+TEST_F(HomeProgram, AReferralBoxWithNoExercisesDoesNotPointToExercisesBelow)
+{
+    // Inflammatory back pain features with normal findings: a routine referral and no exercises.
+    for (core::Urgency level : {core::Urgency::Routine, core::Urgency::Urgent}) {
+        const std::string text = squeezed(pdfText(render(fixtures::input(kLucja, 0, level), PageSize::A4,
+                                                         level == core::Urgency::Routine ? "r0.pdf" : "u0.pdf")));
+        EXPECT_THAT(text, Not(HasSubstr("exercises below")));
+        EXPECT_THAT(text, HasSubstr(level == core::Urgency::Routine ? "keep moving" : "in the next few days."));
+        const std::string withExercises = squeezed(pdfText(render(fixtures::input(kLucja, 2, level))));
+        EXPECT_THAT(withExercises, HasSubstr("exercises below"));
+        // The warm-up is safe for someone who must not stand on one leg without holding on.
+        EXPECT_THAT(withExercises, Not(HasSubstr("march on the spot")));
+        EXPECT_THAT(withExercises, HasSubstr("walking aid"));
+    }
+}
+
 TEST_F(HomeProgram, TwentyFiveCardsNeverSplitAcrossPages)
 {
     for (PageSize size : {PageSize::A4, PageSize::Letter}) {
