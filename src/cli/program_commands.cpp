@@ -94,6 +94,12 @@ void printPlan(const core::Analysis& analysis, const core::Program& program, con
         if (item.side != core::ExerciseSide::None)
             std::cout << ", " << core::label(item.side);
         std::cout << ") — " << core::describeDose(item.dose) << '\n';
+        // Why it is there: the finding it serves (or the clinician's choice), in words.
+        std::string why;
+        for (const auto& basis : item.basis)
+            why += (why.empty() ? "" : "; ") + core::idsInWords(basis, library);
+        if (!why.empty())
+            std::cout << "      for: " << why << '\n';
     }
     if (!program.excluded.empty()) {
         // One line per exercise, every cause said once.
