@@ -49,9 +49,10 @@ workflow::Clinic clinicFor(const std::string& brandingFile, store::Database* db)
     return clinic;
 }
 
+/// ", left" for a one-sided impairment; nothing for a midline one (core, balance).
 std::string sideText(const std::optional<core::Side>& side)
 {
-    return side ? std::string(core::label(*side)) : "both sides / midline";
+    return side ? ", " + std::string(core::label(*side)) : std::string();
 }
 
 /// The reasoning and the program in words a clinician reads: labels, not ids (the JSON output has
@@ -68,8 +69,7 @@ void printPlan(const core::Analysis& analysis, const core::Program& program, con
     if (analysis.impairments.empty())
         std::cout << "  none found in the recorded findings\n";
     for (const auto& imp : analysis.impairments) {
-        std::cout << "  " << core::label(imp.kind) << ' ' << core::label(imp.muscle) << ", " << sideText(imp.side)
-                  << '\n';
+        std::cout << "  " << core::label(imp.kind) << ' ' << core::label(imp.muscle) << sideText(imp.side) << '\n';
         for (const auto& e : imp.evidence)
             std::cout << "      " << core::idsInWords(e) << '\n';
         std::string why = imp.rationale;
