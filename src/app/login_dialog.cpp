@@ -2,8 +2,11 @@
 #include "app/login_dialog.h"
 
 #include "app/wx_text.h"
+#include "delivery/password_store.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/log.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -52,6 +55,11 @@ LoginDialog::LoginDialog(wxWindow* parent, const std::string& location, const st
     grid->Add(m_password, wxSizerFlags().Expand());
     sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
 
+    m_remember = new wxCheckBox(this, wxID_ANY, "Remember my password on this computer");
+    m_remember->SetName("remember");
+    m_remember->Hide(); // offered only where a keyring keeps it (offerToRemember)
+    sizer->Add(m_remember, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+
     m_problem = new wxStaticText(this, wxID_ANY, "");
     m_problem->SetForegroundColour(wxColour(170, 20, 20));
     sizer->Add(m_problem, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
@@ -90,6 +98,18 @@ void LoginDialog::lockToLogin()
 
 std::string LoginDialog::problem() const { return fromWx(m_problem->GetLabel()); }
 
+void LoginDialog::offerToRemember(const std::string& where, bool remembered)
+{
+    m_remember->SetLabel(toWx("Remember my password on this computer (in " + where + ")"));
+    m_remember->SetValue(remembered);
+    m_remember->Show();
+    GetSizer()->Fit(this);
+}
+
+bool LoginDialog::remember() const { return m_remember->IsShown() && m_remember->GetValue(); }
+
+void LoginDialog::setRemember(bool remember) { m_remember->SetValue(remember); }
+
 void LoginDialog::setTyped(const std::string& login, const std::string& password)
 {
     m_login->SetValue(toWx(login));
@@ -97,21 +117,52 @@ void LoginDialog::setTyped(const std::string& login, const std::string& password
 }
 
 std::optional<store::Database> openWithLogin(wxWindow* parent, const std::string& location,
-                                             const std::function<bool(LoginDialog&)>& ask)
+                                             const std::function<bool(LoginDialog&)>& ask,
+                                             delivery::PasswordStore* keyring)
 {
     if (!store::Database::isServerLocation(location))
         return store::Database::open(location);
+    delivery::PasswordStore& store = keyring ? *keyring : delivery::passwordStore();
+    const bool keeps = store.persistent(); // a memory store would forget it at exit: not offered
     std::string login = userOf(location);
     if (login.empty())
         login = fromWx(wxGetUserId());
+    // The keyring's key is the server's address as configured (no password in it) and the login.
+    std::string problem;
+    if (keeps)
+        if (const auto saved = store.load(location, login)) {
+            try {
+                wxBusyCursor busy;
+                return store::Database::openLocation(location, {login, *saved});
+            } catch (const std::exception& e) {
+                store.erase(location, login);
+                problem = std::string("The password remembered on this computer no longer works, so it was "
+                                      "forgotten: ") +
+                          e.what();
+            }
+        }
     LoginDialog dialog(parent, location, login);
+    if (keeps)
+        dialog.offerToRemember(store.where(), false);
+    if (!problem.empty())
+        dialog.showProblem(problem);
     for (;;) {
         const bool chosen = ask ? ask(dialog) : dialog.ShowModal() == wxID_OK;
         if (!chosen)
             return std::nullopt;
         try {
             wxBusyCursor busy;
-            return store::Database::openLocation(location, {dialog.login(), dialog.password()});
+            auto db = store::Database::openLocation(location, {dialog.login(), dialog.password()});
+            if (keeps) {
+                if (dialog.remember()) {
+                    std::string error;
+                    if (!store.save(location, dialog.login(), dialog.password(), error))
+                        wxLogWarning("%s", toWx("HipRx could not remember the password: " + error));
+                } else {
+                    store.erase(location, dialog.login());
+                }
+            }
+            return db;
         } catch (const std::exception& e) {
             dialog.showProblem(e.what());
         }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Clinic mode: "Log in to the clinic server". Each person logs in as themselves; the password is
-// handed to the server for this session and never stored. A login that fails says why in the
-// dialog and lets the person try again.
+// handed to the server for this session and never stored by HipRx (the system keyring may remember
+// it when the person asks). A login that fails says why in the dialog and lets the person try again.
 #pragma once
 
 #include "store/database.h"
@@ -13,8 +13,13 @@
 #include <optional>
 #include <string>
 
+class wxCheckBox;
 class wxStaticText;
 class wxTextCtrl;
+
+namespace hiprx::delivery {
+class PasswordStore;
+}
 
 namespace hiprx::app {
 
@@ -32,10 +37,18 @@ public:
     void lockToLogin();
     /// For tests: fills the fields as a person would type them.
     void setTyped(const std::string& login, const std::string& password);
+    /// Offers "Remember my password on this computer" (only where a keyring keeps it across
+    /// restarts), ticked when a password is already remembered.
+    void offerToRemember(const std::string& where, bool remembered);
+    /// The person ticked "Remember my password" (false when it was not offered).
+    bool remember() const;
+    /// For tests: ticks or clears the box as a person would.
+    void setRemember(bool remember);
 
 private:
     wxTextCtrl* m_login = nullptr;
     wxTextCtrl* m_password = nullptr;
+    wxCheckBox* m_remember = nullptr;
     wxStaticText* m_problem = nullptr;
 };
 
@@ -43,7 +56,13 @@ private:
 /// again, with the server's reason, until the login works or the person cancels). `ask` runs the
 /// dialog and returns whether the person chose Log in (tests answer it themselves). nullopt when
 /// cancelled; a file that cannot be opened throws as store::Database::open does.
+///
+/// `keyring` (default: the process-wide delivery::passwordStore()): when it keeps passwords across
+/// restarts, the dialog offers to remember the password there, keyed by the server's address and the
+/// login, never in HipRx's own files. A remembered password logs in without the dialog; one that no
+/// longer works is forgotten and the dialog says so.
 std::optional<store::Database> openWithLogin(wxWindow* parent, const std::string& location,
-                                             const std::function<bool(LoginDialog&)>& ask = {});
+                                             const std::function<bool(LoginDialog&)>& ask = {},
+                                             delivery::PasswordStore* keyring = nullptr);
 
 } // namespace hiprx::app

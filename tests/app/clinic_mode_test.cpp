@@ -16,6 +16,8 @@
 #include "../store/server_test_setup.h"
 #include "gui_test_support.h"
 
+#include "delivery/password_store.h"
+
 #include "exchange/smtp_json.h"
 
 #include "store/draft_repository.h"
@@ -167,6 +169,88 @@ TEST_F(ClinicModeGui, TheLoginDialogSaysWhyALoginFailedAndLetsThePersonTryAgain)
 
     // Cancel: nothing is opened.
     EXPECT_FALSE(openWithLogin(nullptr, m_desk, [](LoginDialog&) { return false; }).has_value());
+}
+
+/// A keyring that keeps passwords across restarts, in memory, for the test.
+class TestKeyring final : public delivery::PasswordStore {
+public:
+    bool persistent() const override { return true; }
+    std::string where() const override { return "the test keyring"; }
+    std::optional<std::string> load(const std::string& host, const std::string& user) override
+    {
+        return m_memory.load(host, user);
+    }
+    bool save(const std::string& host, const std::string& user, const std::string& password,
+              std::string& error) override
+    {
+        return m_memory.save(host, user, password, error);
+    }
+    void erase(const std::string& host, const std::string& user) override { m_memory.erase(host, user); }
+
+private:
+    delivery::MemoryPasswordStore m_memory;
+};
+
+TEST_F(ClinicModeGui, TheKeyringRemembersThePasswordOnlyWhenAskedAndForgetsOneThatNoLongerWorks)
+{
+    TestKeyring keyring;
+    // Not ticked: logged in, nothing remembered.
+    bool offered = false;
+    auto first = openWithLogin(
+        nullptr, m_desk,
+        [&](LoginDialog& dialog) {
+            offered = dialog.FindWindowByName("remember")->IsShown();
+            EXPECT_FALSE(dialog.remember());
+            dialog.setTyped(m_login, kPassword);
+            return true;
+        },
+        &keyring);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_TRUE(offered) << "a keyring that keeps passwords is offered";
+    EXPECT_FALSE(keyring.load(m_desk, m_login).has_value());
+
+    // Ticked: remembered under the server's address and the login, and the next start needs no dialog.
+    auto second = openWithLogin(
+        nullptr, m_desk,
+        [&](LoginDialog& dialog) {
+            dialog.setTyped(m_login, kPassword);
+            dialog.setRemember(true);
+            return true;
+        },
+        &keyring);
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ(keyring.load(m_desk, m_login), std::optional<std::string>(kPassword));
+    int asked = 0;
+    auto third = openWithLogin(nullptr, m_desk, [&](LoginDialog&) { return ++asked, false; }, &keyring);
+    ASSERT_TRUE(third.has_value());
+    EXPECT_EQ(asked, 0);
+    EXPECT_EQ(third->login(), m_login);
+
+    // The password was changed elsewhere: the remembered one is forgotten and the dialog says why.
+    std::string error;
+    ASSERT_TRUE(keyring.save(m_desk, m_login, "an old password", error));
+    std::string problem;
+    EXPECT_FALSE(openWithLogin(nullptr, m_desk,
+                               [&](LoginDialog& dialog) {
+                                   problem = dialog.problem();
+                                   return false;
+                               },
+                               &keyring)
+                     .has_value());
+    EXPECT_TRUE(has(problem, "no longer works")) << problem;
+    EXPECT_FALSE(keyring.load(m_desk, m_login).has_value());
+
+    // A keyring that forgets at exit (no secret service) is not offered.
+    delivery::MemoryPasswordStore memoryOnly;
+    bool shown = true;
+    openWithLogin(
+        nullptr, m_desk,
+        [&](LoginDialog& dialog) {
+            shown = dialog.FindWindowByName("remember")->IsShown();
+            return false;
+        },
+        &memoryOnly);
+    EXPECT_FALSE(shown);
 }
 
 TEST_F(ClinicModeGui, TwoDesksOnOneVisitTheSecondSaveIsRefusedAndItsTypingKept)
@@ -429,12 +513,21 @@ TEST_F(ClinicModeGui, Screenshot)
     if (dir == nullptr)
         GTEST_SKIP() << "set HIPRX_SCREENSHOT_DIR to take screenshots";
     LoginDialog dialog(nullptr, "postgresql://alice@server.clinic.lan/hiprx", "alice");
+    dialog.offerToRemember("the system keyring", false);
     dialog.showProblem("Could not connect to postgresql://alice@server.clinic.lan/hiprx: password authentication "
                        "failed for user \"alice\".");
     dialog.Show();
     pump(300);
     if (const char* hold = std::getenv("HIPRX_GUI_HOLD_MS"))
         pump(std::atoi(hold));
+    {
+        const wxRect r = dialog.GetScreenRect();
+        const std::string crop = std::to_string(r.width + 2) + "x" + std::to_string(r.height + 2) + "+" +
+                                 std::to_string(std::max(0, r.x - 1)) + "+" + std::to_string(std::max(0, r.y - 1));
+        ASSERT_EQ(std::system(("import -window root -crop " + crop + " '" + std::string(dir) + "/app-20-login.png'")
+                                  .c_str()),
+                  0);
+    }
     dialog.Hide();
 
     // The front desk's patient page and its read-only Settings (README: Clinic mode).
