@@ -43,6 +43,9 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
         if (const auto& s = a.balance.singleLegStanceS[side]; s && *s < kFallRiskStanceBelowS)
             f.poorStance = true;
     f.inPain = !a.pain.areas.empty() || a.pain.nprsNow.value_or(0) > 0 || a.pain.nprsWorst24h.value_or(0) > 0;
+    f.worstPain = std::max(a.pain.nprsNow.value_or(0), a.pain.nprsWorst24h.value_or(0));
+    f.backPain = std::any_of(a.pain.areas.begin(), a.pain.areas.end(),
+                             [](const PainArea& area) { return area.region == BodyRegion::Lumbar; });
     // Which hips have been operated on (a replacement or a fixed fracture recorded as a precaution).
     const bool operation = std::any_of(a.precautions.begin(), a.precautions.end(), [](Precaution p) {
         return p == Precaution::ThaPosterior || p == Precaution::ThaAnterior || p == Precaution::ThaLateral ||
@@ -169,10 +172,61 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
     analysis.irritability = irritability.level;
     analysis.irritabilityBasis = std::move(irritability.basis);
 
+    // A muscle that itself hurts (pain marked over it on that side: the back of the thigh for the
+    // hamstrings, the groin for the adductors) stops its stretch test where it hurts — an acute strain,
+    // most often. Its range is not read as tightness, and a torn muscle is not stretched: pain-free
+    // isometric work and graded loading come first.
+    {
+        struct PainfulMuscle {
+            MuscleGroup muscle;
+            BodyRegion region;
+            std::vector<std::string_view> rules;
+        };
+        const PainfulMuscle painful[] = {
+            {MuscleGroup::Hamstrings, BodyRegion::PosteriorThigh, {"R-TIGHT-HAM-SLR", "R-TIGHT-HAM-POPLITEAL"}},
+            {MuscleGroup::Adductors, BodyRegion::Groin, {"R-TIGHT-ADD-ABD", "R-TIGHT-ADD-ASYM"}},
+        };
+        std::vector<std::string> held;
+        std::erase_if(analysis.impairments, [&](const Impairment& impairment) {
+            if (impairment.kind != ImpairmentKind::Tight || !impairment.side)
+                return false;
+            for (const PainfulMuscle& p : painful) {
+                if (impairment.muscle != p.muscle)
+                    continue;
+                const BodySide where = *impairment.side == Side::Left ? BodySide::Left : BodySide::Right;
+                const bool hurtsThere = std::any_of(assessment.pain.areas.begin(), assessment.pain.areas.end(),
+                                                    [&](const PainArea& area) {
+                                                        return area.region == p.region && area.side == where;
+                                                    });
+                const bool rangeOnly = std::all_of(
+                    impairment.rules.begin(), impairment.rules.end(), [&](const std::string& rule) {
+                        return std::find(p.rules.begin(), p.rules.end(), rule) != p.rules.end();
+                    });
+                if (hurtsThere && rangeOnly) {
+                    held.push_back(std::string(label(p.muscle)) + " " + std::string(label(*impairment.side)) + " (" +
+                                   std::string(label(p.region)) + " pain on that side)");
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!held.empty()) {
+            std::string list;
+            for (const std::string& h : held)
+                list += (list.empty() ? "" : "; ") + h;
+            analysis.notes.push_back({"R-NOTE-PAINFUL-MUSCLE",
+                                      "Tightness not concluded where the muscle itself hurts: " + list +
+                                          ". The stretch test stops where it hurts, as after a strain; do not "
+                                          "stretch it yet. Start with pain-free isometric work and graded loading, "
+                                          "and retest the range when it no longer hurts."});
+        }
+    }
+
     // Highly irritable pain stops the straight-leg raise before the hamstrings' length: a low SLR with no
     // other hamstring finding is not read as tight hamstrings at this visit.
     if (analysis.irritability == Irritability::High) {
         std::vector<std::string> heldBack;
+        std::vector<std::string> holdsHeldBack;
         std::erase_if(analysis.impairments, [&](const Impairment& impairment) {
             const bool slrOnly =
                 impairment.muscle == MuscleGroup::Hamstrings && impairment.kind == ImpairmentKind::Tight &&
@@ -180,8 +234,24 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                             [](const std::string& rule) { return rule == "R-TIGHT-HAM-SLR"; });
             if (slrOnly)
                 heldBack.insert(heldBack.end(), impairment.evidence.begin(), impairment.evidence.end());
-            return slrOnly;
+            // Endurance holds stop where the back starts to hurt, not where the trunk tires.
+            const bool holdsOnly =
+                impairment.muscle == MuscleGroup::Core && impairment.kind == ImpairmentKind::Weak &&
+                std::all_of(impairment.rules.begin(), impairment.rules.end(),
+                            [](const std::string& rule) { return rule.rfind("R-WEAK-CORE", 0) == 0; });
+            if (holdsOnly)
+                holdsHeldBack.insert(holdsHeldBack.end(), impairment.evidence.begin(), impairment.evidence.end());
+            return slrOnly || holdsOnly;
         });
+        if (!holdsHeldBack.empty()) {
+            std::string holds;
+            for (const std::string& evidence : holdsHeldBack)
+                holds += (holds.empty() ? "" : ", ") + evidence;
+            analysis.notes.push_back({"R-NOTE-CORE-PAIN-LIMITED",
+                                      "Trunk weakness not concluded: " + holds +
+                                          " while the pain is highly irritable, so the holds end where it hurts, not "
+                                          "where the trunk tires. Retest when the pain settles."});
+        }
         if (!heldBack.empty()) {
             std::string limits;
             for (const std::string& evidence : heldBack)
@@ -200,6 +270,15 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
         analysis.irritabilityBasis.push_back("high irritability adds the precaution acute_high_irritability "
                                              "(R-PREC-HIGH-IRRIT)");
     }
+
+    // Osteoporosis or long-term steroids ticked in the red-flag screen: the bone is fragile whether or not
+    // the clinician also ticked the precaution, so its limits apply (Too Fit To Fracture).
+    if (assessment.redFlags.count(RedFlag::OsteoporosisOrSteroids) > 0 &&
+        analysis.precautions.insert(Precaution::Osteoporosis).second)
+        analysis.notes.push_back({"R-PREC-OSTEOPOROSIS-FLAG",
+                                  "Osteoporosis or long-term steroids recorded: the osteoporosis precautions apply (no "
+                                  "loaded or end-range spinal flexion, no end-range twisting, no heavy lifting, no "
+                                  "roller under the spine)."});
 
     if (const auto basis = fallRiskBasis(assessment.balance); !basis.empty()) {
         std::string text;

@@ -79,6 +79,33 @@ constexpr RuleInfo kRules[] = {
      "aggravate; treat it as neurodynamic",
      "Gajdosik 1993, JOSPT; Magee (read in a secondary summary): SLR is not a pure hamstring test. "
      "Clinical consensus, not from a trial, for treating reproduced nerve pain as neurodynamic"},
+    {"R-NOTE-THOMAS-NORMAL-EXTENSION", "Thomas test (iliopsoas) positive with hip extension measured on that side "
+     "at or above the norm set's typical value",
+     "note: hip flexor tightness not concluded",
+     "Without pelvic control the Thomas test is often positive in hips that extend normally; a measured "
+     "extension at or above the typical value outweighs it",
+     "Vigotsky 2016 (PMC4991856: poor accuracy without pelvic control); Roach & Miles 1991, Phys Ther "
+     "(extension norms)"},
+    {"R-NOTE-PAINFUL-MUSCLE", "a range loss read only from the stretch test of a muscle with pain marked over "
+     "it on that side (hamstrings with pain at the back of the thigh, adductors with groin pain)",
+     "note: tightness not concluded; no stretching yet",
+     "A muscle that hurts stops its own stretch test before its length, as after a strain; stretching a "
+     "strained muscle early delays healing, while pain-free isometric work and graded loading restore it",
+     "Askling 2013, Br J Sports Med (hamstring strain: loading-based rehabilitation); Hölmich 1999, Lancet "
+     "(adductor-related groin pain: active loading); clinical consensus, not from a trial, for holding the "
+     "tightness reading"},
+    {"R-NOTE-CORE-PAIN-LIMITED", "a short plank or side-bridge hold (and no other trunk finding) while the pain "
+     "is highly irritable",
+     "note: trunk weakness not concluded",
+     "In highly irritable back pain the holds end where it hurts, not where the trunk tires; loading the trunk "
+     "now would provoke. Retest when the pain settles",
+     "Kelley 2013, JOSPT (high irritability: a narrow tolerable loading zone); McGill 1999, Arch Phys Med Rehabil "
+     "(the endurance norms assume a pain-free test)"},
+    {"R-PREC-OSTEOPOROSIS-FLAG", "osteoporosis or long-term steroids ticked in the red-flag screen",
+     "precaution osteoporosis",
+     "Fragile bone is fragile whether it was recorded as a red flag or as a precaution: the same limits on "
+     "spinal flexion, twisting and load apply",
+     "Giangregorio 2014, Osteoporos Int (Too Fit To Fracture)"},
     {"R-NOTE-HAM-PAIN-LIMITED", "a low straight-leg raise (and no other hamstring finding) while the pain is "
      "highly irritable",
      "note: hamstring tightness not concluded",
@@ -894,16 +921,33 @@ ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
 
     romRules(a, ctx, out, Movement::HipExtension, MuscleGroup::HipFlexors, "R-TIGHT-HIPFLEX-EXT",
              "R-TIGHT-HIPFLEX-ASYM");
+    std::vector<std::string> thomasOverruled;
     // A Thomas test on a side with the capsular pattern: the thigh is held up by the joint's lost
     // extension (anterior capsule), so it is the joint's evidence, not short hip flexors.
     for (Side side : kSides)
         if (positive(a, side, SpecialTest::ThomasIliopsoas)) {
             const std::string evidence = "thomas_iliopsoas " + sideId(side) + " positive";
+            // The Thomas test is read with the range: a hip extension measured on that side at or above
+            // the typical value of the norm set (not merely above its lower limit) and not clearly less
+            // than the other side outweighs it (without pelvic control the test is often falsely
+            // positive: Vigotsky 2016).
+            if (const auto ext = romOf(a, side, Movement::HipExtension);
+                ext && *ext >= typicalDegrees(ctx.norms, Movement::HipExtension) &&
+                !lowerBySide(a, side, Movement::HipExtension)) {
+                thomasOverruled.push_back(sideId(side) + " (hip extension " +
+                                          std::to_string(*romOf(a, side, Movement::HipExtension)) + kDeg + ")");
+                continue;
+            }
             if (capsularPattern(a, side, ctx))
                 out.add(MuscleGroup::HipCapsule, ImpairmentKind::Tight, side, "R-TIGHT-CAPSULE-IRFLEX", evidence);
             else
                 out.add(MuscleGroup::HipFlexors, ImpairmentKind::Tight, side, "R-TIGHT-HIPFLEX-THOMAS", evidence);
         }
+    if (!thomasOverruled.empty())
+        result.notes.push_back({"R-NOTE-THOMAS-NORMAL-EXTENSION",
+                                "Thomas test positive but hip extension measured at or above the typical value on the " +
+                                    joined(thomasOverruled, ", ") +
+                                    ": not read as tight hip flexors (check the pelvis was held flat)."});
     testRule(a, out, SpecialTest::ThomasRectusFemoris, MuscleGroup::RectusFemoris, ImpairmentKind::Tight,
              "R-TIGHT-RECFEM-THOMAS");
     testRule(a, out, SpecialTest::Ely, MuscleGroup::RectusFemoris, ImpairmentKind::Tight, "R-TIGHT-RECFEM-ELY");

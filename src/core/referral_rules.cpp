@@ -194,7 +194,8 @@ struct ComboRule {
 
 enum Combo { kFracture, kFallNonWeightBearing, kMalignancy, kCordCompression, kInfection, kRadiculopathyMotor,
              kAaaSymptomatic, kChildHip, kHipFracture, kScfe, kScfePossible, kNightPainCluster, kFallHipSigns,
-             kFallsAssessment, kFragilityFracture, kSepticHip, kPerthes };
+             kFallsAssessment, kFragilityFracture, kSepticHip, kPerthes, kWoundInfection, kOsteonecrosis,
+             kAdolescentBack };
 
 constexpr ComboRule kComboRules[] = {
     {"possible_fracture", "R-COMBO-FRACTURE", Urgency::Urgent,
@@ -319,16 +320,19 @@ constexpr ComboRule kComboRules[] = {
      "NICE CG124, Hip fracture: management (impacted fractures can still bear weight); clinical consensus, not "
      "from a trial, for asking when the fall was"},
     {"falls_assessment", "R-COMBO-FALLS-ASSESSMENT", Urgency::Routine,
-     "two or more falls in the past year, or a fall with single-leg stance under 5 s",
-     "Repeated falls, or a fall with poor balance: refer for a multifactorial falls risk assessment (medicines, "
-     "vision, blood pressure, bone health, home hazards) alongside the balance and strength exercises.",
-     "Because you have fallen and your balance is unsteady, please ask your doctor about a falls check (for "
-     "example your medicines, eyesight and home). Keep a counter or sturdy chair within reach for every "
+     "two or more falls in the past year, a fall with single-leg stance under 5 s, or single-leg stance under 5 s "
+     "at 65 or over",
+     "Repeated falls, a fall with poor balance, or poor balance in an older person even without a fall: refer "
+     "for a multifactorial falls risk assessment (medicines, vision, blood pressure, bone health, home hazards) "
+     "alongside the balance and strength exercises.",
+     "Because your balance is unsteady, please ask your doctor about a falls check (for example your "
+     "medicines, eyesight and home). Keep a counter or sturdy chair within reach for every "
      "standing exercise.",
      "NICE CG161, Falls in older people: assessing risk and prevention; Montero-Odasso 2022, Age Ageing (World "
      "Falls Guidelines)"},
     {"possible_fragility_fracture", "R-COMBO-FRAGILITY-FRACTURE", Urgency::Urgent,
-     "severe_pain_no_relief with osteoporosis_or_steroids or the osteoporosis precaution (no injury needed)",
+     "severe_pain_no_relief, or low back pain scored 7 or more, with osteoporosis_or_steroids or the osteoporosis "
+     "precaution (no injury needed)",
      "Severe pain that does not settle in a person with fragile bones (osteoporosis or long-term steroids): a "
      "vertebral or pelvic fragility fracture is possible after a strenuous lift, a cough or no remembered "
      "event at all. Medical review with imaging within days, before loading exercise.",
@@ -356,6 +360,33 @@ constexpr ComboRule kComboRules[] = {
      "department the same day.",
      "WikEM, paediatric hip pain (Perthes in children under 8); Peck 2017, Am Fam Physician (slipped "
      "epiphysis from about 8)"},
+    {"wound_infection_with_fever", "R-COMBO-WOUND-FEVER", Urgency::Emergency,
+     "wound_redness_or_discharge with fever_or_unwell",
+     "A red or discharging surgical wound with fever or feeling unwell: a deep wound or joint infection (an "
+     "infected joint replacement) until proven otherwise; same day to the surgical team or the emergency "
+     "department.",
+     "Your wound is red or leaking and you have a fever or feel unwell. This can mean an infection that needs "
+     "treatment today. Contact your surgeon's team now, or go to an emergency department.",
+     "NICE NG125, Surgical site infections: prevention and treatment; Coakley 2006, Rheumatology (a hot joint is "
+     "septic until proven otherwise)"},
+    {"possible_osteonecrosis", "R-COMBO-OSTEONECROSIS", Urgency::Urgent,
+     "osteoporosis_or_steroids (long-term steroids) under 60 with a painful hip joint (groin pain, or log roll or "
+     "scour positive)",
+     "Groin pain in a younger adult on long-term steroids: avascular necrosis of the femoral head until proven "
+     "otherwise. Early X-rays are normal: ask for an MRI within days, and no impact or heavy loading until then.",
+     "Because of your medicines, the pain in your groin should be checked with a scan soon. Please see your "
+     "doctor in the next few days, before you start the exercises, and avoid jumping or running until then.",
+     "Mont & Lespasio, osteonecrosis of the femoral head (read in summaries: steroids and alcohol the commonest "
+     "risks, normal early X-rays, MRI); clinical consensus, not from a trial, for the age limit"},
+    {"adolescent_back_pain", "R-COMBO-ADOLESCENT-BACK", Urgency::Routine,
+     "under 18 with low back pain",
+     "Low back pain under 18 is less often simple: a stress fracture of the pars (spondylolysis, above all in "
+     "young athletes who arch the back), or more rarely infection or a tumour. Ask the doctor to assess it; "
+     "avoid repeated or loaded arching of the back until then.",
+     "Back pain at your age is worth a doctor's check. Please mention it to your doctor; until then, avoid "
+     "sports moves that bend your back backwards a lot.",
+     "AHCPR 1994 red-flag table (NCBI Bookshelf NBK52120: age under 20); clinical consensus, not from a trial, "
+     "for spondylolysis in young athletes"},
 };
 
 /// kComboRules' names for the clinician, in the same order.
@@ -377,6 +408,9 @@ constexpr std::pair<std::string_view, std::string_view> kComboNames[] = {
     {"possible_fragility_fracture", "possible fragility fracture"},
     {"septic_hip", "possible septic arthritis of the hip"},
     {"possible_perthes", "possible Perthes disease"},
+    {"wound_infection_with_fever", "a red or leaking wound with fever"},
+    {"possible_osteonecrosis", "possible osteonecrosis of the femoral head"},
+    {"adolescent_back_pain", "back pain under 18"},
 };
 static_assert(std::size(kComboNames) == std::size(kComboRules), "every combination needs a name");
 
@@ -505,9 +539,16 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
                         findings.fractureSignsUnoperated.end());
         warnings.push_back(fromCombo(kComboRules[kFallHipSigns], {}, evidence));
     }
-    if (findings.fallsPastYear >= 2 || (findings.fallsPastYear >= 1 && findings.poorStance)) {
-        std::vector<std::string> evidence{std::to_string(findings.fallsPastYear) +
-                                          (findings.fallsPastYear == 1 ? " fall" : " falls") + " in the past year"};
+    // NICE CG161: a multifactorial assessment for recurrent falls, a fall with poor balance, or a gait or
+    // balance problem in an older person even without a fall.
+    const bool olderWithPoorBalance = findings.poorStance && ageYears && *ageYears >= kHipFractureAge;
+    if (findings.fallsPastYear >= 2 || (findings.fallsPastYear >= 1 && findings.poorStance) || olderWithPoorBalance) {
+        std::vector<std::string> evidence;
+        if (findings.fallsPastYear > 0)
+            evidence.push_back(std::to_string(findings.fallsPastYear) +
+                               (findings.fallsPastYear == 1 ? " fall" : " falls") + " in the past year");
+        if (olderWithPoorBalance && findings.fallsPastYear == 0)
+            evidence.push_back("age " + std::to_string(*ageYears));
         if (findings.poorStance)
             evidence.push_back("single-leg stance under 5 s");
         warnings.push_back(fromCombo(kComboRules[kFallsAssessment], {}, evidence));
@@ -592,13 +633,29 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
     if (has(RedFlag::RadiatingLegPain) && has(RedFlag::LegWeakness))
         warnings.push_back(
             fromCombo(kComboRules[kRadiculopathyMotor], {RedFlag::RadiatingLegPain, RedFlag::LegWeakness}));
-    // Fragile bone with severe unrelieved pain: a fragility fracture needs no injury to be ticked.
-    if (fragileBone && has(RedFlag::SeverePainNoRelief) && !has(RedFlag::SignificantTrauma)) {
-        std::vector<RedFlag> behind{RedFlag::SeverePainNoRelief};
+    // Fragile bone with severe pain (ticked as unrelieved, or low back pain scored 7 or more): a fragility
+    // fracture needs no injury to be ticked (a strenuous lift, a cough).
+    const bool severeBackPain = findings.backPain && findings.worstPain >= 7;
+    if (fragileBone && (has(RedFlag::SeverePainNoRelief) || severeBackPain) && !has(RedFlag::SignificantTrauma)) {
+        std::vector<RedFlag> behind;
+        if (has(RedFlag::SeverePainNoRelief))
+            behind.push_back(RedFlag::SeverePainNoRelief);
         if (has(RedFlag::OsteoporosisOrSteroids))
             behind.push_back(RedFlag::OsteoporosisOrSteroids);
-        warnings.push_back(fromCombo(kComboRules[kFragilityFracture], behind));
+        warnings.push_back(fromCombo(kComboRules[kFragilityFracture], behind,
+                                     severeBackPain ? std::vector<std::string>{"low back pain scored " +
+                                                                               std::to_string(findings.worstPain) + "/10"}
+                                                    : std::vector<std::string>{}));
     }
+    if (has(RedFlag::WoundRednessOrDischarge) && has(RedFlag::FeverOrUnwell))
+        warnings.push_back(fromCombo(kComboRules[kWoundInfection],
+                                     {RedFlag::WoundRednessOrDischarge, RedFlag::FeverOrUnwell}));
+    if (has(RedFlag::OsteoporosisOrSteroids) && findings.hipJointPain && ageYears && *ageYears < 60 &&
+        !findings.precautions.count(Precaution::ThaPosterior) && !findings.precautions.count(Precaution::ThaAnterior) &&
+        !findings.precautions.count(Precaution::ThaLateral))
+        warnings.push_back(fromCombo(kComboRules[kOsteonecrosis], {RedFlag::OsteoporosisOrSteroids}, findings.hipJointSigns));
+    if (ageYears && *ageYears < kChildAgeBelow && findings.backPain)
+        warnings.push_back(fromCombo(kComboRules[kAdolescentBack], {}, {"age " + std::to_string(*ageYears)}));
     // NICE NG156: a symptomatic aneurysm (abdominal, back or flank pain) goes to the vascular service the
     // same day; only a suspicion without pain waits for an urgent scan.
     if (has(RedFlag::SuspectedAaa)) {

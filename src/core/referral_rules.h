@@ -43,6 +43,10 @@ struct ReferralFindings {
     /// Some pain was recorded (a pain area, or a pain score above 0): a suspected aneurysm is then
     /// symptomatic.
     bool inPain = false;
+    /// The worst pain score recorded (now or in the last 24 h), 0 when none.
+    int worstPain = 0;
+    /// Pain marked at the low back.
+    bool backPain = false;
     /// Internal rotation was measured on at least one side.
     bool rotationMeasured = false;
     /// The internal-rotation loss is on one side only, or clearly more on one side (the obligatory

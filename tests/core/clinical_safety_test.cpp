@@ -1073,3 +1073,126 @@ TEST(HipJoint, LostRotationWithAPositiveFadirIsNotATightPiriformis)
 
 } // namespace
 } // namespace hiprx::core
+
+namespace hiprx::core {
+namespace {
+
+// --- a third expert review -------------------------------------------------------------------------
+
+TEST(FragileBone, TheSteroidsFlagBringsTheOsteoporosisPrecautionAndSevereBackPainIsAFractureToExclude)
+{
+    Assessment a = patientAged(67);
+    a.redFlags = {RedFlag::OsteoporosisOrSteroids};
+    a.endurance.plankHoldS = 10;
+    const auto calm = run(a);
+    EXPECT_TRUE(calm.precautions.count(Precaution::Osteoporosis)) << "no curl-ups for fragile bone";
+    EXPECT_TRUE(hasNote(calm, "R-PREC-OSTEOPOROSIS-FLAG"));
+
+    // Sudden back pain lifting compost, 9/10, after six years of prednisolone: no injury ticked.
+    a.pain.nprsNow = 7;
+    a.pain.nprsWorst24h = 9;
+    a.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+    EXPECT_TRUE(hasWarning(result, "possible_fragility_fracture"));
+}
+
+TEST(WoundInfection, ARedLeakingWoundWithFeverAfterAHipReplacementIsSameDay)
+{
+    Assessment a = patientAged(61);
+    a.precautions = {Precaution::ThaPosterior};
+    a.redFlags = {RedFlag::WoundRednessOrDischarge};
+    EXPECT_EQ(run(a).referral.level, Urgency::Urgent);
+    a.redFlags.insert(RedFlag::FeverOrUnwell);
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Emergency);
+    EXPECT_TRUE(hasWarning(result, "wound_infection_with_fever"));
+}
+
+TEST(Osteonecrosis, GroinPainOnLongTermSteroidsUnderSixtyIsAnUrgentScan)
+{
+    Assessment a = patientAged(42);
+    a.redFlags = {RedFlag::OsteoporosisOrSteroids};
+    a.pain.areas = {{BodyRegion::Groin, BodySide::Right}};
+    a.tests.right[T::Scour] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_EQ(result.referral.level, Urgency::Urgent);
+    EXPECT_TRUE(hasWarning(result, "possible_osteonecrosis"));
+    EXPECT_FALSE(hasWarning(run(patientAged(42)), "possible_osteonecrosis"));
+}
+
+TEST(AdolescentBack, BackPainUnderEighteenIsWorthADoctorsCheck)
+{
+    Assessment a = patientAged(14);
+    a.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    EXPECT_TRUE(hasWarning(run(a), "adolescent_back_pain"));
+    EXPECT_GE(run(a).referral.level, Urgency::Routine);
+    Assessment adult = patientAged(30);
+    adult.pain.areas = {{BodyRegion::Lumbar, BodySide::Central}};
+    EXPECT_FALSE(hasWarning(run(adult), "adolescent_back_pain"));
+}
+
+TEST(Falls, PoorBalanceAtEightyEightWithoutAFallStillGetsAFallsAssessment)
+{
+    Assessment a = patientAged(88);
+    a.balance.fallsPastYear = 0;
+    a.balance.singleLegStanceS.left = 3;
+    a.balance.singleLegStanceS.right = 2;
+    const auto result = run(a);
+    EXPECT_TRUE(hasWarning(result, "falls_assessment"));
+    EXPECT_EQ(warning(result, "falls_assessment").clinicianText.find("0 falls"), std::string::npos);
+    Assessment younger = a;
+    younger.patient.birthDate = Date{kVisit.year - 50, 1, 1};
+    EXPECT_FALSE(hasWarning(run(younger), "falls_assessment"));
+}
+
+TEST(PainfulMuscle, AStrainedMuscleIsNotReadAsTightOrStretched)
+{
+    // Day two of a right hamstring strain: SLR 50° on the right, 85° on the left, pain at the back of the thigh.
+    Assessment a = patientAged(24);
+    a.tests.right[T::Slr] = TestResult::degrees(50);
+    a.tests.left[T::Slr] = TestResult::degrees(85);
+    a.pain.areas = {{BodyRegion::PosteriorThigh, BodySide::Right}};
+    a.strength.right[StrengthMuscle::Hamstrings] = grade(3, +1);
+    const auto result = run(a);
+    EXPECT_FALSE(hasImpairment(result, MG::Hamstrings, K::Tight, R));
+    EXPECT_TRUE(hasImpairment(result, MG::Hamstrings, K::Weak, R)) << "the strain is loaded, not stretched";
+    EXPECT_TRUE(hasNote(result, "R-NOTE-PAINFUL-MUSCLE"));
+
+    // Day three of a left adductor strain.
+    Assessment groin = patientAged(26);
+    groin.rom.left[M::HipAbduction] = 22;
+    groin.rom.right[M::HipAbduction] = 45;
+    groin.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
+    EXPECT_FALSE(hasImpairment(run(groin), MG::Adductors, K::Tight, L));
+    groin.pain.areas = {};
+    EXPECT_TRUE(hasImpairment(run(groin), MG::Adductors, K::Tight, L)) << "without pain there it is tightness";
+}
+
+TEST(ThomasTest, APositiveThomasWithAFullyMeasuredExtensionIsNotTightHipFlexors)
+{
+    Assessment a = patientAged(35);
+    a.rom.right[M::HipExtension] = 25;
+    a.rom.left[M::HipExtension] = 24;
+    a.tests.right[T::ThomasIliopsoas] = TestResult::positive();
+    const auto result = run(a);
+    EXPECT_FALSE(hasImpairment(result, MG::HipFlexors, K::Tight, R));
+    EXPECT_TRUE(hasNote(result, "R-NOTE-THOMAS-NORMAL-EXTENSION"));
+    a.rom.right[M::HipExtension] = 5; // above the limit but below the typical value: the test is read
+    EXPECT_TRUE(hasImpairment(run(a), MG::HipFlexors, K::Tight, R));
+}
+
+TEST(HighIrritability, AShortPlankHeldAtNineOutOfTenIsNotWeakCore)
+{
+    Assessment a = patientAged(40);
+    a.pain.nprsNow = 8;
+    a.pain.nprsWorst24h = 9;
+    a.endurance.plankHoldS = 5;
+    const auto result = run(a);
+    EXPECT_TRUE(std::none_of(result.impairments.begin(), result.impairments.end(),
+                             [](const Impairment& i) { return i.muscle == MG::Core; }));
+    EXPECT_TRUE(hasNote(result, "R-NOTE-CORE-PAIN-LIMITED"));
+}
+
+} // namespace
+} // namespace hiprx::core
