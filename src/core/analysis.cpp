@@ -326,6 +326,21 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                                       MovementDemand::DeepEndRangeStretch, MovementDemand::LoadedSpinalFlexion,
                                       MovementDemand::EndRangeSpinalRotation}});
 
+    // A child's hip sent for X-rays (possible Perthes disease, a possible slip, a limp or hip pain) is not
+    // stretched or loaded until it has been seen, so its findings are not read as muscles to treat.
+    const bool childHipOpen = std::any_of(
+        analysis.referral.warnings.begin(), analysis.referral.warnings.end(), [](const RedFlagWarning& w) {
+            return w.id == "possible_perthes" || w.id == "possible_scfe" || w.id == "child_hip_pain_limp";
+        });
+    if (childHipOpen && analysis.referral.level != Urgency::Emergency && !analysis.impairments.empty()) {
+        analysis.impairments.clear();
+        analysis.notes.insert(analysis.notes.begin(),
+                              {"R-NOTE-CHILD-HIP",
+                               "A child's hip sent for X-rays: the range, test and strength findings are not read as "
+                               "muscles to stretch or strengthen until it has been seen (no stretching or loading "
+                               "meanwhile). Reassess after the X-rays."});
+    }
+
     // An emergency is not the moment to read range and strength as muscle or joint problems: in a
     // suspected fracture, slipped epiphysis or cauda equina the findings reflect the acute condition.
     if (analysis.referral.level == Urgency::Emergency && !analysis.impairments.empty()) {

@@ -86,6 +86,12 @@ constexpr RuleInfo kRules[] = {
      "extension at or above the typical value outweighs it",
      "Vigotsky 2016 (PMC4991856: poor accuracy without pelvic control); Roach & Miles 1991, Phys Ther "
      "(extension norms)"},
+    {"R-NOTE-CHILD-HIP", "an urgent referral for a child's hip (possible Perthes disease or slipped epiphysis, or "
+     "a child's limp or hip pain)",
+     "note: findings not read as impairments until the X-rays",
+     "A child's hip that may have Perthes disease or a slipped epiphysis is not stretched or loaded until it "
+     "has been X-rayed; its lost range is the question, not a muscle to treat",
+     "Peck 2017, Am Fam Physician; WikEM, paediatric hip pain"},
     {"R-NOTE-PAINFUL-MUSCLE", "a range loss read only from the stretch test of a muscle with pain marked over "
      "it on that side (hamstrings with pain at the back of the thigh, adductors with groin pain)",
      "note: tightness not concluded; no stretching yet",

@@ -1041,6 +1041,8 @@ TEST(Perthes, ASixYearOldsLimpWithLostAbductionAndRotationIsUrgentNotASlip)
     const auto result = run(a);
     EXPECT_EQ(result.referral.level, Urgency::Urgent);
     EXPECT_TRUE(hasWarning(result, "possible_perthes"));
+    EXPECT_TRUE(result.impairments.empty()) << "no stretching or loading before the X-rays";
+    EXPECT_TRUE(hasNote(result, "R-NOTE-CHILD-HIP"));
     EXPECT_FALSE(hasWarning(result, "suspected_scfe"));
     EXPECT_NE(warning(result, "possible_perthes").clinicianText.find("hip abduction right 25"), std::string::npos)
         << warning(result, "possible_perthes").clinicianText;
