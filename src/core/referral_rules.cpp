@@ -46,8 +46,10 @@ constexpr FlagRule kFlagRules[] = {
      "NHS Lothian RefHelp, Serious lumbar spine conditions: red flags; AHCPR 1994 red-flag table (NCBI "
      "Bookshelf NBK52120)"},
     {RedFlag::BilateralNeuroSymptoms, Urgency::Emergency, "R-FLAG-BILATERAL-NEURO",
-     "Numbness, tingling or weakness in both legs suggests a central problem (cauda equina or cord) rather "
-     "than one nerve root: same-day emergency assessment.",
+     "New numbness, tingling or weakness in both legs (or one-sided symptoms that have become two-sided) "
+     "suggests a central problem (cauda equina or cord) rather than one nerve root: same-day emergency "
+     "assessment. Long-standing leg symptoms on walking that ease on sitting (spinal stenosis) are not this "
+     "flag: record them as radiating pain or numbness.",
      "Numbness, tingling or weakness in both legs must be checked today. Go to an emergency department now.",
      "NHS Lothian RefHelp, Serious lumbar spine conditions: red flags"},
     {RedFlag::ProgressiveNeuroDeficit, Urgency::Emergency, "R-FLAG-PROGRESSIVE-NEURO",

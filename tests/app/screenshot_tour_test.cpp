@@ -119,6 +119,9 @@ TEST(ScreenshotTour, EveryScreenOfAVisit)
     visit->notebook()->SetSelection(VisitPage::kPreviewTab);
     shoot(dir, "7-preview");
 
+    // As a person would: back to the assessment to tick the flags, then to the preview (which is
+    // made afresh when its tab is opened).
+    visit->notebook()->SetSelection(VisitPage::kAssessmentTab);
     visit->form()->setValue("red_flags.history_of_cancer", "1");
     visit->form()->setValue("red_flags.unexplained_weight_loss", "1");
     visit->notebook()->SetSelection(VisitPage::kPreviewTab);
