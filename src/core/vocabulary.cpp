@@ -111,8 +111,7 @@ constexpr VocabEntry<StrengthMuscle> kStrengthMuscle[] = {
 constexpr VocabEntry<RedFlag> kRedFlag[] = {
     {RedFlag::SaddleAnaesthesia, "saddle_anaesthesia", "saddle anaesthesia"},
     {RedFlag::BladderBowelDysfunction, "bladder_bowel_dysfunction", "new bladder or bowel dysfunction"},
-    {RedFlag::BilateralNeuroSymptoms, "bilateral_neuro_symptoms",
-     "new neurological symptoms in both legs (not long-standing walking-related symptoms of stenosis)"},
+    {RedFlag::BilateralNeuroSymptoms, "bilateral_neuro_symptoms", "new neurological symptoms in both legs"},
     {RedFlag::ProgressiveNeuroDeficit, "progressive_neuro_deficit", "progressive neurological deficit"},
     {RedFlag::SexualDysfunctionNew, "sexual_dysfunction_new", "new sexual dysfunction"},
     {RedFlag::HistoryOfCancer, "history_of_cancer", "history of cancer"},
