@@ -830,10 +830,16 @@ void pelvicGirdleRule(const Assessment& a, std::vector<FindingCaution>& cautions
     if (!a.precautions.count(Precaution::Pregnancy))
         return;
     std::vector<std::string> signs;
-    for (const PainArea& area : a.pain.areas)
+    for (const PainArea& area : a.pain.areas) {
+        // Buttock pain on a side with nerve signs (a straight-leg raise or slump reproducing the leg pain,
+        // pain below the knee) is sciatica, not the pelvic girdle.
+        if (area.region == BodyRegion::Buttock && area.side != BodySide::Central &&
+            !neuralSigns(a, area.side == BodySide::Left ? Side::Left : Side::Right).empty())
+            continue;
         if (area.region == BodyRegion::Sacroiliac || area.region == BodyRegion::Buttock ||
             area.region == BodyRegion::Groin)
             signs.push_back(std::string(label(area.region)) + " pain (" + std::string(toId(area.side)) + ")");
+    }
     for (Side side : kSides)
         if (positive(a, side, SpecialTest::Faber))
             signs.push_back("faber " + sideId(side) + " positive");

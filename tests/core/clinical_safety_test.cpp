@@ -1184,6 +1184,17 @@ TEST(ThomasTest, APositiveThomasWithAFullyMeasuredExtensionIsNotTightHipFlexors)
     EXPECT_TRUE(hasImpairment(run(a), MG::HipFlexors, K::Tight, R));
 }
 
+TEST(PelvicGirdle, ButtockPainWithSciaticaInPregnancyIsNotPelvicGirdlePain)
+{
+    Assessment a = patientAged(31);
+    a.precautions = {Precaution::Pregnancy};
+    a.pain.areas = {{BodyRegion::Buttock, BodySide::Right}, {BodyRegion::BelowKnee, BodySide::Right}};
+    a.tests.right[T::Slr] = TestResult::degrees(45, true);
+    EXPECT_FALSE(hasNote(run(a), "R-CAUTION-PELVIC-GIRDLE"));
+    a.pain.areas.push_back({BodyRegion::Sacroiliac, BodySide::Left});
+    EXPECT_TRUE(hasNote(run(a), "R-CAUTION-PELVIC-GIRDLE")) << "sacroiliac pain is still the girdle's";
+}
+
 TEST(HighIrritability, AShortPlankHeldAtNineOutOfTenIsNotWeakCore)
 {
     Assessment a = patientAged(40);
