@@ -18,6 +18,10 @@ namespace hiprx::app {
 
 namespace {
 
+/// The keyring entry (under the server's address) holding the login last remembered there; no
+/// PostgreSQL login can be named this (it has a space).
+constexpr const char* kLastLoginKey = "last login";
+
 /// The user named in a postgresql:// address, or "".
 std::string userOf(const std::string& location)
 {
@@ -127,20 +131,30 @@ std::optional<store::Database> openWithLogin(wxWindow* parent, const std::string
     std::string login = userOf(location);
     if (login.empty())
         login = fromWx(wxGetUserId());
-    // The keyring's key is the server's address as configured (no password in it) and the login.
+    // The keyring's key is the server's address as configured (no password in it) and the login; the
+    // login last remembered for this server is kept beside it, so a person whose login differs from
+    // their desktop account is found again.
     std::string problem;
-    if (keeps)
+    if (keeps) {
+        if (const auto last = store.load(location, kLastLoginKey); last && !last->empty() && userOf(location).empty())
+            login = *last;
         if (const auto saved = store.load(location, login)) {
             try {
                 wxBusyCursor busy;
                 return store::Database::openLocation(location, {login, *saved});
             } catch (const std::exception& e) {
-                store.erase(location, login);
-                problem = std::string("The password remembered on this computer no longer works, so it was "
-                                      "forgotten: ") +
-                          e.what();
+                // Only a refused password is forgotten: a server that is down or a network error says
+                // nothing about the password, which is kept for the next try.
+                const std::string why = e.what();
+                if (why.find("authentication failed") != std::string::npos) {
+                    store.erase(location, login);
+                    problem = "The password remembered on this computer no longer works, so it was forgotten: " + why;
+                } else {
+                    problem = why;
+                }
             }
         }
+    }
     LoginDialog dialog(parent, location, login);
     if (keeps)
         dialog.offerToRemember(store.where(), false);
@@ -156,10 +170,12 @@ std::optional<store::Database> openWithLogin(wxWindow* parent, const std::string
             if (keeps) {
                 if (dialog.remember()) {
                     std::string error;
-                    if (!store.save(location, dialog.login(), dialog.password(), error))
+                    if (!store.save(location, dialog.login(), dialog.password(), error) ||
+                        !store.save(location, kLastLoginKey, dialog.login(), error))
                         wxLogWarning("%s", toWx("HipRx could not remember the password: " + error));
                 } else {
                     store.erase(location, dialog.login());
+                    store.erase(location, kLastLoginKey);
                 }
             }
             return db;

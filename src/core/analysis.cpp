@@ -46,6 +46,14 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
     f.worstPain = std::max(a.pain.nprsNow.value_or(0), a.pain.nprsWorst24h.value_or(0));
     f.backPain = std::any_of(a.pain.areas.begin(), a.pain.areas.end(),
                              [](const PainArea& area) { return area.region == BodyRegion::Lumbar; });
+    // Where an aneurysm hurts: the back, or the groin and flank it radiates to; a pain score with no
+    // place marked counts too (the flag itself is ticked for back pain with a pulsatile mass).
+    f.aneurysmPain = f.backPain ||
+                     std::any_of(a.pain.areas.begin(), a.pain.areas.end(),
+                                 [](const PainArea& area) {
+                                     return area.region == BodyRegion::Groin || area.region == BodyRegion::Sacroiliac;
+                                 }) ||
+                     (a.pain.areas.empty() && f.inPain);
     // Which hips have been operated on (a replacement or a fixed fracture recorded as a precaution).
     const bool operation = std::any_of(a.precautions.begin(), a.precautions.end(), [](Precaution p) {
         return p == Precaution::ThaPosterior || p == Precaution::ThaAnterior || p == Precaution::ThaLateral ||
@@ -131,8 +139,9 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
             continue;
         f.rotationLoss.push_back(loss);
         f.hipJointSigns.push_back(loss);
-        // Clearly less than the other side: the obligatory external rotation of a slipped epiphysis.
-        if (lessThanOther)
+        // Clearly less than the other side (the obligatory external rotation of a slipped epiphysis), or
+        // lost on a side whose partner was not measured: nothing says it is alike on both sides.
+        if (lessThanOther || !otherMeasured)
             f.rotationLossOneSided = true;
     }
     return f;
@@ -334,6 +343,7 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
         });
     if (childHipOpen && analysis.referral.level != Urgency::Emergency && !analysis.impairments.empty()) {
         analysis.impairments.clear();
+        std::erase_if(analysis.notes, [](const ClinicalNote& note) { return note.rule != "R-PREC-FALL-RISK"; });
         analysis.notes.insert(analysis.notes.begin(),
                               {"R-NOTE-CHILD-HIP",
                                "A child's hip sent for X-rays: the range, test and strength findings are not read as "

@@ -122,7 +122,7 @@ struct CautionCare {
 };
 constexpr CautionCare kCautionCare[] = {
     {"R-CAUTION-GLUTEAL-TENDON", "caution.gluteal_tendon"},
-    {"R-CAUTION-OUTER-HIP-PAIN", "caution.gluteal_tendon"},
+    {"R-CAUTION-OUTER-HIP-PAIN", "caution.outer_hip_pain"},
     {"R-CAUTION-PELVIC-GIRDLE", "caution.pelvic_girdle"},
     {"R-CAUTION-INTRA-ARTICULAR", "caution.intra_articular"},
 };

@@ -245,8 +245,8 @@ constexpr ComboRule kComboRules[] = {
      "them before you start the exercises.",
      "NHS Lothian, primary-care lumbar red flags (motor grade ≤ 3: urgent neurosurgical discussion)"},
     {"aaa_symptomatic", "R-COMBO-AAA-SYMPTOMATIC", Urgency::Emergency,
-     "suspected_aaa with any pain recorded (back, abdominal or flank pain, a pain score above 0), "
-     "severe_pain_no_relief or unable_to_bear_weight",
+     "suspected_aaa with back, groin or flank pain (or a pain score with no place marked), constant night "
+     "pain, severe_pain_no_relief or unable_to_bear_weight",
      "Suspected aneurysm in a person with back, abdominal or flank pain: a symptomatic aneurysm may be "
      "expanding or leaking; same-day vascular assessment (emergency department), do not wait for an "
      "outpatient scan.",
@@ -327,14 +327,14 @@ constexpr ComboRule kComboRules[] = {
      "Repeated falls, a fall with poor balance, or poor balance in an older person even without a fall: refer "
      "for a multifactorial falls risk assessment (medicines, vision, blood pressure, bone health, home hazards) "
      "alongside the balance and strength exercises.",
-     "Because your balance is unsteady, please ask your doctor about a falls check (for example your "
+     "Because of your falls or your balance, please ask your doctor about a falls check (for example your "
      "medicines, eyesight and home). Keep a counter or sturdy chair within reach for every "
      "standing exercise.",
      "NICE CG161, Falls in older people: assessing risk and prevention; Montero-Odasso 2022, Age Ageing (World "
      "Falls Guidelines)"},
     {"possible_fragility_fracture", "R-COMBO-FRAGILITY-FRACTURE", Urgency::Urgent,
-     "severe_pain_no_relief, or low back pain scored 7 or more, with osteoporosis_or_steroids or the osteoporosis "
-     "precaution (no injury needed)",
+     "severe_pain_no_relief, or a pain score of 7 or more with low back pain marked, with osteoporosis_or_steroids "
+     "or the osteoporosis precaution (no injury needed)",
      "Severe pain that does not settle in a person with fragile bones (osteoporosis or long-term steroids): a "
      "vertebral or pelvic fragility fracture is possible after a strenuous lift, a cough or no remembered "
      "event at all. Medical review with imaging within days, before loading exercise.",
@@ -374,9 +374,11 @@ constexpr ComboRule kComboRules[] = {
     {"possible_osteonecrosis", "R-COMBO-OSTEONECROSIS", Urgency::Urgent,
      "osteoporosis_or_steroids (long-term steroids) under 60 with a painful hip joint (groin pain, or log roll or "
      "scour positive)",
-     "Groin pain in a younger adult on long-term steroids: avascular necrosis of the femoral head until proven "
-     "otherwise. Early X-rays are normal: ask for an MRI within days, and no impact or heavy loading until then.",
-     "Because of your medicines, the pain in your groin should be checked with a scan soon. Please see your "
+     "Groin pain with a painful hip joint in a younger adult with the osteoporosis-or-steroids flag: if it is "
+     "long-term steroids, avascular necrosis of the femoral head until proven otherwise (if it is osteoporosis "
+     "alone, a stress or fragility fracture of the femoral neck). Early X-rays can be normal: ask for an MRI "
+     "within days, and no impact or heavy loading until then.",
+     "Because of your medicines or your bones, the pain in your groin should be checked with a scan soon. Please see your "
      "doctor in the next few days, before you start the exercises, and avoid jumping or running until then.",
      "Mont & Lespasio, osteonecrosis of the femoral head (read in summaries: steroids and alcohol the commonest "
      "risks, normal early X-rays, MRI); clinical consensus, not from a trial, for the age limit"},
@@ -406,7 +408,7 @@ constexpr std::pair<std::string_view, std::string_view> kComboNames[] = {
     {"possible_scfe", "possible slipped capital femoral epiphysis"},
     {"night_pain_with_risk", "night pain with other risk factors"},
     {"fall_with_hip_signs", "a fall with hip signs"},
-    {"falls_assessment", "repeated falls"},
+    {"falls_assessment", "falls risk: a falls assessment"},
     {"possible_fragility_fracture", "possible fragility fracture"},
     {"septic_hip", "possible septic arthritis of the hip"},
     {"possible_perthes", "possible Perthes disease"},
@@ -645,8 +647,8 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
         if (has(RedFlag::OsteoporosisOrSteroids))
             behind.push_back(RedFlag::OsteoporosisOrSteroids);
         warnings.push_back(fromCombo(kComboRules[kFragilityFracture], behind,
-                                     severeBackPain ? std::vector<std::string>{"low back pain scored " +
-                                                                               std::to_string(findings.worstPain) + "/10"}
+                                     severeBackPain ? std::vector<std::string>{"pain scored " + std::to_string(findings.worstPain) +
+                                                                               "/10 with low back pain marked"}
                                                     : std::vector<std::string>{}));
     }
     if (has(RedFlag::WoundRednessOrDischarge) && has(RedFlag::FeverOrUnwell))
@@ -665,10 +667,10 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
         for (RedFlag flag : {RedFlag::SeverePainNoRelief, RedFlag::UnableToBearWeight, RedFlag::NightPainConstant})
             if (has(flag))
                 behind.push_back(flag);
-        if (behind.size() > 1 || findings.inPain)
+        if (behind.size() > 1 || findings.aneurysmPain)
             warnings.push_back(fromCombo(kComboRules[kAaaSymptomatic], behind,
-                                         findings.inPain ? std::vector<std::string>{"pain recorded"}
-                                                         : std::vector<std::string>{}));
+                                         findings.aneurysmPain ? std::vector<std::string>{"back, groin or flank pain"}
+                                                               : std::vector<std::string>{}));
     }
     // An infected hip: fever with a painful or stiff hip joint, at any age (a child's limp with fever is
     // the combination below as well).

@@ -47,6 +47,9 @@ struct ReferralFindings {
     int worstPain = 0;
     /// Pain marked at the low back.
     bool backPain = false;
+    /// Pain where an aneurysm is felt: the low back, the groin or sacroiliac region (flank), or a pain
+    /// score with no place marked.
+    bool aneurysmPain = false;
     /// Internal rotation was measured on at least one side.
     bool rotationMeasured = false;
     /// The internal-rotation loss is on one side only, or clearly more on one side (the obligatory

@@ -624,17 +624,18 @@ private:
         const TextStyle text = style(false, m_style.fontBody + (emergency ? 1.5F : 0.5F), m_style.text);
         addParagraph(b.rows, w.intro, x, w0, text);
         b.rows.push_back(spacer(3));
-        // One message per reason: a warning whose flags an earlier (higher or combined) one already
-        // covers says nothing new, and on the emergency sheet only what sends the patient today is
-        // printed, so "go now" is never diluted by "mention it at your next visit".
+        // One message per reason: a single flag's own warning whose flag an earlier (higher or combined)
+        // one already covers says nothing new; a combination always says its own (a scan for the groin
+        // is not the fracture check of the back, though both rest on fragile bone). On the emergency
+        // sheet only what sends the patient today is printed, so "go now" is never diluted by "mention
+        // it at your next visit".
         std::vector<std::string> said;
         std::set<core::RedFlag> covered;
         for (const core::RedFlagWarning& warning : ref.warnings) {
             if (emergency && warning.level != core::Urgency::Emergency)
                 continue;
-            const bool coveredAlready =
-                !warning.flags.empty() && std::all_of(warning.flags.begin(), warning.flags.end(),
-                                                      [&](core::RedFlag f) { return covered.count(f) > 0; });
+            const bool singleFlag = warning.flags.size() == 1 && core::toId(warning.flags.front()) == warning.id;
+            const bool coveredAlready = singleFlag && covered.count(warning.flags.front()) > 0;
             if (warning.patientText.empty() || coveredAlready ||
                 std::find(said.begin(), said.end(), warning.patientText) != said.end())
                 continue;

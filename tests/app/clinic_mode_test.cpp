@@ -108,10 +108,15 @@ protected:
     /// Logs in as the therapist through the dialog, as a person would type it.
     store::Database logIn()
     {
-        auto db = openWithLogin(nullptr, m_desk, [](LoginDialog& dialog) {
-            dialog.setTyped(dialog.login(), kPassword);
-            return true;
-        });
+        // A keyring that keeps nothing: the desk's real keyring is never read or written by the tests.
+        delivery::MemoryPasswordStore noKeyring;
+        auto db = openWithLogin(
+            nullptr, m_desk,
+            [](LoginDialog& dialog) {
+                dialog.setTyped(dialog.login(), kPassword);
+                return true;
+            },
+            &noKeyring);
         EXPECT_TRUE(db.has_value());
         return std::move(*db);
     }
@@ -149,6 +154,7 @@ TEST_F(ClinicModeGui, TheLoginDialogSaysWhyALoginFailedAndLetsThePersonTryAgain)
 {
     int attempts = 0;
     std::vector<std::string> problems;
+    delivery::MemoryPasswordStore noKeyring;
     auto db = openWithLogin(nullptr, m_desk, [&](LoginDialog& dialog) {
         problems.push_back(dialog.problem());
         if (++attempts == 1) {
@@ -159,7 +165,7 @@ TEST_F(ClinicModeGui, TheLoginDialogSaysWhyALoginFailedAndLetsThePersonTryAgain)
             dialog.setTyped(m_login, kPassword);
         }
         return true;
-    });
+    }, &noKeyring);
     ASSERT_TRUE(db.has_value());
     EXPECT_EQ(attempts, 2);
     ASSERT_EQ(problems.size(), 2u);
@@ -168,7 +174,7 @@ TEST_F(ClinicModeGui, TheLoginDialogSaysWhyALoginFailedAndLetsThePersonTryAgain)
     EXPECT_EQ(db->login(), m_login);
 
     // Cancel: nothing is opened.
-    EXPECT_FALSE(openWithLogin(nullptr, m_desk, [](LoginDialog&) { return false; }).has_value());
+    EXPECT_FALSE(openWithLogin(nullptr, m_desk, [](LoginDialog&) { return false; }, &noKeyring).has_value());
 }
 
 /// A keyring that keeps passwords across restarts, in memory, for the test.
@@ -239,6 +245,30 @@ TEST_F(ClinicModeGui, TheKeyringRemembersThePasswordOnlyWhenAskedAndForgetsOneTh
                      .has_value());
     EXPECT_TRUE(has(problem, "no longer works")) << problem;
     EXPECT_FALSE(keyring.load(m_desk, m_login).has_value());
+
+    // A server that cannot be reached says nothing about the password: it is kept.
+    ASSERT_TRUE(keyring.save(m_desk, m_login, kPassword, error));
+    const std::string unreachable = "postgresql://" + m_login + "@localhost:1/" + m_name;
+    ASSERT_TRUE(keyring.save(unreachable, m_login, kPassword, error));
+    EXPECT_FALSE(openWithLogin(nullptr, unreachable, [](LoginDialog&) { return false; }, &keyring).has_value());
+    EXPECT_TRUE(keyring.load(unreachable, m_login).has_value());
+
+    // A login that differs from the desktop account (the address names none) is found again.
+    const std::string noUser = "postgresql://localhost/" + m_name;
+    auto typed = openWithLogin(
+        nullptr, noUser,
+        [&](LoginDialog& dialog) {
+            dialog.setTyped(m_login, kPassword);
+            dialog.setRemember(true);
+            return true;
+        },
+        &keyring);
+    ASSERT_TRUE(typed.has_value());
+    int askedAgain = 0;
+    auto again = openWithLogin(nullptr, noUser, [&](LoginDialog&) { return ++askedAgain, false; }, &keyring);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(askedAgain, 0);
+    EXPECT_EQ(again->login(), m_login);
 
     // A keyring that forgets at exit (no secret service) is not offered.
     delivery::MemoryPasswordStore memoryOnly;

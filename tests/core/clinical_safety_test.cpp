@@ -274,6 +274,14 @@ TEST(Scfe, RotationLostOnOneSideWithoutPainOrLimpIsSameDayAndWithholdsTheProgram
     EXPECT_TRUE(plan(result, library).items.empty());
 }
 
+TEST(Scfe, RotationLostOnTheOnlySideMeasuredIsTreatedAsOneSided)
+{
+    Assessment a = patientAged(13);
+    a.rotationPosition = RotationPosition::Sitting;
+    a.rom.right[M::HipInternalRotation] = 12;
+    EXPECT_TRUE(hasWarning(run(a), "suspected_scfe"));
+}
+
 TEST(Scfe, ASevereLossAlikeOnBothSidesWithoutSymptomsIsUrgent)
 {
     Assessment a = patientAged(13);
@@ -898,6 +906,10 @@ TEST(Aneurysm, ASuspectedAneurysmWithBackPainIsSymptomaticAndSameDay)
     Assessment noPain = patientAged(71);
     noPain.redFlags = {RedFlag::SuspectedAaa};
     EXPECT_EQ(run(noPain).referral.level, Urgency::Urgent) << "a suspicion without pain: urgent scan";
+    Assessment kneeOnly = noPain;
+    kneeOnly.pain.nprsNow = 4;
+    kneeOnly.pain.areas = {{BodyRegion::Knee, BodySide::Left}};
+    EXPECT_EQ(run(kneeOnly).referral.level, Urgency::Urgent) << "knee pain is not the aneurysm's";
 }
 
 // --- outer-hip pain -------------------------------------------------------------------------------
@@ -915,7 +927,7 @@ TEST(OuterHipPain, UntestedOuterHipPainKeepsStretchesAcrossTheBodyAndRollersOffT
     EXPECT_TRUE(hasNote(result, "R-CAUTION-OUTER-HIP-PAIN"));
     const auto care = patientCareLines(result);
     EXPECT_TRUE(std::any_of(care.begin(), care.end(),
-                            [](const CareNote& n) { return n.key == "caution.gluteal_tendon"; }));
+                            [](const CareNote& n) { return n.key == "caution.outer_hip_pain"; }));
 
     // With a tendon sign it is the full tendinopathy caution, not both.
     a.tests.left[T::Trendelenburg] = TestResult::positive();
@@ -1121,6 +1133,12 @@ TEST(Osteonecrosis, GroinPainOnLongTermSteroidsUnderSixtyIsAnUrgentScan)
     EXPECT_EQ(result.referral.level, Urgency::Urgent);
     EXPECT_TRUE(hasWarning(result, "possible_osteonecrosis"));
     EXPECT_FALSE(hasWarning(run(patientAged(42)), "possible_osteonecrosis"));
+    Assessment older = a;
+    older.patient.birthDate = Date{kVisit.year - 66, 1, 1};
+    EXPECT_FALSE(hasWarning(run(older), "possible_osteonecrosis")) << "at 66 groin pain is more often the joint";
+    Assessment replaced = a;
+    replaced.precautions = {Precaution::ThaPosterior};
+    EXPECT_FALSE(hasWarning(run(replaced), "possible_osteonecrosis")) << "a replaced head cannot die";
 }
 
 TEST(AdolescentBack, BackPainUnderEighteenIsWorthADoctorsCheck)
@@ -1167,6 +1185,8 @@ TEST(PainfulMuscle, AStrainedMuscleIsNotReadAsTightOrStretched)
     groin.rom.right[M::HipAbduction] = 45;
     groin.pain.areas = {{BodyRegion::Groin, BodySide::Left}};
     EXPECT_FALSE(hasImpairment(run(groin), MG::Adductors, K::Tight, L));
+    groin.pain.areas = {{BodyRegion::Groin, BodySide::Right}};
+    EXPECT_TRUE(hasImpairment(run(groin), MG::Adductors, K::Tight, L)) << "pain on the other side does not hold it";
     groin.pain.areas = {};
     EXPECT_TRUE(hasImpairment(run(groin), MG::Adductors, K::Tight, L)) << "without pain there it is tightness";
 }
@@ -1180,7 +1200,9 @@ TEST(ThomasTest, APositiveThomasWithAFullyMeasuredExtensionIsNotTightHipFlexors)
     const auto result = run(a);
     EXPECT_FALSE(hasImpairment(result, MG::HipFlexors, K::Tight, R));
     EXPECT_TRUE(hasNote(result, "R-NOTE-THOMAS-NORMAL-EXTENSION"));
-    a.rom.right[M::HipExtension] = 5; // above the limit but below the typical value: the test is read
+    // 10° on both sides: above the 3° limit, below the typical 19°, no side difference: the test is read.
+    a.rom.right[M::HipExtension] = 10;
+    a.rom.left[M::HipExtension] = 10;
     EXPECT_TRUE(hasImpairment(run(a), MG::HipFlexors, K::Tight, R));
 }
 
