@@ -24,7 +24,10 @@ void replaceWord(std::string& text, const std::string& id, const std::string& wo
         const bool start = at == 0 || !idChar(text[at - 1]);
         const bool end = after == text.size() || !idChar(text[after]);
         const bool side = !sided || text.compare(after, 5, " left") == 0 || text.compare(after, 6, " right") == 0;
-        if (start && end && side) {
+        // Already in words: the label ends with the id ("hip scour" for "scour") and is there in full.
+        const bool alreadyWords = words.size() > id.size() && at >= words.size() - id.size() &&
+                                  text.compare(at - (words.size() - id.size()), words.size(), words) == 0;
+        if (start && end && side && !alreadyWords) {
             text.replace(at, id.size(), words);
             at += words.size();
         } else {

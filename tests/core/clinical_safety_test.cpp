@@ -9,6 +9,7 @@
 #include "core/norms.h"
 #include "core/program.h"
 #include "core/referral_rules.h"
+#include "core/words.h"
 
 #include "core_test_support.h"
 
@@ -1227,6 +1228,18 @@ TEST(HighIrritability, AShortPlankHeldAtNineOutOfTenIsNotWeakCore)
     EXPECT_TRUE(std::none_of(result.impairments.begin(), result.impairments.end(),
                              [](const Impairment& i) { return i.muscle == MG::Core; }));
     EXPECT_TRUE(hasNote(result, "R-NOTE-CORE-PAIN-LIMITED"));
+}
+
+} // namespace
+} // namespace hiprx::core
+
+namespace hiprx::core {
+namespace {
+
+TEST(Words, ATestAlreadyInWordsIsNotNamedTwice)
+{
+    EXPECT_EQ(idsInWords("scour right positive"), "hip scour right positive");
+    EXPECT_EQ(idsInWords("Found: hip scour right positive."), "Found: hip scour right positive.");
 }
 
 } // namespace
