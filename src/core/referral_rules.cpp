@@ -372,14 +372,15 @@ constexpr ComboRule kComboRules[] = {
      "NICE NG125, Surgical site infections: prevention and treatment; Coakley 2006, Rheumatology (a hot joint is "
      "septic until proven otherwise)"},
     {"possible_osteonecrosis", "R-COMBO-OSTEONECROSIS", Urgency::Urgent,
-     "osteoporosis_or_steroids (long-term steroids) under 60 with a painful hip joint (groin pain, or log roll or "
-     "scour positive)",
+     "osteoporosis_or_steroids, under 60, with a painful hip joint (groin pain, or log roll or scour positive) and "
+     "no hip replacement recorded",
      "Groin pain with a painful hip joint in a younger adult with the osteoporosis-or-steroids flag: if it is "
      "long-term steroids, avascular necrosis of the femoral head until proven otherwise (if it is osteoporosis "
      "alone, a stress or fragility fracture of the femoral neck). Early X-rays can be normal: ask for an MRI "
      "within days, and no impact or heavy loading until then.",
-     "Because of your medicines or your bones, the pain in your groin should be checked with a scan soon. Please see your "
-     "doctor in the next few days, before you start the exercises, and avoid jumping or running until then.",
+     "Because of your medicines or your bones, the pain in your groin should be checked with a scan soon. "
+     "Please see your doctor in the next few days, before you start the exercises, and avoid jumping or "
+     "running until then.",
      "Mont & Lespasio, osteonecrosis of the femoral head (read in summaries: steroids and alcohol the commonest "
      "risks, normal early X-rays, MRI); clinical consensus, not from a trial, for the age limit"},
     {"adolescent_back_pain", "R-COMBO-ADOLESCENT-BACK", Urgency::Routine,
