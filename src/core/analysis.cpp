@@ -195,6 +195,11 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
             {MuscleGroup::Hamstrings, BodyRegion::PosteriorThigh, {"R-TIGHT-HAM-SLR", "R-TIGHT-HAM-POPLITEAL"}},
             {MuscleGroup::Adductors, BodyRegion::Groin, {"R-TIGHT-ADD-ABD", "R-TIGHT-ADD-ASYM"}},
         };
+        for (const PainfulMuscle& p : painful)
+            for (const PainArea& area : assessment.pain.areas)
+                if (area.region == p.region && area.side != BodySide::Central)
+                    analysis.painfulMuscles.push_back(
+                        {p.muscle, area.side == BodySide::Left ? Side::Left : Side::Right});
         std::vector<std::string> held;
         std::erase_if(analysis.impairments, [&](const Impairment& impairment) {
             if (impairment.kind != ImpairmentKind::Tight || !impairment.side)

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hiprx::core {
@@ -81,6 +82,10 @@ struct Analysis {
     std::vector<ClinicalNote> notes;
     std::optional<int> ageYears;
     NormSet normSet = kDefaultNormSet; ///< the reference set the ROM was read against
+    /// Muscles with pain marked over them, by side (the back of the thigh: hamstrings; the groin:
+    /// adductors): their strengthening starts gentle (levels 1–2: isometric and short-lever work), as
+    /// after a strain.
+    std::vector<std::pair<MuscleGroup, Side>> painfulMuscles;
 
     friend bool operator==(const Analysis&, const Analysis&) = default;
 };

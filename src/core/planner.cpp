@@ -65,6 +65,9 @@ namespace hiprx::core {
 
 namespace {
 
+/// The hardest level for strengthening a muscle with pain marked over it (painfulMuscles).
+constexpr int kPainfulMuscleMaxLevel = 2;
+
 /// All impairments of one muscle group and kind, on whichever sides they were found.
 struct Need {
     MuscleGroup muscle;
@@ -302,11 +305,25 @@ private:
         return std::abs(level(exercise) - levelBand(weakestGrade(need)).low);
     }
 
-    /// Not harder than one level above the band, nor above what the patient's age or irritability allow.
+    /// The need is a muscle with pain marked over it on a side it is weak on (a strain, most often).
+    bool painful(const Need& need) const
+    {
+        return std::any_of(need.impairments.begin(), need.impairments.end(), [&](const Impairment* impairment) {
+            return impairment->side &&
+                   std::find(m_analysis.painfulMuscles.begin(), m_analysis.painfulMuscles.end(),
+                             std::pair<MuscleGroup, Side>{need.muscle, *impairment->side}) !=
+                       m_analysis.painfulMuscles.end();
+        });
+    }
+
+    /// Not harder than one level above the band, nor above what the patient's age or irritability allow;
+    /// a muscle that hurts starts at levels 1–2 (isometric, short lever) whatever its grade.
     bool withinLevelCap(const Exercise& exercise, const Need& need)
     {
         const int l = level(exercise);
         if (l > maxLevelFor(m_analysis))
+            return false;
+        if (need.kind == ImpairmentKind::Weak && painful(need) && l > kPainfulMuscleMaxLevel)
             return false;
         return need.kind != ImpairmentKind::Weak || l <= levelBand(weakestGrade(need)).high + 1;
     }

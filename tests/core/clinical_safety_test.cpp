@@ -1179,6 +1179,15 @@ TEST(PainfulMuscle, AStrainedMuscleIsNotReadAsTightOrStretched)
     EXPECT_FALSE(hasImpairment(result, MG::Hamstrings, K::Tight, R));
     EXPECT_TRUE(hasImpairment(result, MG::Hamstrings, K::Weak, R)) << "the strain is loaded, not stretched";
     EXPECT_TRUE(hasNote(result, "R-NOTE-PAINFUL-MUSCLE"));
+    // Its strengthening starts gentle: a bridge (level 2), not a hip thrust (3) or a ball curl (4).
+    Exercise bridge = exercise("bridge", ExerciseKind::Strengthen, {MG::Hamstrings});
+    bridge.level = 2;
+    Exercise thrust = exercise("hip_thrust", ExerciseKind::Strengthen, {MG::Hamstrings});
+    thrust.level = 3;
+    const ExerciseLibrary library({bridge, thrust});
+    const auto program = plan(result, library);
+    ASSERT_EQ(program.items.size(), 1u);
+    EXPECT_EQ(program.items[0].exerciseId, "bridge");
 
     // Day three of a left adductor strain.
     Assessment groin = patientAged(26);
