@@ -54,18 +54,12 @@ ReferralFindings referralFindings(const Assessment& a, std::optional<int> ageYea
                                      return area.region == BodyRegion::Groin || area.region == BodyRegion::Sacroiliac;
                                  }) ||
                      (a.pain.areas.empty() && f.inPain);
-    // Which hips have been operated on (a replacement or a fixed fracture recorded as a precaution).
-    const bool operation = std::any_of(a.precautions.begin(), a.precautions.end(), [](Precaution p) {
-        return p == Precaution::ThaPosterior || p == Precaution::ThaAnterior || p == Precaution::ThaLateral ||
-               p == Precaution::HipFractureRecent;
-    });
+    // Which hips have been operated on (a replacement or a fixed fracture recorded as a precaution); a
+    // sign with no side (a central pain area) counts as at an operated hip when there is one.
+    const std::vector<Side> operatedHips = operatedSides(a);
     const auto operated = [&](std::optional<Side> side) {
-        if (!operation)
-            return false;
-        const std::optional<AffectedSide> affected = a.visit.affectedSide;
-        if (!side || !affected || *affected == AffectedSide::Both)
-            return true;
-        return (*side == Side::Left) == (*affected == AffectedSide::Left);
+        return side ? std::find(operatedHips.begin(), operatedHips.end(), *side) != operatedHips.end()
+                    : !operatedHips.empty();
     };
     const auto fractureSign = [&](std::string sign, std::optional<Side> side) {
         if (!operated(side))
@@ -161,6 +155,27 @@ std::vector<std::string> fallRiskBasis(const Balance& balance)
     return basis;
 }
 
+/// Takes out of `impairments` those `held` selects and returns their evidence, in order.
+template <typename Held>
+std::vector<std::string> takeOut(std::vector<Impairment>& impairments, Held held)
+{
+    std::vector<std::string> evidence;
+    std::erase_if(impairments, [&](const Impairment& impairment) {
+        if (!held(impairment))
+            return false;
+        evidence.insert(evidence.end(), impairment.evidence.begin(), impairment.evidence.end());
+        return true;
+    });
+    return evidence;
+}
+
+/// Every rule behind `impairment` is one `accepted` accepts (the finding rests on nothing else).
+template <typename Accepted>
+bool onlyRules(const Impairment& impairment, Accepted accepted)
+{
+    return std::all_of(impairment.rules.begin(), impairment.rules.end(), accepted);
+}
+
 } // namespace
 
 Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
@@ -212,10 +227,9 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                                                     [&](const PainArea& area) {
                                                         return area.region == p.region && area.side == where;
                                                     });
-                const bool rangeOnly = std::all_of(
-                    impairment.rules.begin(), impairment.rules.end(), [&](const std::string& rule) {
-                        return std::find(p.rules.begin(), p.rules.end(), rule) != p.rules.end();
-                    });
+                const bool rangeOnly = onlyRules(impairment, [&](const std::string& rule) {
+                    return std::find(p.rules.begin(), p.rules.end(), rule) != p.rules.end();
+                });
                 if (hurtsThere && rangeOnly) {
                     held.push_back(std::string(label(p.muscle)) + " " + std::string(label(*impairment.side)) + " (" +
                                    std::string(label(p.region)) + " pain on that side)");
@@ -224,58 +238,37 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
             }
             return false;
         });
-        if (!held.empty()) {
-            std::string list;
-            for (const std::string& h : held)
-                list += (list.empty() ? "" : "; ") + h;
+        if (!held.empty())
             analysis.notes.push_back({"R-NOTE-PAINFUL-MUSCLE",
-                                      "Tightness not concluded where the muscle itself hurts: " + list +
+                                      "Tightness not concluded where the muscle itself hurts: " + joined(held, "; ") +
                                           ". The stretch test stops where it hurts, as after a strain; do not "
                                           "stretch it yet. Start with pain-free isometric work and graded loading, "
                                           "and retest the range when it no longer hurts."});
-        }
     }
 
     // Highly irritable pain stops the straight-leg raise before the hamstrings' length: a low SLR with no
     // other hamstring finding is not read as tight hamstrings at this visit.
     if (analysis.irritability == Irritability::High) {
-        std::vector<std::string> heldBack;
-        std::vector<std::string> holdsHeldBack;
-        std::erase_if(analysis.impairments, [&](const Impairment& impairment) {
-            const bool slrOnly =
-                impairment.muscle == MuscleGroup::Hamstrings && impairment.kind == ImpairmentKind::Tight &&
-                std::all_of(impairment.rules.begin(), impairment.rules.end(),
-                            [](const std::string& rule) { return rule == "R-TIGHT-HAM-SLR"; });
-            if (slrOnly)
-                heldBack.insert(heldBack.end(), impairment.evidence.begin(), impairment.evidence.end());
-            // Endurance holds stop where the back starts to hurt, not where the trunk tires.
-            const bool holdsOnly =
-                impairment.muscle == MuscleGroup::Core && impairment.kind == ImpairmentKind::Weak &&
-                std::all_of(impairment.rules.begin(), impairment.rules.end(),
-                            [](const std::string& rule) { return rule.rfind("R-WEAK-CORE", 0) == 0; });
-            if (holdsOnly)
-                holdsHeldBack.insert(holdsHeldBack.end(), impairment.evidence.begin(), impairment.evidence.end());
-            return slrOnly || holdsOnly;
+        const auto slr = takeOut(analysis.impairments, [](const Impairment& impairment) {
+            return impairment.muscle == MuscleGroup::Hamstrings && impairment.kind == ImpairmentKind::Tight &&
+                   onlyRules(impairment, [](const std::string& rule) { return rule == "R-TIGHT-HAM-SLR"; });
         });
-        if (!holdsHeldBack.empty()) {
-            std::string holds;
-            for (const std::string& evidence : holdsHeldBack)
-                holds += (holds.empty() ? "" : ", ") + evidence;
+        // Endurance holds stop where the back starts to hurt, not where the trunk tires.
+        const auto holds = takeOut(analysis.impairments, [](const Impairment& impairment) {
+            return impairment.muscle == MuscleGroup::Core && impairment.kind == ImpairmentKind::Weak &&
+                   onlyRules(impairment, [](const std::string& rule) { return rule.rfind("R-WEAK-CORE", 0) == 0; });
+        });
+        if (!holds.empty())
             analysis.notes.push_back({"R-NOTE-CORE-PAIN-LIMITED",
-                                      "Trunk weakness not concluded: " + holds +
+                                      "Trunk weakness not concluded: " + joined(holds, ", ") +
                                           " while the pain is highly irritable, so the holds end where it hurts, not "
                                           "where the trunk tires. Retest when the pain settles."});
-        }
-        if (!heldBack.empty()) {
-            std::string limits;
-            for (const std::string& evidence : heldBack)
-                limits += (limits.empty() ? "" : ", ") + evidence;
+        if (!slr.empty())
             analysis.notes.push_back({"R-NOTE-HAM-PAIN-LIMITED",
-                                      "Hamstring tightness not concluded: " + limits +
+                                      "Hamstring tightness not concluded: " + joined(slr, ", ") +
                                           " while the pain is highly irritable, so the raise stops where it starts "
                                           "to hurt, before the hamstrings' length. Retest when the pain settles; "
                                           "no hamstring stretch until then."});
-        }
     }
 
     analysis.precautions = assessment.precautions;
@@ -295,12 +288,9 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                                   "roller under the spine)."});
 
     if (const auto basis = fallRiskBasis(assessment.balance); !basis.empty()) {
-        std::string text;
-        for (const auto& line : basis)
-            text += (text.empty() ? "" : ", ") + line;
         if (analysis.precautions.insert(Precaution::FallRisk).second)
             analysis.notes.push_back({"R-PREC-FALL-RISK",
-                                      "Risk of falling (" + text +
+                                      "Risk of falling (" + joined(basis, ", ") +
                                           "): balance work only with a support at hand; no unsupported one-leg "
                                           "work, lunges or swinging movements."});
     }
@@ -314,16 +304,12 @@ Analysis analyze(const Assessment& assessment, const AnalyzeOptions& options)
                 if (std::find(tight.begin(), tight.end(), name) == tight.end())
                     tight.push_back(name);
             }
-        if (!tight.empty()) {
-            std::string names;
-            for (const std::string& name : tight)
-                names += (names.empty() ? "" : ", ") + name;
+        if (!tight.empty())
             analysis.notes.push_back({"R-NOTE-HYPERMOBILITY",
-                                      "Hypermobility recorded: the " + names +
+                                      "Hypermobility recorded: the " + joined(tight, ", ") +
                                           " that test tight may be guarding lax joints. Favour strengthening and "
                                           "control through the range; stretch gently and never hang at the end of "
                                           "a stretch (deep end-range and swinging stretches are left out)."});
-        }
     }
 
     analysis.referral =

@@ -535,17 +535,6 @@ std::vector<std::string> neuralSigns(const Assessment& a, Side side)
     return signs;
 }
 
-std::string joined(const std::vector<std::string>& parts, std::string_view separator)
-{
-    std::string text;
-    for (const auto& part : parts) {
-        if (!text.empty())
-            text += separator;
-        text += part;
-    }
-    return text;
-}
-
 std::optional<std::string> lowSlrEvidence(const Assessment& a, Side side)
 {
     const TestResult* slr = testOf(a, side, SpecialTest::Slr);
@@ -866,20 +855,6 @@ std::vector<Precaution> hipOperations(const Assessment& a)
     return found;
 }
 
-/// The sides that may be the operated hip: the visit's affected side, or both when it is not recorded
-/// (or is both). Empty when no hip operation is recorded.
-std::vector<Side> operatedSides(const Assessment& a)
-{
-    if (hipOperations(a).empty())
-        return {};
-    const auto affected = a.visit.affectedSide;
-    if (affected == AffectedSide::Left)
-        return {Side::Left};
-    if (affected == AffectedSide::Right)
-        return {Side::Right};
-    return {Side::Left, Side::Right};
-}
-
 /// Early after a hip replacement or a hip fracture, the operated hip's lost range is the operation's:
 /// the healing incision and capsule, swelling, pain and guarding, and the precautions themselves. It
 /// comes back with walking and strengthening; read as tight adductors, hip flexors or hamstrings it
@@ -923,6 +898,29 @@ void holdOperatedSide(const Assessment& a, const std::vector<Side>& operated, st
 }
 
 } // namespace
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator)
+{
+    std::string text;
+    for (const auto& part : parts) {
+        if (!text.empty())
+            text += separator;
+        text += part;
+    }
+    return text;
+}
+
+std::vector<Side> operatedSides(const Assessment& a)
+{
+    if (hipOperations(a).empty())
+        return {};
+    const auto affected = a.visit.affectedSide;
+    if (affected == AffectedSide::Left)
+        return {Side::Left};
+    if (affected == AffectedSide::Right)
+        return {Side::Right};
+    return {Side::Left, Side::Right};
+}
 
 ImpairmentFindings findImpairments(const Assessment& a, NormSet norms)
 {

@@ -8,6 +8,8 @@
 #include "core/analysis.h"
 
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace hiprx::core {
@@ -24,6 +26,13 @@ ImpairmentFindings findImpairments(const Assessment& assessment, NormSet norms);
 
 /// The impairment, caution and note rules, in a stable order.
 std::span<const RuleInfo> impairmentRules() noexcept;
+
+/// The hips operated on (a hip replacement or a recent hip fracture recorded as a precaution): the
+/// visit's affected side, both when none or both are recorded; empty without such a precaution.
+std::vector<Side> operatedSides(const Assessment& assessment);
+
+/// `parts` joined by `separator` ("a, b, c").
+std::string joined(const std::vector<std::string>& parts, std::string_view separator);
 
 // Thresholds the rules use, named so tests and documentation refer to the same numbers.
 constexpr int kSlrCutOffDegrees = 70;      ///< SLR below this = short hamstrings (strict cut-off)

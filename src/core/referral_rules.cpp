@@ -569,24 +569,8 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
     const bool symptoms = has(RedFlag::ChildHipPainLimp) || !findings.hipToKneePain.empty();
     const bool notMeasured = !findings.rotationMeasured && has(RedFlag::ChildHipPainLimp) &&
                              !findings.hipToKneePain.empty();
-    const bool youngChild = ageYears && *ageYears < kSlippedEpiphysisFromAge;
-    const bool movementLost = !findings.rotationLoss.empty() || !findings.abductionLoss.empty();
-    if (youngChild) {
-        if ((movementLost && (symptoms || findings.rotationLossOneSided)) || notMeasured) {
-            std::vector<std::string> evidence{"age " + std::to_string(*ageYears)};
-            if (has(RedFlag::ChildHipPainLimp))
-                evidence.push_back("hip pain or limp recorded");
-            evidence.insert(evidence.end(), findings.hipToKneePain.begin(), findings.hipToKneePain.end());
-            evidence.insert(evidence.end(), findings.rotationLoss.begin(), findings.rotationLoss.end());
-            evidence.insert(evidence.end(), findings.abductionLoss.begin(), findings.abductionLoss.end());
-            if (notMeasured)
-                evidence.push_back("hip internal rotation not measured");
-            std::vector<RedFlag> behind;
-            if (has(RedFlag::ChildHipPainLimp))
-                behind.push_back(RedFlag::ChildHipPainLimp);
-            warnings.push_back(fromCombo(kComboRules[kPerthes], behind, evidence));
-        }
-    } else if (child && (!findings.rotationLoss.empty() || notMeasured)) {
+    // What a child's hip warning lists: the age, the limp, where it hurts, the rotation lost.
+    const auto childHipEvidence = [&] {
         std::vector<std::string> evidence;
         if (ageYears)
             evidence.push_back("age " + std::to_string(*ageYears));
@@ -594,15 +578,28 @@ Referral assessReferral(const std::set<RedFlag>& flags, const ReferralFindings& 
             evidence.push_back("hip pain or limp recorded");
         evidence.insert(evidence.end(), findings.hipToKneePain.begin(), findings.hipToKneePain.end());
         evidence.insert(evidence.end(), findings.rotationLoss.begin(), findings.rotationLoss.end());
+        return evidence;
+    };
+    const std::vector<RedFlag> childFlags =
+        has(RedFlag::ChildHipPainLimp) ? std::vector<RedFlag>{RedFlag::ChildHipPainLimp} : std::vector<RedFlag>{};
+    const bool youngChild = ageYears && *ageYears < kSlippedEpiphysisFromAge;
+    const bool movementLost = !findings.rotationLoss.empty() || !findings.abductionLoss.empty();
+    if (youngChild) {
+        if ((movementLost && (symptoms || findings.rotationLossOneSided)) || notMeasured) {
+            std::vector<std::string> evidence = childHipEvidence();
+            evidence.insert(evidence.end(), findings.abductionLoss.begin(), findings.abductionLoss.end());
+            if (notMeasured)
+                evidence.push_back("hip internal rotation not measured");
+            warnings.push_back(fromCombo(kComboRules[kPerthes], childFlags, evidence));
+        }
+    } else if (child && (!findings.rotationLoss.empty() || notMeasured)) {
+        std::vector<std::string> evidence = childHipEvidence();
         if (notMeasured)
             evidence.push_back("hip internal rotation not measured, so a slip is not excluded");
-        std::vector<RedFlag> behind;
-        if (has(RedFlag::ChildHipPainLimp))
-            behind.push_back(RedFlag::ChildHipPainLimp);
         if (symptoms || findings.rotationLossOneSided)
-            warnings.push_back(fromCombo(kComboRules[kScfe], behind, evidence));
+            warnings.push_back(fromCombo(kComboRules[kScfe], childFlags, evidence));
         else if (findings.severeRotationLoss)
-            warnings.push_back(fromCombo(kComboRules[kScfePossible], behind, evidence));
+            warnings.push_back(fromCombo(kComboRules[kScfePossible], childFlags, evidence));
     }
 
     if (has(RedFlag::HistoryOfCancer)) {
